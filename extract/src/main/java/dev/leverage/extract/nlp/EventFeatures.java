@@ -1,0 +1,32 @@
+package dev.leverage.extract.nlp;
+
+import opennlp.tools.tokenize.TokenizerME;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The tokens the event categorizer sees: lower-cased, with clock times, numbers and bracketed offsets replaced
+ * by placeholders, so "2347 hrs" and "11:47 p.m." teach the same thing and no time value is learned as a word.
+ */
+public final class EventFeatures {
+    private static final Pattern CLOCK = Pattern.compile("\\[?\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\]?");
+    private static final Pattern MILITARY = Pattern.compile("\\d{4}(\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("[#$]?\\d[\\d,./-]*");
+
+    private EventFeatures() {
+    }
+
+    public static String[] tokens(TokenizerME tokenizer, String sentence) {
+        String[] raw = tokenizer.tokenize(sentence);
+        String[] out = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            String t = raw[i].toLowerCase(Locale.ROOT);
+            if (CLOCK.matcher(t).matches()) t = "_time_";
+            else if (MILITARY.matcher(t).matches()) t = "_hhmm_";
+            else if (NUMBER.matcher(t).matches()) t = "_num_";
+            out[i] = t;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.leverage.extract.nlp;
+
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits page text into sentences, tokens and POS tags with the OpenNLP English models. Police text is full of
+ * lines that are not prose (form fields, table rows, headings): each line break that ends a line without
+ * sentence punctuation is treated as a sentence boundary too, so a form field never runs into the next one.
+ * Not thread-safe: one per thread.
+ */
+public final class PageAnnotator {
+    private final SentenceDetectorME sentences;
+    private final TokenizerME tokenizer;
+    private final POSTaggerME tagger;
+
+    public PageAnnotator(EnglishModels models) {
+        this.sentences = models.sentenceDetector();
+        this.tokenizer = models.tokenizer();
+        this.tagger = models.posTagger();
+    }
+
+    public List<Sentence> annotate(String pageText) {
+        List<Sentence> out = new ArrayList<>();
+        for (Span block : blocks(pageText)) {
+            String blockText = pageText.substring(block.getStart(), block.getEnd());
+            for (Span s : sentences.sentPosDetect(blockText)) {
+                int start = block.getStart() + s.getStart();
+                String text = pageText.substring(start, block.getStart() + s.getEnd());
+                // Trim, keeping offsets true to the page.
+                int lead = 0;
+                while (lead < text.length() && Character.isWhitespace(text.charAt(lead))) lead++;
+                text = text.substring(lead).stripTrailing();
+                if (text.isEmpty()) continue;
+                start += lead;
+                out.add(sentence(text, start));
+            }
+        }
+        return out;
+    }
+
+    /** Annotates one string as a single sentence (table cells, transcript lines). */
+    public Sentence sentence(String text, int start) {
+        Span[] tokens = tokenizer.tokenizePos(text);
+        String[] words = Span.spansToStrings(tokens, text);
+        String[] tags = words.length == 0 ? new String[0] : tagger.tag(words);
+        return new Sentence(text, start, tokens, words, tags);
+    }
+
+    public String[] tokenize(String text) {
+        return tokenizer.tokenize(text);
+    }
+
+    public Span[] tokenizePos(String text) {
+        return tokenizer.tokenizePos(text);
+    }
+
+    /**
+     * Blocks of text in which the sentence detector runs: paragraphs, and lines that look like form fields or
+     * table rows (no sentence-final punctuation, or tab-separated cells) stand alone.
+     */
+    static List<Span> blocks(String text) {
+        List<Span> out = new ArrayList<>();
+        int blockStart = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int nl = text.indexOf('\n', i);
+            if (nl < 0) break;
+            String line = text.substring(i, nl).strip();
+            boolean prose = line.length() > 60 && !line.contains("\t");
+            boolean nextBlank = nl + 1 >= text.length() || text.charAt(nl + 1) == '\n';
+            if (!prose || nextBlank) {
+                if (nl > blockStart) out.add(new Span(blockStart, nl));
+                blockStart = nl + 1;
+            }
+            i = nl + 1;
+        }
+        if (blockStart < text.length()) out.add(new Span(blockStart, text.length()));
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.leverage.extract.time;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+/**
+ * Gives times written without a date the date they belong to, the way a reader does: the date from the document
+ * header or the last date written, rolled over at midnight when a time comes out earlier than the one before it
+ * by more than a few hours (23:58 then 00:03 is the next day).
+ */
+public final class DateCarrier {
+    private static final Duration ROLLOVER = Duration.ofHours(6);
+
+    private LocalDate date;
+    private LocalDateTime last;
+
+    public DateCarrier(LocalDate initial) {
+        this.date = initial;
+    }
+
+    /** A date written in the text: times after it belong to it. */
+    public void dateSeen(LocalDate d) {
+        if (d == null) return;
+        this.date = d;
+        this.last = null;
+    }
+
+    /** The date-time of a time written without a date, or null when no date is known yet. */
+    public LocalDateTime resolve(LocalTime t) {
+        if (date == null) return null;
+        LocalDateTime dt = LocalDateTime.of(date, t);
+        if (last != null && dt.isBefore(last) && Duration.between(dt, last).compareTo(ROLLOVER) > 0) {
+            date = date.plusDays(1);
+            dt = LocalDateTime.of(date, t);
+        }
+        last = dt;
+        return dt;
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+}

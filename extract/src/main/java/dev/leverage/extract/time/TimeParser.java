@@ -1,0 +1,262 @@
+package dev.leverage.extract.time;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and normalises the times and dates police paperwork is written in: "2215 hrs", "2215 hours", "10:15 PM",
+ * "10:15 p.m.", "22:15:07", "2146.23 hours", "approximately 0006 hrs", "at 2347", "between 2300 and 0800",
+ * ISO date-times, CAD cells in hhmmss, dates as 03/14/2025, 3/14/25, 03142025, 2025-03-14, March 14, 2025,
+ * 14 Mar 2025 and 14MAR25. Stateless and thread-safe.
+ */
+public final class TimeParser {
+    private static final String APPROX = "(?:(?:at\\s+or\\s+(?:about|around)|approximately|approx\\.?|appx\\.?|about|around|roughly|circa|ca\\.|~)\\s*)";
+    private static final String AMPM = "(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b|a\\b|p\\b)";
+
+    // 10:15 PM, 22:15, 22:15:07, 22:15:07.5, 10.15 p.m.
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?i)(?<![\\d:\\[])(" + APPROX + ")?([01]?\\d|2[0-4])[:.]([0-5]\\d)(?::([0-5]\\d)(?:\\.\\d+)?)?(?![\\d:])(?:\\s*" + AMPM + ")?(?:\\s*(?:hrs|hours|hr)\\b\\.?)?");
+    // 2215 hrs, 2215 hours, 2146.23 hours, 0006hrs, 2215H
+    private static final Pattern MILITARY_SUFFIX = Pattern.compile(
+            "(?i)(?<![\\d.:/-])(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?:\\.([0-5]\\d))?\\s*(?:hrs|hours|hr|h)\\b\\.?");
+    // at 2347, approximately 0011, between 2300 and 0800, until 0600
+    private static final Pattern MILITARY_CONTEXT = Pattern.compile(
+            "(?i)\\b(at|@|approximately|approx\\.?|about|around|between|and|until|till|by|from|to|before|after|time:?)\\s+(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?![\\d.:/-]|\\s*(?:hrs|hours|hr|h)\\b)");
+    // 10 PM, 7 a.m.
+    private static final Pattern HOUR_AMPM = Pattern.compile(
+            "(?i)(?<![\\d:.])(" + APPROX + ")?(1[0-2]|0?[1-9])\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)");
+    private static final Pattern NOON_MIDNIGHT = Pattern.compile("(?i)\\b(" + APPROX + ")?(noon|midnight)\\b");
+    private static final Pattern ISO = Pattern.compile(
+            "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?(?!\\d)");
+
+    private static final Pattern DATE_NUMERIC = Pattern.compile("(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/])");
+    private static final Pattern DATE_ISO = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])");
+    private static final Pattern DATE_MONTH_NAME = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern DATE_DAY_MONTH = Pattern.compile(
+            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s*(\\d{4}|\\d{2})\\b");
+
+    private static final Map<String, Month> MONTHS = Map.ofEntries(
+            Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
+            Map.entry("apr", Month.APRIL), Map.entry("may", Month.MAY), Map.entry("jun", Month.JUNE),
+            Map.entry("jul", Month.JULY), Map.entry("aug", Month.AUGUST), Map.entry("sep", Month.SEPTEMBER),
+            Map.entry("sept", Month.SEPTEMBER), Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
+            Map.entry("dec", Month.DECEMBER));
+
+    private TimeParser() {
+    }
+
+    /** Every time of day in the text, in order, overlapping matches resolved in favour of the longest. */
+    public static List<TimeExpression> times(String text) {
+        List<TimeExpression> found = new ArrayList<>();
+        Matcher m = ISO.matcher(text);
+        while (m.find()) {
+            try {
+                LocalDateTime dt = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                found.add(new TimeExpression(m.start(), m.end(), m.group(), dt.toLocalTime(), dt.toLocalDate(), false, false));
+            } catch (DateTimeException ignored) {
+                // not a date-time
+            }
+        }
+        m = CLOCK.matcher(text);
+        while (m.find()) {
+            String ampm = m.group(6);
+            int hour = Integer.parseInt(m.group(3));
+            int minute = Integer.parseInt(m.group(4));
+            int second = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+            boolean dotted = text.charAt(m.start(3) + m.group(3).length()) == '.';
+            if (dotted && ampm == null) continue; // "10.15" alone is a number, not a time
+            if (ampm != null && ampm.length() == 1 && !isAmPmLetter(text, m.end(6))) ampm = null;
+            LocalTime t = clock(hour, minute, second, ampm);
+            if (t == null) continue;
+            int end = ampm == null && m.group(6) != null ? m.start(6) : m.end();
+            found.add(new TimeExpression(m.start(), end, text.substring(m.start(), end).strip(), t, null, m.group(1) != null, false));
+        }
+        m = MILITARY_SUFFIX.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), null);
+            if (t != null) found.add(new TimeExpression(m.start(), m.end(), m.group(), t, null, m.group(1) != null, false));
+        }
+        m = MILITARY_CONTEXT.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), 0, null);
+            if (t == null) continue;
+            String cue = m.group(1).toLowerCase(Locale.ROOT);
+            boolean approx = m.group(2) != null || cue.startsWith("approx") || cue.equals("about") || cue.equals("around");
+            int start = cue.startsWith("approx") || cue.equals("about") || cue.equals("around") ? m.start(1) : m.start(2) >= 0 ? m.start(2) : m.start(3);
+            found.add(new TimeExpression(start, m.end(), text.substring(start, m.end()), t, null, approx, cue.equals("and") || cue.equals("to") || cue.equals("until") || cue.equals("till")));
+        }
+        m = HOUR_AMPM.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(2)), 0, 0, m.group(3));
+            if (t != null) found.add(new TimeExpression(m.start(), m.end(), m.group().strip(), t, null, m.group(1) != null, false));
+        }
+        m = NOON_MIDNIGHT.matcher(text);
+        while (m.find()) {
+            LocalTime t = m.group(2).equalsIgnoreCase("noon") ? LocalTime.NOON : LocalTime.MIDNIGHT;
+            found.add(new TimeExpression(m.start(), m.end(), m.group(), t, null, m.group(1) != null, false));
+        }
+        List<TimeExpression> out = longestFirst(found);
+        return markRanges(text, out);
+    }
+
+    private static boolean isAmPmLetter(String text, int end) {
+        // "10:15 p" is a time only when the letter stands alone: "10:15 p" or "10:15p." but not "10:15 pursuant".
+        return end >= text.length() || !Character.isLetter(text.charAt(end));
+    }
+
+    /** Expressions connected by "and"/"to"/"-"/"until" after "between"/"from" form a range. */
+    private static List<TimeExpression> markRanges(String text, List<TimeExpression> list) {
+        List<TimeExpression> out = new ArrayList<>(list);
+        for (int i = 1; i < out.size(); i++) {
+            TimeExpression prev = out.get(i - 1);
+            TimeExpression cur = out.get(i);
+            String between = text.substring(prev.end(), Math.max(prev.end(), cur.start())).strip().toLowerCase(Locale.ROOT);
+            if (between.matches("(and|to|-|–|until|till|through|thru)")) {
+                out.set(i, new TimeExpression(cur.start(), cur.end(), cur.text(), cur.time(), cur.date(), cur.approximate(), true));
+            }
+        }
+        return out;
+    }
+
+    private static List<TimeExpression> longestFirst(List<TimeExpression> found) {
+        found.sort(Comparator.comparingInt(TimeExpression::start).thenComparing(Comparator.comparingInt((TimeExpression t) -> t.end() - t.start()).reversed()));
+        List<TimeExpression> out = new ArrayList<>();
+        for (TimeExpression t : found) {
+            boolean overlaps = false;
+            for (int i = 0; i < out.size(); i++) {
+                TimeExpression o = out.get(i);
+                if (t.start() < o.end() && o.start() < t.end()) {
+                    overlaps = true;
+                    if (t.end() - t.start() > o.end() - o.start()) out.set(i, t);
+                    break;
+                }
+            }
+            if (!overlaps) out.add(t);
+        }
+        out.sort(Comparator.comparingInt(TimeExpression::start));
+        return out;
+    }
+
+    static LocalTime clock(int hour, int minute, int second, String ampm) {
+        if (ampm != null) {
+            if (hour < 1 || hour > 12) return null;
+            boolean pm = Character.toLowerCase(ampm.charAt(0)) == 'p';
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        if (hour == 24 && minute == 0 && second == 0) hour = 0;
+        if (hour > 23 || minute > 59 || second > 59) return null;
+        return LocalTime.of(hour, minute, second);
+    }
+
+    /**
+     * Reads a cell that holds only a time, as CAD exports and custody spreadsheets write them: "234712" (hhmmss),
+     * "2347", "23:47", "23:47:12", "11:47 PM", "0041 hrs", "2025-03-14T23:47:12". Null when it is not a time.
+     */
+    public static LocalTime parseClock(String cell) {
+        if (cell == null) return null;
+        String s = cell.strip();
+        if (s.matches("\\d{6}")) {
+            return clock(Integer.parseInt(s.substring(0, 2)), Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(4)), null);
+        }
+        if (s.matches("\\d{3,4}")) {
+            String p = s.length() == 3 ? "0" + s : s;
+            return clock(Integer.parseInt(p.substring(0, 2)), Integer.parseInt(p.substring(2)), 0, null);
+        }
+        if (s.matches("\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
+            String[] p = s.split("[:.]");
+            return clock(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 0, null);
+        }
+        List<TimeExpression> t = times(s);
+        return t.size() == 1 ? t.get(0).time() : null;
+    }
+
+    /** Reads a cell that holds only a date ("03/14/2025", "03142025", "2025-03-14", "14-MAR-2025"), or null. */
+    public static LocalDate parseDate(String cell) {
+        if (cell == null) return null;
+        String s = cell.strip();
+        if (s.matches("\\d{8}")) {
+            LocalDate d = date(Integer.parseInt(s.substring(4)), Integer.parseInt(s.substring(0, 2)), Integer.parseInt(s.substring(2, 4)));
+            if (d != null) return d;
+            return date(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6)));
+        }
+        List<DateExpression> d = dates(s);
+        return d.isEmpty() ? null : d.get(0).date();
+    }
+
+    /** Reads a cell holding a date and a time together ("03/14/2025 23:47", "2025-03-14T23:47:12"), or null. */
+    public static LocalDateTime parseDateTime(String cell) {
+        if (cell == null) return null;
+        List<TimeExpression> t = times(cell);
+        List<DateExpression> d = dates(cell);
+        if (t.isEmpty()) return null;
+        LocalDate date = t.get(0).date() != null ? t.get(0).date() : d.isEmpty() ? null : d.get(0).date();
+        if (date == null) {
+            // A bare "234712" style cell next to a date: try the parts.
+            return null;
+        }
+        return LocalDateTime.of(date, t.get(0).time());
+    }
+
+    /** Every calendar date in the text, in order. */
+    public static List<DateExpression> dates(String text) {
+        List<DateExpression> found = new ArrayList<>();
+        Matcher m = DATE_ISO.matcher(text);
+        while (m.find()) {
+            LocalDate d = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        m = DATE_NUMERIC.matcher(text);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(3));
+            int y = year(m.group(4));
+            // US order (month/day) unless the first number cannot be a month.
+            LocalDate d = a <= 12 ? date(y, a, b) : date(y, b, a);
+            if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        m = DATE_MONTH_NAME.matcher(text);
+        while (m.find()) {
+            LocalDate d = date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)).getValue(), Integer.parseInt(m.group(2)));
+            if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        m = DATE_DAY_MONTH.matcher(text);
+        while (m.find()) {
+            LocalDate d = date(year(m.group(3)), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)).getValue(), Integer.parseInt(m.group(1)));
+            if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        found.sort(Comparator.comparingInt(DateExpression::start));
+        List<DateExpression> out = new ArrayList<>();
+        for (DateExpression d : found) {
+            if (out.stream().noneMatch(o -> d.start() < o.end() && o.start() < d.end())) out.add(d);
+        }
+        return out;
+    }
+
+    private static int year(String y) {
+        int v = Integer.parseInt(y);
+        return y.length() == 2 ? 2000 + v : v;
+    }
+
+    private static LocalDate date(int y, int mo, int d) {
+        if (y < 1950 || y > 2100) return null;
+        try {
+            return LocalDate.of(y, mo, d);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.leverage.ingest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the Bates number stamped on a page. Producing parties stamp it in the footer (sometimes the header):
+ * a letter prefix and a zero-padded number, "ARV-000004", "ARV_0000004", "DOJ 0012345", "SMITH000123".
+ */
+public final class BatesStamp {
+    private static final Pattern BATES = Pattern.compile("(?<![A-Za-z0-9-])([A-Z]{2,10})([-_ ]?)(\\d{5,10})(?![A-Za-z0-9])");
+    private static final int EDGE_LINES = 4;
+
+    private BatesStamp() {
+    }
+
+    /**
+     * The Bates number on a page, searching the last lines first, then the first lines; null when none.
+     * Only the page edges are searched so an item or report number in the body is not taken for a stamp.
+     */
+    public static String find(String pageText) {
+        String[] lines = pageText.strip().split("\n");
+        for (int i = lines.length - 1; i >= Math.max(0, lines.length - EDGE_LINES); i--) {
+            String b = match(lines[i]);
+            if (b != null) return b;
+        }
+        for (int i = 0; i < Math.min(lines.length, 2); i++) {
+            String b = match(lines[i]);
+            if (b != null) return b;
+        }
+        return null;
+    }
+
+    private static String match(String line) {
+        Matcher m = BATES.matcher(line);
+        String found = null;
+        while (m.find()) found = m.group();
+        return found;
+    }
+}

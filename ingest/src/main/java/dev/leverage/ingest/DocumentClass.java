@@ -1,0 +1,73 @@
+package dev.leverage.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sorts a document into the classes of police discovery (police_report, cad_log, ...) from its file name and
+ * the words of its first page. Titles of these forms are conventional, so weighted cue phrases are reliable;
+ * the cue in the title outweighs a passing mention in the body.
+ */
+public final class DocumentClass {
+    public static final String OTHER = "other";
+
+    private static final Map<String, List<String>> CUES = new LinkedHashMap<>();
+
+    static {
+        CUES.put("lab_report", List.of("drug chemistry report", "laboratory report", "chemistry report", "certificate of analysis",
+                "report of laboratory examination", "controlled substance analysis", "lab report"));
+        CUES.put("lab_submission", List.of("request for laboratory analysis", "laboratory submission", "evidence submission",
+                "request for analysis", "lab submission", "submission form"));
+        CUES.put("k9_report", List.of("k9 deployment", "k-9 deployment", "canine deployment", "k9 report", "canine report", "k9 sniff report"));
+        CUES.put("custody_log", List.of("chain of custody", "evidence custody", "property record", "property/evidence", "property & evidence",
+                "evidence log", "custody log", "da form 4137", "custody document"));
+        CUES.put("cad_log", List.of("cad incident", "cad chronology", "dispatch log", "computer aided dispatch", "incident chronology",
+                "unit history", "cad"));
+        CUES.put("bodycam_transcript", List.of("body-worn camera", "body worn camera", "bodycam", "body cam", "bwc transcript",
+                "recording start", "transcript of"));
+        CUES.put("citation", List.of("written warning", "warning notice", "uniform traffic citation", "citation no", "traffic citation",
+                "notice to appear", "warning no"));
+        CUES.put("witness_statement", List.of("voluntary statement", "witness statement", "statement of", "sworn statement"));
+        CUES.put("warrant", List.of("search warrant", "arrest warrant", "affidavit for", "warrant return"));
+        CUES.put("miranda_form", List.of("miranda", "advisement of rights", "waiver of rights"));
+        CUES.put("tow_inventory", List.of("tow", "impound", "inventory sheet", "vehicle inventory"));
+        CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative"));
+        CUES.put("police_report", List.of("incident report", "offense report", "arrest report", "incident/offense", "narrative",
+                "investigation report", "case report"));
+    }
+
+    private DocumentClass() {
+    }
+
+    /**
+     * The class of a document.
+     *
+     * @param fileName  the file's name (cues in names such as "K9_Deployment_Report.docx" count)
+     * @param mediaType the detected media type (an email is "email" whatever it says)
+     * @param firstPage text of the first page
+     */
+    public static String classify(String fileName, String mediaType, String firstPage) {
+        if (mediaType != null && (mediaType.startsWith("message/rfc822") || mediaType.contains("outlook"))) return "email";
+        String name = fileName.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        String text = firstPage == null ? "" : firstPage.toLowerCase(Locale.ROOT);
+        String head = text.length() > 400 ? text.substring(0, 400) : text;
+        String best = OTHER;
+        int bestScore = 0;
+        for (var e : CUES.entrySet()) {
+            int score = 0;
+            for (String cue : e.getValue()) {
+                String spaced = cue.replace('-', ' ').replace('_', ' ');
+                if (name.contains(spaced)) score += 5;
+                if (head.contains(cue)) score += 4;
+                else if (text.contains(cue)) score += 1;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+}

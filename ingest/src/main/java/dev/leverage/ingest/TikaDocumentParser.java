@@ -1,0 +1,246 @@
+package dev.leverage.ingest;
+
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.RecursiveParserWrapper;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BasicContentHandlerFactory;
+import org.apache.tika.sax.RecursiveParserWrapperHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses one discovery file with Apache Tika into {@link Document}s with text per page, or a {@link Quarantine}
+ * record saying why it could not be. Embedded files (email attachments, archive entries) become documents of
+ * their own. Scanned pages are OCRed with Tesseract when it is installed. Thread-safe: one instance serves
+ * parallel parses.
+ */
+public final class TikaDocumentParser {
+    private static final List<String> KEPT_METADATA = List.of("dc:title", "dc:creator", "dcterms:created", "dcterms:modified",
+            "Message-From", "Message-To", "Message-Cc", "dc:subject", "Message:Raw-Header:Subject", "xmpTPg:NPages");
+
+    private final AutoDetectParser parser;
+    private final IngestLimits limits;
+    private final boolean ocrAvailable;
+
+    public TikaDocumentParser(IngestLimits limits) {
+        this.limits = limits;
+        this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
+        boolean ocr;
+        try {
+            ocr = new TesseractOCRParser().hasTesseract();
+        } catch (Exception e) {
+            ocr = false;
+        }
+        this.ocrAvailable = ocr;
+    }
+
+    /** True when Tesseract is installed, so scanned pages get text. */
+    public boolean ocrAvailable() {
+        return ocrAvailable;
+    }
+
+    /** SHA-256 of a file's bytes, lower-case hex. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(String s) {
+        return HexFormat.of().formatHex(newDigest().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+
+    /**
+     * Parses a file. Never throws for a bad file: every failure is a quarantine record with its reason.
+     *
+     * @param file         the file on disk
+     * @param relativePath its path relative to the case folder, '/' separated
+     * @param sha256       its SHA-256 (computed if null)
+     */
+    public ParseOutcome parse(Path file, String relativePath, String sha256) {
+        try {
+            if (sha256 == null) sha256 = sha256(file);
+        } catch (IOException e) {
+            return quarantine(relativePath, null, "The file could not be read from disk (" + e.getMessage() + "); check its permissions and ingest again.");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return quarantine(relativePath, sha256, "The file could not be read from disk; check its permissions and ingest again.");
+        }
+        if (size == 0) {
+            return quarantine(relativePath, sha256, "The file is empty (0 bytes); ask the producing party for a complete copy.");
+        }
+        if (size > limits.maxFileBytes()) {
+            return quarantine(relativePath, sha256, "The file is " + (size >> 20) + " MB, over the " + (limits.maxFileBytes() >> 20)
+                    + " MB limit; split it or raise the limit and ingest again.");
+        }
+
+        RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
+                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.writeLimit(), false, null),
+                limits.maxEmbedded());
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        RecursiveParserWrapper wrapper = new RecursiveParserWrapper(parser);
+        Exception failure = null;
+        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            wrapper.parse(in, handler, metadata, context());
+        } catch (Exception | StackOverflowError e) {
+            failure = e instanceof Exception ex ? ex : new IOException("parser stack overflow (deeply nested content)");
+        }
+        List<Metadata> results = handler.getMetadataList();
+        if (failure != null || results.isEmpty()) {
+            String detected = results.isEmpty() ? null : results.get(0).get(Metadata.CONTENT_TYPE);
+            return quarantine(relativePath, sha256, reasonFor(failure, detected));
+        }
+
+        List<Document> documents = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Metadata top = results.get(0);
+        String mediaType = baseType(top.get(Metadata.CONTENT_TYPE));
+        String containerException = top.get(TikaCoreProperties.CONTAINER_EXCEPTION);
+        Document main = toDocument(top, sha256, relativePath, sha256, null);
+        boolean mainHasText = main.pages().stream().anyMatch(p -> !p.text().isBlank());
+        for (int i = 1; i < results.size(); i++) {
+            Metadata m = results.get(i);
+            String embeddedPath = m.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+            if (embeddedPath == null) embeddedPath = "/embedded-" + i;
+            String path = relativePath + "!" + embeddedPath;
+            String id = sha256(sha256 + "!" + embeddedPath);
+            if (m.get(TikaCoreProperties.EMBEDDED_EXCEPTION) != null) {
+                warnings.add("The embedded file " + embeddedPath + " could not be read: " + firstLine(m.get(TikaCoreProperties.EMBEDDED_EXCEPTION)));
+            }
+            Document d = toDocument(m, id, path, id, sha256);
+            if (d.pages().stream().allMatch(p -> p.text().isBlank())) continue; // images and blobs with no text
+            documents.add(d);
+        }
+        if (!mainHasText && documents.isEmpty()) {
+            if (containerException != null) {
+                return quarantine(relativePath, sha256, reasonFor(new IOException(firstLine(containerException)), mediaType));
+            }
+            if (needsOcr(mediaType) && !ocrAvailable) {
+                return quarantine(relativePath, sha256, "The file has no text layer and OCR is not installed; install tesseract-ocr and ingest again.");
+            }
+            return quarantine(relativePath, sha256, "No text could be read from the file (detected as " + mediaType
+                    + "); check what it is and, if it matters, ask for a text-searchable copy.");
+        }
+        if (containerException != null) {
+            warnings.add("The file was only partly readable: " + firstLine(containerException));
+        }
+        if ("true".equals(top.get(TikaCoreProperties.WRITE_LIMIT_REACHED))) {
+            warnings.add("The text was cut at " + limits.writeLimit() + " characters (write limit).");
+        }
+        if (needsOcr(mediaType) && !ocrAvailable && main.pages().stream().anyMatch(p -> p.text().isBlank())) {
+            warnings.add("Some pages have no text layer and OCR is not installed; those pages are empty in the index.");
+        }
+        documents.add(0, main);
+        return new ParseOutcome.Parsed(documents, warnings);
+    }
+
+    private ParseContext context() {
+        ParseContext context = new ParseContext();
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
+        pdf.setExtractInlineImages(false);
+        pdf.setExtractAnnotationText(true);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setLanguage("eng");
+        ocr.setTimeoutSeconds(limits.ocrTimeoutSeconds());
+        context.set(TesseractOCRConfig.class, ocr);
+        return context;
+    }
+
+    private Document toDocument(Metadata m, String id, String path, String sha, String parentId) {
+        String xhtml = m.get(TikaCoreProperties.TIKA_CONTENT);
+        List<PageSplitter.RawPage> raw = xhtml == null ? List.of() : PageSplitter.split(xhtml);
+        List<Page> pages = new ArrayList<>();
+        for (PageSplitter.RawPage r : raw) {
+            pages.add(new Page(pages.size() + 1, r.text(), BatesStamp.find(r.text()), r.ocr(), r.tables()));
+        }
+        if (pages.isEmpty()) pages.add(new Page(1, "", null, false, List.of()));
+        String mediaType = baseType(m.get(Metadata.CONTENT_TYPE));
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String key : KEPT_METADATA) {
+            String v = m.get(key);
+            if (v != null) kept.put(key, v);
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String type = DocumentClass.classify(name, mediaType, pages.get(0).text());
+        return new Document(id, path, sha, type, mediaType, kept, pages, parentId);
+    }
+
+    private static boolean needsOcr(String mediaType) {
+        return mediaType != null && (mediaType.equals("application/pdf") || mediaType.startsWith("image/"));
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) return "application/octet-stream";
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+    }
+
+    private static String firstLine(String s) {
+        String line = s.strip().split("\n", 2)[0];
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    static String reasonFor(Throwable e, String detectedType) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EncryptedDocumentException || String.valueOf(t.getMessage()).toLowerCase().contains("password")) {
+                return "The file is password-protected; ask the producing party for the password or an unencrypted copy.";
+            }
+            if (t instanceof ZeroByteFileException) {
+                return "The file is empty (0 bytes); ask the producing party for a complete copy.";
+            }
+        }
+        String type = detectedType == null ? "its detected format" : detectedType;
+        String cause = e == null ? "no content" : rootMessage(e);
+        return "The file could not be parsed as " + type + " (" + cause + "); it may be truncated or corrupt: ask the producing party for a new copy.";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String msg = root.getMessage();
+        if (msg == null || msg.isBlank()) msg = root.getClass().getSimpleName();
+        return firstLine(msg);
+    }
+
+    private static ParseOutcome quarantine(String path, String sha, String reason) {
+        return new ParseOutcome.Quarantined(new Quarantine(path, sha, reason));
+    }
+}
