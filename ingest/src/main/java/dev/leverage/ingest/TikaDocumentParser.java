@@ -109,15 +109,16 @@ public final class TikaDocumentParser {
                     + " MB limit; split it or raise the limit and ingest again.");
         }
 
+        ParseContext context = context();
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
-                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.writeLimit(), false, null),
+                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.writeLimit(), false, context),
                 limits.maxEmbedded());
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         RecursiveParserWrapper wrapper = new RecursiveParserWrapper(parser);
         Exception failure = null;
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            wrapper.parse(in, handler, metadata, context());
+            wrapper.parse(in, handler, metadata, context);
         } catch (Exception | StackOverflowError e) {
             failure = e instanceof Exception ex ? ex : new IOException("parser stack overflow (deeply nested content)");
         }

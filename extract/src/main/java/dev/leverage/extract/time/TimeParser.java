@@ -72,16 +72,16 @@ public final class TimeParser {
         }
         m = CLOCK.matcher(text);
         while (m.find()) {
-            String ampm = m.group(6);
-            int hour = Integer.parseInt(m.group(3));
-            int minute = Integer.parseInt(m.group(4));
-            int second = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-            boolean dotted = text.charAt(m.start(3) + m.group(3).length()) == '.';
+            String ampm = m.group(5);
+            int hour = Integer.parseInt(m.group(2));
+            int minute = Integer.parseInt(m.group(3));
+            int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+            boolean dotted = text.charAt(m.start(2) + m.group(2).length()) == '.';
             if (dotted && ampm == null) continue; // "10.15" alone is a number, not a time
-            if (ampm != null && ampm.length() == 1 && !isAmPmLetter(text, m.end(6))) ampm = null;
+            if (ampm != null && ampm.length() == 1 && !isAmPmLetter(text, m.end(5))) ampm = null;
             LocalTime t = clock(hour, minute, second, ampm);
             if (t == null) continue;
-            int end = ampm == null && m.group(6) != null ? m.start(6) : m.end();
+            int end = ampm == null && m.group(5) != null ? m.start(5) : m.end();
             found.add(new TimeExpression(m.start(), end, text.substring(m.start(), end).strip(), t, null, m.group(1) != null, false));
         }
         m = MILITARY_SUFFIX.matcher(text);

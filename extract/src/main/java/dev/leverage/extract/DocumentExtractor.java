@@ -1,0 +1,400 @@
+package dev.leverage.extract;
+
+import dev.leverage.extract.custody.CustodyEvent;
+import dev.leverage.extract.custody.ItemKey;
+import dev.leverage.extract.nlp.EnglishModels;
+import dev.leverage.extract.nlp.EntityFinder;
+import dev.leverage.extract.nlp.PageAnnotator;
+import dev.leverage.extract.nlp.Sentence;
+import dev.leverage.extract.nlp.TrainedModels;
+import dev.leverage.extract.people.PersonName;
+import dev.leverage.extract.people.Roles;
+import dev.leverage.extract.sampling.SamplingClaim;
+import dev.leverage.extract.sampling.SamplingReader;
+import dev.leverage.extract.sampling.Thresholds;
+import dev.leverage.extract.time.DateCarrier;
+import dev.leverage.extract.time.DateExpression;
+import dev.leverage.extract.time.TimeExpression;
+import dev.leverage.extract.time.TimeParser;
+import dev.leverage.extract.timeline.EventClassifier;
+import dev.leverage.extract.timeline.TimedEvent;
+import dev.leverage.ingest.Document;
+import dev.leverage.ingest.Page;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the extractors over one document, page by page: sentences and tokens, entities, timed events from prose,
+ * CAD tables and body-cam offsets, custody records from tables and narrative, and the sampling claim of a lab
+ * document. The annotators are composed here and nowhere else. Not thread-safe: one per thread.
+ */
+public final class DocumentExtractor {
+    private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
+    private static final Pattern OFFSET_LINE = Pattern.compile("^\\[(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?]\\s*(.*)$");
+    private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]+(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
+    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy)|author|prepared\\s+by|written\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer)\\s*:\\s*(.+)$");
+    private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
+    private static final Pattern UNIT_OWNER = Pattern.compile("^\\s*([A-Z0-9-]+)\\s*\\(([A-Z][A-Za-z.' -]+)\\)\\s*$");
+
+    private final PageAnnotator annotator;
+    private final EntityFinder entities;
+    private final EventClassifier events;
+    private final SamplingReader sampling;
+
+    public DocumentExtractor(TrainedModels models, Thresholds thresholds) {
+        this.annotator = new PageAnnotator(EnglishModels.get());
+        this.entities = new EntityFinder(models);
+        this.events = new EventClassifier(models);
+        this.sampling = new SamplingReader(thresholds);
+    }
+
+    public DocumentFacts extract(Document d) {
+        entities.clearAdaptiveData();
+        String author = author(d);
+        List<Mention> mentions = new ArrayList<>();
+        List<TimedEvent> timed = new ArrayList<>();
+        List<CustodyEvent> custody = new ArrayList<>();
+        List<SamplingReader.Located> located = new ArrayList<>();
+        DateCarrier dates = new DateCarrier(headerDate(d));
+        int[] order = {0};
+        for (Page page : d.pages()) {
+            for (Page.Table table : page.tables()) {
+                readCadTable(d, page, table, timed, mentions);
+                readCustodyTable(d, page, table, custody, mentions, order);
+            }
+            LocalDateTime recordingStart = recordingStart(page.text(), dates);
+            List<Sentence> sentences = annotator.annotate(page.text());
+            for (Sentence s : sentences) {
+                located.add(new SamplingReader.Located(page, s.text()));
+                List<Mention> found = mentionsIn(d, page, s);
+                mentions.addAll(found);
+                if (s.text().contains("\t")) continue; // table rows are read by column above
+                Matcher offset = OFFSET_LINE.matcher(s.text());
+                if (offset.matches() && recordingStart != null) {
+                    transcriptLine(d, page, s, offset, recordingStart, timed, mentions);
+                    continue;
+                }
+                readTimes(d, page, s, found, author, dates, timed, custody, order);
+            }
+        }
+        List<SamplingClaim> claims = new ArrayList<>();
+        if (d.type().startsWith("lab")) {
+            SamplingClaim c = sampling.read(d, located);
+            if (c != null) claims.add(c);
+        }
+        return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims);
+    }
+
+    private List<Mention> mentionsIn(Document d, Page page, Sentence s) {
+        List<Mention> out = new ArrayList<>();
+        List<EntityFinder.Entity> found = entities.find(s);
+        for (EntityFinder.Entity e : found) {
+            String value = e.text();
+            String role = null, badge = null;
+            if (e.type().equals(EntityFinder.PERSON)) {
+                PersonName n = PersonName.parse(e.text());
+                if (n.surname().length() < 2 || !Character.isUpperCase(n.surname().charAt(0))) continue;
+                value = n.display();
+                Matcher b = BADGE_AFTER.matcher(s.text().substring(e.end()));
+                if (b.find()) badge = b.group(1);
+                String context = s.text().substring(Math.max(0, e.start() - 40), Math.min(s.text().length(), e.end() + 40));
+                role = String.join(",", Roles.of(n.title(), context));
+                if (role.isEmpty()) role = null;
+            } else if (e.type().equals(EntityFinder.BADGE)) {
+                value = e.text().replaceAll("\\D", "");
+            } else if (e.type().equals(EntityFinder.ITEM)) {
+                value = String.join(",", ItemKey.of(e.text()));
+            }
+            out.add(new Mention(e.type(), e.text(), value, role, badge, Citation.of(d, page, s.text()),
+                    s.start() + e.start(), s.start() + e.end(), e.origin()));
+        }
+        return out;
+    }
+
+    /** Times in a prose sentence: each time with the clause around it becomes an event. */
+    private void readTimes(Document d, Page page, Sentence s, List<Mention> found, String author, DateCarrier dates,
+                           List<TimedEvent> timed, List<CustodyEvent> custody, int[] order) {
+        List<TimeExpression> times = TimeParser.times(s.text());
+        List<DateExpression> ds = TimeParser.dates(s.text());
+        if (times.isEmpty()) {
+            if (!ds.isEmpty()) dates.dateSeen(ds.get(0).date());
+            return;
+        }
+        for (int i = 0; i < times.size(); i++) {
+            TimeExpression t = times.get(i);
+            if (t.rangeEnd()) continue;
+            int from = i == 0 ? 0 : times.get(i - 1).end();
+            int to = i + 1 < times.size() ? times.get(i + 1).start() : s.text().length();
+            // The clause runs from the previous time to the next one, cut at a semicolon or "and then" if any.
+            String clause = s.text().substring(from, to);
+            int cut = clause.lastIndexOf(';', t.start() - from);
+            if (cut > 0) clause = clause.substring(cut + 1);
+            int end = clause.indexOf(';', Math.max(0, t.end() - from - (s.text().substring(from, to).length() - clause.length())));
+            if (end > 0) clause = clause.substring(0, end);
+            LocalDate date = t.date();
+            if (date == null) {
+                for (DateExpression de : ds) if (Math.abs(de.start() - t.start()) < 40) date = de.date();
+            }
+            LocalDateTime when;
+            if (date != null) {
+                dates.dateSeen(date);
+                when = dates.resolve(t.time());
+            } else {
+                when = dates.resolve(t.time());
+            }
+            if (when == null) continue;
+            String event = events.classify(clause);
+            if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
+            if (event.equals(EventClassifier.OTHER)) continue;
+            String actor = actorIn(s, found, from, to, author, clause);
+            timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
+            narrativeCustody(d, page, s, clause, event, when, actor, author, custody, order);
+        }
+    }
+
+    private static String actorIn(Sentence s, List<Mention> found, int from, int to, String author, String clause) {
+        for (Mention m : found) {
+            if (m.type().equals("person") && m.start() - s.start() >= from && m.end() - s.start() <= to) return m.value();
+        }
+        if (clause.matches("(?s).*\\bI\\b.*") && author != null) return author;
+        return null;
+    }
+
+    private static final Pattern RELEASED_TO = Pattern.compile("(?i)released\\s+(.{0,60}?)\\s+to\\s+(me|[A-Z][^,;.]{1,60}?)(?=\\s+(?:for|at|on|in)\\b|[,;.]|$)");
+    private static final Pattern RECEIVED_BY = Pattern.compile("(?i)received\\s+by\\s+([A-Z][^,;.]{1,60}?)(?=\\s+(?:for|at|on|in|with)\\b|[,;.]|$)");
+    private static final Pattern PLACED_IN = Pattern.compile("(?i)(?:placed|secured|kept|stored|locked)\\s+.{0,40}?\\b(?:in|into|inside)\\s+((?:a|the|my)?\\s*[^,;.]{3,60}?)(?=\\s+(?:at|on|until|for)\\b|[,;.]|$)");
+
+    /** Custody events told in prose: "Deputy Keel released Item 1 to me", "Item 1 was received on ...". */
+    private void narrativeCustody(Document d, Page page, Sentence s, String clause, String event, LocalDateTime when,
+                                  String actor, String author, List<CustodyEvent> custody, int[] order) {
+        if (!List.of("evidence_seized", "custody_transfer", "evidence_logged", "lab_received", "lab_submitted").contains(event)) return;
+        List<String> items = new ArrayList<>();
+        Matcher im = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?)\\s*#?\\s*\\d{1,3}[A-Z]?(?:\\s*(?:through|thru|-|to|and|&)\\s*\\d{1,3}[A-Z]?)?").matcher(clause);
+        while (im.find()) items.addAll(ItemKey.of(im.group()));
+        if (items.isEmpty()) return;
+        String released = null, received = null, location = null;
+        Matcher r = RELEASED_TO.matcher(clause);
+        Matcher rb = RECEIVED_BY.matcher(clause);
+        Matcher p = PLACED_IN.matcher(clause);
+        switch (event) {
+            case "custody_transfer" -> {
+                released = actor;
+                if (r.find()) received = r.group(2).equalsIgnoreCase("me") ? author : r.group(2).strip();
+            }
+            case "evidence_seized" -> received = actor;
+            case "evidence_logged" -> {
+                released = actor;
+                if (p.find()) received = location = p.group(1).strip();
+            }
+            case "lab_received", "lab_submitted" -> {
+                if (rb.find()) received = rb.group(1).strip();
+                else if (d.type().startsWith("lab")) received = "laboratory";
+            }
+            default -> {
+            }
+        }
+        if (p.find(0) && location == null) location = p.group(1).strip();
+        for (String item : items) {
+            custody.add(new CustodyEvent(item, when, released, received, event, location, null, null, null, null,
+                    "narrative", order[0]++, Citation.of(d, page, s.text())));
+        }
+    }
+
+    private void transcriptLine(Document d, Page page, Sentence s, Matcher offset, LocalDateTime start,
+                                List<TimedEvent> timed, List<Mention> mentions) {
+        LocalDateTime when = start.plusHours(Integer.parseInt(offset.group(1))).plusMinutes(Integer.parseInt(offset.group(2)))
+                .plusSeconds(Integer.parseInt(offset.group(3)));
+        String rest = offset.group(4);
+        String actor = null;
+        Matcher sp = SPEAKER.matcher(rest);
+        if (sp.matches()) {
+            actor = PersonName.parse(sp.group(1)).display();
+            int at = s.text().indexOf(sp.group(1));
+            mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, s.text()),
+                    s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
+        }
+        String event = events.classify(rest);
+        if (event.equals(EventClassifier.OTHER) || event.equals("statement") || event.equals("on_scene") && actor != null) return;
+        timed.add(new TimedEvent(event, when, false, actor, "transcript", Citation.of(d, page, s.text())));
+    }
+
+    private static LocalDateTime recordingStart(String pageText, DateCarrier dates) {
+        for (String line : pageText.split("\n")) {
+            Matcher m = RECORDING_START.matcher(line);
+            if (m.find()) {
+                List<TimeExpression> t = TimeParser.times(m.group(1));
+                List<DateExpression> ds = TimeParser.dates(m.group(1));
+                if (t.isEmpty()) continue;
+                LocalDate date = t.get(0).date() != null ? t.get(0).date() : !ds.isEmpty() ? ds.get(0).date() : dates.date();
+                if (date != null) return LocalDateTime.of(date, t.get(0).time());
+            }
+        }
+        return null;
+    }
+
+    /** A CAD/dispatch table: a time column and a status, event or remarks column. */
+    private void readCadTable(Document d, Page page, Page.Table table, List<TimedEvent> timed, List<Mention> mentions) {
+        if (table.rows().size() < 2) return;
+        Columns c = Columns.of(table.rows().get(0));
+        if (c.time < 0 || (c.status < 0 && c.remarks < 0) || c.released >= 0) return;
+        Map<String, String> unitOwner = new HashMap<>();
+        for (List<String> row : table.rows().subList(1, table.rows().size())) {
+            Matcher u = UNIT_OWNER.matcher(cell(row, c.unit));
+            if (u.matches()) unitOwner.put(u.group(1), u.group(2));
+        }
+        LocalDateTime last = null;
+        for (List<String> row : table.rows().subList(1, table.rows().size())) {
+            LocalDate date = TimeParser.parseDate(cell(row, c.date));
+            LocalTime time = TimeParser.parseClock(cell(row, c.time));
+            if (time == null) {
+                LocalDateTime both = TimeParser.parseDateTime(cell(row, c.time));
+                if (both != null) {
+                    date = both.toLocalDate();
+                    time = both.toLocalTime();
+                }
+            }
+            if (time == null) continue;
+            if (date == null) date = last != null ? last.toLocalDate() : headerDate(d);
+            if (date == null) continue;
+            LocalDateTime when = LocalDateTime.of(date, time);
+            last = when;
+            String unit = cell(row, c.unit);
+            Matcher u = UNIT_OWNER.matcher(unit);
+            String unitId = u.matches() ? u.group(1) : unit.strip();
+            String owner = unitOwner.get(unitId);
+            String text = (unit + " " + cell(row, c.status) + " " + cell(row, c.remarks)).strip();
+            String quote = String.join(" ", row).strip();
+            Citation cite = Citation.of(d, page, quote);
+            if (u.matches()) {
+                String role = unitId.toUpperCase(Locale.ROOT).startsWith("K9") ? "officer,k9_handler" : "officer";
+                mentions.add(new Mention("person", u.group(2), PersonName.parse(u.group(2)).display(), role, null, cite, 0, 0, "table"));
+            }
+            String event = events.classify(text);
+            if (event.equals("on_scene") && unitId.toUpperCase(Locale.ROOT).startsWith("K9")) event = "k9_arrived";
+            if (event.equals(EventClassifier.OTHER)) continue;
+            timed.add(new TimedEvent(event, when, false, owner != null ? PersonName.parse(owner).display() : unitId, "cad", cite));
+        }
+    }
+
+    /** A custody table: released-by and received-by columns (any wording, any order) and a date or time. */
+    private void readCustodyTable(Document d, Page page, Page.Table table, List<CustodyEvent> custody, List<Mention> mentions, int[] order) {
+        int headerRow = -1;
+        Columns c = null;
+        for (int i = 0; i < Math.min(6, table.rows().size()); i++) {
+            Columns k = Columns.of(table.rows().get(i));
+            if (k.released >= 0 && k.received >= 0 && (k.date >= 0 || k.time >= 0)) {
+                headerRow = i;
+                c = k;
+                break;
+            }
+        }
+        if (c == null) return;
+        String item = null;
+        for (List<String> row : table.rows().subList(headerRow + 1, table.rows().size())) {
+            String itemCell = cell(row, c.item);
+            if (!itemCell.isBlank()) item = ItemKey.of(itemCell).stream().findFirst().orElse(item);
+            if (item == null) continue;
+            LocalDate date = TimeParser.parseDate(cell(row, c.date));
+            LocalTime time = TimeParser.parseClock(cell(row, c.time));
+            LocalDateTime when = null;
+            if (date != null && time != null) when = LocalDateTime.of(date, time);
+            else if (c.time == c.date && c.date >= 0) when = TimeParser.parseDateTime(cell(row, c.date));
+            else if (date != null) when = date.atStartOfDay();
+            String quote = String.join(" ", row).strip();
+            Citation cite = Citation.of(d, page, quote);
+            String released = blankToNull(cell(row, c.released));
+            String received = blankToNull(cell(row, c.received));
+            for (String handler : new String[]{released, received}) {
+                if (handler != null && handler.matches(".*\\b[A-Z][a-z]*\\.?\\s+[A-Z]\\.?\\s*[A-Z][a-zA-Z-]+.*|.*#\\d+.*")
+                        && !dev.leverage.extract.custody.Handlers.isSecureStorage(handler)) {
+                    String name = handler.replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").strip();
+                    PersonName n = PersonName.parse(name);
+                    if (n.surname().length() > 1) {
+                        String role = String.join(",", Roles.of(n.title(), ""));
+                        mentions.add(new Mention("person", name, n.display(), role.isEmpty() ? null : role, Handlers_badge(handler), cite, 0, 0, "table"));
+                    }
+                }
+            }
+            Integer count = parseInt(cell(row, c.count));
+            custody.add(new CustodyEvent(item, when, released, received, blankToNull(cell(row, c.purpose)),
+                    blankToNull(cell(row, c.location)), blankToNull(cell(row, c.seal)), count, null,
+                    blankToNull(cell(row, c.description)), "table", order[0]++, cite));
+        }
+    }
+
+    private static String Handlers_badge(String h) {
+        Matcher m = Pattern.compile("#\\s?(\\d{2,6})").matcher(h);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static Integer parseInt(String s) {
+        String t = s.replaceAll("[^0-9]", "");
+        if (t.isEmpty() || t.length() > 7) return null;
+        return Integer.valueOf(t);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String cell(List<String> row, int i) {
+        return i >= 0 && i < row.size() && row.get(i) != null ? row.get(i) : "";
+    }
+
+    /** Column roles found by header wording. */
+    static final class Columns {
+        int item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
+                count = -1, description = -1, unit = -1, status = -1, remarks = -1;
+
+        static Columns of(List<String> header) {
+            Columns c = new Columns();
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).toLowerCase(Locale.ROOT).strip();
+                if (h.matches("(date\\s*/\\s*time|date\\s*&\\s*time|datetime|timestamp)")) {
+                    c.date = i;
+                    c.time = i;
+                } else if (h.matches("(item|item\\s*(no\\.?|#|number)|exhibit.*|property tag.*|evidence\\s*(no\\.?|#))")) c.item = i;
+                else if (h.matches("(date.*|day)")) c.date = i;
+                else if (h.matches("(time.*|hhmmss|clock)")) c.time = i;
+                else if (h.matches("(released\\s*by.*|from|relinquished.*|released)")) c.released = i;
+                else if (h.matches("(received\\s*by.*|to|received)")) c.received = i;
+                else if (h.matches("(purpose.*|reason.*)")) c.purpose = i;
+                else if (h.matches("(location.*|storage.*)")) c.location = i;
+                else if (h.matches("(seal.*)")) c.seal = i;
+                else if (h.matches("(count|qty|quantity|units|no\\. of units)")) c.count = i;
+                else if (h.matches("(description.*)")) c.description = i;
+                else if (h.matches("(unit.*|units?\\s*id|officer)")) c.unit = i;
+                else if (h.matches("(status|event|activity|type|disposition|code)")) c.status = i;
+                else if (h.matches("(remarks?|comments?|narrative|notes?|details)")) c.remarks = i;
+            }
+            return c;
+        }
+    }
+
+    /** Who wrote the document: a "Reporting Officer:" style field, else the first titled name on the first page. */
+    private String author(Document d) {
+        if (d.pages().isEmpty()) return null;
+        Matcher m = AUTHOR.matcher(d.fullText());
+        if (m.find()) {
+            String v = m.group(1).split("\t")[0].strip();
+            PersonName n = PersonName.parse(v.replaceAll("#\\s?\\d+.*", "").strip());
+            if (n.surname().length() > 1) return n.display();
+        }
+        return null;
+    }
+
+    private static LocalDate headerDate(Document d) {
+        if (d.pages().isEmpty()) return null;
+        List<DateExpression> ds = TimeParser.dates(d.pages().get(0).text());
+        return ds.isEmpty() ? null : ds.get(0).date();
+    }
+}

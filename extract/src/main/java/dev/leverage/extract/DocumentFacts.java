@@ -1,0 +1,21 @@
+package dev.leverage.extract;
+
+import dev.leverage.extract.custody.CustodyEvent;
+import dev.leverage.extract.sampling.SamplingClaim;
+import dev.leverage.extract.timeline.TimedEvent;
+
+import java.util.List;
+
+/**
+ * Everything extraction found in one document: mentions, timed events, custody records and sampling claims.
+ * The case analyzers work on these alone, so a case can be re-analysed from the index without reparsing.
+ */
+public record DocumentFacts(String documentId, String path, String type, String author, List<Mention> mentions,
+                            List<TimedEvent> events, List<CustodyEvent> custody, List<SamplingClaim> sampling) {
+    public DocumentFacts {
+        mentions = List.copyOf(mentions);
+        events = List.copyOf(events);
+        custody = List.copyOf(custody);
+        sampling = List.copyOf(sampling);
+    }
+}

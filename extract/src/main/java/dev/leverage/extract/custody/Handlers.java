@@ -1,0 +1,55 @@
+package dev.leverage.extract.custody;
+
+import dev.leverage.extract.people.PersonName;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compares the custodians written in custody records. A custodian is a person ("Dep. M. Keel #2217") or a place
+ * (a property room, a locker, a laboratory). Places inside the evidence system are secure storage; a person, a
+ * vehicle or "a locked safe at my residence" is not.
+ */
+public final class Handlers {
+    private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence)\\s+(room|vault|locker|section|unit|storage|cage)|"
+            + "(temporary\\s+)?(evidence\\s+)?locker|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian)");
+    private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
+    private static final Pattern BADGE = Pattern.compile("#\\s?(\\d{2,6})|(?i)badge\\s*#?\\s*(\\d{2,6})");
+
+    private Handlers() {
+    }
+
+    public static boolean isBlank(String h) {
+        return h == null || h.isBlank() || h.strip().matches("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)");
+    }
+
+    /** A secure place inside the evidence system (property room, locker, laboratory). */
+    public static boolean isSecureStorage(String h) {
+        return h != null && STORAGE.matcher(h).find() && !NOT_SECURE.matcher(h).find();
+    }
+
+    /** Whether two records name the same custodian. */
+    public static boolean same(String a, String b) {
+        if (isBlank(a) || isBlank(b)) return false;
+        String ba = badge(a), bb = badge(b);
+        if (ba != null && bb != null) return ba.equals(bb);
+        boolean sa = isSecureStorage(a), sb = isSecureStorage(b);
+        if (sa || sb) return sa && sb && norm(a).equals(norm(b));
+        PersonName pa = PersonName.parse(strip(a)), pb = PersonName.parse(strip(b));
+        return !pa.surname().isEmpty() && pa.compatible(pb);
+    }
+
+    static String badge(String h) {
+        Matcher m = BADGE.matcher(h);
+        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
+    private static String strip(String h) {
+        return h.replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?\\d+", " ").strip();
+    }
+
+    private static String norm(String h) {
+        return h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.leverage.extract.custody;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the ways documents name one evidence item to one key: "Item 1", "Item #1", "Exhibit 1", "E-1", "1"
+ * are item 1; a lab's sub-items "1.1" and "Lab Item 1.2" belong to item 1; "Items 1 through 3" are 1, 2 and 3.
+ */
+public final class ItemKey {
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})");
+    private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
+
+    private ItemKey() {
+    }
+
+    /** The item keys a label names (several for a range or list), empty when it names none. */
+    public static List<String> of(String label) {
+        List<String> out = new ArrayList<>();
+        if (label == null) return out;
+        String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag)\\b", " ")
+                .replaceAll("(?i)\\bE-(?=\\d)", " ").replace("#", " ").strip();
+        Matcher r = RANGE.matcher(s);
+        if (r.find() && !s.contains(".")) {
+            int a = Integer.parseInt(r.group(1)), b = Integer.parseInt(r.group(2));
+            if (a < b && b - a <= 50) {
+                for (int i = a; i <= b; i++) out.add(String.valueOf(i));
+                return out;
+            }
+        }
+        Matcher m = LIST.matcher(s);
+        while (m.find()) {
+            String key = m.group(1).replaceFirst("^0+(?=\\d)", "") + m.group(2).toUpperCase();
+            if (!out.contains(key)) out.add(key);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.leverage.extract.timeline;
+
+import dev.leverage.extract.nlp.EnglishModels;
+import dev.leverage.extract.nlp.EventFeatures;
+import dev.leverage.extract.nlp.TrainedModels;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.tokenize.TokenizerME;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Says which canonical event a clause tells of. The sentence categorizer trained on the project's labelled
+ * sentences decides when it is confident; cue rules for wording that is exact in police paperwork ("final
+ * response", "written warning", CAD status codes) decide otherwise. Both are measured on held-out sentences
+ * (EventClassifierEvaluation). Not thread-safe: one per thread.
+ */
+public final class EventClassifier {
+    public static final String OTHER = "other";
+
+    /** How the decision is made; the default is measured best on the held-out set. */
+    public enum Mode { MODEL, RULES, HYBRID }
+
+    private static final Map<String, Pattern> RULES = new LinkedHashMap<>();
+
+    static {
+        rule("miranda", "\\b(miranda|advised .{0,30}rights|right to remain silent|rights card|rights waiver)\\b");
+        rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
+        rule("k9_requested", "(\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
+        rule("k9_sniff", "\\b(sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|began (his|her|the|a) (search|deployment))");
+        rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arriv\\w*|on scene|on-scene)|\\b(arriv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
+        rule("warning_issued", "\\b(written warning|warning (was |were )?(issued|given|served)|issued .{0,40}warning|warning for|your warning|warning issued)\\b");
+        rule("citation_issued", "(\\b(citation|ticket|summons|notice to appear)\\b.{0,40}\\b(issued|wrote|written|served|signed)\\b|\\b(issued|wrote|served)\\b.{0,40}\\b(citation|ticket|summons)\\b)");
+        rule("warrant_signed", "\\bwarrant\\b.{0,60}\\b(signed|issued|authorized|approved)\\b|\\b(signed|issued)\\b.{0,40}\\bwarrant\\b");
+        rule("warrant_executed", "\\bwarrant\\b.{0,60}\\b(executed|served|execution)\\b|\\b(executed|served)\\b.{0,40}\\bwarrant\\b");
+        rule("arrest", "\\b(arrest(ed)?|under arrest|placed .{0,20}(in|into|under) (handcuffs|custody|arrest)|in custody|handcuffed)\\b");
+        rule("lab_submitted", "\\b(submitted|delivered|transported)\\b.{0,60}\\b(lab|laboratory|crime lab)\\b|submitted for analysis");
+        rule("lab_received", "\\b(received (by|at|in) (the )?(lab|laboratory)|laboratory received|lab received|was received on|were received on|received on \\d)");
+        rule("lab_analyzed", "\\b(analy[sz](ed|is)|examined|tested)\\b.{0,60}\\b(lab|gc-?ms|ftir|performed|instrument)\\b|\\banalysis (was )?performed\\b");
+        rule("search", "\\b(search(ed)? (of )?(the )?(vehicle|car|residence|trunk|person|interior|cabin)|probable cause search|began (a |the )?search|conducted a search|search of)\\b");
+        rule("evidence_seized", "\\b(seized|took custody of|taken into custody as evidence|collected (the |as )?(evidence|item))");
+        rule("custody_transfer", "\\b(released .{0,60}\\bto\\b|transferred|handed .{0,40}\\bto\\b|turned over|relinquished)");
+        rule("evidence_logged", "\\b(logged|booked into|placed .{0,40}(locker|vault|property room|evidence room)|entered into (evidence|property))");
+        rule("stop_initiated", "\\b(traffic stop|initiated a (traffic )?stop|stopped (a|the) (vehicle|car|truck)|conducted a (traffic )?stop|pulled (the vehicle |it )?over|activated (my|his|her) (emergency|overhead) lights)\\b");
+        rule("statement", "\\b(stated|said|told (me|us|deputy|officer)|admitted|confessed|statement)\\b");
+        rule("dispatch", "\\b(dispatched|en ?route|enroute|call received|responding)\\b");
+        rule("on_scene", "\\b(arriv\\w*|on scene|on-scene)\\b");
+        rule("cleared", "\\b(cleared|10-8|free to (go|leave)|released (the )?(driver|vehicle|occupants))\\b");
+    }
+
+    private static void rule(String label, String regex) {
+        RULES.put(label, Pattern.compile("(?i)" + regex));
+    }
+
+    private final DocumentCategorizerME model;
+    private final TokenizerME tokenizer;
+    private final Mode mode;
+    private final double confidence;
+
+    public EventClassifier(TrainedModels models, Mode mode) {
+        this.model = models.eventCategorizer();
+        this.tokenizer = EnglishModels.get().tokenizer();
+        this.mode = mode;
+        this.confidence = 0.6;
+    }
+
+    public EventClassifier(TrainedModels models) {
+        this(models, Mode.HYBRID);
+    }
+
+    /** The canonical event a clause tells of, or "other". */
+    public String classify(String clause) {
+        return switch (mode) {
+            case RULES -> byRules(clause);
+            case MODEL -> byModel(clause).label();
+            case HYBRID -> {
+                Scored m = byModel(clause);
+                if (m.probability() >= confidence) yield m.label();
+                String r = byRules(clause);
+                yield r.equals(OTHER) ? (m.probability() >= 0.35 ? m.label() : OTHER) : r;
+            }
+        };
+    }
+
+    record Scored(String label, double probability) {
+    }
+
+    Scored byModel(String clause) {
+        double[] p = model.categorize(EventFeatures.tokens(tokenizer, clause));
+        String best = model.getBestCategory(p);
+        double max = 0;
+        for (double v : p) max = Math.max(max, v);
+        return new Scored(best, max);
+    }
+
+    static String byRules(String clause) {
+        for (var e : RULES.entrySet()) {
+            if (e.getValue().matcher(clause).find()) return e.getKey();
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.leverage.index;
+
+/**
+ * What became of one input file or embedded document: indexed, duplicate (same bytes as another), or quarantined
+ * with its reason. Every file found ends as exactly one record; the counts add up to the files found.
+ *
+ * @param path        path relative to the case folder ("!/" marks a document inside a container)
+ * @param sha256      content hash
+ * @param status      indexed | duplicate | quarantined
+ * @param reason      for quarantined: why and what to do; for duplicate: the path it duplicates
+ * @param documentId  the document id when indexed
+ * @param type        the document class when indexed
+ * @param pages       page count when indexed
+ * @param batesFirst  first Bates number, or null
+ * @param batesLast   last Bates number, or null
+ * @param embedded    true for a document found inside another file (not counted as an input file)
+ */
+public record FileRecord(String path, String sha256, String status, String reason, String documentId, String type, int pages,
+                         String batesFirst, String batesLast, boolean embedded) {
+    public static final String INDEXED = "indexed";
+    public static final String DUPLICATE = "duplicate";
+    public static final String QUARANTINED = "quarantined";
+}

@@ -1,0 +1,88 @@
+package dev.leverage.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leverage.extract.CaseAnalysis;
+import dev.leverage.extract.DocumentFacts;
+import dev.leverage.extract.nlp.TrainedModels;
+import dev.leverage.extract.sampling.Thresholds;
+import dev.leverage.index.DiscoveryIndex;
+import dev.leverage.index.Json;
+import dev.leverage.ingest.IngestLimits;
+import dev.leverage.ingest.TikaDocumentParser;
+import dev.leverage.routes.report.HtmlReport;
+import dev.leverage.routes.report.ReportBuilder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the pipeline for one case: the Camel ingest route over a folder, then case analysis and the reports.
+ * The one place that ties Camel, the index and the analyzers together.
+ */
+public final class CaseService {
+    private final CaseStore store;
+
+    public CaseService(CaseStore store) {
+        this.store = store;
+    }
+
+    /** The outcome of ingesting a folder into a case. */
+    public record Outcome(IngestRun run, Path reportJson, Path reportHtml, JsonNode report) {
+    }
+
+    public Outcome ingest(Path folder, String caseId, boolean analyze) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            throw new UserError("The folder " + folder + " does not exist or is not a folder; give the path of the case's discovery folder.");
+        }
+        CaseStore.checkCaseId(caseId);
+        TrainedModels models = TrainedModels.load(store.models());
+        Thresholds thresholds = Thresholds.load(store.thresholds());
+        TikaDocumentParser parser = new TikaDocumentParser(IngestLimits.DEFAULT);
+        Path caseDir = store.caseDir(caseId);
+        IngestRun run = new IngestRun();
+        Path[] written = new Path[2];
+        JsonNode[] report = new JsonNode[1];
+        try (DiscoveryIndex index = store.create(caseId)) {
+            IngestSteps steps = new IngestSteps(index, parser, models, thresholds, caseDir.resolve("quarantine"), run);
+            BatchCompletion completion = new BatchCompletion(run, index, () -> {
+                if (!analyze) return;
+                report[0] = analyze(caseId, index, thresholds);
+                written[0] = caseDir.resolve("report.json");
+                written[1] = caseDir.resolve("report.html");
+                writeReports(report[0], written[0], written[1]);
+            });
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.getShutdownStrategy().setTimeout(30);
+                camel.addRoutes(new IngestRoute(folder, steps, completion, Math.max(1, Runtime.getRuntime().availableProcessors())));
+                completion.producer(camel.createProducerTemplate());
+                camel.start();
+                run.awaitAnalyzed();
+                camel.getRouteController().stopRoute("ingest");
+            }
+            if (run.analysisError() != null) throw run.analysisError();
+        }
+        return new Outcome(run, written[0], written[1], report[0]);
+    }
+
+    /** Runs the case analyzers over the index's facts and stores the report JSON in the index. */
+    public static ObjectNode analyze(String caseId, DiscoveryIndex index, Thresholds thresholds) throws IOException {
+        List<DocumentFacts> facts = index.facts();
+        CaseAnalysis.Result result = new CaseAnalysis(thresholds).analyze(facts);
+        ObjectNode report = ReportBuilder.build(caseId, index.records(), result);
+        index.putAnalysis(Json.MAPPER.writeValueAsString(report));
+        index.commit();
+        return report;
+    }
+
+    public static void writeReports(JsonNode report, Path json, Path html) throws IOException {
+        Files.createDirectories(json.getParent());
+        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
+    }
+}

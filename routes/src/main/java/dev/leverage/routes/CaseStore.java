@@ -1,0 +1,81 @@
+package dev.leverage.routes;
+
+import dev.leverage.index.LuceneDiscoveryIndex;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The data folder: one directory per case holding its index, quarantine copies, trained-model cache and reports.
+ * Case ids are checked before any path is built from them, so no id can reach outside the data folder.
+ */
+public final class CaseStore {
+    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private final Path root;
+
+    public CaseStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** --data, else $LEVERAGE_HOME, else ~/.leverage. */
+    public static CaseStore locate(Path data) {
+        if (data != null) return new CaseStore(data);
+        String home = System.getenv("LEVERAGE_HOME");
+        if (home != null && !home.isBlank()) return new CaseStore(Path.of(home));
+        return new CaseStore(Path.of(System.getProperty("user.home"), ".leverage"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public static void checkCaseId(String id) {
+        if (id == null || !CASE_ID.matcher(id).matches() || id.contains("..")) {
+            throw new UserError("The case id \"" + id + "\" is not valid; use letters, digits, '.', '_' or '-' (for example 25-003117).");
+        }
+    }
+
+    public Path caseDir(String id) {
+        checkCaseId(id);
+        return root.resolve("cases").resolve(id);
+    }
+
+    public boolean exists(String id) {
+        return Files.isDirectory(caseDir(id).resolve("index"));
+    }
+
+    /** Opens an existing case's index; a case that does not exist is a user error, not an empty index. */
+    public LuceneDiscoveryIndex open(String id) throws IOException {
+        if (!exists(id)) {
+            throw new UserError("There is no case \"" + id + "\" in " + root + "; run `leverage analyze FOLDER --case " + id + "` first.");
+        }
+        return new LuceneDiscoveryIndex(caseDir(id).resolve("index"));
+    }
+
+    /** Opens a case's index, creating the case if new. */
+    public LuceneDiscoveryIndex create(String id) throws IOException {
+        Path dir = caseDir(id);
+        Files.createDirectories(dir.resolve("index"));
+        return new LuceneDiscoveryIndex(dir.resolve("index"));
+    }
+
+    public Path models() {
+        return root.resolve("models");
+    }
+
+    public Path thresholds() {
+        return root.resolve("thresholds");
+    }
+
+    public List<String> cases() throws IOException {
+        Path dir = root.resolve("cases");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isDirectory(p.resolve("index"))).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.leverage.routes;
+
+import dev.leverage.extract.DocumentExtractor;
+import dev.leverage.extract.DocumentFacts;
+import dev.leverage.extract.nlp.TrainedModels;
+import dev.leverage.extract.sampling.Thresholds;
+import dev.leverage.index.DiscoveryIndex;
+import dev.leverage.index.FileRecord;
+import dev.leverage.ingest.Document;
+import dev.leverage.ingest.ParseOutcome;
+import dev.leverage.ingest.TikaDocumentParser;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The named steps of the ingest route, each a small method over the exchange: hash, parse, extract, index,
+ * record duplicates and quarantine. Tika, OpenNLP and Lucene are called directly here.
+ */
+public final class IngestSteps {
+    static final String SHA = "leverageSha256";
+    static final String REL_PATH = "leverageRelativePath";
+
+    private final DiscoveryIndex index;
+    private final TikaDocumentParser parser;
+    private final TrainedModels models;
+    private final Thresholds thresholds;
+    private final Path quarantineDir;
+    private final IngestRun run;
+    private final ThreadLocal<DocumentExtractor> extractors;
+    private final ConcurrentHashMap<String, String> seenThisRun = new ConcurrentHashMap<>();
+
+    public IngestSteps(DiscoveryIndex index, TikaDocumentParser parser, TrainedModels models, Thresholds thresholds,
+                       Path quarantineDir, IngestRun run) {
+        this.index = index;
+        this.parser = parser;
+        this.models = models;
+        this.thresholds = thresholds;
+        this.quarantineDir = quarantineDir;
+        this.run = run;
+        this.extractors = ThreadLocal.withInitial(() -> new DocumentExtractor(this.models, this.thresholds));
+    }
+
+    /** Content hash and case-relative path of the file. */
+    public void hash(Exchange ex) throws IOException {
+        Path file = file(ex);
+        ex.getIn().setHeader(SHA, TikaDocumentParser.sha256(file));
+        String rel = ex.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        ex.getIn().setHeader(REL_PATH, rel.replace('\\', '/'));
+    }
+
+    /** True when this very file (same path, same bytes) was ingested by an earlier run. */
+    public boolean alreadyIngested(Exchange ex) throws IOException {
+        Optional<FileRecord> r = index.findByPath(ex.getIn().getHeader(REL_PATH, String.class));
+        return r.isPresent() && ex.getIn().getHeader(SHA, String.class).equals(r.get().sha256());
+    }
+
+    public void unchanged(Exchange ex) {
+        run.unchanged();
+    }
+
+    public void recordDuplicate(Exchange ex) throws IOException {
+        String sha = ex.getIn().getHeader(SHA, String.class);
+        String path = ex.getIn().getHeader(REL_PATH, String.class);
+        String original = seenThisRun.get(sha);
+        if (original == null || original.equals(path)) original = index.findBySha(sha).map(FileRecord::path).orElse("another file");
+        index.addRecord(new FileRecord(path, sha, FileRecord.DUPLICATE, "Same content as " + original + ".", null, null, 0, null, null, false));
+        run.duplicate();
+    }
+
+    public void parse(Exchange ex) {
+        String path = ex.getIn().getHeader(REL_PATH, String.class);
+        ex.getIn().setBody(parser.parse(file(ex), path, ex.getIn().getHeader(SHA, String.class)));
+    }
+
+    /** Extracts facts from each document of a parsed file and writes them, with the file's record, to the index. */
+    public void extractAndIndex(Exchange ex) throws IOException {
+        ParseOutcome outcome = ex.getIn().getBody(ParseOutcome.class);
+        if (outcome instanceof ParseOutcome.Quarantined q) {
+            quarantine(file(ex), q.record().path(), q.record().sha256(), q.record().reason());
+            return;
+        }
+        ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
+        DocumentExtractor extractor = extractors.get();
+        boolean first = true;
+        for (Document d : parsed.documents()) {
+            DocumentFacts facts = extractor.extract(d);
+            String note = first && !parsed.warnings().isEmpty() ? String.join(" ", parsed.warnings()) : null;
+            FileRecord record = new FileRecord(d.path(), d.sha256(), FileRecord.INDEXED, note, d.id(), d.type(), d.pages().size(),
+                    d.firstBates(), d.lastBates(), !first);
+            index.add(d, facts, record);
+            first = false;
+        }
+        run.indexed(parsed.documents().size() - 1);
+    }
+
+    /** The dead-letter step: a file whose processing failed unexpectedly is quarantined with the reason. */
+    public void failed(Exchange ex) {
+        Throwable cause = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String path = ex.getIn().getHeader(REL_PATH, String.class);
+        if (path == null) path = ex.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        String msg = cause == null ? "unknown error" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        try {
+            quarantine(file(ex), path, ex.getIn().getHeader(SHA, String.class),
+                    "Leverage failed while processing the file (" + firstLine(msg) + "); report this with the file's hash, the rest of the batch was processed.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void quarantine(Path file, String path, String sha, String reason) throws IOException {
+        index.addRecord(new FileRecord(path, sha, FileRecord.QUARANTINED, reason, null, null, 0, null, null, false));
+        // A copy beside its reason, for the person who has to deal with it; the original is never moved.
+        if (file != null && Files.isRegularFile(file)) {
+            Files.createDirectories(quarantineDir);
+            String name = (sha == null ? "unreadable" : sha.substring(0, 12)) + "-" + file.getFileName();
+            try {
+                Files.copy(file, quarantineDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException ignored) {
+                // the record in the index is what counts
+            }
+            Files.writeString(quarantineDir.resolve(name + ".reason.txt"), path + "\n" + reason + "\n", StandardCharsets.UTF_8);
+        }
+        run.quarantined();
+    }
+
+    private static String firstLine(String s) {
+        String l = s.split("\n", 2)[0];
+        return l.length() > 200 ? l.substring(0, 200) + "..." : l;
+    }
+
+    private static Path file(Exchange ex) {
+        String abs = ex.getIn().getHeader(Exchange.FILE_PATH, String.class);
+        return abs == null ? null : Path.of(abs);
+    }
+
+    /**
+     * Camel's idempotent repository over content hashes: a hash is new when neither this run nor the case's
+     * index has seen it, so the same bytes under two names are indexed once.
+     */
+    public IdempotentRepository shaRepository() {
+        return new ShaRepository();
+    }
+
+    private final class ShaRepository extends ServiceSupport implements IdempotentRepository {
+        @Override
+        public boolean add(String sha) {
+            return false;
+        }
+
+        @Override
+        public boolean add(Exchange ex, String sha) {
+            String path = ex.getIn().getHeader(REL_PATH, String.class);
+            if (seenThisRun.putIfAbsent(sha, path) != null) return false;
+            try {
+                return index.findBySha(sha).isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean contains(String sha) {
+            return seenThisRun.containsKey(sha);
+        }
+
+        @Override
+        public boolean remove(String sha) {
+            return seenThisRun.remove(sha) != null;
+        }
+
+        @Override
+        public boolean confirm(String sha) {
+            return true;
+        }
+
+        @Override
+        public void clear() {
+            seenThisRun.clear();
+        }
+    }
+}

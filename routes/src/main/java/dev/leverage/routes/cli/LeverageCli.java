@@ -1,0 +1,337 @@
+package dev.leverage.routes.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leverage.extract.DocumentFacts;
+import dev.leverage.extract.Mention;
+import dev.leverage.extract.people.Person;
+import dev.leverage.extract.people.PersonName;
+import dev.leverage.extract.people.PersonRegistry;
+import dev.leverage.extract.timeline.TimedEvent;
+import dev.leverage.index.DiscoveryIndex;
+import dev.leverage.index.InvalidQueryException;
+import dev.leverage.index.Json;
+import dev.leverage.index.SearchHit;
+import dev.leverage.index.SearchResult;
+import dev.leverage.routes.CaseService;
+import dev.leverage.routes.CaseStore;
+import dev.leverage.routes.UserError;
+import dev.leverage.routes.report.HtmlReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** The leverage command line. */
+@Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
+        description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
+        subcommands = {LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.Witness.class,
+                LeverageCli.People.class, LeverageCli.Report.class, CommandLine.HelpCommand.class})
+public final class LeverageCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line; errors are one sentence on err and a non-zero exit code, never a stack trace. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new LeverageCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            String msg = ex instanceof UserError || ex instanceof InvalidQueryException ? ex.getMessage()
+                    : "Leverage stopped: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().split("\n")[0])
+                    + "; check the paths and the data folder and try again.";
+            line.getErr().println(msg);
+            return ex instanceof UserError || ex instanceof InvalidQueryException ? 2 : 1;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage() + "; run `leverage help " + ex.getCommandLine().getCommandName() + "` for usage.");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static class DataOption {
+        @Option(names = "--data", description = "Data folder (default: $LEVERAGE_HOME, else ~/.leverage).")
+        Path data;
+
+        CaseStore store() {
+            return CaseStore.locate(data);
+        }
+    }
+
+    @Command(name = "analyze", description = "Ingest a case folder, analyse it, and write report.json and report.html.")
+    static class Analyze implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(paramLabel = "DIR", description = "The case's discovery folder.")
+        Path dir;
+        @Option(names = "--case", description = "Case id (default: the folder's name).")
+        String caseId;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String id = caseId != null ? caseId : dir.toAbsolutePath().normalize().getFileName().toString();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Ingesting " + dir + " into case " + id + " ...");
+            CaseService.Outcome o = new CaseService(data.store()).ingest(dir, id, true);
+            out.println(o.run().summary() + ".");
+            printQuarantine(out, o.report());
+            printFindings(out, o.report());
+            out.println();
+            out.println("Report: " + o.reportJson());
+            out.println("        " + o.reportHtml());
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", description = "Ingest a case folder into a case (no analysis).")
+    static class Ingest implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+        @Option(names = "--case", required = true)
+        String caseId;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CaseService.Outcome o = new CaseService(data.store()).ingest(dir, caseId, false);
+            spec.commandLine().getOut().println(o.run().summary() + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "search", description = "Search every page of a case: words, \"phrases\", \"dog sniff\"~5, AND/OR/NOT, wildcards, fuzzy~, or a Bates number.")
+    static class Search implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(paramLabel = "QUERY", arity = "1..*")
+        List<String> query;
+        @Option(names = "--case", required = true)
+        String caseId;
+        @Option(names = "--json")
+        boolean json;
+        @Option(names = "--limit", defaultValue = "20")
+        int limit;
+        @Option(names = "--offset", defaultValue = "0")
+        int offset;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (DiscoveryIndex index = data.store().open(caseId)) {
+                SearchResult r = index.search(String.join(" ", query), offset, limit);
+                if (json) {
+                    ObjectNode root = Json.MAPPER.createObjectNode();
+                    ArrayNode hits = root.putArray("hits");
+                    for (SearchHit h : r.hits()) {
+                        ObjectNode n = hits.addObject();
+                        n.put("document", h.document());
+                        n.put("page", h.page());
+                        if (h.bates() == null) n.putNull("bates");
+                        else n.put("bates", h.bates());
+                        n.put("type", h.type());
+                        n.put("score", h.score());
+                        n.put("snippet", h.snippet());
+                    }
+                    root.set("facets", Json.MAPPER.valueToTree(r.facets()));
+                    root.put("total", r.total());
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                } else {
+                    out.println(r.total() + " matching page" + (r.total() == 1 ? "" : "s") + ".");
+                    for (SearchHit h : r.hits()) {
+                        out.printf("%s  p.%d%s  (%.2f)%n    %s%n", h.document(), h.page(), h.bates() == null ? "" : "  " + h.bates(), h.score(), h.snippet());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "witness", description = "Everything about one person: every page that mentions them, with role and quote, and the events they are the actor of.")
+    static class Witness implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(paramLabel = "NAME", arity = "1..*", description = "A name, surname, or badge number.")
+        List<String> name;
+        @Option(names = "--case", required = true)
+        String caseId;
+        @Option(names = "--json")
+        boolean json;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            String q = String.join(" ", name);
+            try (DiscoveryIndex index = data.store().open(caseId)) {
+                List<DocumentFacts> facts = index.facts();
+                List<Mention> mentions = new ArrayList<>();
+                facts.forEach(f -> mentions.addAll(f.mentions()));
+                PersonRegistry registry = PersonRegistry.resolve(mentions);
+                List<Person> people = registry.lookup(q);
+                if (people.isEmpty()) throw new UserError("Nobody called \"" + q + "\" is mentioned in case " + caseId + "; try the surname alone or `leverage people --case " + caseId + "`.");
+                ArrayNode all = Json.MAPPER.createArrayNode();
+                for (Person p : people) {
+                    ObjectNode node = all.addObject();
+                    node.set("person", Json.MAPPER.valueToTree(p));
+                    ArrayNode ms = node.putArray("mentions");
+                    Set<String> seen = new LinkedHashSet<>();
+                    for (Mention m : mentions) {
+                        if (!p.key().equals(registry.keyOf(m))) continue;
+                        String k = m.source().document() + "|" + m.source().page() + "|" + m.source().quote();
+                        if (!seen.add(k)) continue;
+                        ObjectNode n = ms.addObject();
+                        n.put("document", m.source().document());
+                        n.put("page", m.source().page());
+                        if (m.source().bates() == null) n.putNull("bates");
+                        else n.put("bates", m.source().bates());
+                        n.put("as_written", m.text());
+                        n.put("role", m.role() == null ? (p.roles().isEmpty() ? null : p.roles().get(0)) : m.role().split(",")[0]);
+                        n.put("quote", m.source().quote());
+                    }
+                    ArrayNode evs = node.putArray("events");
+                    PersonName pn = PersonName.parse(p.name());
+                    for (DocumentFacts f : facts) {
+                        for (TimedEvent e : f.events()) {
+                            if (e.actor() != null && PersonName.parse(e.actor()).compatible(pn) && registry.lookup(e.actor()).stream().anyMatch(x -> x.key().equals(p.key()))) {
+                                ObjectNode n = evs.addObject();
+                                n.put("time", e.time().toString());
+                                n.put("event", e.event());
+                                n.put("document", e.citation().document());
+                                n.put("page", e.citation().page());
+                                n.put("quote", e.citation().quote());
+                            }
+                        }
+                    }
+                }
+                if (json) {
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all.size() == 1 ? all.get(0) : all));
+                } else {
+                    for (JsonNode n : all) {
+                        JsonNode p = n.path("person");
+                        out.printf("%s%s — %s%n", p.path("name").asText(), p.hasNonNull("badge") ? " #" + p.path("badge").asText() : "", join(p.path("roles")));
+                        out.println("  also written: " + join(p.path("aliases")));
+                        out.println("  " + n.path("mentions").size() + " mentions:");
+                        for (JsonNode m : n.path("mentions")) {
+                            out.printf("    %s p.%d%s [%s] %s%n", m.path("document").asText(), m.path("page").asInt(),
+                                    m.hasNonNull("bates") ? " " + m.path("bates").asText() : "", m.path("role").asText("-"), m.path("quote").asText());
+                        }
+                        if (!n.path("events").isEmpty()) {
+                            out.println("  events:");
+                            for (JsonNode e : n.path("events")) out.printf("    %s %s (%s p.%d)%n", e.path("time").asText(), e.path("event").asText(), e.path("document").asText(), e.path("page").asInt());
+                        }
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "people", description = "The cast of a case: every person with roles, badge and mention count.")
+    static class People implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Option(names = "--case", required = true)
+        String caseId;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (DiscoveryIndex index = data.store().open(caseId)) {
+                List<Mention> mentions = new ArrayList<>();
+                index.facts().forEach(f -> mentions.addAll(f.mentions()));
+                for (Person p : PersonRegistry.resolve(mentions).people()) {
+                    spec.commandLine().getOut().printf("%-24s %-34s %-8s %3d mentions%n", p.name(), String.join(", ", p.roles()),
+                            p.badge() == null ? "" : "#" + p.badge(), p.mentions());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "report", description = "Write the case's leverage report as JSON or HTML.")
+    static class Report implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Option(names = "--case", required = true)
+        String caseId;
+        @Option(names = "--format", defaultValue = "json", description = "json or html")
+        String format;
+        @Option(names = "--out", description = "File to write (default: standard output).")
+        Path out;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!format.equals("json") && !format.equals("html")) throw new UserError("The format \"" + format + "\" is not supported; use --format json or --format html.");
+            try (DiscoveryIndex index = data.store().open(caseId)) {
+                String json = index.analysis().orElseThrow(() -> new UserError("Case " + caseId + " has not been analysed yet; run `leverage analyze FOLDER --case " + caseId + "`."));
+                JsonNode report = Json.MAPPER.readTree(json);
+                String text = format.equals("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) : HtmlReport.render(report);
+                if (out == null) spec.commandLine().getOut().println(text);
+                else {
+                    Files.writeString(out, text, StandardCharsets.UTF_8);
+                    spec.commandLine().getOut().println("Wrote " + out);
+                }
+            }
+            return 0;
+        }
+    }
+
+    static void printQuarantine(PrintWriter out, JsonNode report) {
+        if (report == null) return;
+        for (JsonNode d : report.path("documents")) {
+            if ("quarantined".equals(d.path("status").asText())) out.println("  quarantined: " + d.path("path").asText() + " — " + d.path("reason").asText());
+            if ("duplicate".equals(d.path("status").asText())) out.println("  duplicate:   " + d.path("path").asText() + " — " + d.path("reason").asText());
+        }
+    }
+
+    static void printFindings(PrintWriter out, JsonNode report) {
+        if (report == null) return;
+        JsonNode fs = report.path("findings");
+        out.println();
+        out.println(fs.size() + " finding" + (fs.size() == 1 ? "" : "s") + ":");
+        for (JsonNode f : fs) {
+            out.printf("  [%s] %s%n", f.path("severity").asText().toUpperCase(), f.path("title").asText());
+            for (JsonNode c : f.path("citations")) {
+                out.printf("         %s p.%d%s%n", c.path("document").asText(), c.path("page").asInt(), c.hasNonNull("bates") ? " " + c.path("bates").asText() : "");
+            }
+        }
+    }
+
+    static String join(JsonNode arr) {
+        List<String> s = new ArrayList<>();
+        arr.forEach(n -> s.add(n.asText()));
+        return String.join(", ", s);
+    }
+}
