@@ -4,7 +4,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mvn -q -f "$here/generator/pom.xml" compile exec:java
+mvn -B -q -Dstyle.color=never -f "$here/generator/pom.xml" compile exec:java
 
 # Optional check that the scanned page is readable by OCR (the tool relies on Tesseract for it).
 preview="$here/generator/target/scan-preview/11_Tow_Inventory_Scanned.png"

@@ -126,7 +126,8 @@ public final class DocumentExtractor {
         List<TimeExpression> times = TimeParser.times(s.text());
         List<DateExpression> ds = TimeParser.dates(s.text());
         if (times.isEmpty()) {
-            if (!ds.isEmpty()) dates.dateSeen(ds.get(0).date());
+            // A date with no time (report date, print date) only anchors a document that has none yet.
+            if (!ds.isEmpty() && dates.date() == null) dates.dateSeen(ds.get(0).date());
             return;
         }
         for (int i = 0; i < times.size(); i++) {

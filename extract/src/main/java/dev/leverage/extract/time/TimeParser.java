@@ -46,6 +46,7 @@ public final class TimeParser {
     private static final Pattern DATE_DAY_MONTH = Pattern.compile(
             "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s*(\\d{4}|\\d{2})\\b");
 
+    private static final Pattern BIRTH = Pattern.compile("(?i)(dob|d\\.o\\.b\\.?|date of birth|birth ?date|born( on)?)\\W*$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(
             Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
             Map.entry("apr", Month.APRIL), Map.entry("may", Month.MAY), Map.entry("jun", Month.JUNE),
@@ -239,6 +240,8 @@ public final class TimeParser {
             if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
         }
         found.sort(Comparator.comparingInt(DateExpression::start));
+        // A date of birth is never the date of an event.
+        found.removeIf(d -> BIRTH.matcher(text.substring(Math.max(0, d.start() - 20), d.start())).find());
         List<DateExpression> out = new ArrayList<>();
         for (DateExpression d : found) {
             if (out.stream().noneMatch(o -> d.start() < o.end() && o.start() < d.end())) out.add(d);
