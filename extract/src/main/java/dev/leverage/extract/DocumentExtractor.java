@@ -321,7 +321,7 @@ public final class DocumentExtractor {
                     PersonName n = PersonName.parse(name);
                     if (n.surname().length() > 1) {
                         String role = String.join(",", Roles.of(n.title(), ""));
-                        mentions.add(new Mention("person", name, n.display(), role.isEmpty() ? null : role, Handlers_badge(handler), cite, 0, 0, "table"));
+                        mentions.add(new Mention("person", name, n.display(), role.isEmpty() ? null : role, dev.leverage.extract.custody.Handlers.badge(handler), cite, 0, 0, "table"));
                     }
                 }
             }
@@ -330,11 +330,6 @@ public final class DocumentExtractor {
                     blankToNull(cell(row, c.location)), blankToNull(cell(row, c.seal)), count, null,
                     blankToNull(cell(row, c.description)), "table", order[0]++, cite));
         }
-    }
-
-    private static String Handlers_badge(String h) {
-        Matcher m = Pattern.compile("#\\s?(\\d{2,6})").matcher(h);
-        return m.find() ? m.group(1) : null;
     }
 
     private static Integer parseInt(String s) {

@@ -40,7 +40,8 @@ public final class Handlers {
         return !pa.surname().isEmpty() && pa.compatible(pb);
     }
 
-    static String badge(String h) {
+    /** The badge number written in a handler entry ("Dep. M. Keel #2217"), or null. */
+    public static String badge(String h) {
         Matcher m = BADGE.matcher(h);
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
