@@ -49,6 +49,22 @@ public final class DocumentExtractor {
     private final EntityFinder entities;
     private final EventClassifier events;
     private final SamplingReader sampling;
+    /** The names of the dogs in the current document ("K9 Kilo"): a dog is not a witness. */
+    private java.util.Set<String> dogs = java.util.Set.of();
+
+    private static final Pattern DOG = Pattern.compile("\\b(?:K-?9|[Cc]anine|[Dd]og)\\s+(?:partner\\s+)?([A-Z][a-z]{2,})\\b");
+    /** Transcript speaker labels that name a role, not a person. */
+    private static final java.util.Set<String> GENERIC_SPEAKERS = java.util.Set.of("DISPATCH", "DISPATCHER", "RADIO", "UNKNOWN", "UNIDENTIFIED",
+            "UNK", "MALE", "FEMALE", "DRIVER", "PASSENGER", "OFFICER", "DEPUTY", "SUBJECT", "SUSPECT", "ALL", "MULTIPLE", "VOICE", "CROWD", "NARRATOR");
+
+    private static java.util.Set<String> dogNames(Document d) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Page p : d.pages()) {
+            Matcher m = DOG.matcher(p.text());
+            while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
 
     public DocumentExtractor(TrainedModels models, Thresholds thresholds) {
         this.annotator = new PageAnnotator(EnglishModels.get());
@@ -64,15 +80,18 @@ public final class DocumentExtractor {
         List<TimedEvent> timed = new ArrayList<>();
         List<CustodyEvent> custody = new ArrayList<>();
         List<SamplingReader.Located> located = new ArrayList<>();
-        DateCarrier dates = new DateCarrier(headerDate(d));
+        dogs = dogNames(d);
+        PageFurniture furniture = new PageFurniture(d);
+        DateCarrier dates = new DateCarrier(headerDate(d, furniture));
         int[] order = {0};
         for (Page page : d.pages()) {
+            String text = furniture.mask(page);
             for (Page.Table table : page.tables()) {
                 readCadTable(d, page, table, timed, mentions);
                 readCustodyTable(d, page, table, custody, mentions, order);
             }
-            LocalDateTime recordingStart = recordingStart(page.text(), dates);
-            List<Sentence> sentences = annotator.annotate(page.text());
+            LocalDateTime recordingStart = recordingStart(text, dates);
+            List<Sentence> sentences = annotator.annotate(text);
             for (Sentence s : sentences) {
                 located.add(new SamplingReader.Located(page, s.text()));
                 List<Mention> found = mentionsIn(d, page, s);
@@ -102,12 +121,18 @@ public final class DocumentExtractor {
             String role = null, badge = null;
             if (e.type().equals(EntityFinder.PERSON)) {
                 PersonName n = PersonName.parse(e.text());
-                if (n.surname().length() < 2 || !Character.isUpperCase(n.surname().charAt(0))) continue;
+                if (e.origin().equals("model") && !looksLikeName(s, e, n)) continue;
+                if (n.given().isEmpty() && dogs.contains(n.surname().toLowerCase(Locale.ROOT))) continue;
+                if (n.surname().length() < 2 || !Character.isUpperCase(n.surname().charAt(0)) || PersonName.isTitle(n.surname())
+                        || !wellFormedName(e.text())) continue;
+                // A name written right before a colon that reads as a form label ("Forensic Chemist Request Received:").
+                if (n.hasFullGiven() && !n.title().isEmpty() && s.text().substring(e.end()).matches("(?s)[ \\u00A0]*:.*")) continue;
                 value = n.display();
                 Matcher b = BADGE_AFTER.matcher(s.text().substring(e.end()));
                 if (b.find()) badge = b.group(1);
-                String context = s.text().substring(Math.max(0, e.start() - 40), Math.min(s.text().length(), e.end() + 40));
-                role = String.join(",", Roles.of(n.title(), context));
+                String before = s.text().substring(Math.max(0, e.start() - 40), e.start());
+                String after = s.text().substring(e.end(), Math.min(s.text().length(), e.end() + 40));
+                role = String.join(",", Roles.of(n.title(), before, after));
                 if (role.isEmpty()) role = null;
             } else if (e.type().equals(EntityFinder.BADGE)) {
                 value = e.text().replaceAll("\\D", "");
@@ -120,14 +145,52 @@ public final class DocumentExtractor {
         return out;
     }
 
+    /**
+     * A span the statistical name finder calls a person is kept only when it reads as a name: letters only, every
+     * word capitalised, and its last word tagged a proper noun by the POS tagger (form headings such as "Role Name"
+     * or "Drug Section" are tagged as common nouns in context).
+     */
+    private static boolean looksLikeName(Sentence s, EntityFinder.Entity e, PersonName n) {
+        if (!e.text().matches("[\\p{L} .,'’/-]+")) return false;
+        if (!wellFormedName(e.text())) return false;
+        for (String w : (n.given() + " " + n.surname()).strip().split("\\s+")) {
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) return false;
+        }
+        for (int i = 0; i < s.tokens().length; i++) {
+            if (s.tokens()[i].getEnd() == e.end()) return s.tags()[i].equals("PROPN") || s.tags()[i].equals("NNP");
+        }
+        return false;
+    }
+
+    /**
+     * The shape of a written name: titles first, then at most three name words, each a word or a one-letter
+     * initial; no rank in the middle ("Supervisor Sgt. Paul" is two table cells), no abbreviation that is not an
+     * initial ("No. Statute").
+     */
+    static boolean wellFormedName(String written) {
+        String t = written.replaceFirst("(?i)^\\s*(/s/|s/)\\s*", "").replaceFirst("^.*:\\s*", "").strip();
+        if (t.contains(",")) return true; // "PRICE, DARNELL"
+        String[] words = t.split("\\s+");
+        int i = 0;
+        while (i < words.length && PersonName.isTitle(words[i])) i++;
+        int nameWords = words.length - i;
+        if (nameWords < 1 || nameWords > 3) return false;
+        for (int k = i; k < words.length; k++) {
+            String w = words[k];
+            if (PersonName.isTitle(w) && !w.matches("[A-Z][a-z]+")) return false;
+            if (w.contains(".") && !w.matches("\\p{Lu}\\.")) return false;
+        }
+        String last = words[words.length - 1].replace(".", "");
+        return last.length() >= 2;
+    }
+
     /** Times in a prose sentence: each time with the clause around it becomes an event. */
     private void readTimes(Document d, Page page, Sentence s, List<Mention> found, String author, DateCarrier dates,
                            List<TimedEvent> timed, List<CustodyEvent> custody, int[] order) {
         List<TimeExpression> times = TimeParser.times(s.text());
         List<DateExpression> ds = TimeParser.dates(s.text());
         if (times.isEmpty()) {
-            // A date with no time (report date, print date) only anchors a document that has none yet.
-            if (!ds.isEmpty() && dates.date() == null) dates.dateSeen(ds.get(0).date());
+            anchorDates(s.text(), ds, dates);
             return;
         }
         for (int i = 0; i < times.size(); i++) {
@@ -153,13 +216,37 @@ public final class DocumentExtractor {
                 when = dates.resolve(t.time());
             }
             if (when == null) continue;
-            String event = events.classify(clause);
+            // A form field ("Occurred: 03/14/2025 2347 hrs", "Time Arrived: 0014") is named by its label, not by the
+            // fields around it.
+            Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 48), t.start()));
+            String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause);
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
             if (event.equals(EventClassifier.OTHER)) continue;
             String actor = actorIn(s, found, from, to, author, clause);
             timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
             narrativeCustody(d, page, s, clause, event, when, actor, author, custody, order);
         }
+    }
+
+    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /]{1,28}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
+    private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
+    private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut");
+
+    /**
+     * A sentence with dates and no time. Prose dates ("On 03/14/2025 I was working ...") carry to the times that
+     * follow; a night written as two consecutive dates carries both. Form fields carry only when they name the
+     * event ("Date of Incident:"); a report, print or signature date only anchors a document that has no date yet.
+     */
+    static void anchorDates(String text, List<DateExpression> ds, DateCarrier dates) {
+        if (ds.isEmpty()) return;
+        DateExpression first = ds.get(0);
+        Matcher label = FIELD_LABEL.matcher(text.substring(Math.max(0, first.start() - 32), first.start()));
+        if (label.find() && !EVENT_FIELD.matcher(label.group(1)).find()) {
+            if (dates.date() == null) dates.dateSeen(first.date());
+            return;
+        }
+        if (ds.size() >= 2 && ds.get(1).date().equals(first.date().plusDays(1))) dates.spanSeen(first.date(), ds.get(1).date());
+        else dates.dateSeen(first.date());
     }
 
     private static String actorIn(Sentence s, List<Mention> found, int from, int to, String author, String clause) {
@@ -217,7 +304,7 @@ public final class DocumentExtractor {
         String rest = offset.group(4);
         String actor = null;
         Matcher sp = SPEAKER.matcher(rest);
-        if (sp.matches()) {
+        if (sp.matches() && !GENERIC_SPEAKERS.contains(sp.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", ""))) {
             actor = PersonName.parse(sp.group(1)).display();
             int at = s.text().indexOf(sp.group(1));
             mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, s.text()),
@@ -264,7 +351,7 @@ public final class DocumentExtractor {
                 }
             }
             if (time == null) continue;
-            if (date == null) date = last != null ? last.toLocalDate() : headerDate(d);
+            if (date == null) date = last != null ? last.toLocalDate() : headerDate(d, new PageFurniture(d));
             if (date == null) continue;
             LocalDateTime when = LocalDateTime.of(date, time);
             last = when;
@@ -320,7 +407,7 @@ public final class DocumentExtractor {
                     String name = handler.replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").strip();
                     PersonName n = PersonName.parse(name);
                     if (n.surname().length() > 1) {
-                        String role = String.join(",", Roles.of(n.title(), ""));
+                        String role = String.join(",", Roles.of(n.title(), "", ""));
                         mentions.add(new Mention("person", name, n.display(), role.isEmpty() ? null : role, dev.leverage.extract.custody.Handlers.badge(handler), cite, 0, 0, "table"));
                     }
                 }
@@ -388,9 +475,9 @@ public final class DocumentExtractor {
         return null;
     }
 
-    private static LocalDate headerDate(Document d) {
+    private static LocalDate headerDate(Document d, PageFurniture furniture) {
         if (d.pages().isEmpty()) return null;
-        List<DateExpression> ds = TimeParser.dates(d.pages().get(0).text());
+        List<DateExpression> ds = TimeParser.dates(furniture.mask(d.pages().get(0)));
         return ds.isEmpty() ? null : ds.get(0).date();
     }
 }

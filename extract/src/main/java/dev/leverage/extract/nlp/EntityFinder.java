@@ -44,9 +44,14 @@ public final class EntityFinder {
                     Pattern.compile("(?i)\\b(?:" + NUMBER_WORDS + "\\s*\\(\\d{1,6}\\)|\\d{1,6}|" + NUMBER_WORDS + ")\\s+(?:(?:small|large|clear|plastic|knotted|zip(?:lock|loc)?|individually|wrapped|white|blue|sealed|heat-sealed)\\s+){0,3}" + UNIT_NOUNS + "\\b")});
 
     private static final Pattern TITLED_NAME = Pattern.compile(
-            "\\b(?:(?:Det\\.|Detective|Deputy|Dep\\.|Officer|Ofc\\.|Sgt\\.|Sergeant|Trooper|Tpr\\.|Lt\\.|Lieutenant|Cpl\\.|Corporal|Capt\\.|Captain|Agent|S/A|SA|TFO|Inv\\.|Investigator|Chief|Sheriff|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Judge|Hon\\.|ADA|AUSA|ET|PC|Evidence\\s+Technician|Evidence\\s+Tech\\.?|Property\\s+Clerk|Forensic\\s+Chemist|Forensic\\s+Scientist|Chemist|Criminalist|Analyst)\\s+)+"
-                    + "(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b");
-    private static final Pattern LAST_COMMA_FIRST = Pattern.compile("\\b([A-Z]{2,}(?:-[A-Z]{2,})?),\\s*([A-Z]{2,})(?:\\s+[A-Z]\\.?)?\\b");
+            "\\b(?:(?:Det\\.|Detective|Deputy|Dep\\.|Officer|Ofc\\.|Sgt\\.|Sergeant|Trooper|Tpr\\.|Lt\\.|Lieutenant|Cpl\\.|Corporal|Capt\\.|Captain|Agent|S/A|SA|TFO|Inv\\.|Investigator|Chief|Sheriff|Dr\\.|Mr\\.|Ms\\.|Mrs\\.|Judge|Hon\\.|ADA|AUSA|ET|PC|Evidence[ \\u00A0\\n]+Technician|Evidence[ \\u00A0\\n]+Tech\\.?|Property[ \\u00A0\\n]+Clerk|Forensic[ \\u00A0\\n]+Chemist|Forensic[ \\u00A0\\n]+Scientist|Chemist|Criminalist|Analyst)[ \\u00A0\\n]+)+"
+                    + "(?:[A-Z][a-z]+[ \\u00A0\\n]+|[A-Z]\\.[ \\u00A0\\n]*){0,2}(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\\b");
+    private static final Pattern LAST_COMMA_FIRST = Pattern.compile("\\b([A-Z]{2,}(?:-[A-Z]{2,})?),[ \\u00A0]*([A-Z]{2,})(?:[ \\u00A0]+[A-Z]\\.?)?\\b");
+
+    /** Upper-case words of lab and police paperwork that "SURNAME, GIVEN" would otherwise take for names. */
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("GC-MS", "GCMS", "LC-MS", "FTIR", "HPLC", "TLC", "NMR", "UV",
+            "NIK", "NCIC", "DOB", "SSN", "VIN", "DUI", "DWI", "CAD", "RMS", "BWC", "USC", "DEA", "FBI", "ATF", "HSI", "NA", "N/A",
+            "NONE", "UNK", "UNKNOWN", "YES", "NO", "EST", "AM", "PM", "HRS");
 
     private final NameFinderME model;
     private final RegexNameFinder rules;
@@ -76,7 +81,11 @@ public final class EntityFinder {
         var m = TITLED_NAME.matcher(s.text());
         while (m.find()) all.add(new Entity(PERSON, m.start(), m.end(), m.group(), "rule"));
         m = LAST_COMMA_FIRST.matcher(s.text());
-        while (m.find()) all.add(new Entity(PERSON, m.start(), m.end(), m.group(), "rule"));
+        while (m.find()) {
+            if (!ACRONYMS.contains(m.group(1)) && !ACRONYMS.contains(m.group(2))) all.add(new Entity(PERSON, m.start(), m.end(), m.group(), "rule"));
+        }
+        // An entity never runs across table cells, and a form label ("Request Received:") is not a name.
+        all.removeIf(e -> e.text().indexOf('\t') >= 0 || e.type().equals(PERSON) && e.text().indexOf('\n') >= 0 && s.text().substring(e.end()).matches("(?s)[ \\u00A0]*:.*"));
         return resolveOverlaps(all);
     }
 

@@ -29,7 +29,7 @@ public final class PageAnnotator {
         List<Sentence> out = new ArrayList<>();
         for (Span block : blocks(pageText)) {
             String blockText = pageText.substring(block.getStart(), block.getEnd());
-            for (Span s : sentences.sentPosDetect(blockText)) {
+            for (Span s : mergeAbbreviations(blockText, sentences.sentPosDetect(blockText))) {
                 int start = block.getStart() + s.getStart();
                 String text = pageText.substring(start, block.getStart() + s.getEnd());
                 // Trim, keeping offsets true to the page.
@@ -40,6 +40,36 @@ public final class PageAnnotator {
                 start += lead;
                 out.add(sentence(text, start));
             }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern TITLE_END = java.util.regex.Pattern.compile(
+            "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|agt|sa|hon|mr|mrs|ms|dr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec)\\.$");
+    private static final java.util.regex.Pattern NUMBER_END = java.util.regex.Pattern.compile("(?i)(?:^|\\s)(?:no|nos|num|badge)\\.$");
+    private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
+
+    /**
+     * Joins sentences the detector split after an abbreviation police text is full of: a rank ("Dep.", "Sgt."),
+     * an initial ("L." before a surname), "No." before a number.
+     */
+    static List<Span> mergeAbbreviations(String text, Span[] spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (!out.isEmpty()) {
+                Span prev = out.get(out.size() - 1);
+                String before = text.substring(prev.getStart(), prev.getEnd()).stripTrailing();
+                String next = text.substring(s.getStart(), s.getEnd()).strip();
+                char c = next.isEmpty() ? ' ' : next.charAt(0);
+                boolean join = TITLE_END.matcher(before).find()
+                        || NUMBER_END.matcher(before).find() && (Character.isDigit(c) || c == '#')
+                        || INITIAL_END.matcher(before).find() && Character.isUpperCase(c);
+                if (join) {
+                    out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
+                    continue;
+                }
+            }
+            out.add(s);
         }
         return out;
     }

@@ -18,11 +18,19 @@ public record PersonName(String title, String given, String surname) {
             "trooper", "tpr", "lt", "lieutenant", "cpl", "corporal", "capt", "captain", "agent", "s/a", "sa", "tfo", "inv",
             "investigator", "chief", "sheriff", "dr", "mr", "ms", "mrs", "judge", "hon", "ada", "ausa", "et", "pc", "evidence",
             "technician", "tech", "property", "clerk", "forensic", "chemist", "scientist", "criminalist", "analyst", "k9", "handler",
-            "patrol", "special", "task", "force", "lab");
+            "patrol", "special", "task", "force", "lab", "assistant", "district", "attorney", "prosecutor", "public", "defender", "supervisor",
+            "reporting", "arresting", "transporting", "case", "agent", "senior", "master", "staff", "first", "class");
     private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:badge|id)?\\s*(?:no\\.?|#)?\\s*#?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /** True when a word is a rank or title ("Dep.", "Sergeant"), never a name on its own. */
+    public static boolean isTitle(String word) {
+        return TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+    }
 
     public static PersonName parse(String written) {
         String s = BADGE_TAIL.matcher(written.strip()).replaceAll("").replaceAll("[’']s$", "").strip();
+        // A signature line ("/s/ L. Ortega") or a form label ("Technician: Mendez") is not part of the name.
+        s = s.replaceFirst("^.*:\\s*", "").replaceFirst("(?i)^(/s/|s/)\\s*", "").replaceFirst("^[^\\p{L}]+", "").strip();
         if (s.contains(",")) {
             // "PRICE, DARNELL" (forms and CAD write surname first)
             String[] p = s.split(",", 2);

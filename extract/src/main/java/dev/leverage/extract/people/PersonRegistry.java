@@ -43,7 +43,7 @@ public final class PersonRegistry {
             if (n.hasFullGiven() && given.length() <= 1) given = n.given();
             else if (given.isEmpty() && !n.given().isEmpty()) given = n.given();
             if (badge == null && m.badge() != null) badge = m.badge();
-            if ("officer".equals(m.role()) || isOfficialTitle(n.title())) officer = true;
+            if (Roles.has(m.role(), "officer") || isOfficialTitle(n.title())) officer = true;
         }
 
         boolean fits(PersonName n, String badge) {
@@ -85,7 +85,7 @@ public final class PersonRegistry {
                     target = n.given().isEmpty() && m.badge() == null && !clusters.isEmpty() ? largest(clusters) : new Cluster();
                     if (!clusters.contains(target)) clusters.add(target);
                 } else {
-                    boolean official = isOfficialTitle(n.title()) || "officer".equals(m.role());
+                    boolean official = isOfficialTitle(n.title()) || Roles.has(m.role(), "officer");
                     List<Cluster> byRole = fitting.stream().filter(c -> c.officer == official).toList();
                     target = largest(byRole.isEmpty() ? fitting : byRole);
                 }

@@ -16,9 +16,13 @@ public final class Roles {
     private static final Pattern ANALYST = Pattern.compile("(?i)\\b(chemist|criminalist|analyst|forensic\\s+scientist)\\b");
     private static final Pattern JUDGE = Pattern.compile("(?i)\\b(judge|hon)\\b");
     private static final Pattern PROSECUTOR = Pattern.compile("(?i)\\b(ada|ausa|prosecutor)\\b");
-    private static final Pattern K9 = Pattern.compile("(?i)\\b(k-?9|canine|handler)\\b");
+    /** A K9 word written as part of the officer's designation: "K9 Handler Deputy Keel", "K-9 Officer Ruiz". */
+    private static final Pattern K9_BEFORE = Pattern.compile("(?i)\\b(k-?9|canine)(\\s+(handler|unit|deputy|officer|trooper|sgt\\.?))?\\s*:?\\s*$|\\bhandler\\s*:?\\s*$");
+    /** ... or right after the name: "Keel (K9 Kilo)", "Keel and K9 Kilo", "Keel, K9 handler", "Keel with his dog". */
+    private static final Pattern K9_AFTER = Pattern.compile("(?i)^\\s*(#\\s?\\d+\\s*)?(\\(|,|and|with|&)?\\s*(his|her|the)?\\s*(k-?9|canine|handler|dog)\\b");
     private static final Pattern DEFENDANT = Pattern.compile("(?i)\\b(defendant|arrested|suspect|under arrest|in custody|the driver|driver:?|accused)\\b");
     private static final Pattern WITNESS = Pattern.compile("(?i)\\b(passenger|witness|statement of|bystander|complainant|victim)\\b");
+    private static final Pattern TOW = Pattern.compile("(?i)\\b(tow(ing)?|wrecker|recovery)\\b");
     private static final Pattern INFORMANT = Pattern.compile("(?i)\\b(CI|C/I|confidential informant|informant|CS|confidential source)\\b");
 
     private Roles() {
@@ -27,10 +31,11 @@ public final class Roles {
     /**
      * Roles one mention supports.
      *
-     * @param title   the title words written with the name
-     * @param context the text around the mention (a few dozen characters each side)
+     * @param title  the title words written with the name
+     * @param before the text just before the mention (a few dozen characters)
+     * @param after  the text just after it
      */
-    public static Set<String> of(String title, String context) {
+    public static Set<String> of(String title, String before, String after) {
         Set<String> roles = new LinkedHashSet<>();
         String t = title.toLowerCase(Locale.ROOT);
         boolean officer = OFFICER.matcher(t).find();
@@ -40,12 +45,28 @@ public final class Roles {
         if (ANALYST.matcher(t).find()) roles.add("analyst");
         if (JUDGE.matcher(t).find()) roles.add("judge");
         if (PROSECUTOR.matcher(t).find()) roles.add("prosecutor");
-        if (officer && K9.matcher(context).find()) roles.add("k9_handler");
+        if (officer && (K9_BEFORE.matcher(before).find() || K9_AFTER.matcher(after).find())) roles.add("k9_handler");
+        // A title written after the name: "Dr. Anita Sokolov, Forensic Chemist", "R. Brandt, Evidence Technician".
+        String apposition = after.replaceFirst("^\\s*(#\\s?\\d+\\s*)?,\\s*", "");
+        if (apposition.length() < after.length()) {
+            if (ANALYST.matcher(apposition).lookingAt() || apposition.matches("(?is)^(forensic|senior|drug)?\\s*(chemist|criminalist|analyst|scientist).*")) roles.add("analyst");
+            if (apposition.matches("(?is)^evidence\\s+tech.*")) roles.add("evidence_technician");
+            if (apposition.matches("(?is)^property\\s+(clerk|custodian|officer).*")) roles.add("property_clerk");
+        }
         if (roles.isEmpty()) {
+            String context = before + " " + after;
             if (INFORMANT.matcher(context).find()) roles.add("informant");
+            else if (TOW.matcher(context).find()) roles.add("tow_operator");
             else if (WITNESS.matcher(context).find()) roles.add("witness");
             else if (DEFENDANT.matcher(context).find()) roles.add("defendant");
         }
         return roles;
+    }
+
+    /** True when a mention's role list (comma-separated) includes the role. */
+    public static boolean has(String roles, String role) {
+        if (roles == null) return false;
+        for (String r : roles.split(",")) if (r.strip().equals(role)) return true;
+        return false;
     }
 }

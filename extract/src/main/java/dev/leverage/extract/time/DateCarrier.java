@@ -15,6 +15,8 @@ public final class DateCarrier {
 
     private LocalDate date;
     private LocalDateTime last;
+    /** The second day of a night written as "03/14/2025 and 03/15/2025": morning times belong to it. */
+    private LocalDate spanEnd;
 
     public DateCarrier(LocalDate initial) {
         this.date = initial;
@@ -25,11 +27,24 @@ public final class DateCarrier {
         if (d == null) return;
         this.date = d;
         this.last = null;
+        this.spanEnd = null;
+    }
+
+    /**
+     * A night written as two dates ("on 03/14/2025 and 03/15/2025", "the night of March 14 into March 15"): the
+     * first time before noon belongs to the second date, later ones roll over as usual.
+     */
+    public void spanSeen(LocalDate first, LocalDate second) {
+        if (first == null || second == null) return;
+        dateSeen(first);
+        if (second.equals(first.plusDays(1))) spanEnd = second;
     }
 
     /** The date-time of a time written without a date, or null when no date is known yet. */
     public LocalDateTime resolve(LocalTime t) {
         if (date == null) return null;
+        if (spanEnd != null && last == null && t.isBefore(LocalTime.NOON)) date = spanEnd;
+        spanEnd = null;
         LocalDateTime dt = LocalDateTime.of(date, t);
         if (last != null && dt.isBefore(last) && Duration.between(dt, last).compareTo(ROLLOVER) > 0) {
             date = date.plusDays(1);

@@ -26,7 +26,10 @@ public final class TimelineAnalyzer {
     private static final Set<String> SINGULAR = Set.of("stop_initiated", "warning_issued", "citation_issued", "k9_requested",
             "k9_arrived", "k9_sniff", "k9_alert", "arrest", "miranda", "warrant_signed", "warrant_executed");
     private final Duration tolerance;
-    private final Duration window = Duration.ofHours(3);
+    /** How far apart two tellings of one event may be and still be the same event of the same stop. */
+    private final Duration window = Duration.ofMinutes(60);
+    /** How far back a sequence rule looks. */
+    private final Duration ruleWindow = Duration.ofHours(72);
 
     public TimelineAnalyzer(Duration tolerance) {
         this.tolerance = tolerance;
@@ -121,7 +124,7 @@ public final class TimelineAnalyzer {
         TimedEvent b = earliest(byEvent, before);
         TimedEvent a = earliest(byEvent, after);
         if (a == null || b == null || !a.time().isBefore(b.time())) return;
-        if (Duration.between(a.time(), b.time()).compareTo(window) > 0) return;
+        if (Duration.between(a.time(), b.time()).compareTo(ruleWindow) > 0) return;
         double minutes = Math.round(Duration.between(a.time(), b.time()).getSeconds() / 6.0) / 10.0;
         out.add(sequence(id, Severity.HIGH, title, label(after) + " at " + HM.format(a.time()) + " (" + a.citation().document() + ") comes "
                 + minutes + " minutes before " + label(before).toLowerCase() + " at " + HM.format(b.time()) + " (" + b.citation().document() + ").",
