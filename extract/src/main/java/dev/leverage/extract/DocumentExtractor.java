@@ -193,21 +193,38 @@ public final class DocumentExtractor {
             anchorDates(s.text(), ds, dates);
             return;
         }
+        java.util.Set<DateExpression> used = new java.util.HashSet<>();
         for (int i = 0; i < times.size(); i++) {
             TimeExpression t = times.get(i);
             if (t.rangeEnd()) continue;
             int from = i == 0 ? 0 : times.get(i - 1).end();
             int to = i + 1 < times.size() ? times.get(i + 1).start() : s.text().length();
-            // The clause runs from the previous time to the next one, cut at a semicolon or "and then" if any.
+            // The clause runs from the previous time to the next one, cut at a semicolon if any.
+            int semiBefore = s.text().lastIndexOf(';', t.start());
+            if (semiBefore >= from) from = semiBefore + 1;
+            int semiAfter = s.text().indexOf(';', t.end());
+            if (semiAfter >= 0 && semiAfter < to) to = semiAfter;
             String clause = s.text().substring(from, to);
-            int cut = clause.lastIndexOf(';', t.start() - from);
-            if (cut > 0) clause = clause.substring(cut + 1);
-            int end = clause.indexOf(';', Math.max(0, t.end() - from - (s.text().substring(from, to).length() - clause.length())));
-            if (end > 0) clause = clause.substring(0, end);
-            LocalDate date = t.date();
-            if (date == null) {
-                for (DateExpression de : ds) if (Math.abs(de.start() - t.start()) < 40) date = de.date();
+            int anchor = t.start() - from;
+            // Dates written before this time in the sentence carry to it ("On 09/27/2024 ... At 2351 hrs"); a date
+            // written right beside it ("on 03/14/2025 at 2347 hrs") is its own.
+            DateExpression attached = null;
+            for (DateExpression de : ds) {
+                if (used.contains(de)) continue;
+                int gap = de.end() <= t.start() ? t.start() - de.end() : de.start() - t.end();
+                if (gap >= 0 && gap < 40 && (attached == null || gap < (attached.end() <= t.start() ? t.start() - attached.end() : attached.start() - t.end()))) attached = de;
             }
+            List<DateExpression> earlier = new ArrayList<>();
+            for (DateExpression de : ds) if (!used.contains(de) && de != attached && de.end() <= t.start()) earlier.add(de);
+            if (!earlier.isEmpty()) anchorDates(s.text(), earlier, dates);
+            used.addAll(earlier);
+            if (attached != null) used.add(attached);
+            // A duration ("duration 00:57:49", "elapsed 0:12") is not a time of day; a time alone on a line tells no event.
+            if (DURATION_BEFORE.matcher(s.text().substring(Math.max(0, t.start() - 20), t.start())).find()) continue;
+            String words = (s.text().substring(0, t.start()) + " " + s.text().substring(t.end()))
+                    .replaceAll("(?i)\\b(hrs|hours|at|on|approx\\w*|about|around)\\b", " ");
+            if (!words.matches("(?s).*\\p{L}{3,}.*")) continue;
+            LocalDate date = t.date() != null ? t.date() : attached != null ? attached.date() : null;
             LocalDateTime when;
             if (date != null) {
                 dates.dateSeen(date);
@@ -219,15 +236,20 @@ public final class DocumentExtractor {
             // A form field ("Occurred: 03/14/2025 2347 hrs", "Time Arrived: 0014") is named by its label, not by the
             // fields around it.
             Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 48), t.start()));
-            String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause);
+            String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause, anchor);
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
             if (event.equals(EventClassifier.OTHER)) continue;
             String actor = actorIn(s, found, from, to, author, clause);
             timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
             narrativeCustody(d, page, s, clause, event, when, actor, author, custody, order);
         }
+        // Dates after the last time carry to the sentences that follow.
+        List<DateExpression> rest = new ArrayList<>();
+        for (DateExpression de : ds) if (!used.contains(de)) rest.add(de);
+        if (!rest.isEmpty()) anchorDates(s.text(), rest, dates);
     }
 
+    private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed|length|run\\s*time|total\\s*time|lasted|for)\\W*$");
     private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /]{1,28}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
     private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
     private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut");
@@ -310,7 +332,7 @@ public final class DocumentExtractor {
             mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, s.text()),
                     s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
         }
-        String event = events.classify(rest);
+        String event = events.classify(s.text());
         if (event.equals(EventClassifier.OTHER) || event.equals("statement") || event.equals("on_scene") && actor != null) return;
         timed.add(new TimedEvent(event, when, false, actor, "transcript", Citation.of(d, page, s.text())));
     }

@@ -41,8 +41,9 @@ public final class IngestRoute extends RouteBuilder {
                             .choice()
                                 .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true)).process(steps::recordDuplicate)
                                 .otherwise().process(steps::parse).process(steps::extractAndIndex)
-                            .end()
-                    .end()
+                            .end() // the duplicate choice
+                        .end() // the idempotent consumer
+                    .end() // already in the case or not: every branch counts the file below
                     .process(completion::fileDone)
                 .end();
 

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class EventFeatures {
     private static final Pattern CLOCK = Pattern.compile("\\[?\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\]?");
     private static final Pattern MILITARY = Pattern.compile("\\d{4}(\\.\\d+)?");
+    /** Radio ten-codes (10-8 in service, 10-15 prisoner, 10-97 on scene) carry their meaning in the number. */
+    private static final Pattern TEN_CODE = Pattern.compile("10-\\d{1,3}");
     private static final Pattern NUMBER = Pattern.compile("[#$]?\\d[\\d,./-]*");
 
     private EventFeatures() {
@@ -22,10 +24,11 @@ public final class EventFeatures {
         String[] out = new String[raw.length];
         for (int i = 0; i < raw.length; i++) {
             String t = raw[i].toLowerCase(Locale.ROOT);
-            if (CLOCK.matcher(t).matches()) t = "_time_";
-            else if (MILITARY.matcher(t).matches()) t = "_hhmm_";
-            else if (NUMBER.matcher(t).matches()) t = "_num_";
-            out[i] = t;
+            if (TEN_CODE.matcher(t).matches()) out[i] = t;
+            else if (CLOCK.matcher(t).matches()) out[i] = "_time_";
+            else if (MILITARY.matcher(t).matches()) out[i] = "_hhmm_";
+            else if (NUMBER.matcher(t).matches()) out[i] = "_num_";
+            else out[i] = t;
         }
         return out;
     }

@@ -84,6 +84,11 @@ public final class PersonRegistry {
                 } else if (fitting.isEmpty()) {
                     target = n.given().isEmpty() && m.badge() == null && !clusters.isEmpty() ? largest(clusters) : new Cluster();
                     if (!clusters.contains(target)) clusters.add(target);
+                } else if (n.title().isEmpty() && (m.role() == null || m.role().isBlank())) {
+                    // A bare surname says nothing of who: the person its own document talks about most.
+                    target = fitting.stream().max(Comparator.comparingLong((Cluster c) -> c.mentions.stream()
+                            .filter(x -> x.source().document().equals(m.source().document())).count())
+                            .thenComparingInt(c -> c.mentions.size())).orElseThrow();
                 } else {
                     boolean official = isOfficialTitle(n.title()) || Roles.has(m.role(), "officer");
                     List<Cluster> byRole = fitting.stream().filter(c -> c.officer == official).toList();

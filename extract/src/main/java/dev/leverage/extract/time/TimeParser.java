@@ -203,6 +203,14 @@ public final class TimeParser {
         if (cell == null) return null;
         List<TimeExpression> t = times(cell);
         List<DateExpression> d = dates(cell);
+        if (!d.isEmpty()) {
+            // "08/15/2024 0930", "2024-08-15 093012": in a date-time cell the rest of the cell is the clock.
+            DateExpression first = d.get(0);
+            String rest = (cell.substring(0, first.start()) + " " + cell.substring(first.end())).strip()
+                    .replaceAll("(?i)^(at|@)\\s*", "").replaceAll("(?i)\\s*(hrs|hours|h)\\.?$", "");
+            LocalTime clock = rest.isEmpty() ? null : parseClock(rest);
+            if (clock != null) return LocalDateTime.of(first.date(), clock);
+        }
         if (t.isEmpty()) return null;
         LocalDate date = t.get(0).date() != null ? t.get(0).date() : d.isEmpty() ? null : d.get(0).date();
         if (date == null) {

@@ -1,0 +1,284 @@
+package dev.leverage.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.leverage.index.DiscoveryIndex;
+import dev.leverage.index.Json;
+import dev.leverage.index.SearchHit;
+import dev.leverage.index.SearchResult;
+import dev.leverage.ingest.Page;
+import dev.leverage.routes.cli.LeverageCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline over the demo case, through the Camel route, Tika, the OpenNLP extractors, the Lucene index
+ * and the report: the planted findings with their citations (each quote found verbatim on the cited page), the
+ * ingest counts, a second run that indexes nothing, a witness query for the K9 handler, a search hit on the
+ * scanned (OCR) page, and a report that validates against the shared JSON schema.
+ */
+class DemoCaseEndToEndTest {
+    static final String CASE = "25-003117";
+    static final Path ROOT = Path.of(System.getProperty("leverage.root", "..")).toAbsolutePath().normalize();
+    static final Path SHARED = Path.of(System.getProperty("leverage.shared", ROOT.resolve("../shared").toString()));
+    static final Path DEMO = ROOT.resolve("examples/cases/" + CASE);
+
+    @TempDir
+    static Path data;
+    static CaseService.Outcome first;
+    static CaseService.Outcome second;
+    static JsonNode report;
+
+    @BeforeAll
+    static void ingestTwice() throws Exception {
+        CaseService service = new CaseService(new CaseStore(data));
+        first = service.ingest(DEMO, CASE, true);
+        report = first.report();
+        second = service.ingest(DEMO, CASE, true);
+    }
+
+    @Test
+    void countsAddUpAndTheSecondRunIndexesNothing() throws Exception {
+        long files;
+        try (Stream<Path> s = Files.walk(DEMO)) {
+            files = s.filter(Files::isRegularFile).count();
+        }
+        IngestRun run = first.run();
+        assertEquals(files, run.found(), run.summary());
+        assertEquals(11, run.indexed(), run.summary());
+        assertEquals(1, run.embedded(), "the e-mail's PDF attachment is a document of its own: " + run.summary());
+        assertEquals(1, run.duplicates(), run.summary());
+        assertEquals(1, run.quarantinedCount(), run.summary());
+        assertEquals(run.found(), run.indexed() + run.duplicates() + run.quarantinedCount(), run.summary());
+
+        IngestRun again = second.run();
+        assertEquals(files, again.found(), again.summary());
+        assertEquals(0, again.indexed(), again.summary());
+        assertEquals(again.found(), again.unchangedCount(), again.summary());
+
+        JsonNode quarantined = docs("quarantined").get(0);
+        assertTrue(quarantined.path("path").asText().endsWith("12_Property_Photos_Index.pdf"));
+        String reason = quarantined.path("reason").asText();
+        assertTrue(reason.contains("corrupt") || reason.contains("truncated"), reason);
+        assertFalse(reason.contains("Exception"), "a reason is a sentence for a person, not a stack trace: " + reason);
+        assertTrue(Files.exists(data.resolve("cases/" + CASE + "/quarantine")), "the quarantined file is kept beside its reason");
+        assertTrue(docs("duplicate").get(0).path("path").asText().contains("Copy of 03_Written_Warning"));
+        assertEquals(12, docs("indexed").size(), "11 files and 1 attachment are indexed");
+    }
+
+    @Test
+    void reportValidatesAgainstTheSharedSchema() throws Exception {
+        // The schema's relative $id resolves against the file it is read from; nothing is fetched.
+        Path file = SHARED.resolve("report.schema.json");
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(file.toUri(), Json.MAPPER.readTree(file.toFile()));
+        Set<ValidationMessage> errors = schema.validate(report);
+        assertTrue(errors.isEmpty(), errors.toString());
+        JsonNode onDisk = Json.MAPPER.readTree(first.reportJson().toFile());
+        assertTrue(schema.validate(onDisk).isEmpty());
+        String html = Files.readString(first.reportHtml());
+        assertTrue(html.contains("Rodriguez") && html.contains("ARV-000007"), "the HTML report carries the findings with their citations");
+    }
+
+    @Test
+    void handlerMismatchOnItemOne() throws Exception {
+        JsonNode f = finding("custody_gap", "handler_mismatch");
+        assertEquals("high", f.path("severity").asText());
+        assertTrue(f.path("facts").path("expected").asText().contains("Ortega"), f.toString());
+        assertTrue(f.path("facts").path("observed").asText().contains("Keel"), f.toString());
+        assertCitesVerbatim(f, "05_Property_Evidence_Custody_Log.xlsx");
+    }
+
+    @Test
+    void overnightUnaccountedInterval() throws Exception {
+        JsonNode f = finding("custody_gap", "unaccounted_interval");
+        assertTrue(f.path("facts").path("gap_minutes").asInt() >= 12 * 60, f.toString());
+        assertTrue(f.path("facts").path("from").asText().startsWith("2025-03-15T01:52"), f.toString());
+        assertCitesVerbatim(f, "05_Property_Evidence_Custody_Log.xlsx");
+    }
+
+    @Test
+    void samplingExtrapolationBelowTheThreshold() throws Exception {
+        JsonNode f = finding("sampling_extrapolation", null);
+        JsonNode facts = f.path("facts");
+        assertEquals(50, facts.path("units_total").asInt());
+        assertEquals(4, facts.path("units_tested").asInt());
+        assertTrue(facts.path("reported_total_weight_g").asDouble() >= 28.0, facts.toString());
+        assertTrue(facts.path("threshold").path("point_estimate_crosses").asBoolean(), facts.toString());
+        assertFalse(facts.path("threshold").path("lower_bound_crosses").asBoolean(), facts.toString());
+        assertTrue(facts.path("min_positive_units").asInt() < 50, "4 of 50 cannot prove every unit positive");
+        assertCitesVerbatim(f, "07_Lab_Report_CL25-0412.pdf");
+        for (JsonNode c : f.path("citations")) assertTrue(c.path("bates").asText().startsWith("ARV-"), c.toString());
+    }
+
+    @Test
+    void sniffAfterTheWrittenWarning() throws Exception {
+        JsonNode f = null;
+        for (JsonNode x : report.path("findings")) {
+            if (x.path("facts").path("rule").asText().equals("sniff_after_mission")) f = x;
+        }
+        assertNotNull(f, "the Rodriguez finding");
+        assertEquals("high", f.path("severity").asText());
+        double minutes = f.path("facts").path("delta_minutes").asDouble();
+        assertTrue(minutes >= 6 && minutes <= 8, "warning at 00:11, sniff at 00:18: " + minutes);
+        assertCitesVerbatim(f, null);
+    }
+
+    @Test
+    void k9ArrivalWrittenDifferentlyAcrossDocuments() throws Exception {
+        JsonNode f = null;
+        for (JsonNode x : report.path("findings")) {
+            if (x.path("kind").asText().equals("conflicting_times") && x.path("facts").path("event").asText().equals("k9_arrived")) f = x;
+        }
+        assertNotNull(f, "narrative ~0006 against K9 report 0014 and CAD 00:14:33");
+        Set<String> docs = new HashSet<>();
+        f.path("citations").forEach(c -> docs.add(c.path("document").asText()));
+        assertTrue(docs.contains("01_Incident_Report_25-003117.pdf"), docs.toString());
+        assertTrue(docs.contains("02_CAD_Incident_Chronology_25-003117.csv") || docs.contains("04_K9_Deployment_Report_Keel.docx"), docs.toString());
+        double delta = f.path("facts").path("delta_minutes").asDouble();
+        assertTrue(delta >= 8 && delta <= 9, "0006 against 00:14:33 is 8.6 minutes: " + delta);
+        assertCitesVerbatim(f, null);
+    }
+
+    @Test
+    void noFindingWithoutACitation() {
+        for (JsonNode f : report.path("findings")) {
+            assertFalse(f.path("citations").isEmpty(), f.path("title").asText());
+            for (JsonNode c : f.path("citations")) {
+                assertFalse(c.path("quote").asText().isBlank(), f.path("title").asText());
+                assertTrue(c.path("page").asInt() >= 1);
+            }
+        }
+    }
+
+    @Test
+    void witnessQueryForTheK9Handler() {
+        String out = cli("witness", "Keel", "--case", CASE, "--data", data.toString(), "--json");
+        JsonNode all = read(out);
+        List<JsonNode> people = new ArrayList<>();
+        if (all.isArray()) all.forEach(people::add);
+        else people.add(all);
+        JsonNode handler = people.stream().filter(p -> "2217".equals(p.path("person").path("badge").asText())).findFirst().orElseThrow();
+        assertTrue(handler.path("person").path("roles").toString().contains("k9_handler"), handler.path("person").toString());
+        Set<String> docs = new HashSet<>();
+        for (JsonNode m : handler.path("mentions")) {
+            docs.add(m.path("document").asText());
+            assertFalse(m.path("quote").asText().contains("Dale"), "the tow driver Dale Keel is another person: " + m);
+        }
+        assertTrue(docs.contains("04_K9_Deployment_Report_Keel.docx"), docs.toString());
+        assertTrue(docs.contains("01_Incident_Report_25-003117.pdf"), docs.toString());
+        assertTrue(docs.contains("02_CAD_Incident_Chronology_25-003117.csv"), "CAD writes him as K9-12 (KEEL): " + docs);
+        assertTrue(docs.contains("05_Property_Evidence_Custody_Log.xlsx"), docs.toString());
+        // Aliases: a badge number or a rank with an initial find him alone.
+        for (String q : List.of("2217", "Dep. M. Keel", "Morgan Keel")) {
+            JsonNode one = read(cli("witness", q, "--case", CASE, "--data", data.toString(), "--json"));
+            assertFalse(one.isArray(), q + " names one person");
+            assertEquals("2217", one.path("person").path("badge").asText(), q);
+        }
+        JsonNode dale = people.stream().filter(p -> p.path("person").path("name").asText().startsWith("Dale")).findFirst().orElseThrow();
+        assertFalse(dale.path("person").path("roles").toString().contains("k9_handler"), dale.path("person").toString());
+    }
+
+    @Test
+    void searchFindsTheScannedPageThroughOcr() throws Exception {
+        try (DiscoveryIndex index = new CaseStore(data).open(CASE)) {
+            SearchResult r = index.search("Hartwell AND impound*", 0, 20);
+            SearchHit hit = r.hits().stream().filter(h -> h.document().equals("11_Tow_Inventory_Scanned.pdf")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no hit on the scanned page: " + r.hits()));
+            Optional<Page> page = index.page(hit.document(), hit.page());
+            assertTrue(page.orElseThrow().ocr(), "the tow inventory is an image-only scan: its text comes from Tesseract");
+            assertTrue(hit.snippet().contains("«"), "the snippet marks the hit: " + hit.snippet());
+        }
+        String out = cli("search", "Hartwell", "--case", CASE, "--data", data.toString(), "--json");
+        JsonNode json = read(out);
+        assertTrue(json.path("total").asLong() >= 1);
+        JsonNode first = json.path("hits").get(0);
+        for (String field : List.of("document", "page", "bates", "score", "snippet")) assertTrue(first.has(field), field + " in " + first);
+    }
+
+    @Test
+    void errorsAreOneSentence() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = LeverageCli.execute(new String[]{"search", "\"unbalanced", "--case", CASE, "--data", data.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertTrue(code != 0);
+        String e = err.toString().strip();
+        assertFalse(e.isEmpty());
+        assertFalse(e.contains("\n") || e.contains("at dev.") || e.contains("Exception"), e);
+        code = LeverageCli.execute(new String[]{"witness", "Keel", "--case", "no-such-case", "--data", data.toString()},
+                new PrintWriter(out, true), new PrintWriter(err = new StringWriter(), true));
+        assertTrue(code != 0);
+        assertFalse(err.toString().strip().contains("\n"), err.toString());
+    }
+
+    // --- helpers
+
+    static String cli(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = LeverageCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, String.join(" ", args) + ": " + err);
+        return out.toString();
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    static List<JsonNode> docs(String status) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode d : report.path("documents")) if (status.equals(d.path("status").asText())) out.add(d);
+        return out;
+    }
+
+    static JsonNode finding(String type, String kind) {
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("type").asText().equals(type) && (kind == null || f.path("kind").asText().equals(kind))) return f;
+        }
+        throw new AssertionError("no " + type + "/" + kind + " finding in " + report.path("findings"));
+    }
+
+    /** Each citation's quote must be on the cited page, word for word (whitespace aside). */
+    static void assertCitesVerbatim(JsonNode finding, String mustCite) throws Exception {
+        boolean cited = mustCite == null;
+        try (DiscoveryIndex index = new CaseStore(data).open(CASE)) {
+            for (JsonNode c : finding.path("citations")) {
+                String doc = c.path("document").asText();
+                if (doc.equals(mustCite)) cited = true;
+                Page page = index.page(doc, c.path("page").asInt()).orElseThrow(() -> new AssertionError("no page " + c));
+                String text = squash(page.text());
+                String quote = squash(c.path("quote").asText());
+                assertTrue(text.contains(quote), "quote not on " + doc + " p." + c.path("page").asInt() + ": " + quote);
+                if (page.bates() != null) assertEquals(page.bates(), c.path("bates").asText(), c.toString());
+            }
+        }
+        assertTrue(cited, finding.path("title").asText() + " cites " + mustCite);
+    }
+
+    static String squash(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+}
