@@ -24,7 +24,7 @@ public final class DocumentClass {
         CUES.put("custody_log", List.of("chain of custody", "evidence custody", "property record", "property/evidence", "property & evidence",
                 "evidence log", "custody log", "da form 4137", "custody document"));
         CUES.put("cad_log", List.of("cad incident", "cad chronology", "dispatch log", "computer aided dispatch", "incident chronology",
-                "unit history", "cad"));
+                "unit history", "cad", "dispatcher", "unit\tstatus", "call type", "disposition code"));
         CUES.put("bodycam_transcript", List.of("body-worn camera", "body worn camera", "bodycam", "body cam", "bwc transcript",
                 "recording start", "transcript of"));
         CUES.put("citation", List.of("written warning", "warning notice", "uniform traffic citation", "citation no", "traffic citation",

@@ -1,0 +1,110 @@
+package dev.leverage.ingest;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tika on real files: PDFs made here with PDFBox, the demo case's Office files, e-mail and scan; and bad input. */
+class TikaDocumentParserTest {
+    static final Path DEMO = Path.of(System.getProperty("leverage.root", "..")).resolve("examples/cases/25-003117");
+    final TikaDocumentParser parser = new TikaDocumentParser(IngestLimits.DEFAULT);
+
+    @TempDir
+    Path dir;
+
+    ParseOutcome parse(Path f) throws Exception {
+        return parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
+    }
+
+    static Path pdf(Path file, String[] pages, String password) throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            for (String text : pages) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                    cs.newLineAtOffset(72, 720);
+                    for (String line : text.split("\n")) {
+                        cs.showText(line);
+                        cs.newLineAtOffset(0, -14);
+                    }
+                    cs.endText();
+                }
+            }
+            if (password != null) {
+                StandardProtectionPolicy p = new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
+                p.setEncryptionKeyLength(128);
+                doc.protect(p);
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void pdfPagesKeepTheirNumbersAndBates() throws Exception {
+        Path f = pdf(dir.resolve("narrative.pdf"), new String[]{
+                "INCIDENT REPORT\nOn 05/02/2024 at 2214 hrs I stopped a gray Kia.\nMPD-000101",
+                "At 2231 hrs the driver was arrested.\nMPD-000102"}, null);
+        ParseOutcome.Parsed p = assertInstanceOf(ParseOutcome.Parsed.class, parse(f));
+        Document d = p.documents().get(0);
+        assertEquals(2, d.pages().size());
+        assertEquals("MPD-000101", d.page(1).bates());
+        assertEquals("MPD-000102", d.page(2).bates());
+        assertTrue(d.page(2).text().contains("the driver was arrested"));
+        assertFalse(d.page(1).ocr());
+    }
+
+    @Test
+    void officeFilesEmailAttachmentsAndScans() throws Exception {
+        ParseOutcome.Parsed xlsx = assertInstanceOf(ParseOutcome.Parsed.class, parse(DEMO.resolve("05_Property_Evidence_Custody_Log.xlsx")));
+        assertFalse(xlsx.documents().get(0).pages().get(0).tables().isEmpty(), "spreadsheet rows are kept as a table");
+        ParseOutcome.Parsed eml = assertInstanceOf(ParseOutcome.Parsed.class, parse(DEMO.resolve("10_Email_ADA_Supplemental_Discovery.eml")));
+        assertEquals(2, eml.documents().size(), "the attachment is a document of its own");
+        Document attachment = eml.documents().get(1);
+        assertEquals(eml.documents().get(0).id(), attachment.parentId());
+        assertTrue(attachment.path().contains("!"), attachment.path());
+        ParseOutcome.Parsed scan = assertInstanceOf(ParseOutcome.Parsed.class, parse(DEMO.resolve("11_Tow_Inventory_Scanned.pdf")));
+        Page page = scan.documents().get(0).page(1);
+        assertTrue(page.ocr(), "an image-only page is read by Tesseract");
+        assertTrue(page.text().toLowerCase().contains("hartwell"), page.text());
+    }
+
+    @Test
+    void badInputIsQuarantinedWithAReason() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.pdf"));
+        Path locked = pdf(dir.resolve("locked.pdf"), new String[]{"SEALED WARRANT AFFIDAVIT"}, "s3cret");
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        Path binary = Files.write(dir.resolve("report.pdf"), noise);
+        Path truncated = dir.resolve("truncated.pdf");
+        byte[] whole = Files.readAllBytes(pdf(dir.resolve("whole.pdf"), new String[]{"a page of text"}, null));
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 3));
+        for (Path f : List.of(empty, locked, binary, truncated)) {
+            ParseOutcome.Quarantined q = assertInstanceOf(ParseOutcome.Quarantined.class, parse(f), f.getFileName().toString());
+            String reason = q.record().reason();
+            assertFalse(reason.isBlank());
+            assertFalse(reason.contains("Exception") || reason.contains("\n"), reason);
+        }
+        assertTrue(((ParseOutcome.Quarantined) parse(locked)).record().reason().toLowerCase().contains("password")
+                || ((ParseOutcome.Quarantined) parse(locked)).record().reason().toLowerCase().contains("encrypt"));
+        assertTrue(((ParseOutcome.Quarantined) parse(empty)).record().reason().toLowerCase().contains("empty"));
+    }
+}
