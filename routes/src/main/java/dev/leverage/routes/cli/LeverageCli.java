@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 @Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
         description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
         subcommands = {LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.Witness.class,
-                LeverageCli.People.class, LeverageCli.Report.class, CommandLine.HelpCommand.class})
+                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Evaluate.class, CommandLine.HelpCommand.class})
 public final class LeverageCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -304,6 +304,29 @@ public final class LeverageCli implements Runnable {
                     spec.commandLine().getOut().println("Wrote " + out);
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", description = "Print precision and recall of the trained name finder and event categorizer on their held-out sentences.")
+    static class Evaluate implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream ps = new java.io.PrintStream(buf, true, StandardCharsets.UTF_8);
+            for (dev.leverage.extract.eval.Evaluation.Scores s : new dev.leverage.extract.eval.Evaluation(
+                    dev.leverage.extract.nlp.TrainedModels.load(data.store().models())).all()) {
+                s.print(ps);
+                ps.println();
+            }
+            out.print(buf.toString(StandardCharsets.UTF_8));
+            out.flush();
             return 0;
         }
     }
