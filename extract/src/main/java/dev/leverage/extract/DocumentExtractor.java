@@ -41,7 +41,7 @@ public final class DocumentExtractor {
     private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
     private static final Pattern OFFSET_LINE = Pattern.compile("^\\[(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?]\\s*(.*)$");
     private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]+(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
-    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy)|author|prepared\\s+by|written\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer)\\s*:\\s*(.+)$");
+    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy)|author|prepared\\s+by|written\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer)\\s*(?::|\\t)\\s*(.+)$");
     private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
     private static final Pattern UNIT_OWNER = Pattern.compile("^\\s*([A-Z0-9-]+)\\s*\\(([A-Z][A-Za-z.' -]+)\\)\\s*$");
 
@@ -271,12 +271,17 @@ public final class DocumentExtractor {
         else dates.dateSeen(first.date());
     }
 
+    /** Who did it: "I" before any name is the author ("I released Item 1 to Dep. Ortega"), else the first name. */
     private static String actorIn(Sentence s, List<Mention> found, int from, int to, String author, String clause) {
+        Matcher i = Pattern.compile("\\bI\\b").matcher(clause);
+        int firstI = i.find() ? from + i.start() : Integer.MAX_VALUE;
         for (Mention m : found) {
-            if (m.type().equals("person") && m.start() - s.start() >= from && m.end() - s.start() <= to) return m.value();
+            if (m.type().equals("person") && m.start() - s.start() >= from && m.end() - s.start() <= to) {
+                if (author != null && firstI < m.start() - s.start()) return author;
+                return m.value();
+            }
         }
-        if (clause.matches("(?s).*\\bI\\b.*") && author != null) return author;
-        return null;
+        return firstI != Integer.MAX_VALUE ? author : null;
     }
 
     private static final Pattern RELEASED_TO = Pattern.compile("(?i)released\\s+(.{0,60}?)\\s+to\\s+(me|[A-Z][^,;.]{1,60}?)(?=\\s+(?:for|at|on|in)\\b|[,;.]|$)");
@@ -493,6 +498,14 @@ public final class DocumentExtractor {
             String v = m.group(1).split("\t")[0].strip();
             PersonName n = PersonName.parse(v.replaceAll("#\\s?\\d+.*", "").strip());
             if (n.surname().length() > 1) return n.display();
+        }
+        // The author the producing system wrote into the file ("Deputy Luis Ortega #1184"), when it is a person.
+        for (String key : List.of("dc:creator", "meta:author", "Author", "creator")) {
+            String v = d.metadata().get(key);
+            if (v == null || v.matches("(?i).*\\b(system|office|department|county|microsoft|word|adobe|scanner|rms|inc|llc)\\b.*")) continue;
+            String name = v.replaceAll("#\\s?\\d+.*", "").strip();
+            PersonName n = PersonName.parse(name);
+            if (wellFormedName(name) && n.surname().length() > 1 && (!n.title().isEmpty() || !n.given().isEmpty())) return n.display();
         }
         return null;
     }
