@@ -1,6 +1,8 @@
 package dev.leverage.extract;
 
 import dev.leverage.extract.custody.CustodyEvent;
+import dev.leverage.extract.custody.CustodyProse;
+import dev.leverage.extract.custody.CustodyTableReader;
 import dev.leverage.extract.custody.ItemKey;
 import dev.leverage.extract.nlp.EnglishModels;
 import dev.leverage.extract.nlp.EntityFinder;
@@ -51,6 +53,8 @@ public final class DocumentExtractor {
     private final SamplingReader sampling;
     /** The names of the dogs in the current document ("K9 Kilo"): a dog is not a witness. */
     private java.util.Set<String> dogs = java.util.Set.of();
+    /** The one item the current document is about, when it is a one-item form. */
+    private String single;
 
     private static final Pattern DOG = Pattern.compile("\\b(?:K-?9|[Cc]anine|[Dd]og)\\s+(?:partner\\s+)?([A-Z][a-z]{2,})\\b");
     /** Transcript speaker labels that name a role, not a person. */
@@ -81,12 +85,17 @@ public final class DocumentExtractor {
         List<CustodyEvent> custody = new ArrayList<>();
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
+        single = singleItem(d);
         PageFurniture furniture = new PageFurniture(d);
         DateCarrier dates = new DateCarrier(headerDate(d, furniture));
         int[] order = {0};
         for (Page page : d.pages()) {
             String text = furniture.mask(page);
-            for (Page.Table table : page.tables()) {
+            List<Page.Table> tables = page.tables().isEmpty()
+                    ? TextTables.find(page.text(), d.mediaType() != null && d.mediaType().startsWith("text/csv") || d.path().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    : page.tables();
+            boolean textTables = page.tables().isEmpty() && !tables.isEmpty();
+            for (Page.Table table : tables) {
                 readCadTable(d, page, table, timed, mentions);
                 readCustodyTable(d, page, table, custody, mentions, order);
             }
@@ -97,6 +106,7 @@ public final class DocumentExtractor {
                 List<Mention> found = mentionsIn(d, page, s);
                 mentions.addAll(found);
                 if (s.text().contains("\t")) continue; // table rows are read by column above
+                if (textTables && (s.text().contains("|") || s.text().matches("(?s).*\\S {3,}\\S.*"))) continue;
                 Matcher offset = OFFSET_LINE.matcher(s.text());
                 if (offset.matches() && recordingStart != null) {
                     transcriptLine(d, page, s, offset, recordingStart, timed, mentions);
@@ -191,6 +201,9 @@ public final class DocumentExtractor {
         List<DateExpression> ds = TimeParser.dates(s.text());
         if (times.isEmpty()) {
             anchorDates(s.text(), ds, dates);
+            // Custody with no time still says where an item was ("kept in a locked safe at my residence").
+            LocalDateTime day = ds.isEmpty() ? null : ds.get(0).date().atStartOfDay();
+            custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), day, actorIn(s, found, 0, s.text().length(), author, s.text()), author, single, order));
             return;
         }
         java.util.Set<DateExpression> used = new java.util.HashSet<>();
@@ -238,10 +251,10 @@ public final class DocumentExtractor {
             Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 48), t.start()));
             String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause, anchor);
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
-            if (event.equals(EventClassifier.OTHER)) continue;
             String actor = actorIn(s, found, from, to, author, clause);
+            custody.addAll(CustodyProse.read(d, page, s.text(), clause, when, actor, author, single, order));
+            if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
-            narrativeCustody(d, page, s, clause, event, when, actor, author, custody, order);
         }
         // Dates after the last time carry to the sentences that follow.
         List<DateExpression> rest = new ArrayList<>();
@@ -282,46 +295,6 @@ public final class DocumentExtractor {
             }
         }
         return firstI != Integer.MAX_VALUE ? author : null;
-    }
-
-    private static final Pattern RELEASED_TO = Pattern.compile("(?i)released\\s+(.{0,60}?)\\s+to\\s+(me|[A-Z][^,;.]{1,60}?)(?=\\s+(?:for|at|on|in)\\b|[,;.]|$)");
-    private static final Pattern RECEIVED_BY = Pattern.compile("(?i)received\\s+by\\s+([A-Z][^,;.]{1,60}?)(?=\\s+(?:for|at|on|in|with)\\b|[,;.]|$)");
-    private static final Pattern PLACED_IN = Pattern.compile("(?i)(?:placed|secured|kept|stored|locked)\\s+.{0,40}?\\b(?:in|into|inside)\\s+((?:a|the|my)?\\s*[^,;.]{3,60}?)(?=\\s+(?:at|on|until|for)\\b|[,;.]|$)");
-
-    /** Custody events told in prose: "Deputy Keel released Item 1 to me", "Item 1 was received on ...". */
-    private void narrativeCustody(Document d, Page page, Sentence s, String clause, String event, LocalDateTime when,
-                                  String actor, String author, List<CustodyEvent> custody, int[] order) {
-        if (!List.of("evidence_seized", "custody_transfer", "evidence_logged", "lab_received", "lab_submitted").contains(event)) return;
-        List<String> items = new ArrayList<>();
-        Matcher im = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?)\\s*#?\\s*\\d{1,3}[A-Z]?(?:\\s*(?:through|thru|-|to|and|&)\\s*\\d{1,3}[A-Z]?)?").matcher(clause);
-        while (im.find()) items.addAll(ItemKey.of(im.group()));
-        if (items.isEmpty()) return;
-        String released = null, received = null, location = null;
-        Matcher r = RELEASED_TO.matcher(clause);
-        Matcher rb = RECEIVED_BY.matcher(clause);
-        Matcher p = PLACED_IN.matcher(clause);
-        switch (event) {
-            case "custody_transfer" -> {
-                released = actor;
-                if (r.find()) received = r.group(2).equalsIgnoreCase("me") ? author : r.group(2).strip();
-            }
-            case "evidence_seized" -> received = actor;
-            case "evidence_logged" -> {
-                released = actor;
-                if (p.find()) received = location = p.group(1).strip();
-            }
-            case "lab_received", "lab_submitted" -> {
-                if (rb.find()) received = rb.group(1).strip();
-                else if (d.type().startsWith("lab")) received = "laboratory";
-            }
-            default -> {
-            }
-        }
-        if (p.find(0) && location == null) location = p.group(1).strip();
-        for (String item : items) {
-            custody.add(new CustodyEvent(item, when, released, received, event, location, null, null, null, null,
-                    "narrative", order[0]++, Citation.of(d, page, s.text())));
-        }
     }
 
     private void transcriptLine(Document d, Page page, Sentence s, Matcher offset, LocalDateTime start,
@@ -402,49 +375,36 @@ public final class DocumentExtractor {
 
     /** A custody table: released-by and received-by columns (any wording, any order) and a date or time. */
     private void readCustodyTable(Document d, Page page, Page.Table table, List<CustodyEvent> custody, List<Mention> mentions, int[] order) {
-        int headerRow = -1;
-        Columns c = null;
-        for (int i = 0; i < Math.min(6, table.rows().size()); i++) {
-            Columns k = Columns.of(table.rows().get(i));
-            if (k.released >= 0 && k.received >= 0 && (k.date >= 0 || k.time >= 0)) {
-                headerRow = i;
-                c = k;
-                break;
-            }
-        }
-        if (c == null) return;
-        String item = null;
-        for (List<String> row : table.rows().subList(headerRow + 1, table.rows().size())) {
-            String itemCell = cell(row, c.item);
-            if (!itemCell.isBlank()) item = ItemKey.of(itemCell).stream().findFirst().orElse(item);
-            if (item == null) continue;
-            LocalDate date = TimeParser.parseDate(cell(row, c.date));
-            LocalTime time = TimeParser.parseClock(cell(row, c.time));
-            LocalDateTime when = null;
-            if (date != null && time != null) when = LocalDateTime.of(date, time);
-            else if (c.time == c.date && c.date >= 0) when = TimeParser.parseDateTime(cell(row, c.date));
-            else if (date != null) when = date.atStartOfDay();
-            String quote = String.join(" ", row).strip();
-            Citation cite = Citation.of(d, page, quote);
-            String released = blankToNull(cell(row, c.released));
-            String received = blankToNull(cell(row, c.received));
-            for (String handler : new String[]{released, received}) {
-                if (handler != null && handler.matches(".*\\b[A-Z][a-z]*\\.?\\s+[A-Z]\\.?\\s*[A-Z][a-zA-Z-]+.*|.*#\\d+.*")
+        List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
+        custody.addAll(events);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CustodyEvent e : events) {
+            for (String handler : new String[]{e.releasedBy(), e.receivedBy()}) {
+                if (handler == null || !seen.add(handler + "|" + e.citation().quote())) continue;
+                if (handler.matches(".*\\b[A-Z][a-z]*\\.?\\s+[A-Z]\\.?\\s*[A-Z][a-zA-Z-]+.*|.*#\\d+.*|.*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")
                         && !dev.leverage.extract.custody.Handlers.isSecureStorage(handler)) {
-                    String name = handler.replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").strip();
+                    String name = handler.replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").replaceAll("(?i)\\bbadge\\s*\\d+", "").strip();
                     PersonName n = PersonName.parse(name);
-                    if (n.surname().length() > 1) {
+                    if (n.surname().length() > 1 && wellFormedName(name)) {
                         String role = String.join(",", Roles.of(n.title(), "", ""));
-                        mentions.add(new Mention("person", name, n.display(), role.isEmpty() ? null : role, dev.leverage.extract.custody.Handlers.badge(handler), cite, 0, 0, "table"));
+                        mentions.add(new Mention("person", name, n.display(), role.isEmpty() ? null : role,
+                                dev.leverage.extract.custody.Handlers.badge(handler), e.citation(), 0, 0, "table"));
                     }
                 }
             }
-            Integer count = parseInt(cell(row, c.count));
-            custody.add(new CustodyEvent(item, when, released, received, blankToNull(cell(row, c.purpose)),
-                    blankToNull(cell(row, c.location)), blankToNull(cell(row, c.seal)), count, null,
-                    blankToNull(cell(row, c.description)), "table", order[0]++, cite));
         }
     }
+
+    /** The one item a custody form is about when it names exactly one ("Item No.: 3", "Exhibit: 1A"). */
+    private static String singleItem(Document d) {
+        if (d.pages().isEmpty()) return null;
+        Matcher m = SINGLE_ITEM.matcher(d.pages().get(0).text());
+        if (!m.find()) return null;
+        List<String> keys = ItemKey.of(m.group(1));
+        return keys.size() == 1 ? keys.get(0) : null;
+    }
+
+    private static final Pattern SINGLE_ITEM = Pattern.compile("(?im)^\\s*(?:item|exhibit|evidence item|property tag)\\s*(?:no\\.?|number|#)?\\s*:\\s*(\\S[^\\n]{0,30})$");
 
     private static Integer parseInt(String s) {
         String t = s.replaceAll("[^0-9]", "");

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class ItemKey {
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})");
+    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b\\d{2,4}-\\d{3,7}-(\\d{1,4})\\b");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
     private ItemKey() {
@@ -20,6 +21,12 @@ public final class ItemKey {
     public static List<String> of(String label) {
         List<String> out = new ArrayList<>();
         if (label == null) return out;
+        // A property tag "2024-00412-003" numbers the item in its last part.
+        Matcher tag = PROPERTY_TAG.matcher(label);
+        if (tag.find()) {
+            out.add(tag.group(1).replaceFirst("^0+(?=\\d)", ""));
+            return out;
+        }
         String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag)\\b", " ")
                 .replaceAll("(?i)\\bE-(?=\\d)", " ").replace("#", " ").strip();
         Matcher r = RANGE.matcher(s);

@@ -1,0 +1,145 @@
+package dev.leverage.extract;
+
+import dev.leverage.ingest.Page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the tables that arrive as plain text: CSV exports that were read as text, pipe-ruled rows
+ * ("| Item | Date | Released By |") and forms printed in fixed-width columns. A fixed-width table is cut at the
+ * column starts of its header line, so a blank cell stays blank (a missing signature is a finding).
+ */
+public final class TextTables {
+    private static final Pattern RULE = Pattern.compile("^[\\s|:+=-]+$");
+    private static final Pattern GAP = Pattern.compile("\\S(\\s{2,}|\\t)\\S");
+
+    private TextTables() {
+    }
+
+    /** Tables written as text on a page; the page's own (parsed) tables are not repeated. */
+    public static List<Page.Table> find(String text, boolean csv) {
+        List<Page.Table> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        if (csv) {
+            List<List<String>> rows = new ArrayList<>();
+            for (String l : lines) if (!l.isBlank()) rows.add(csvRow(l));
+            if (rows.size() >= 2 && rows.get(0).size() >= 3) out.add(new Page.Table(rows));
+            return out;
+        }
+        int i = 0;
+        while (i < lines.length) {
+            if (pipeRow(lines[i])) {
+                List<List<String>> rows = new ArrayList<>();
+                while (i < lines.length && (pipeRow(lines[i]) || RULE.matcher(lines[i]).matches() && lines[i].contains("-"))) {
+                    if (!RULE.matcher(lines[i]).matches()) rows.add(pipeCells(lines[i]));
+                    i++;
+                }
+                if (rows.size() >= 2) out.add(new Page.Table(rows));
+                continue;
+            }
+            List<Integer> starts = columnStarts(lines[i]);
+            if (starts.size() >= 3 && looksLikeHeader(lines[i])) {
+                List<List<String>> rows = new ArrayList<>();
+                rows.add(slice(lines[i], starts));
+                int j = i + 1;
+                while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3)) {
+                    if (!RULE.matcher(lines[j]).matches()) rows.add(slice(lines[j], starts));
+                    j++;
+                }
+                if (rows.size() >= 2) {
+                    out.add(new Page.Table(rows));
+                    i = j;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return out;
+    }
+
+    private static boolean pipeRow(String l) {
+        return l.chars().filter(c -> c == '|').count() >= 2 && !RULE.matcher(l).matches();
+    }
+
+    private static List<String> pipeCells(String l) {
+        String s = l.strip();
+        if (s.startsWith("|")) s = s.substring(1);
+        if (s.endsWith("|")) s = s.substring(0, s.length() - 1);
+        List<String> cells = new ArrayList<>();
+        for (String c : s.split("\\|", -1)) cells.add(c.strip());
+        return cells;
+    }
+
+    /** A header names columns: mostly letters, at least three cells separated by two or more spaces. */
+    private static boolean looksLikeHeader(String l) {
+        String s = l.strip();
+        long letters = s.chars().filter(Character::isLetter).count();
+        long digits = s.chars().filter(Character::isDigit).count();
+        return letters > 8 && digits * 4 < letters;
+    }
+
+    static List<Integer> columnStarts(String l) {
+        List<Integer> starts = new ArrayList<>();
+        if (!GAP.matcher(l).find()) return starts;
+        int i = 0;
+        while (i < l.length() && Character.isWhitespace(l.charAt(i))) i++;
+        if (i < l.length()) starts.add(i);
+        while (i < l.length()) {
+            if (l.charAt(i) == '\t' || (l.charAt(i) == ' ' && i + 1 < l.length() && l.charAt(i + 1) == ' ')) {
+                int j = i;
+                while (j < l.length() && Character.isWhitespace(l.charAt(j))) j++;
+                if (j < l.length()) starts.add(j);
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return starts;
+    }
+
+    /** Cuts a line at the header's column starts, moving a cut left to the nearest gap so words stay whole. */
+    static List<String> slice(String l, List<Integer> starts) {
+        List<String> cells = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int a = cut(l, starts.get(k));
+            int b = k + 1 < starts.size() ? cut(l, starts.get(k + 1)) : l.length();
+            cells.add(a >= l.length() || b <= a ? "" : l.substring(a, Math.min(b, l.length())).strip());
+        }
+        return cells;
+    }
+
+    private static int cut(String l, int pos) {
+        if (pos >= l.length()) return l.length();
+        int p = pos;
+        // Inside a word: move back to the start of the word (a value written a little left of its header).
+        while (p > 0 && !Character.isWhitespace(l.charAt(p - 1)) && !Character.isWhitespace(l.charAt(p))) p--;
+        return p;
+    }
+
+    /** One CSV line, quotes respected. */
+    static List<String> csvRow(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                cells.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        cells.add(cur.toString().strip());
+        return cells;
+    }
+}

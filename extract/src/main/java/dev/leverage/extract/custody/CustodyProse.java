@@ -1,0 +1,128 @@
+package dev.leverage.extract.custody;
+
+import dev.leverage.extract.Citation;
+import dev.leverage.ingest.Document;
+import dev.leverage.ingest.Page;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Custody told in sentences: narratives ("At 0152 hrs I released Item 1 to Dep. L. Ortega"), lab intake sections
+ * ("Received from Ofc. J. Pike on 06/03/2024 at 1412 hours, seal intact, 22 baggies, gross weight 31.4 g") and
+ * ledger remarks ("sealed container received, not inventoried"). The verb says who released and who received;
+ * the rest of the sentence gives the seal, count, weight, description and place.
+ */
+public final class CustodyProse {
+    private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
+    private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
+            + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
+            + "retrieved|checked\\s+out|analy[sz]ed|weighed|seized|collected|recovered)\\b");
+    private static final String WHO = "((?:me|(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
+            + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
+            + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
+            + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
+            + "(?:the\\s+)?[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,5}\\s+(?:Crime\\s+)?Lab(?:oratory)?))";
+    private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);
+    private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
+    private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|[,;.]|$)");
+    private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,5})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?:(?:small|large|clear|plastic|knotted|zip(?:lock|loc)?|individually|wrapped|white|blue|sealed|heat-sealed|glassine|red|green)\\s+){0,3}"
+            + "(baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|balloons?|wraps?|cartridges?|containers?|pieces?)\\b");
+    private static final Pattern DESCRIPTION = Pattern.compile("(?i)\\b((?:off[- ]white|white|tan|brown|beige|yellow(?:ish)?|blue|green|pink|red|orange|purple|gr[ae]y|black|clear|colou?rless|cream|light brown|dark brown)"
+            + "(?:[\\s,]+[a-z-]+){0,4}?\\s+(?:powder(?:y)?|rock(?:-like)?|crystal(?:line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|liquid|paste|tar|residue|substance|material)"
+            + "(?:[^,;.]{0,40}imprint[^,;.]{0,20})?)");
+
+    private CustodyProse() {
+    }
+
+    /**
+     * The custody events a sentence tells, one per item it names.
+     *
+     * @param clause     the part of the sentence around the time, or the whole sentence
+     * @param when       the time the clause carries, or null
+     * @param actor      who the sentence says acted (its subject), or null
+     * @param author     who wrote the document, for "I" and "me"
+     * @param singleItem the item a one-item form is about, used when the sentence names none
+     */
+    public static List<CustodyEvent> read(Document d, Page page, String sentence, String clause, LocalDateTime when,
+                                          String actor, String author, String singleItem, int[] order) {
+        List<CustodyEvent> out = new ArrayList<>();
+        Matcher cue = CUE.matcher(clause);
+        if (!cue.find()) return out;
+        List<String> items = new ArrayList<>();
+        Matcher im = ITEM.matcher(clause);
+        while (im.find()) for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
+        if (items.isEmpty() && singleItem != null) items.add(singleItem);
+        if (items.isEmpty()) return out;
+        String verb = cue.group(1).toLowerCase().replaceAll("\\s+", " ");
+        String subject = subject(clause, cue.start(), actor, author);
+        String released = null, received = null, location = null, action;
+        Matcher to = TO.matcher(clause.substring(cue.end()));
+        Matcher from = FROM.matcher(clause);
+        Matcher by = BY.matcher(clause);
+        Matcher place = PLACE.matcher(clause);
+        String placeText = place.find() ? place.group(1).strip() : null;
+        switch (verb) {
+            case "received", "accepted", "took custody", "retrieved", "checked out", "collected", "recovered", "seized" -> {
+                received = by.find() ? who(by.group(1), author) : subject;
+                if (from.find()) released = who(from.group(1), author);
+                if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
+                action = verb.equals("seized") || verb.equals("collected") || verb.equals("recovered") ? "seized"
+                        : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
+            }
+            case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
+                released = subject;
+                received = placeText;
+                location = placeText;
+                action = "stored";
+            }
+            case "analyzed", "analysed", "weighed", "opened", "sealed", "resealed", "re-sealed" -> {
+                released = null;
+                received = by.find() ? who(by.group(1), author) : subject;
+                action = verb.startsWith("anal") || verb.equals("weighed") ? "analyzed" : verb.startsWith("re") ? "resealed" : verb.equals("opened") ? "opened" : "sealed";
+            }
+            default -> { // released, transferred, handed, turned over, relinquished, delivered, submitted, transported, returned
+                released = subject;
+                if (to.find()) received = who(to.group(1), author);
+                if (by.find() && released == null) released = who(by.group(1), author);
+                action = verb.equals("submitted") || clause.matches("(?is).*\\b(lab|laboratory)\\b.*") && !verb.equals("returned") ? "submitted"
+                        : verb.equals("returned") ? "returned" : "transfer";
+            }
+        }
+        String outside = CustodyText.outsideSystem(clause);
+        if (outside != null) location = placeText != null ? placeText : outside;
+        String seal = CustodyText.sealNumber(clause);
+        String sealStatus = CustodyText.sealStatus(clause);
+        Integer count = null;
+        Matcher cm = COUNT.matcher(clause);
+        if (cm.find()) count = Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2));
+        Double grams = CustodyText.grams(clause);
+        String kind = grams == null ? null : CustodyText.weightKind(clause);
+        Matcher dm = DESCRIPTION.matcher(clause);
+        String description = dm.find() ? dm.group(1) : null;
+        Citation cite = Citation.of(d, page, sentence);
+        for (String item : items) {
+            out.add(new CustodyEvent(item, when, released, received, verb, location, seal, sealStatus, count, grams, kind, description,
+                    action, "narrative", order[0]++, cite));
+        }
+        return out;
+    }
+
+    /** "I" (or a name) before the verb. */
+    private static String subject(String clause, int verbAt, String actor, String author) {
+        String before = clause.substring(0, verbAt);
+        if (before.matches("(?s).*\\bI\\s+(?:then\\s+|later\\s+|personally\\s+)?(?:\\w+\\s+){0,2}$")) return author;
+        if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
+        return null;
+    }
+
+    private static String who(String s, String author) {
+        String w = s.strip().replaceAll("[,.]$", "");
+        return w.equalsIgnoreCase("me") ? author : w;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.leverage.extract.custody;
+
+import dev.leverage.extract.Citation;
+import dev.leverage.extract.time.TimeParser;
+import dev.leverage.ingest.Document;
+import dev.leverage.ingest.Page;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads custody tables with any header wording and column order: spreadsheets and CSV exports of property systems,
+ * tables inside PDFs, DA-4137-style chain-of-custody blocks. A table is a custody table when it has a released-by
+ * or received-by column (or From/To) and a date or time column. Each row becomes one event per item it names; a
+ * row with no item continues the item above it (forms list an item once and its transfers under it).
+ */
+public final class CustodyTableReader {
+    /** Column roles found by header wording. */
+    public static final class Columns {
+        public int item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
+                count = -1, weight = -1, description = -1, remarks = -1;
+        String weightHeader = "";
+
+        public static Columns of(List<String> header) {
+            Columns c = new Columns();
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
+                if (h.isEmpty()) continue;
+                if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
+                    c.date = i;
+                    c.time = i;
+                } else if (c.item < 0 && h.matches("(item|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
+                else if (h.matches("(date.*|day)") && !h.contains("time")) c.date = i;
+                else if (h.matches("(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
+                else if (h.matches("(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from)")) c.released = i;
+                else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient)")) c.received = i;
+                else if (h.matches("(purpose.*|reason.*|action|transaction|activity|event)")) c.purpose = i;
+                else if (h.matches("(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
+                else if (h.matches("(seal.*|tamper.*|bag no|bag number)")) c.seal = i;
+                else if (h.matches("(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
+                else if (h.matches("(.*weight.*|wt.*|.*\\bwt\\b.*|mass)")) {
+                    c.weight = i;
+                    c.weightHeader = h;
+                } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
+                else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*)")) c.remarks = i;
+            }
+            return c;
+        }
+
+        public boolean isCustody() {
+            return (released >= 0 || received >= 0) && (date >= 0 || time >= 0) && (item >= 0 || released >= 0 && received >= 0);
+        }
+    }
+
+    private CustodyTableReader() {
+    }
+
+    /** The header row of a custody table, or -1. */
+    public static int headerRow(Page.Table table) {
+        for (int i = 0; i < Math.min(6, table.rows().size()); i++) {
+            if (Columns.of(table.rows().get(i)).isCustody()) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * The custody events of a table, or none when it is not a custody table.
+     *
+     * @param defaultItem the item a document is about when its table has no item column (a single-item form)
+     */
+    public static List<CustodyEvent> read(Document d, Page page, Page.Table table, String defaultItem, LocalDate headerDate, int[] order) {
+        List<CustodyEvent> out = new ArrayList<>();
+        int header = headerRow(table);
+        if (header < 0) return out;
+        Columns c = Columns.of(table.rows().get(header));
+        List<String> items = defaultItem == null ? List.of() : List.of(defaultItem);
+        LocalDate lastDate = headerDate;
+        for (List<String> row : table.rows().subList(header + 1, table.rows().size())) {
+            if (row.stream().allMatch(String::isBlank)) continue;
+            String itemCell = cell(row, c.item);
+            if (!itemCell.isBlank()) {
+                List<String> keys = ItemKey.of(itemCell);
+                if (!keys.isEmpty()) items = keys;
+            }
+            if (items.isEmpty()) continue;
+            LocalDateTime when = null;
+            if (c.date >= 0 && c.date == c.time) {
+                when = TimeParser.parseDateTime(cell(row, c.date));
+                if (when == null) {
+                    LocalDate only = TimeParser.parseDate(cell(row, c.date));
+                    if (only != null) when = only.atStartOfDay();
+                }
+            } else {
+                LocalDate date = TimeParser.parseDate(cell(row, c.date));
+                if (date == null && c.date >= 0) {
+                    LocalDateTime both = TimeParser.parseDateTime(cell(row, c.date));
+                    if (both != null) date = both.toLocalDate();
+                }
+                LocalTime time = TimeParser.parseClock(cell(row, c.time).replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
+                if (date == null && time != null) date = lastDate;
+                if (date != null) when = time != null ? LocalDateTime.of(date, time) : date.atStartOfDay();
+            }
+            if (when != null) lastDate = when.toLocalDate();
+            String released = blankToNull(cell(row, c.released));
+            String received = blankToNull(cell(row, c.received));
+            String purpose = blankToNull(cell(row, c.purpose));
+            String remarks = blankToNull(cell(row, c.remarks));
+            String text = String.join(" ", row);
+            String sealCell = blankToNull(cell(row, c.seal));
+            String seal = sealCell == null ? CustodyText.sealNumber(text) : sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip();
+            if (seal != null && (seal.matches("(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
+            String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
+            String weightCell = cell(row, c.weight);
+            Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader) : weightCell);
+            String kind = CustodyText.weightKind(weightCell + " " + c.weightHeader);
+            Integer count = parseInt(cell(row, c.count));
+            String quote = String.join(" ", row).replaceAll("\\s+", " ").strip();
+            Citation cite = Citation.of(d, page, quote);
+            String location = blankToNull(cell(row, c.location));
+            for (String item : items) {
+                out.add(new CustodyEvent(item, when, released, received, purpose, location, seal, status, count, grams, kind,
+                        blankToNull(cell(row, c.description)), CustodyText.action(purpose != null ? purpose : remarks), "table", order[0]++, cite));
+            }
+        }
+        return out;
+    }
+
+    private static String unitOf(String header) {
+        if (header.matches(".*\\b(kg|kilograms?)\\b.*")) return "kg";
+        if (header.matches(".*\\b(lbs?|pounds?)\\b.*")) return "lb";
+        if (header.matches(".*\\b(oz|ounces?)\\b.*")) return "oz";
+        if (header.matches(".*\\b(mg)\\b.*")) return "mg";
+        return "g";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static Integer parseInt(String s) {
+        String t = s.strip();
+        if (!t.matches("\\(?\\d{1,7}\\)?(\\s*\\D{0,20})?")) return null;
+        return Integer.valueOf(t.replaceAll("^\\(?(\\d{1,7}).*", "$1"));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String cell(List<String> row, int i) {
+        return i >= 0 && i < row.size() && row.get(i) != null ? row.get(i) : "";
+    }
+}

@@ -1,0 +1,129 @@
+package dev.leverage.extract.custody;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the small facts a custody record writes in words: a weight with its unit, gross or net; what it says of
+ * the seal; what the transfer was for; the colour and form of the substance; a place outside the evidence system.
+ */
+public final class CustodyText {
+    private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?)\\s?(kg|kilograms?|g|gm|gms|grams?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
+    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}[A-Z]?)\\b");
+    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|unsealed|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact)\\b");
+    private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
+    private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
+    private static final Pattern INTACT = Pattern.compile("(?i)\\b(seals?\\s+(was\\s+|were\\s+)?intact|intact\\s+seal|sealed\\s+and\\s+intact)\\b");
+    private static final Pattern OUTSIDE = Pattern.compile("(?i)\\b(my\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|car|truck|desk|briefcase|locker\\s+at\\s+the\\s+gym|gym\\s+bag)|"
+            + "(officer'?s|deputy'?s|agent'?s|his|her)\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|desk|briefcase)|"
+            + "personal\\s+(vehicle|car|truck|safe|locker)|home\\s+safe|safe\\s+at\\s+(my|his|her)\\s+(residence|home|house)|at\\s+home|"
+            + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser))\\b");
+    private static final String[] COLOURS = {"off-white", "white", "tan", "brown", "beige", "yellow", "yellowish", "blue", "green", "pink",
+            "red", "orange", "purple", "gray", "grey", "black", "clear", "colorless", "colourless", "cream", "light brown", "dark brown"};
+    private static final Pattern FORMS = Pattern.compile("(?i)\\b(powder(y)?|rock(s|-like)?|crystal(s|line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|leafy|liquid|"
+            + "paste|tar|gum|resin|blotter|paper|residue|cookies?|candies|gummies|vape|cartridges?|wax|oil)\\b");
+    private static final Pattern IMPRINT = Pattern.compile("(?i)\\bimprint(?:ed)?\\s*(?:of\\s+|:\\s*)?[\"“]?([A-Z0-9][A-Z0-9 /-]{0,10}[A-Z0-9])");
+
+    private CustodyText() {
+    }
+
+    /** A weight in grams written in the text, or null. */
+    public static Double grams(String s) {
+        if (s == null) return null;
+        Matcher m = WEIGHT.matcher(s);
+        if (!m.find()) return null;
+        double v = Double.parseDouble(m.group(1).replace(",", ""));
+        String u = m.group(2).toLowerCase(Locale.ROOT);
+        if (u.startsWith("k")) return v * 1000;
+        if (u.startsWith("mg") || u.startsWith("milli")) return v / 1000;
+        if (u.startsWith("lb") || u.startsWith("pound")) return v * 453.59237;
+        if (u.startsWith("oz") || u.startsWith("ounce")) return v * 28.349523;
+        return v;
+    }
+
+    /** "gross" or "net" when the text says which weight it is. */
+    public static String weightKind(String s) {
+        if (s == null) return null;
+        String l = s.toLowerCase(Locale.ROOT);
+        if (l.matches("(?s).*\\bnet\\b.*")) return "net";
+        if (l.matches("(?s).*\\b(gross|with packaging|w/ ?pkg|packaged)\\b.*")) return "gross";
+        return null;
+    }
+
+    public static String sealNumber(String s) {
+        if (s == null) return null;
+        Matcher m = SEAL_NUMBER.matcher(s);
+        return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    }
+
+    /** broken, resealed, not_inventoried or intact, from what a record says; null when it says nothing. */
+    public static String sealStatus(String s) {
+        if (s == null) return null;
+        if (BROKEN.matcher(s).find()) return "broken";
+        if (NOT_INVENTORIED.matcher(s).find()) return "not_inventoried";
+        if (RESEALED.matcher(s).find()) return "resealed";
+        if (INTACT.matcher(s).find()) return "intact";
+        return null;
+    }
+
+    /** The place outside the evidence system a text names ("a locked safe at my residence"), or null. */
+    public static String outsideSystem(String s) {
+        if (s == null) return null;
+        Matcher m = OUTSIDE.matcher(s);
+        return m.find() ? m.group() : null;
+    }
+
+    /** Colours written in a description, normalised ("off-white", "tan"). */
+    public static Set<String> colours(String s) {
+        Set<String> out = new TreeSet<>();
+        if (s == null) return out;
+        String l = " " + s.toLowerCase(Locale.ROOT).replace("off white", "off-white").replace("grey", "gray") + " ";
+        for (String c : COLOURS) {
+            if (l.matches("(?s).*[^a-z-]" + Pattern.quote(c) + "[^a-z-].*")) out.add(c.equals("colourless") ? "colorless" : c);
+        }
+        if (out.contains("off-white")) out.remove("white");
+        if (out.contains("light brown") || out.contains("dark brown")) out.remove("brown");
+        return out;
+    }
+
+    /** Physical forms written in a description, normalised ("powder", "rock", "tablet", "plant"). */
+    public static Set<String> forms(String s) {
+        Set<String> out = new TreeSet<>();
+        if (s == null) return out;
+        Matcher m = FORMS.matcher(s);
+        while (m.find()) {
+            String f = m.group(1).toLowerCase(Locale.ROOT);
+            if (f.startsWith("powder")) f = "powder";
+            else if (f.startsWith("rock") || f.startsWith("chunk")) f = "rock";
+            else if (f.startsWith("crystal")) f = "crystal";
+            else if (f.startsWith("tablet") || f.startsWith("pill")) f = "tablet";
+            else if (f.startsWith("capsule")) f = "capsule";
+            else if (f.startsWith("plant") || f.startsWith("vegetation") || f.startsWith("leafy")) f = "plant";
+            out.add(f);
+        }
+        return out;
+    }
+
+    public static String imprint(String s) {
+        if (s == null) return null;
+        Matcher m = IMPRINT.matcher(s);
+        return m.find() ? m.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT) : null;
+    }
+
+    /** The canonical action a purpose or remark names. */
+    public static String action(String s) {
+        if (s == null || s.isBlank()) return null;
+        String l = s.toLowerCase(Locale.ROOT);
+        if (l.matches("(?s).*\\b(analy[sz]\\w*|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")) return "analyzed";
+        if (l.matches("(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
+        if (l.matches("(?s).*\\b(opened)\\b.*")) return "opened";
+        if (l.matches("(?s).*\\b(seiz\\w*|recovered|collected|found)\\b.*")) return "seized";
+        if (l.matches("(?s).*\\b(lab\\w*|analysis|crime lab|forensic|chemistry|for testing)\\b.*")) return "submitted";
+        if (l.matches("(?s).*\\b(return\\w*|court|trial|destroy\\w*|disposal)\\b.*")) return "returned";
+        if (l.matches("(?s).*\\b(stor\\w*|log\\w*|book\\w*|property|vault|locker|safekeeping|evidence)\\b.*")) return "stored";
+        return "transfer";
+    }
+}
