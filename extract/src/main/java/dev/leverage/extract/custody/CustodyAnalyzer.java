@@ -80,7 +80,11 @@ public final class CustodyAnalyzer {
                 b.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
                 String holder = ea.receivedBy();
                 long minutes = Duration.between(ea.time(), eb.time()).toMinutes();
-                if (minutes > threshold.toMinutes() && !Handlers.isSecureStorage(holder) && !Handlers.isSecureStorage(ea.location())) {
+                boolean dateOnly = dateOnly(ea) || dateOnly(eb);
+                boolean overThreshold = dateOnly ? eb.time().toLocalDate().toEpochDay() - ea.time().toLocalDate().toEpochDay() >= 2
+                        : minutes > threshold.toMinutes();
+                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isSecureStorage(ea.location())
+                        && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
                             "The records put Item " + item + " with " + orUnknown(holder) + " at " + HUMAN.format(ea.time())
@@ -102,7 +106,8 @@ public final class CustodyAnalyzer {
                             "Demand every record of the transfer between these two handlers; cross-examine both on who held the item.",
                             facts(item, "handler_mismatch", ea.time(), eb.time(), minutes, holder, eb.releasedBy()), cites));
                 }
-                if (ea.count() != null && eb.count() != null && !ea.count().equals(eb.count())) {
+                boolean consumed = b.citations().stream().anyMatch(c -> c.quote().matches("(?is).*\\b(consum\\w*|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?)\\b.*"));
+                if (ea.count() != null && eb.count() != null && !ea.count().equals(eb.count()) && !consumed) {
                     out.add(finding(item, "count_mismatch", Severity.HIGH,
                             "Item " + item + ": " + ea.count() + " units, then " + eb.count(),
                             "The unit count of Item " + item + " changes from " + ea.count() + " to " + eb.count() + " between "
@@ -113,7 +118,9 @@ public final class CustodyAnalyzer {
             }
             for (Link l : entry.getValue()) {
                 CustodyEvent e = l.event();
-                if (e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0))) {
+                boolean illegible = e.citation().quote().matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*");
+                boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0));
+                if (blankCell || illegible || explicitBlank(e.receivedBy()) || explicitBlank(e.releasedBy())) {
                     out.add(finding(item, "missing_handler", Severity.MEDIUM, "Item " + item + ": a custody record with no "
                                     + (Handlers.isBlank(e.receivedBy()) ? "receiver" : "releaser"),
                             "A custody record of Item " + item + " leaves the " + (Handlers.isBlank(e.receivedBy()) ? "received-by" : "released-by")
@@ -121,6 +128,7 @@ public final class CustodyAnalyzer {
                             "Demand the original signed custody form.", facts(item, "missing_handler", e.time(), null, null, null, null), l.citations()));
                 }
             }
+            checkItem(item, entry.getValue(), out);
             // Rows written in an order their times contradict.
             List<Link> rows = entry.getValue().stream().filter(l -> l.event().source().equals("table") && l.event().time() != null)
                     .sorted(Comparator.comparingInt(l -> l.event().order())).toList();
@@ -136,6 +144,202 @@ public final class CustodyAnalyzer {
             }
         }
         return dedupe(out);
+    }
+
+    /** A handler written as unknown rather than left out ("Unknown", "illegible", "?"). */
+    private static boolean explicitBlank(String h) {
+        return h != null && Handlers.isBlank(h);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A record that gives a date but no time of day. */
+    static boolean dateOnly(CustodyEvent e) {
+        return e.time() != null && e.time().toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
+    /** The checks that read one item's whole chain: places, seals, weights, descriptions, the lab's order. */
+    private void checkItem(String item, List<Link> links, List<Finding> out) {
+        // Outside the evidence system.
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            String place = CustodyText.outsideSystem(String.join(" ", nz(e.location()), nz(e.receivedBy()), e.citation().quote()));
+            if (place != null) {
+                out.add(finding(item, "custody_outside_system", Severity.HIGH, "Item " + item + ": kept outside the evidence system (" + place + ")",
+                        "A record puts Item " + item + " in \"" + place + "\", a place no evidence policy allows and no access log covers. "
+                                + "Crisco v. State, 943 S.W.2d 582 (Ark. 1997): drugs kept in the officer's home safe for about a month; the "
+                                + "conviction was reversed and dismissed.",
+                        "Demand every record of where the item was and who could reach it; cross-examine the officer on the place; move to exclude.",
+                        facts(item, "custody_outside_system", e.time(), null, null, null, place), l.citations()));
+                break;
+            }
+        }
+        // Seals: a number that changes with no recorded resealing, a seal broken, "not inventoried".
+        String lastSeal = null;
+        Link lastSealLink = null;
+        boolean sealFlagged = false;
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            String status = e.sealStatus();
+            if (!sealFlagged && ("broken".equals(status) || "not_inventoried".equals(status)
+                    || "resealed".equals(status) && (Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy()) || e.time() == null))) {
+                out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": " + ("broken".equals(status) ? "seal broken or not intact"
+                                : "not_inventoried".equals(status) ? "received sealed but not inventoried" : "resealed with no record of who or when"),
+                        "A record of Item " + item + " says the seal was " + status.replace('_', ' ') + ". A seal is what shows the contents were not "
+                                + "touched between handlers; once it is broken or replaced without a named person and a time, the chain cannot vouch "
+                                + "for what is inside.",
+                        "Subpoena the seal records and the property-room and lab intake logs; ask who opened and resealed the package and when.",
+                        facts(item, "seal_issue", e.time(), null, null, null, status), l.citations()));
+                sealFlagged = true;
+            }
+            if (e.seal() != null) {
+                String seal = e.seal().toUpperCase().replaceAll("[^A-Z0-9]", "");
+                if (lastSeal != null && !lastSeal.equals(seal) && !sealFlagged && !resealedBetween(links, lastSealLink, l)) {
+                    List<Citation> cites = new ArrayList<>(lastSealLink.citations());
+                    l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
+                    out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": seal " + lastSealLink.event().seal() + " became " + e.seal(),
+                            "Item " + item + " is recorded under seal " + lastSealLink.event().seal() + " and later under seal " + e.seal()
+                                    + ", and no record says who broke the first seal, why, or who applied the second.",
+                            "Subpoena the seal log and every intake record; cross-examine each handler on the package's condition.",
+                            facts(item, "seal_issue", lastSealLink.event().time(), e.time(), null, lastSealLink.event().seal(), e.seal()), cites));
+                    sealFlagged = true;
+                }
+                lastSeal = seal;
+                lastSealLink = l;
+            }
+        }
+        // Weights: a change beyond packaging and uncertainty; a net weight above an earlier gross weight.
+        Link firstWeighed = null;
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (e.weightGrams() == null) continue;
+            if (firstWeighed == null) {
+                firstWeighed = l;
+                continue;
+            }
+            CustodyEvent a = firstWeighed.event();
+            double wa = a.weightGrams(), wb = e.weightGrams();
+            boolean netAboveGross = "gross".equals(a.weightKind()) && "net".equals(e.weightKind()) && wb > wa;
+            boolean sameKind = a.weightKind() == null || e.weightKind() == null || a.weightKind().equals(e.weightKind());
+            double rel = Math.abs(wb - wa) / Math.max(wa, wb);
+            boolean beyond = sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5 : wb > wa * 1.05 || rel > 0.5;
+            if (netAboveGross || beyond) {
+                List<Citation> cites = new ArrayList<>(firstWeighed.citations());
+                l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
+                out.add(finding(item, "weight_mismatch", netAboveGross || wb > wa ? Severity.HIGH : Severity.MEDIUM,
+                        "Item " + item + ": " + grams(wa) + (a.weightKind() == null ? "" : " " + a.weightKind()) + ", then " + grams(wb)
+                                + (e.weightKind() == null ? "" : " " + e.weightKind()),
+                        "Item " + item + " is recorded at " + grams(wa) + " and later at " + grams(wb) + ". "
+                                + (netAboveGross ? "A net weight (without packaging) above the earlier gross weight (with packaging) means material was added or the weighings are not of the same thing. "
+                                : wb > wa ? "Evidence that gains weight between weighings is the stronger flag: drying and sampling only take weight away. "
+                                : "A loss this size is more than packaging, drying or sampling explain without a record. ")
+                                + "Courts treat this as going to the weight of the evidence (Richards v. State (Ga. App. 1988); Jones v. State "
+                                + "(Ark. App. 2003): 59 lb by police, 42 lb by the chemist), so it is an argument for the jury, not an automatic exclusion.",
+                        "Demand the balance records, calibration and uncertainty budget of each weighing and the packaging weights.",
+                        facts(item, "weight_mismatch", a.time(), e.time(), null, grams(wa), grams(wb)), cites));
+                break;
+            }
+        }
+        // Descriptions: colour or form that changes.
+        Link described = null;
+        for (Link l : links) {
+            String desc = l.event().description();
+            if (desc == null || CustodyText.colours(desc).isEmpty() && CustodyText.forms(desc).isEmpty() && CustodyText.imprint(desc) == null) continue;
+            if (described == null) {
+                described = l;
+                continue;
+            }
+            String da = described.event().description();
+            java.util.Set<String> ca = CustodyText.colours(da), cb = CustodyText.colours(desc);
+            java.util.Set<String> fa = CustodyText.forms(da), fb = CustodyText.forms(desc);
+            String ia = CustodyText.imprint(da), ib = CustodyText.imprint(desc);
+            boolean colour = !ca.isEmpty() && !cb.isEmpty() && java.util.Collections.disjoint(ca, cb);
+            boolean form = !fa.isEmpty() && !fb.isEmpty() && java.util.Collections.disjoint(fa, fb) && !compatibleForms(fa, fb);
+            boolean imprint = ia != null && ib != null && !ia.equals(ib);
+            if (colour || form || imprint) {
+                List<Citation> cites = new ArrayList<>(described.citations());
+                l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
+                out.add(finding(item, "description_mismatch", Severity.HIGH, "Item " + item + ": described as \"" + da + "\", later as \"" + desc + "\"",
+                        "The item is described differently along the chain (" + (colour ? "colour " + ca + " vs " + cb : form ? "form " + fa + " vs " + fb : "imprint " + ia + " vs " + ib)
+                                + "). Crisco v. State, 943 S.W.2d 582 (Ark. 1997): submitted as \"off white powder\", described by the lab as a "
+                                + "\"tan rock-like substance\"; the court held the State had not shown the item tested was the item seized.",
+                        "Demand photographs from seizure and intake; cross-examine the seizing officer and the analyst on the description.",
+                        facts(item, "description_mismatch", described.event().time(), l.event().time(), null, da, desc), cites));
+                break;
+            }
+        }
+        // The lab's own order: receipt before submission, analysis before receipt.
+        LocalDateTime submitted = null, labReceived = null;
+        Link submittedLink = null, receivedLink = null;
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (e.time() == null) continue;
+            if ("submitted".equals(e.action()) && submitted == null) {
+                submitted = e.time();
+                submittedLink = l;
+            }
+            if (("lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy())) && labReceived == null) {
+                labReceived = e.time();
+                receivedLink = l;
+            }
+        }
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (e.time() == null) continue;
+            if ("analyzed".equals(e.action()) && labReceived != null && e.time().toLocalDate().isBefore(labReceived.toLocalDate())) {
+                out.add(outOfOrder(item, "analysis dated before the lab received the item", receivedLink, l));
+                break;
+            }
+        }
+        if (submitted != null && labReceived != null && labReceived.isBefore(submitted) && !dateOnly(receivedLink.event())
+                || submitted != null && labReceived != null && labReceived.toLocalDate().isBefore(submitted.toLocalDate())) {
+            out.add(outOfOrder(item, "the lab received it before it was submitted", submittedLink, receivedLink));
+        }
+    }
+
+    private Finding outOfOrder(String item, String what, Link a, Link b) {
+        List<Citation> cites = new ArrayList<>(a.citations());
+        b.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
+        return finding(item, "out_of_order", Severity.HIGH, "Item " + item + ": " + what,
+                "The records of Item " + item + " put " + describe(b.event()) + " before " + describe(a.event())
+                        + ". A chain whose steps happen in an impossible order was not recorded as it happened.",
+                "Demand the lab's intake log, the submission form and the analyst's bench notes with their dates.",
+                facts(item, "out_of_order", a.event().time(), b.event().time(), null, null, what), cites);
+    }
+
+    private static String describe(CustodyEvent e) {
+        return (e.action() == null ? "a record" : e.action().replace('_', ' ')) + " at " + (e.time() == null ? "an unrecorded time" : HUMAN.format(e.time()));
+    }
+
+    private static boolean compatibleForms(java.util.Set<String> a, java.util.Set<String> b) {
+        // "crystal" and "rock", "tablet" and "capsule" are often used for the same thing.
+        java.util.Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u.equals(java.util.Set.of("crystal", "rock"));
+    }
+
+    private static String grams(double g) {
+        return g >= 1000 ? String.format(java.util.Locale.ROOT, "%.2f kg", g / 1000) : String.format(java.util.Locale.ROOT, "%.2f g", g);
+    }
+
+    /** Whether a record between two seals says who resealed the item and when. */
+    private static boolean resealedBetween(List<Link> links, Link a, Link b) {
+        boolean between = false;
+        for (Link l : links) {
+            if (l == a) {
+                between = true;
+                continue;
+            }
+            if (l == b) break;
+            CustodyEvent e = l.event();
+            if (between && ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && e.time() != null
+                    && !(Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy()))) return true;
+        }
+        CustodyEvent e = b.event();
+        return ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || e.citation().quote().matches("(?is).*\\bre-?seal\\w*\\b.*"))
+                && e.time() != null && !(Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy()));
     }
 
     private static List<Finding> dedupe(List<Finding> in) {
@@ -159,7 +363,8 @@ public final class CustodyAnalyzer {
 
     private static Finding finding(String item, String kind, Severity sev, String title, String explanation, String action,
                                    Map<String, Object> facts, List<Citation> cites) {
-        String id = "custody-" + kind + "-item" + item + "-" + String.valueOf(facts.get("from")).replaceAll("[^0-9]", "");
+        String id = "custody-" + kind + "-item" + item + (kind.equals("unaccounted_interval") || kind.equals("handler_mismatch") || kind.equals("count_mismatch")
+                ? "-" + String.valueOf(facts.get("from")).replaceAll("[^0-9]", "") : "");
         return new Finding(id, "custody_gap", kind, sev, title, explanation, action, facts, cites);
     }
 

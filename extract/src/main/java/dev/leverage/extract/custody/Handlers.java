@@ -29,6 +29,13 @@ public final class Handlers {
         return h != null && STORAGE.matcher(h).find() && !NOT_SECURE.matcher(h).find();
     }
 
+    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake)\\b");
+
+    /** A laboratory or one of its people as custodian. */
+    public static boolean isLab(String h) {
+        return h != null && LAB.matcher(h).find();
+    }
+
     /** Whether two records name the same custodian. */
     public static boolean same(String a, String b) {
         if (isBlank(a) || isBlank(b)) return false;

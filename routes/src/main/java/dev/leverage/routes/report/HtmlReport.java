@@ -19,7 +19,7 @@ public final class HtmlReport {
                         + ".high{border-color:#b00020}.medium{border-color:#e69500}.low{border-color:#4a7}.sev{font:bold .8em sans-serif;text-transform:uppercase}"
                         + "blockquote{margin:.3em 0 .3em 1em;color:#333;font-style:italic}.cite{font:.85em sans-serif;color:#555}"
                         + "table{border-collapse:collapse;font:.85em sans-serif;width:100%}td,th{border:1px solid #ccc;padding:.25em .4em;vertical-align:top;text-align:left}"
-                        + ".action{font-weight:bold}</style></head><body>");
+                        + ".action{font-weight:bold}tr.break td{background:#fde8ea}</style></head><body>");
         h.append("<h1>Leverage report: case ").append(esc(r.path("case").asText())).append("</h1><p class=\"cite\">Generated ")
                 .append(esc(r.path("generated").asText())).append(" from ").append(r.path("documents").size()).append(" documents. Every finding cites the pages it rests on; check each quote against the source before relying on it.</p>");
         h.append("<h2>Findings</h2>");
@@ -36,6 +36,30 @@ public final class HtmlReport {
                 h.append("<blockquote>“").append(esc(c.path("quote").asText())).append("”</blockquote></div>");
             }
             h.append("</div>");
+        }
+        if (!r.path("custody_chains").isEmpty()) {
+            h.append("<h2>Chain of custody</h2>");
+            for (JsonNode chain : r.path("custody_chains")) {
+                h.append("<h3>").append(esc(chain.path("item").asText())).append("</h3><table><tr><th>When</th><th>Released by</th><th>Received by</th>"
+                        + "<th>Purpose / place</th><th>Seal</th><th>Count / weight</th><th>Source</th></tr>");
+                for (JsonNode l : chain.path("links")) {
+                    boolean broken = !l.path("breaks").isEmpty();
+                    h.append("<tr").append(broken ? " class=\"break\"" : "").append("><td>").append(esc(l.path("time").asText("no time").replace('T', ' ')))
+                            .append("</td><td>").append(esc(l.path("released_by").asText(""))).append("</td><td>").append(esc(l.path("received_by").asText("")))
+                            .append("</td><td>").append(esc(l.path("purpose").asText(""))).append(l.hasNonNull("location") ? " · " + esc(l.path("location").asText()) : "")
+                            .append("</td><td>").append(esc(l.path("seal").asText(""))).append(l.hasNonNull("seal_status") ? " (" + esc(l.path("seal_status").asText()) + ")" : "")
+                            .append("</td><td>").append(l.has("count") ? l.path("count").asInt() + " units " : "")
+                            .append(l.has("weight_g") ? esc(String.format(java.util.Locale.ROOT, "%.2f g", l.path("weight_g").asDouble())) + " " + esc(l.path("weight_kind").asText("")) : "")
+                            .append("</td><td>");
+                    for (JsonNode c : l.path("citations")) {
+                        h.append(esc(c.path("document").asText())).append(" p.").append(c.path("page").asInt())
+                                .append(c.hasNonNull("bates") ? " " + esc(c.path("bates").asText()) : "").append("<br>");
+                    }
+                    if (broken) h.append("<strong>⚠ ").append(esc(join(l.path("breaks")))).append("</strong>");
+                    h.append("</td></tr>");
+                }
+                h.append("</table>");
+            }
         }
         h.append("<h2>Timeline</h2><table><tr><th>Time</th><th>Event</th><th>Actor</th><th>Source</th><th>Quote</th></tr>");
         for (JsonNode t : r.path("timeline")) {

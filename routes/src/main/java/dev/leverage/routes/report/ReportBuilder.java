@@ -77,6 +77,36 @@ public final class ReportBuilder {
             t.put("quote", e.citation().quote());
             t.put("source", e.source());
         }
+        // Each item's chain as a sequence, each link marked with the findings that start or end at it.
+        ArrayNode chains = root.putArray("custody_chains");
+        for (var entry : analysis.custodyChains().entrySet()) {
+            ObjectNode chain = chains.addObject();
+            chain.put("item", "Item " + entry.getKey());
+            ArrayNode links = chain.putArray("links");
+            for (dev.leverage.extract.custody.CustodyAnalyzer.Link link : entry.getValue()) {
+                dev.leverage.extract.custody.CustodyEvent e = link.event();
+                ObjectNode l = links.addObject();
+                if (e.time() == null) l.putNull("time");
+                else l.put("time", ISO_LOCAL.format(e.time()));
+                putOrNull(l, "released_by", e.releasedBy());
+                putOrNull(l, "received_by", e.receivedBy());
+                putOrNull(l, "purpose", e.purpose());
+                putOrNull(l, "location", e.location());
+                putOrNull(l, "seal", e.seal());
+                putOrNull(l, "seal_status", e.sealStatus());
+                if (e.count() != null) l.put("count", e.count());
+                if (e.weightGrams() != null) l.put("weight_g", e.weightGrams());
+                putOrNull(l, "weight_kind", e.weightKind());
+                putOrNull(l, "description", e.description());
+                ArrayNode breaks = l.putArray("breaks");
+                for (Finding f : analysis.findings()) {
+                    if (!"custody_gap".equals(f.type()) || !("Item " + entry.getKey()).equals(f.facts().get("item"))) continue;
+                    if (link.citations().stream().anyMatch(f.citations()::contains)) breaks.add(f.kind());
+                }
+                ArrayNode cites = l.putArray("citations");
+                for (Citation c : link.citations()) cites.add(citation(c));
+            }
+        }
         ArrayNode people = root.putArray("people");
         for (Person p : analysis.people().people()) {
             ObjectNode n = people.addObject();
@@ -95,6 +125,11 @@ public final class ReportBuilder {
         analysis.findings().forEach(f -> bySeverity.merge(f.severity().json(), 1L, Long::sum));
         summary.set("findings_by_severity", Json.MAPPER.valueToTree(bySeverity));
         return root;
+    }
+
+    private static void putOrNull(ObjectNode n, String field, String value) {
+        if (value == null) n.putNull(field);
+        else n.put(field, value);
     }
 
     static ObjectNode citation(Citation c) {

@@ -1,0 +1,123 @@
+package dev.leverage.extract.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leverage.extract.DocumentExtractor;
+import dev.leverage.extract.DocumentFacts;
+import dev.leverage.extract.Finding;
+import dev.leverage.extract.custody.CustodyAnalyzer;
+import dev.leverage.extract.custody.CustodyEvent;
+import dev.leverage.extract.nlp.TrainedModels;
+import dev.leverage.extract.sampling.Thresholds;
+import dev.leverage.ingest.Document;
+import dev.leverage.ingest.IngestLimits;
+import dev.leverage.ingest.ParseOutcome;
+import dev.leverage.ingest.TikaDocumentParser;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Measures the custody analyzer on the labelled custody records (one folder per record: its documents and an
+ * expected.json listing each expected finding by kind and item). Every document goes through Tika and the
+ * extractors exactly as in a case; a finding counts when its kind and item match an expected one.
+ */
+public final class CustodyEvaluation {
+    /** What one record gave against what it should have given. */
+    public record RecordResult(String name, Set<String> expected, Set<String> found) {
+        public boolean exact() {
+            return expected.equals(found);
+        }
+    }
+
+    public record Result(List<RecordResult> records, Map<String, Evaluation.Counts> byKind, Evaluation.Counts micro) {
+        public void print(PrintStream out) {
+            out.printf(Locale.ROOT, "Custody analyzer (%d labelled records, %d with a clean chain)%n", records.size(),
+                    records.stream().filter(r -> r.expected().isEmpty()).count());
+            out.printf(Locale.ROOT, "  %-24s %6s %6s %6s %4s %4s %4s%n", "kind", "prec", "recall", "F1", "tp", "fp", "fn");
+            byKind.forEach((k, c) -> out.printf(Locale.ROOT, "  %-24s %6.3f %6.3f %6.3f %4d %4d %4d%n", k, c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn));
+            out.printf(Locale.ROOT, "  %-24s %6.3f %6.3f %6.3f %4d %4d %4d%n", "all", micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
+            long clean = records.stream().filter(r -> r.expected().isEmpty() && r.found().isEmpty()).count();
+            out.printf(Locale.ROOT, "  clean chains with no finding: %d of %d%n", clean, records.stream().filter(r -> r.expected().isEmpty()).count());
+            for (RecordResult r : records) {
+                if (!r.exact()) out.printf(Locale.ROOT, "  MISMATCH %s expected %s found %s%n", r.name(), r.expected(), r.found());
+            }
+        }
+    }
+
+    private final DocumentExtractor extractor;
+    private final TikaDocumentParser parser = new TikaDocumentParser(IngestLimits.DEFAULT);
+    private final CustodyAnalyzer analyzer = new CustodyAnalyzer();
+
+    public CustodyEvaluation(TrainedModels models, Thresholds thresholds) {
+        this.extractor = new DocumentExtractor(models, thresholds);
+    }
+
+    public Result run(Path dir) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<RecordResult> records = new ArrayList<>();
+        Map<String, Evaluation.Counts> by = new TreeMap<>();
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(dir)) {
+            folders = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
+        }
+        for (Path folder : folders) {
+            JsonNode expectedJson = json.readTree(folder.resolve("expected.json").toFile());
+            Set<String> expected = new TreeSet<>();
+            for (JsonNode f : expectedJson.path("findings")) expected.add(f.path("kind").asText() + ":" + key(f.path("item").asText()));
+            Set<String> found = new TreeSet<>();
+            for (Finding f : findings(folder)) found.add(f.kind() + ":" + key(String.valueOf(f.facts().get("item"))));
+            records.add(new RecordResult(folder.getFileName().toString(), expected, found));
+            for (String e : expected) {
+                Evaluation.Counts c = by.computeIfAbsent(e.substring(0, e.indexOf(':')), k -> new Evaluation.Counts());
+                if (found.contains(e)) c.tp++;
+                else c.fn++;
+            }
+            for (String f : found) if (!expected.contains(f)) by.computeIfAbsent(f.substring(0, f.indexOf(':')), k -> new Evaluation.Counts()).fp++;
+        }
+        Evaluation.Counts micro = new Evaluation.Counts();
+        by.values().forEach(c -> {
+            micro.tp += c.tp;
+            micro.fp += c.fp;
+            micro.fn += c.fn;
+        });
+        return new Result(records, by, micro);
+    }
+
+    /** The custody findings of one record's documents. */
+    public List<Finding> findings(Path folder) throws IOException {
+        List<CustodyEvent> events = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList();
+        }
+        for (Path f : files) {
+            ParseOutcome o = parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
+            if (!(o instanceof ParseOutcome.Parsed p)) continue;
+            for (Document d : p.documents()) {
+                DocumentFacts facts = extractor.extract(d);
+                events.addAll(facts.custody());
+            }
+        }
+        return analyzer.analyze(events);
+    }
+
+    private static String key(String item) {
+        return item.replaceFirst("(?i)^item\\s+", "").toUpperCase(Locale.ROOT).strip();
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "extract/src/test/resources/dev/leverage/extract/custody-eval");
+        new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(dir).print(System.out);
+    }
+}
