@@ -118,6 +118,25 @@ class DemoCaseEndToEndTest {
     }
 
     @Test
+    void eachItemsChainIsInTheReportWithItsBreaksMarked() throws Exception {
+        JsonNode item1 = null;
+        for (JsonNode c : report.path("custody_chains")) if (c.path("item").asText().equals("Item 1")) item1 = c;
+        assertNotNull(item1, "Item 1's chain");
+        List<String> handlers = new ArrayList<>();
+        Set<String> breaks = new HashSet<>();
+        for (JsonNode l : item1.path("links")) {
+            handlers.add(l.path("received_by").asText());
+            l.path("breaks").forEach(b -> breaks.add(b.asText()));
+        }
+        assertTrue(handlers.stream().anyMatch(h -> h.contains("Ortega")) && handlers.stream().anyMatch(h -> h.contains("Brandt")), handlers.toString());
+        assertTrue(breaks.contains("handler_mismatch") && breaks.contains("unaccounted_interval"), breaks.toString());
+        JsonNode mismatch = finding("custody_gap", "handler_mismatch").path("facts");
+        for (String field : List.of("item", "from", "to", "expected", "observed")) assertFalse(mismatch.path(field).asText().isBlank(), field + " in " + mismatch);
+        String html = Files.readString(first.reportHtml());
+        assertTrue(html.contains("Chain of custody") && html.contains("class=\"break\""), "the HTML shows the chain with the break marked");
+    }
+
+    @Test
     void samplingExtrapolationBelowTheThreshold() throws Exception {
         JsonNode f = finding("sampling_extrapolation", null);
         JsonNode facts = f.path("facts");
