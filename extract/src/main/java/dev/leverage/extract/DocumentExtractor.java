@@ -55,6 +55,7 @@ public final class DocumentExtractor {
     private java.util.Set<String> dogs = java.util.Set.of();
     /** The one item the current document is about, when it is a one-item form. */
     private String single;
+    private CustodyProse.Context custodyContext = new CustodyProse.Context();
 
     private static final Pattern DOG = Pattern.compile("\\b(?:K-?9|[Cc]anine|[Dd]og)\\s+(?:partner\\s+)?([A-Z][a-z]{2,})\\b");
     /** Transcript speaker labels that name a role, not a person. */
@@ -86,6 +87,7 @@ public final class DocumentExtractor {
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
         single = singleItem(d);
+        custodyContext = new CustodyProse.Context();
         PageFurniture furniture = new PageFurniture(d);
         DateCarrier dates = new DateCarrier(headerDate(d, furniture));
         int[] order = {0};
@@ -112,6 +114,7 @@ public final class DocumentExtractor {
                     transcriptLine(d, page, s, offset, recordingStart, timed, mentions);
                     continue;
                 }
+                custodyContext.saw(s.text());
                 readTimes(d, page, s, found, author, dates, timed, custody, order);
             }
         }
@@ -203,7 +206,7 @@ public final class DocumentExtractor {
             anchorDates(s.text(), ds, dates);
             // Custody with no time still says where an item was ("kept in a locked safe at my residence").
             LocalDateTime day = ds.isEmpty() ? null : ds.get(0).date().atStartOfDay();
-            custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), day, actorIn(s, found, 0, s.text().length(), author, s.text()), author, single, order));
+            custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), day, actorIn(s, found, 0, s.text().length(), author, s.text()), author, single, custodyContext, order));
             return;
         }
         java.util.Set<DateExpression> used = new java.util.HashSet<>();
@@ -252,7 +255,7 @@ public final class DocumentExtractor {
             String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause, anchor);
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
             String actor = actorIn(s, found, from, to, author, clause);
-            custody.addAll(CustodyProse.read(d, page, s.text(), clause, when, actor, author, single, order));
+            custody.addAll(CustodyProse.read(d, page, s.text(), clause, when, actor, author, single, custodyContext, order));
             if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
         }

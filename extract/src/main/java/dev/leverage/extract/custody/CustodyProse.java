@@ -21,7 +21,7 @@ public final class CustodyProse {
             + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
     private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
-            + "retrieved|checked\\s+out|analy[sz]ed|weighed|seized|collected|recovered)\\b");
+            + "retrieved|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered)\\b");
     private static final String WHO = "((?:me|(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
@@ -31,13 +31,37 @@ public final class CustodyProse {
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
     private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|[,;.]|$)");
-    private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,5})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?:(?:small|large|clear|plastic|knotted|zip(?:lock|loc)?|individually|wrapped|white|blue|sealed|heat-sealed|glassine|red|green)\\s+){0,3}"
+    private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
             + "(baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|balloons?|wraps?|cartridges?|containers?|pieces?)\\b");
     private static final Pattern DESCRIPTION = Pattern.compile("(?i)\\b((?:off[- ]white|white|tan|brown|beige|yellow(?:ish)?|blue|green|pink|red|orange|purple|gr[ae]y|black|clear|colou?rless|cream|light brown|dark brown)"
             + "(?:[\\s,]+[a-z-]+){0,4}?\\s+(?:powder(?:y)?|rock(?:-like)?|crystal(?:line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|liquid|paste|tar|residue|substance|material)"
             + "(?:[^,;.]{0,40}imprint[^,;.]{0,20})?)");
 
     private CustodyProse() {
+    }
+
+    /**
+     * What a document has been talking about: lab reports name the item once ("Item 3: one plastic bag ...") and
+     * then tell its receipt, weight and analysis in sentences that do not repeat it.
+     */
+    public static final class Context {
+        String item;
+        LocalDateTime time;
+
+        /** Notes the item a sentence names when it names exactly one. */
+        public void saw(String sentence) {
+            List<String> items = items(sentence);
+            if (items.size() == 1) item = items.get(0);
+            else if (items.size() > 1) item = null;
+        }
+    }
+
+    /** The item keys a text names. */
+    public static List<String> items(String text) {
+        List<String> items = new ArrayList<>();
+        Matcher im = ITEM.matcher(text);
+        while (im.find()) for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
+        return items;
     }
 
     /**
@@ -51,12 +75,24 @@ public final class CustodyProse {
      */
     public static List<CustodyEvent> read(Document d, Page page, String sentence, String clause, LocalDateTime when,
                                           String actor, String author, String singleItem, int[] order) {
+        return read(d, page, sentence, clause, when, actor, author, singleItem, new Context(), order);
+    }
+
+    public static List<CustodyEvent> read(Document d, Page page, String sentence, String clause, LocalDateTime when,
+                                          String actor, String author, String singleItem, Context context, int[] order) {
         List<CustodyEvent> out = new ArrayList<>();
         Matcher cue = CUE.matcher(clause);
-        if (!cue.find()) return out;
-        List<String> items = new ArrayList<>();
-        Matcher im = ITEM.matcher(clause);
-        while (im.find()) for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
+        List<String> items = items(clause);
+        boolean facts = CustodyText.grams(sentence) != null || CustodyText.sealStatus(sentence) != null || COUNT.matcher(sentence).find();
+        if (!cue.find()) {
+            // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
+            if (!facts || items.size() > 1) return out;
+            if (items.isEmpty() && context.item == null && singleItem == null) return out;
+            String item = items.isEmpty() ? (context.item != null ? context.item : singleItem) : items.get(0);
+            out.add(observation(d, page, sentence, item, when != null ? when : context.time, order));
+            return out;
+        }
+        if (items.isEmpty() && context.item != null) items.add(context.item);
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
         String verb = cue.group(1).toLowerCase().replaceAll("\\s+", " ");
@@ -81,7 +117,7 @@ public final class CustodyProse {
                 location = placeText;
                 action = "stored";
             }
-            case "analyzed", "analysed", "weighed", "opened", "sealed", "resealed", "re-sealed" -> {
+            case "analyzed", "analysed", "analysis", "tested", "examined", "weighed", "opened", "sealed", "resealed", "re-sealed" -> {
                 released = null;
                 received = by.find() ? who(by.group(1), author) : subject;
                 action = verb.startsWith("anal") || verb.equals("weighed") ? "analyzed" : verb.startsWith("re") ? "resealed" : verb.equals("opened") ? "opened" : "sealed";
@@ -94,23 +130,37 @@ public final class CustodyProse {
                         : verb.equals("returned") ? "returned" : "transfer";
             }
         }
+        if (verb.startsWith("analy") || verb.equals("tested") || verb.equals("examined")) action = "analyzed";
         String outside = CustodyText.outsideSystem(clause);
         if (outside != null) location = placeText != null ? placeText : outside;
-        String seal = CustodyText.sealNumber(clause);
-        String sealStatus = CustodyText.sealStatus(clause);
-        Integer count = null;
-        Matcher cm = COUNT.matcher(clause);
-        if (cm.find()) count = Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2));
-        Double grams = CustodyText.grams(clause);
-        String kind = grams == null ? null : CustodyText.weightKind(clause);
-        Matcher dm = DESCRIPTION.matcher(clause);
+        String seal = CustodyText.sealNumber(sentence);
+        String sealStatus = CustodyText.sealStatus(sentence);
+        Integer count = count(sentence);
+        Double grams = CustodyText.grams(sentence);
+        String kind = grams == null ? null : CustodyText.weightKind(sentence);
+        Matcher dm = DESCRIPTION.matcher(sentence);
         String description = dm.find() ? dm.group(1) : null;
         Citation cite = Citation.of(d, page, sentence);
         for (String item : items) {
             out.add(new CustodyEvent(item, when, released, received, verb, location, seal, sealStatus, count, grams, kind, description,
                     action, "narrative", order[0]++, cite));
         }
+        if (items.size() == 1) context.item = items.get(0);
+        if (when != null) context.time = when;
         return out;
+    }
+
+    private static CustodyEvent observation(Document d, Page page, String sentence, String item, LocalDateTime when, int[] order) {
+        Double grams = CustodyText.grams(sentence);
+        Matcher dm = DESCRIPTION.matcher(sentence);
+        return new CustodyEvent(item, when, null, null, null, null, CustodyText.sealNumber(sentence), CustodyText.sealStatus(sentence),
+                count(sentence), grams, grams == null ? null : CustodyText.weightKind(sentence), dm.find() ? dm.group(1) : null,
+                "observed", "narrative", order[0]++, Citation.of(d, page, sentence));
+    }
+
+    static Integer count(String s) {
+        Matcher cm = COUNT.matcher(s);
+        return cm.find() ? Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2)) : null;
     }
 
     /** "I" (or a name) before the verb. */

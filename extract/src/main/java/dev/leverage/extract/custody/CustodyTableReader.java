@@ -30,6 +30,8 @@ public final class CustodyTableReader {
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
                 if (h.isEmpty()) continue;
+                h = h.replaceFirst("^(received|receipt|transfer|transaction|event) (date|time|date ?/ ?time)$", "$2");
+                if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
                 if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;
                     c.time = i;
@@ -95,12 +97,18 @@ public final class CustodyTableReader {
                     if (only != null) when = only.atStartOfDay();
                 }
             } else {
-                LocalDate date = TimeParser.parseDate(cell(row, c.date));
+                LocalDate date = c.time < 0 ? null : TimeParser.parseDate(cell(row, c.date));
                 if (date == null && c.date >= 0) {
                     LocalDateTime both = TimeParser.parseDateTime(cell(row, c.date));
                     if (both != null) date = both.toLocalDate();
                 }
                 LocalTime time = TimeParser.parseClock(cell(row, c.time).replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
+                if (time == null && c.time < 0 && c.date >= 0) {
+                    // A date column that carries the time too ("22 MAY 24 2340").
+                    LocalDateTime both = TimeParser.parseDateTime(cell(row, c.date));
+                    if (both != null) time = both.toLocalTime();
+                }
+                if (date == null && c.date >= 0) date = TimeParser.parseDate(cell(row, c.date));
                 if (date == null && time != null) date = lastDate;
                 if (date != null) when = time != null ? LocalDateTime.of(date, time) : date.atStartOfDay();
             }

@@ -117,7 +117,9 @@ public final class CustodyText {
     public static String action(String s) {
         if (s == null || s.isBlank()) return null;
         String l = s.toLowerCase(Locale.ROOT);
-        if (l.matches("(?s).*\\b(analy[sz]\\w*|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")) return "analyzed";
+        if (l.matches("(?s).*\\b(return\\w*)\\b.*")) return "returned";
+        if (l.matches("(?s).*\\b(analy[sz]\\w*|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
+                && !l.contains("evaluation as evidence")) return "analyzed";
         if (l.matches("(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
         if (l.matches("(?s).*\\b(opened)\\b.*")) return "opened";
         if (l.matches("(?s).*\\b(seiz\\w*|recovered|collected|found)\\b.*")) return "seized";

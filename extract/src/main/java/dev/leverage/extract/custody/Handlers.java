@@ -24,9 +24,14 @@ public final class Handlers {
         return h == null || h.isBlank() || h.strip().matches("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)");
     }
 
-    /** A secure place inside the evidence system (property room, locker, laboratory). */
+    /** Evidence custodians and their staff: time with them is time inside the evidence system. */
+    private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|property\\s+(clerk|officer|custodian|tech(nician)?|specialist|manager)|"
+            + "evidence\\s+(tech(nician)?|specialist|clerk|manager|receiving)|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
+            + "forensic\\s+(chemist|scientist|analyst)|chemist|criminalist|intake|receiving)\\b");
+
+    /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
-        return h != null && STORAGE.matcher(h).find() && !NOT_SECURE.matcher(h).find();
+        return h != null && (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
     }
 
     private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake)\\b");
@@ -36,13 +41,23 @@ public final class Handlers {
         return h != null && LAB.matcher(h).find();
     }
 
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|"
+            + "car|vehicle|truck|trunk|residence|home|house|office|desk|briefcase|station|barracks|scene|custody\\s+of\\s+the\\s+lab|in\\s+transit)\\b");
+
+    /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
+    public static boolean isPlace(String h) {
+        if (isBlank(h)) return false;
+        String s = strip(h);
+        return PLACE.matcher(s).find() && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
+    }
+
     /** Whether two records name the same custodian. */
     public static boolean same(String a, String b) {
         if (isBlank(a) || isBlank(b)) return false;
         String ba = badge(a), bb = badge(b);
         if (ba != null && bb != null) return ba.equals(bb);
-        boolean sa = isSecureStorage(a), sb = isSecureStorage(b);
-        if (sa || sb) return sa && sb && norm(a).equals(norm(b));
+        boolean pa0 = isPlace(a), pb0 = isPlace(b);
+        if (pa0 || pb0) return pa0 && pb0 && norm(strip(a)).equals(norm(strip(b)));
         PersonName pa = PersonName.parse(strip(a)), pb = PersonName.parse(strip(b));
         return !pa.surname().isEmpty() && pa.compatible(pb);
     }
@@ -53,8 +68,13 @@ public final class Handlers {
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
-    private static String strip(String h) {
-        return h.replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?\\d+", " ").strip();
+    /** The name part of a handler entry: no signature mark, affiliation after a comma, parentheses or badge. */
+    static String strip(String h) {
+        String s = h.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?\\w+", " ")
+                .replaceAll("(?i)\\bbadge\\s*\\w+", " ");
+        int comma = s.indexOf(',');
+        if (comma > 0 && s.substring(0, comma).strip().contains(" ")) s = s.substring(0, comma);
+        return s.replaceAll("\\s+", " ").strip();
     }
 
     private static String norm(String h) {

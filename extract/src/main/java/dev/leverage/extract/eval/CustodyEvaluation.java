@@ -116,7 +116,32 @@ public final class CustodyEvaluation {
         return item.replaceFirst("(?i)^item\\s+", "").toUpperCase(Locale.ROOT).strip();
     }
 
+    /** Prints one record's rebuilt chains, for whoever is improving the readers. */
+    public void explain(Path folder, PrintStream out) throws IOException {
+        List<CustodyEvent> events = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path f : s.filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList()) {
+                ParseOutcome o = parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
+                if (o instanceof ParseOutcome.Parsed p) for (Document d : p.documents()) events.addAll(extractor.extract(d).custody());
+            }
+        }
+        analyzer.chains(events).forEach((item, links) -> {
+            out.println("Item " + item);
+            for (CustodyAnalyzer.Link l : links) {
+                CustodyEvent e = l.event();
+                out.printf("  %s | %s -> %s | %s | loc=%s seal=%s/%s n=%s w=%s%s desc=%s act=%s | %s%n", e.time(), e.releasedBy(), e.receivedBy(), e.purpose(),
+                        e.location(), e.seal(), e.sealStatus(), e.count(), e.weightGrams(), e.weightKind() == null ? "" : e.weightKind(), e.description(), e.action(),
+                        l.citations().stream().map(c -> c.document() + ":" + c.quote().substring(0, Math.min(60, c.quote().length()))).toList());
+            }
+        });
+        for (Finding f : analyzer.analyze(events)) out.println("  => " + f.kind() + " " + f.facts().get("item") + ": " + f.title());
+    }
+
     public static void main(String[] args) throws IOException {
+        if (args.length > 1 && args[1].equals("explain")) {
+            new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).explain(Path.of(args[0]), System.out);
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "extract/src/test/resources/dev/leverage/extract/custody-eval");
         new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(dir).print(System.out);
     }
