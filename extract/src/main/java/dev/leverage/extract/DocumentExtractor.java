@@ -115,6 +115,13 @@ public final class DocumentExtractor {
                     continue;
                 }
                 custodyContext.saw(s.text());
+                if (s.text().contains("->") || s.text().contains("→")) {
+                    CustodyEvent a = arrowLine(d, page, s.text());
+                    if (a != null) {
+                        custody.add(a);
+                        continue;
+                    }
+                }
                 readTimes(d, page, s, found, author, dates, timed, custody, order);
             }
         }
@@ -287,6 +294,19 @@ public final class DocumentExtractor {
         else dates.dateSeen(first.date());
     }
 
+    /** A custody history line "05/14/2024 0935  PO V. Stavros #P3 -> Det. C. Baptiste #5521, for lab delivery". */
+    private CustodyEvent arrowLine(Document d, Page page, String line) {
+        List<DateExpression> ds = TimeParser.dates(line);
+        if (ds.isEmpty() || ds.get(0).start() > 3) return null;
+        String afterDate = line.substring(ds.get(0).end()).strip();
+        Matcher clock = Pattern.compile("^(\\d{3,4}|\\d{1,2}:\\d{2})(?:\\s*hrs?)?\\s+(.*)$").matcher(afterDate);
+        if (!clock.matches()) return null;
+        java.time.LocalTime t = TimeParser.parseClock(clock.group(1));
+        if (t == null) return null;
+        String item = custodyContext.item() != null ? custodyContext.item() : single;
+        return CustodyProse.arrow(d, page, line, clock.group(2), LocalDateTime.of(ds.get(0).date(), t), item, new int[]{0});
+    }
+
     /** Who did it: "I" before any name is the author ("I released Item 1 to Dep. Ortega"), else the first name. */
     private static String actorIn(Sentence s, List<Mention> found, int from, int to, String author, String clause) {
         Matcher i = Pattern.compile("\\bI\\b").matcher(clause);
@@ -385,8 +405,8 @@ public final class DocumentExtractor {
             for (String handler : new String[]{e.releasedBy(), e.receivedBy()}) {
                 if (handler == null || !seen.add(handler + "|" + e.citation().quote())) continue;
                 if (handler.matches(".*\\b[A-Z][a-z]*\\.?\\s+[A-Z]\\.?\\s*[A-Z][a-zA-Z-]+.*|.*#\\d+.*|.*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")
-                        && !dev.leverage.extract.custody.Handlers.isSecureStorage(handler)) {
-                    String name = handler.replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").replaceAll("(?i)\\bbadge\\s*\\d+", "").strip();
+                        && !dev.leverage.extract.custody.Handlers.isPlace(handler)) {
+                    String name = handler.replaceAll("(?i)/s/.*$", "").replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").replaceAll("(?i)\\bbadge\\s*\\d+", "").strip();
                     PersonName n = PersonName.parse(name);
                     if (n.surname().length() > 1 && wellFormedName(name)) {
                         String role = String.join(",", Roles.of(n.title(), "", ""));

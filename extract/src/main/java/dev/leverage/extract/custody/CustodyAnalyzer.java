@@ -298,6 +298,23 @@ public final class CustodyAnalyzer {
                 break;
             }
         }
+        // A release by someone before the record of that person receiving it.
+        boolean flagged = false;
+        for (Link b : links) {
+            CustodyEvent eb = b.event();
+            if (flagged || eb.time() == null || Handlers.isBlank(eb.releasedBy()) || Handlers.isPlace(eb.releasedBy())) continue;
+            for (Link a : links) {
+                CustodyEvent ea = a.event();
+                if (a == b || ea.time() == null || Handlers.isBlank(ea.receivedBy()) || !Handlers.same(ea.receivedBy(), eb.releasedBy())) continue;
+                boolean earlierReceiptExists = links.stream().anyMatch(x -> x.event().time() != null && !x.event().time().isAfter(eb.time())
+                        && Handlers.same(x.event().receivedBy(), eb.releasedBy()));
+                if (ea.time().isAfter(eb.time()) && !earlierReceiptExists && !dateOnly(ea) && !dateOnly(eb)) {
+                    out.add(outOfOrder(item, "released by " + eb.releasedBy() + " before the record of receiving it", a, b));
+                    flagged = true;
+                    break;
+                }
+            }
+        }
         if (submitted != null && labReceived != null && labReceived.isBefore(submitted) && !dateOnly(receivedLink.event())
                 || submitted != null && labReceived != null && labReceived.toLocalDate().isBefore(submitted.toLocalDate())) {
             out.add(outOfOrder(item, "the lab received it before it was submitted", submittedLink, receivedLink));

@@ -48,12 +48,32 @@ public final class CustodyProse {
         String item;
         LocalDateTime time;
 
+        public String item() {
+            return item;
+        }
+
         /** Notes the item a sentence names when it names exactly one. */
         public void saw(String sentence) {
             List<String> items = items(sentence);
             if (items.size() == 1) item = items.get(0);
             else if (items.size() > 1) item = null;
         }
+    }
+
+    private static final Pattern ARROW = Pattern.compile("^\\s*(.+?)\\s*(?:->|→|=>)\\s*([^,;]+?)\\s*(?:[,;]\\s*(.*))?$");
+
+    /**
+     * A custody history line written as "A -> B, remarks" after its date and time ("05/10/2024 1840  Ofc. L. Duarte
+     * #604 -> Property Officer V. Stavros #P3, sealed PE-20917, qty 12").
+     */
+    public static CustodyEvent arrow(Document d, Page page, String line, String rest, LocalDateTime when, String item, int[] order) {
+        Matcher m = ARROW.matcher(rest);
+        if (!m.matches() || item == null) return null;
+        String remarks = m.group(3);
+        Double grams = CustodyText.grams(line);
+        return new CustodyEvent(item, when, m.group(1).strip(), m.group(2).strip(), remarks, null, CustodyText.sealNumber(line.replaceAll("(?i)sealed\\s+", "seal ")),
+                CustodyText.sealStatus(line), count(line.replaceAll("(?i)qty\\s*(\\d+)", "$1 units")), grams, grams == null ? null : CustodyText.weightKind(line),
+                null, CustodyText.action(remarks), "table", order[0]++, Citation.of(d, page, line));
     }
 
     /** The item keys a text names. */
@@ -83,13 +103,19 @@ public final class CustodyProse {
         List<CustodyEvent> out = new ArrayList<>();
         Matcher cue = CUE.matcher(clause);
         List<String> items = items(clause);
-        boolean facts = CustodyText.grams(sentence) != null || CustodyText.sealStatus(sentence) != null || COUNT.matcher(sentence).find();
+        boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
+                && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
+                && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
+        boolean facts = weightFact || CustodyText.sealStatus(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
+        // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
+        boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
+        if (!carries) context.item = null;
         if (!cue.find()) {
             // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
             if (!facts || items.size() > 1) return out;
             if (items.isEmpty() && context.item == null && singleItem == null) return out;
             String item = items.isEmpty() ? (context.item != null ? context.item : singleItem) : items.get(0);
-            out.add(observation(d, page, sentence, item, when != null ? when : context.time, order));
+            out.add(observation(d, page, sentence, item, when != null ? when : context.time, weightFact, order));
             return out;
         }
         if (items.isEmpty() && context.item != null) items.add(context.item);
@@ -136,7 +162,7 @@ public final class CustodyProse {
         String seal = CustodyText.sealNumber(sentence);
         String sealStatus = CustodyText.sealStatus(sentence);
         Integer count = count(sentence);
-        Double grams = CustodyText.grams(sentence);
+        Double grams = weightFact ? CustodyText.grams(sentence) : null;
         String kind = grams == null ? null : CustodyText.weightKind(sentence);
         Matcher dm = DESCRIPTION.matcher(sentence);
         String description = dm.find() ? dm.group(1) : null;
@@ -150,8 +176,8 @@ public final class CustodyProse {
         return out;
     }
 
-    private static CustodyEvent observation(Document d, Page page, String sentence, String item, LocalDateTime when, int[] order) {
-        Double grams = CustodyText.grams(sentence);
+    private static CustodyEvent observation(Document d, Page page, String sentence, String item, LocalDateTime when, boolean weightFact, int[] order) {
+        Double grams = weightFact ? CustodyText.grams(sentence) : null;
         Matcher dm = DESCRIPTION.matcher(sentence);
         return new CustodyEvent(item, when, null, null, null, null, CustodyText.sealNumber(sentence), CustodyText.sealStatus(sentence),
                 count(sentence), grams, grams == null ? null : CustodyText.weightKind(sentence), dm.find() ? dm.group(1) : null,

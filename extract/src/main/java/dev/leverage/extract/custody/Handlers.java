@@ -34,7 +34,7 @@ public final class Handlers {
         return h != null && (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
     }
 
-    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake)\\b");
+    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving)\\b");
 
     /** A laboratory or one of its people as custodian. */
     public static boolean isLab(String h) {
