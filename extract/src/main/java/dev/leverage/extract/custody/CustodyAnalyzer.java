@@ -101,6 +101,8 @@ public final class CustodyAnalyzer {
                 }
                 // A hand-off nobody recorded: only between two people (a locker or a room is opened by whoever the next record names).
                 if (!Handlers.isBlank(holder) && !Handlers.isBlank(eb.releasedBy()) && !Handlers.isPlace(holder) && !Handlers.isPlace(eb.releasedBy())
+                        && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
+                        && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())) {
                     out.add(finding(item, "handler_mismatch", Severity.HIGH,
                             "Item " + item + ": received by " + holder + ", next released by " + eb.releasedBy(),
@@ -123,7 +125,8 @@ public final class CustodyAnalyzer {
             }
             for (Link l : entry.getValue()) {
                 CustodyEvent e = l.event();
-                boolean illegible = e.citation().quote().matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*");
+                boolean illegible = e.citation().quote().matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
+                        || unsigned(e.releasedBy()) || unsigned(e.receivedBy());
                 boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0));
                 if (blankCell || illegible || explicitBlank(e.receivedBy()) || explicitBlank(e.releasedBy())) {
                     out.add(finding(item, "missing_handler", Severity.MEDIUM, "Item " + item + ": a custody record with no "
@@ -149,6 +152,11 @@ public final class CustodyAnalyzer {
             }
         }
         return dedupe(out);
+    }
+
+    /** A name with its signature space left empty ("Tpr. K. Ostrowski #4915 / __________"). */
+    private static boolean unsigned(String h) {
+        return h != null && h.matches("(?s).*/\\s*(_{3,}|\\(blank\\)|blank|none)?\\s*$") && !h.matches("(?s).*/s/.*");
     }
 
     /** A handler written as unknown rather than left out ("Unknown", "illegible", "?"). */
@@ -298,8 +306,23 @@ public final class CustodyAnalyzer {
                 break;
             }
         }
+        // One hand-off (same releaser, same receiver) written at two times by two documents: the receipt and the
+        // release disagree, and one of them was not written as it happened.
+        for (int i = 0; i < links.size() && !flaggedOrder(out, item); i++) {
+            for (int j = i + 1; j < links.size(); j++) {
+                CustodyEvent a = links.get(i).event(), b = links.get(j).event();
+                if (a.time() == null || b.time() == null || a.citation().document().equals(b.citation().document())) continue;
+                if (Handlers.isBlank(a.releasedBy()) || Handlers.isBlank(a.receivedBy()) || Handlers.isBlank(b.releasedBy()) || Handlers.isBlank(b.receivedBy())) continue;
+                if (!Handlers.same(a.releasedBy(), b.releasedBy()) || !Handlers.same(a.receivedBy(), b.receivedBy())) continue;
+                long minutes = Math.abs(Duration.between(a.time(), b.time()).toMinutes());
+                if (minutes > 5 && minutes < 24 * 60 && !dateOnly(a) && !dateOnly(b)) {
+                    out.add(outOfOrder(item, "one hand-off recorded " + minutes + " minutes apart by two documents", links.get(i), links.get(j)));
+                    break;
+                }
+            }
+        }
         // A release by someone before the record of that person receiving it.
-        boolean flagged = false;
+        boolean flagged = flaggedOrder(out, item);
         for (Link b : links) {
             CustodyEvent eb = b.event();
             if (flagged || eb.time() == null || Handlers.isBlank(eb.releasedBy()) || Handlers.isPlace(eb.releasedBy())) continue;
@@ -319,6 +342,10 @@ public final class CustodyAnalyzer {
                 || submitted != null && labReceived != null && labReceived.toLocalDate().isBefore(submitted.toLocalDate())) {
             out.add(outOfOrder(item, "the lab received it before it was submitted", submittedLink, receivedLink));
         }
+    }
+
+    private static boolean flaggedOrder(List<Finding> out, String item) {
+        return out.stream().anyMatch(f -> f.kind().equals("out_of_order") && ("Item " + item).equals(f.facts().get("item")));
     }
 
     private Finding outOfOrder(String item, String what, Link a, Link b) {

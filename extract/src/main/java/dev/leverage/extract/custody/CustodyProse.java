@@ -22,6 +22,8 @@ public final class CustodyProse {
     private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
             + "retrieved|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered)\\b");
+    private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
+            + "accepted|delivered|submitted|returned|retrieved|checked\\s+out)\\b");
     private static final String WHO = "((?:me|(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
@@ -102,6 +104,15 @@ public final class CustodyProse {
                                           String actor, String author, String singleItem, Context context, int[] order) {
         List<CustodyEvent> out = new ArrayList<>();
         Matcher cue = CUE.matcher(clause);
+        // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
+        Matcher handoff = HANDOFF.matcher(clause);
+        boolean hasCue;
+        if (handoff.find()) {
+            cue = handoff;
+            hasCue = true;
+        } else {
+            hasCue = cue.find();
+        }
         List<String> items = items(clause);
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
@@ -110,7 +121,7 @@ public final class CustodyProse {
         // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
         boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
         if (!carries) context.item = null;
-        if (!cue.find()) {
+        if (!hasCue) {
             // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
             if (!facts || items.size() > 1) return out;
             if (items.isEmpty() && context.item == null && singleItem == null) return out;
@@ -165,7 +176,7 @@ public final class CustodyProse {
         Double grams = weightFact ? CustodyText.grams(sentence) : null;
         String kind = grams == null ? null : CustodyText.weightKind(sentence);
         Matcher dm = DESCRIPTION.matcher(sentence);
-        String description = dm.find() ? dm.group(1) : null;
+        String description = dm.find() && items.size() == 1 ? dm.group(1) : null;
         Citation cite = Citation.of(d, page, sentence);
         for (String item : items) {
             out.add(new CustodyEvent(item, when, released, received, verb, location, seal, sealStatus, count, grams, kind, description,

@@ -36,6 +36,14 @@ public final class Handlers {
 
     private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving)\\b");
 
+    private static final Pattern OFFICER = Pattern.compile("(?i)\\b(ofc|officer|det|detective|dep|deputy|sgt|sergeant|tpr|trooper|cpl|corporal|lt|lieutenant|capt|captain|"
+            + "agent|sa|s/a|tfo|inv|investigator|spc|pfc|sfc|ssg|ptl|patrolman|po|chief|sheriff)\\b\\.?");
+
+    /** A handler written with a police or military rank. */
+    public static boolean isOfficer(String h) {
+        return h != null && OFFICER.matcher(h).find();
+    }
+
     /** A laboratory or one of its people as custodian. */
     public static boolean isLab(String h) {
         return h != null && LAB.matcher(h).find();
