@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class CustodyAnalyzer {
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm");
-    private static final java.util.Set<String> INTERNAL = java.util.Set.of("analyzed", "resealed", "opened", "sealed");
+    private static final java.util.Set<String> INTERNAL = java.util.Set.of("analyzed", "resealed", "opened", "sealed", "observed");
     private final Duration threshold;
 
     public CustodyAnalyzer(Duration threshold) {
@@ -112,15 +112,6 @@ public final class CustodyAnalyzer {
                                     + "establish transmittal from one custodian to the other).",
                             "Demand every record of the transfer between these two handlers; cross-examine both on who held the item.",
                             facts(item, "handler_mismatch", ea.time(), eb.time(), minutes, holder, eb.releasedBy()), cites));
-                }
-                boolean consumed = b.citations().stream().anyMatch(c -> c.quote().matches("(?is).*\\b(consum\\w*|remaining|remainder|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?)\\b.*"));
-                if (ea.count() != null && eb.count() != null && !ea.count().equals(eb.count()) && !consumed) {
-                    out.add(finding(item, "count_mismatch", Severity.HIGH,
-                            "Item " + item + ": " + ea.count() + " units, then " + eb.count(),
-                            "The unit count of Item " + item + " changes from " + ea.count() + " to " + eb.count() + " between "
-                                    + HUMAN.format(ea.time()) + " and " + HUMAN.format(eb.time()) + " with no record explaining it.",
-                            "Demand an explanation and the records of every opening of the package.",
-                            facts(item, "count_mismatch", ea.time(), eb.time(), minutes, String.valueOf(ea.count()), String.valueOf(eb.count())), cites));
                 }
             }
             for (Link l : entry.getValue()) {
@@ -222,6 +213,29 @@ public final class CustodyAnalyzer {
                 lastSeal = seal;
                 lastSealLink = l;
             }
+        }
+        // Counts: the last count recorded against the next, unless a record explains the change (lab consumption, a split).
+        Link counted = null;
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (e.count() == null) continue;
+            if (counted != null && !counted.event().count().equals(e.count())) {
+                boolean explained = links.stream().anyMatch(x -> x.citations().stream().anyMatch(c -> c.quote().matches(
+                        "(?is).*\\b(consum\\w*|remaining|remainder|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b.*")
+                        && !c.quote().matches("(?is).*\\bno\\s+(\\w+\\s+){0,2}(were|was)\\s+consumed\\b.*")));
+                if (!explained) {
+                    CustodyEvent a = counted.event();
+                    List<Citation> cites = new ArrayList<>(counted.citations());
+                    l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
+                    out.add(finding(item, "count_mismatch", Severity.HIGH, "Item " + item + ": " + a.count() + " units, then " + e.count(),
+                            "The unit count of Item " + item + " changes from " + a.count() + " to " + e.count() + (a.time() != null && e.time() != null
+                                    ? " between " + HUMAN.format(a.time()) + " and " + HUMAN.format(e.time()) : "") + " with no record explaining it.",
+                            "Demand an explanation and the records of every opening of the package; ask the lab for its intake count sheet.",
+                            facts(item, "count_mismatch", a.time(), e.time(), null, String.valueOf(a.count()), String.valueOf(e.count())), cites));
+                    break;
+                }
+            }
+            counted = l;
         }
         // Weights: a change beyond packaging and uncertainty; a net weight above an earlier gross weight.
         Link firstWeighed = null;

@@ -170,10 +170,12 @@ public final class CustodyProse {
         if (verb.startsWith("analy") || verb.equals("tested") || verb.equals("examined")) action = "analyzed";
         String outside = CustodyText.outsideSystem(clause);
         if (outside != null) location = placeText != null ? placeText : outside;
-        String seal = CustodyText.sealNumber(sentence);
+        // Seals, counts and weights belong to an item only when the sentence names just that one.
+        boolean one = items.size() == 1 && items(sentence).size() <= 1;
+        String seal = one ? CustodyText.sealNumber(sentence) : null;
         String sealStatus = CustodyText.sealStatus(sentence);
-        Integer count = count(sentence);
-        Double grams = weightFact ? CustodyText.grams(sentence) : null;
+        Integer count = one ? count(sentence) : null;
+        Double grams = weightFact && one ? CustodyText.grams(sentence) : null;
         String kind = grams == null ? null : CustodyText.weightKind(sentence);
         Matcher dm = DESCRIPTION.matcher(sentence);
         String description = dm.find() && items.size() == 1 ? dm.group(1) : null;
