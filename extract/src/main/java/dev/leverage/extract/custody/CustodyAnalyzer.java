@@ -47,9 +47,13 @@ public final class CustodyAnalyzer {
             events.sort(Comparator.comparing((CustodyEvent e) -> !e.source().equals("table")));
             List<Link> links = new ArrayList<>();
             for (CustodyEvent e : events) {
-                Link same = links.stream().filter(l -> sameTransfer(l.event(), e)).findFirst().orElse(null);
-                if (same != null) {
+                int at = -1;
+                for (int i = 0; i < links.size() && at < 0; i++) if (sameTransfer(links.get(i).event(), e)) at = i;
+                if (at >= 0) {
+                    Link same = links.get(at);
                     if (!same.citations().contains(e.citation())) same.citations().add(e.citation());
+                    // The record kept takes what only the other telling says (a description, a count, a seal).
+                    links.set(at, new Link(fill(same.event(), e), same.citations()));
                 } else {
                     List<Citation> c = new ArrayList<>();
                     c.add(e.citation());
@@ -61,6 +65,17 @@ public final class CustodyAnalyzer {
             out.put(entry.getKey(), links);
         }
         return out;
+    }
+
+    private static CustodyEvent fill(CustodyEvent a, CustodyEvent b) {
+        return new CustodyEvent(a.item(), a.time(), or(a.releasedBy(), b.releasedBy()), or(a.receivedBy(), b.receivedBy()), or(a.purpose(), b.purpose()),
+                or(a.location(), b.location()), or(a.seal(), b.seal()), or(a.sealStatus(), b.sealStatus()), a.count() != null ? a.count() : b.count(),
+                a.weightGrams() != null ? a.weightGrams() : b.weightGrams(), a.weightGrams() != null ? a.weightKind() : b.weightKind(),
+                or(a.description(), b.description()), or(a.action(), b.action()), a.source(), a.order(), a.citation());
+    }
+
+    private static String or(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 
     private static boolean sameTransfer(CustodyEvent a, CustodyEvent b) {

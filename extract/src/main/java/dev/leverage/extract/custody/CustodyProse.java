@@ -21,7 +21,7 @@ public final class CustodyProse {
             + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
     private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
-            + "retrieved|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered)\\b");
+            + "retrieved|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|delivered|submitted|returned|retrieved|checked\\s+out)\\b");
     private static final String WHO = "((?:me|(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
@@ -117,7 +117,7 @@ public final class CustodyProse {
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
-        boolean facts = weightFact || CustodyText.sealStatus(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
+        boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
         // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
         boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
         if (!carries) context.item = null;
@@ -141,11 +141,11 @@ public final class CustodyProse {
         Matcher place = PLACE.matcher(clause);
         String placeText = place.find() ? place.group(1).strip() : null;
         switch (verb) {
-            case "received", "accepted", "took custody", "retrieved", "checked out", "collected", "recovered", "seized" -> {
+            case "received", "accepted", "took custody", "retrieved", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
                 received = by.find() ? who(by.group(1), author) : subject;
                 if (from.find()) released = who(from.group(1), author);
                 if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
-                action = verb.equals("seized") || verb.equals("collected") || verb.equals("recovered") ? "seized"
+                action = verb.matches("seized|collected|recovered|located|found|discovered") ? "seized"
                         : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
             }
             case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
