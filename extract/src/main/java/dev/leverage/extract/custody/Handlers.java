@@ -15,7 +15,7 @@ public final class Handlers {
     private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence)\\s+(room|vault|locker|section|unit|storage|cage)|"
             + "(temporary\\s+)?(evidence\\s+)?locker|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian)");
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
-    private static final Pattern BADGE = Pattern.compile("#\\s?(\\d{2,6})|(?i)badge\\s*#?\\s*(\\d{2,6})");
+    private static final Pattern BADGE = Pattern.compile("#\\s?(\\d[\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})");
 
     private Handlers() {
     }
@@ -46,7 +46,8 @@ public final class Handlers {
 
     /** A laboratory or one of its people as custodian. */
     public static boolean isLab(String h) {
-        return h != null && LAB.matcher(h).find();
+        // Labs go by acronyms that end in L: NSCL, AFL, BRFL, PEMCL.
+        return h != null && (LAB.matcher(h).find() || h.matches("(?s).*(?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\)).*"));
     }
 
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|"
@@ -73,7 +74,10 @@ public final class Handlers {
     /** The badge number written in a handler entry ("Dep. M. Keel #2217"), or null. */
     public static String badge(String h) {
         Matcher m = BADGE.matcher(h);
-        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+        if (!m.find()) return null;
+        String b = m.group(1) != null ? m.group(1) : m.group(2);
+        // OCR reads 0 as O, 1 as l or I, 5 as S, 8 as B.
+        return b.replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1').replace('S', '5').replace('B', '8');
     }
 
     /** The name part of a handler entry: no signature mark, affiliation after a comma, parentheses or badge. */
