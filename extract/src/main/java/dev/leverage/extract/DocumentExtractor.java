@@ -482,6 +482,13 @@ public final class DocumentExtractor {
             PersonName n = PersonName.parse(v.replaceAll("#\\s?\\d+.*", "").strip());
             if (n.surname().length() > 1) return n.display();
         }
+        // A name alone on one of the first lines, under the heading ("Ofc. Leon Duarte #604").
+        String[] lines = d.pages().get(0).text().split("\n");
+        for (int i = 0; i < Math.min(6, lines.length); i++) {
+            String l = lines[i].replaceAll("\\s{2,}.*$", "").strip();
+            Matcher t = Pattern.compile("^(?:Officer:\\s*)?((?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|SA|TFO|Inv\\.)\\s+[A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+[A-Z][A-Za-z'-]+)(?:\\s*#\\s?\\w+)?$").matcher(l);
+            if (t.matches()) return PersonName.parse(t.group(1)).display();
+        }
         // The author the producing system wrote into the file ("Deputy Luis Ortega #1184"), when it is a person.
         for (String key : List.of("dc:creator", "meta:author", "Author", "creator")) {
             String v = d.metadata().get(key);

@@ -24,7 +24,7 @@ public final class CustodyProse {
             + "retrieved|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|delivered|submitted|returned|retrieved|checked\\s+out)\\b");
-    private static final String WHO = "((?:me|(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
+    private static final String WHO = "((?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
@@ -205,7 +205,11 @@ public final class CustodyProse {
     /** "I" (or a name) before the verb. */
     private static String subject(String clause, int verbAt, String actor, String author) {
         String before = clause.substring(0, verbAt);
-        if (before.matches("(?s).*\\bI\\s+(?:then\\s+|later\\s+|personally\\s+)?(?:\\w+\\s+){0,2}$")) return author;
+        // "I" before the verb with no other name between: the writer did it.
+        Matcher i = Pattern.compile("\\bI\\b").matcher(before);
+        int lastI = -1;
+        while (i.find()) lastI = i.end();
+        if (lastI >= 0 && !before.substring(lastI).matches("(?s).*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")) return author;
         if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
         return null;
     }

@@ -85,7 +85,12 @@ public final class Handlers {
         String s = h.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?\\w+", " ")
                 .replaceAll("(?i)\\bbadge\\s*\\w+", " ");
         int comma = s.indexOf(',');
-        if (comma > 0 && s.substring(0, comma).strip().contains(" ")) s = s.substring(0, comma);
+        if (comma > 0) {
+            String before = s.substring(0, comma).strip();
+            boolean titleOnly = java.util.Arrays.stream(before.split("\\s+")).allMatch(PersonName::isTitle);
+            if (titleOnly) s = s.substring(comma + 1); // "Property Officer, Ida Gutierrez"
+            else if (before.contains(" ")) s = before; // "SA Theo Granger, CID"
+        }
         return s.replaceAll("\\s+", " ").strip();
     }
 
