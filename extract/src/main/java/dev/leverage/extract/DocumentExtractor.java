@@ -115,8 +115,8 @@ public final class DocumentExtractor {
                     continue;
                 }
                 custodyContext.saw(s.text());
-                if (s.text().contains("->") || s.text().contains("→")) {
-                    CustodyEvent a = arrowLine(d, page, s.text());
+                if (s.text().contains("->") || s.text().contains("→") || FROM_TO.matcher(s.text()).find()) {
+                    CustodyEvent a = arrowLine(d, page, s.text(), dates);
                     if (a != null) {
                         custody.add(a);
                         continue;
@@ -275,7 +275,7 @@ public final class DocumentExtractor {
     private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed|length|run\\s*time|total\\s*time|lasted|for)\\W*$");
     private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /]{1,28}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
     private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
-    private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut");
+    private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut|^\\s*date\\s*$");
 
     /**
      * A sentence with dates and no time. Prose dates ("On 03/14/2025 I was working ...") carry to the times that
@@ -295,10 +295,31 @@ public final class DocumentExtractor {
     }
 
     /** A custody history line "05/14/2024 0935  PO V. Stavros #P3 -> Det. C. Baptiste #5521, for lab delivery". */
-    private CustodyEvent arrowLine(Document d, Page page, String line) {
+    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom:\\s*(.+?)\\s+to:\\s*(.+?)(?=\\s{2,}|\\s+seal\\b|$)");
+
+    private CustodyEvent arrowLine(Document d, Page page, String line, DateCarrier carrier) {
         List<DateExpression> ds = TimeParser.dates(line);
-        if (ds.isEmpty() || ds.get(0).start() > 3) return null;
-        String afterDate = line.substring(ds.get(0).end()).strip();
+        java.time.LocalDate day;
+        String afterDate;
+        if (!ds.isEmpty() && ds.get(0).start() <= 3) {
+            day = ds.get(0).date();
+            afterDate = line.substring(ds.get(0).end()).strip();
+        } else {
+            day = carrier.date(); // a ledger page headed "Date: 10/22/2024", its lines starting with the time
+            afterDate = line.strip();
+        }
+        if (day == null) return null;
+        Matcher fromTo = FROM_TO.matcher(afterDate);
+        if (fromTo.find()) {
+            Matcher c = Pattern.compile("^(\\d{4}|\\d{1,2}:\\d{2})\\b").matcher(afterDate);
+            if (!c.find()) return null;
+            java.time.LocalTime t = TimeParser.parseClock(c.group(1));
+            List<String> items = CustodyProse.items(afterDate);
+            String item = items.size() == 1 ? items.get(0) : custodyContext.item() != null ? custodyContext.item() : single;
+            if (t == null || item == null) return null;
+            custodyContext.saw("Item " + item);
+            return CustodyProse.arrow(d, page, line, fromTo.group(1).strip() + " -> " + fromTo.group(2).strip(), LocalDateTime.of(day, t), item, new int[]{0});
+        }
         Matcher clock = Pattern.compile("^(\\d{3,4}|\\d{1,2}:\\d{2})(?:\\s*hrs?)?\\s+(.*)$").matcher(afterDate);
         if (!clock.matches()) return null;
         java.time.LocalTime t = TimeParser.parseClock(clock.group(1));

@@ -23,7 +23,7 @@ class CustodyEvaluationTest {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET);
         r.print(System.out);
         assertTrue(r.records().size() >= 40, "the labelled set is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.72, "custody precision " + r.micro().precision());
+        assertTrue(r.micro().precision() >= 0.70, "custody precision " + r.micro().precision());
         assertTrue(r.micro().recall() >= 0.60, "custody recall " + r.micro().recall());
         long cleanQuiet = r.records().stream().filter(x -> x.expected().isEmpty() && x.found().isEmpty()).count();
         assertTrue(cleanQuiet >= 14, "clean chains with no finding: " + cleanQuiet);

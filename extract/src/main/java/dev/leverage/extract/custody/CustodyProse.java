@@ -56,6 +56,7 @@ public final class CustodyProse {
 
         /** Notes the item a sentence names when it names exactly one. */
         public void saw(String sentence) {
+            if (sentence.strip().startsWith("(")) return; // an aside names an item without turning to it
             List<String> items = items(sentence);
             if (items.size() == 1) item = items.get(0);
             else if (items.size() > 1) item = null;
@@ -69,6 +70,7 @@ public final class CustodyProse {
      * #604 -> Property Officer V. Stavros #P3, sealed PE-20917, qty 12").
      */
     public static CustodyEvent arrow(Document d, Page page, String line, String rest, LocalDateTime when, String item, int[] order) {
+        rest = rest.replaceAll("\\s{2,}", " ");
         Matcher m = ARROW.matcher(rest);
         if (!m.matches() || item == null) return null;
         String remarks = m.group(3);

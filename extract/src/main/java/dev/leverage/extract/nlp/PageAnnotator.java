@@ -102,7 +102,9 @@ public final class PageAnnotator {
             int nl = text.indexOf('\n', i);
             if (nl < 0) break;
             String line = text.substring(i, nl).strip();
-            boolean prose = line.length() > 60 && !line.contains("\t");
+            // Prose runs on; a form line (columns set apart by runs of spaces) or an all-capitals heading stands alone.
+            boolean prose = line.length() > 60 && !line.contains("\t") && !line.matches(".*\\S {3,}\\S.*")
+                    && !(line.chars().anyMatch(Character::isLetter) && line.equals(line.toUpperCase()));
             boolean nextBlank = nl + 1 >= text.length() || text.charAt(nl + 1) == '\n';
             if (!prose || nextBlank) {
                 if (nl > blockStart) out.add(new Span(blockStart, nl));
