@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * the seal; what the transfer was for; the colour and form of the substance; a place outside the evidence system.
  */
 public final class CustodyText {
-    private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?)\\s?(kg|kilograms?|g|gm|gms|grams?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
     private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}[A-Z]?)\\b");
     private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|unsealed|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact)\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
@@ -32,16 +31,7 @@ public final class CustodyText {
 
     /** A weight in grams written in the text, or null. */
     public static Double grams(String s) {
-        if (s == null) return null;
-        Matcher m = WEIGHT.matcher(s);
-        if (!m.find()) return null;
-        double v = Double.parseDouble(m.group(1).replace(",", ""));
-        String u = m.group(2).toLowerCase(Locale.ROOT);
-        if (u.startsWith("k")) return v * 1000;
-        if (u.startsWith("mg") || u.startsWith("milli")) return v / 1000;
-        if (u.startsWith("lb") || u.startsWith("pound")) return v * 453.59237;
-        if (u.startsWith("oz") || u.startsWith("ounce")) return v * 28.349523;
-        return v;
+        return dev.leverage.extract.Weights.first(s);
     }
 
     /** "gross" or "net" when the text says which weight it is. */

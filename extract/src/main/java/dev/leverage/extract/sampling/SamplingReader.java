@@ -32,7 +32,7 @@ public final class SamplingReader {
     private static final String UNITS = "(?:baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|containers?|balloons?|wraps?|items?)";
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(" + NUM_WORD + ")?\\s*\\(?(\\d{1,6})?\\)?\\s+(?:(?:small|large|clear|plastic|knotted|zip\\w*|individually|wrapped|white|sealed|heat-sealed|of\\s+the)\\s+){0,3}" + UNITS + "\\b");
     private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUM_WORD + "|\\d{1,6})\\s+(?:\\(\\d+\\)\\s+)?of\\s+the\\s+(" + NUM_WORD + "|\\d{1,6})\\b");
-    private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?)\\s?(g|gm|gms|grams?|kg|kilograms?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
+    private static final Pattern WEIGHT = dev.leverage.extract.Weights.WEIGHT;
     private static final Pattern UNIT_WEIGHT_LINE = Pattern.compile("(?im)^\\s*(?:item\\s+|unit\\s+|#)?(\\d{1,3}(?:\\.\\d{1,3})?)[\\s\\t:|-]+(\\d{1,4}\\.\\d{1,4})\\s*(g|grams?)\\b\\s*$");
     private static final Pattern TESTED = Pattern.compile("(?i)\\b(analy[sz]ed|tested|sampled|selected|examined)\\b");
     private static final Pattern RECEIVED = Pattern.compile("(?i)\\b(consist(ed|ing|s) of|received|submitted|contain(ed|ing|s)|total of|seized|comprised)\\b");
@@ -163,11 +163,6 @@ public final class SamplingReader {
     }
 
     static double grams(double v, String unit) {
-        String u = unit.toLowerCase(Locale.ROOT);
-        if (u.startsWith("kg") || u.startsWith("kilo")) return v * 1000;
-        if (u.startsWith("mg") || u.startsWith("milli")) return v / 1000;
-        if (u.startsWith("lb") || u.startsWith("pound")) return v * 453.59237;
-        if (u.startsWith("oz") || u.startsWith("ounce")) return v * 28.349523125;
-        return v;
+        return dev.leverage.extract.Weights.grams(v, unit);
     }
 }
