@@ -376,7 +376,7 @@ public final class DocumentExtractor {
     /** A CAD/dispatch table: a time column and a status, event or remarks column. */
     private void readCadTable(Document d, Page page, Page.Table table, List<TimedEvent> timed, List<Mention> mentions) {
         if (table.rows().size() < 2) return;
-        Columns c = Columns.of(table.rows().get(0));
+        CadColumns c = CadColumns.of(table.rows().get(0));
         if (c.time < 0 || (c.status < 0 && c.remarks < 0) || c.released >= 0) return;
         Map<String, String> unitOwner = new HashMap<>();
         for (List<String> row : table.rows().subList(1, table.rows().size())) {
@@ -450,42 +450,24 @@ public final class DocumentExtractor {
 
     private static final Pattern SINGLE_ITEM = Pattern.compile("(?im)^\\s*(?:item|exhibit|evidence item|property tag)\\s*(?:no\\.?|number|#)?\\s*:\\s*(\\S[^\\n]{0,30})$");
 
-    private static Integer parseInt(String s) {
-        String t = s.replaceAll("[^0-9]", "");
-        if (t.isEmpty() || t.length() > 7) return null;
-        return Integer.valueOf(t);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     private static String cell(List<String> row, int i) {
         return i >= 0 && i < row.size() && row.get(i) != null ? row.get(i) : "";
     }
 
-    /** Column roles found by header wording. */
-    static final class Columns {
-        int item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
-                count = -1, description = -1, unit = -1, status = -1, remarks = -1;
+    /** The columns of a CAD/dispatch table, found by header wording. */
+    static final class CadColumns {
+        int date = -1, time = -1, released = -1, unit = -1, status = -1, remarks = -1;
 
-        static Columns of(List<String> header) {
-            Columns c = new Columns();
+        static CadColumns of(List<String> header) {
+            CadColumns c = new CadColumns();
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i).toLowerCase(Locale.ROOT).strip();
                 if (h.matches("(date\\s*/\\s*time|date\\s*&\\s*time|datetime|timestamp)")) {
                     c.date = i;
                     c.time = i;
-                } else if (h.matches("(item|item\\s*(no\\.?|#|number)|exhibit.*|property tag.*|evidence\\s*(no\\.?|#))")) c.item = i;
-                else if (h.matches("(date.*|day)")) c.date = i;
+                } else if (h.matches("(date.*|day)")) c.date = i;
                 else if (h.matches("(time.*|hhmmss|clock)")) c.time = i;
-                else if (h.matches("(released\\s*by.*|from|relinquished.*|released)")) c.released = i;
-                else if (h.matches("(received\\s*by.*|to|received)")) c.received = i;
-                else if (h.matches("(purpose.*|reason.*)")) c.purpose = i;
-                else if (h.matches("(location.*|storage.*)")) c.location = i;
-                else if (h.matches("(seal.*)")) c.seal = i;
-                else if (h.matches("(count|qty|quantity|units|no\\. of units)")) c.count = i;
-                else if (h.matches("(description.*)")) c.description = i;
+                else if (h.matches("(released\\s*by.*|from|relinquished.*|released)")) c.released = i; // a custody table, not CAD
                 else if (h.matches("(unit.*|units?\\s*id|officer)")) c.unit = i;
                 else if (h.matches("(status|event|activity|type|disposition|code)")) c.status = i;
                 else if (h.matches("(remarks?|comments?|narrative|notes?|details)")) c.remarks = i;
