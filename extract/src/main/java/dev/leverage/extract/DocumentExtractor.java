@@ -97,6 +97,8 @@ public final class DocumentExtractor {
                     ? TextTables.find(page.text(), d.mediaType() != null && d.mediaType().startsWith("text/csv") || d.path().toLowerCase(Locale.ROOT).endsWith(".csv"))
                     : page.tables();
             boolean textTables = page.tables().isEmpty() && !tables.isEmpty();
+            // A CSV export is all table: its rows are read by column, never as sentences.
+            boolean csv = textTables && (d.mediaType() != null && d.mediaType().startsWith("text/csv") || d.path().toLowerCase(Locale.ROOT).endsWith(".csv"));
             for (Page.Table table : tables) {
                 readCadTable(d, page, table, timed, mentions);
                 readCustodyTable(d, page, table, custody, mentions, order);
@@ -107,7 +109,7 @@ public final class DocumentExtractor {
                 located.add(new SamplingReader.Located(page, s.text()));
                 List<Mention> found = mentionsIn(d, page, s);
                 mentions.addAll(found);
-                if (s.text().contains("\t")) continue; // table rows are read by column above
+                if (csv || s.text().contains("\t")) continue; // table rows are read by column above
                 if (textTables && (s.text().contains("|") || s.text().matches("(?s).*\\S {3,}\\S.*"))) continue;
                 Matcher offset = OFFSET_LINE.matcher(s.text());
                 if (offset.matches() && recordingStart != null) {

@@ -21,9 +21,9 @@ public final class CustodyProse {
             + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
     private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
-            + "retrieved|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
+            + "retrieved|obtained|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
-            + "accepted|delivered|submitted|returned|retrieved|checked\\s+out)\\b");
+            + "accepted|delivered|submitted|returned|retrieved|obtained|checked\\s+out)\\b");
     private static final String WHO = "((?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
@@ -104,6 +104,31 @@ public final class CustodyProse {
 
     public static List<CustodyEvent> read(Document d, Page page, String sentence, String clause, LocalDateTime when,
                                           String actor, String author, String singleItem, Context context, int[] order) {
+        // Two hand-offs in one clause ("I obtained Item 1 from the property room and delivered it to the lab"): each
+        // is its own event, the second about the item the first names.
+        Matcher first = HANDOFF.matcher(clause);
+        if (first.find()) {
+            Matcher second = HANDOFF.matcher(clause);
+            if (second.find(first.end())) {
+                String between = clause.substring(first.end(), second.start());
+                Matcher and = Pattern.compile("(?i)\\s(?:and|,)\\s+(?:then\\s+|later\\s+|subsequently\\s+)?$").matcher(between);
+                if (and.find() && between.length() < 90 && !between.contains(";")) {
+                    int cut = first.end() + and.start();
+                    String part1 = clause.substring(0, cut);
+                    String part2 = clause.substring(0, first.start()) + clause.substring(second.start());
+                    List<String> named = items(part1);
+                    List<CustodyEvent> out = new ArrayList<>(readClause(d, page, sentence, part1, when, actor, author, singleItem, context, order));
+                    String carried = named.size() == 1 ? named.get(0) : singleItem;
+                    out.addAll(readClause(d, page, sentence, part2, when, actor, author, carried, context, order));
+                    return out;
+                }
+            }
+        }
+        return readClause(d, page, sentence, clause, when, actor, author, singleItem, context, order);
+    }
+
+    private static List<CustodyEvent> readClause(Document d, Page page, String sentence, String clause, LocalDateTime when,
+                                                 String actor, String author, String singleItem, Context context, int[] order) {
         List<CustodyEvent> out = new ArrayList<>();
         Matcher cue = CUE.matcher(clause);
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
@@ -143,7 +168,7 @@ public final class CustodyProse {
         Matcher place = PLACE.matcher(clause);
         String placeText = place.find() ? place.group(1).strip() : null;
         switch (verb) {
-            case "received", "accepted", "took custody", "retrieved", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
+            case "received", "accepted", "took custody", "retrieved", "obtained", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
                 received = by.find() ? who(by.group(1), author) : subject;
                 if (from.find()) released = who(from.group(1), author);
                 if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
@@ -164,12 +189,18 @@ public final class CustodyProse {
             default -> { // released, transferred, handed, turned over, relinquished, delivered, submitted, transported, returned
                 released = subject;
                 if (to.find()) received = who(to.group(1), author);
-                if (by.find() && released == null) released = who(by.group(1), author);
+                // "Released to Det. Nordstrom on 06/04 at 1325 hrs by L. Quintero": the passive names the releaser after "by".
+                boolean passive = clause.substring(0, cue.start()).matches("(?is)\\s*|.*\\b(was|were|been|being)\\s+$");
+                Matcher byAfter = BY.matcher(clause.substring(cue.end()));
+                if (byAfter.find() && (released == null || passive)) released = who(byAfter.group(1), author);
+                else if (by.find() && released == null) released = who(by.group(1), author);
                 action = verb.equals("submitted") || clause.matches("(?is).*\\b(lab|laboratory)\\b.*") && !verb.equals("returned") ? "submitted"
                         : verb.equals("returned") ? "returned" : "transfer";
             }
         }
         if (verb.startsWith("analy") || verb.equals("tested") || verb.equals("examined")) action = "analyzed";
+        // An officer's field test or field weight is not the lab's analysis.
+        if ("analyzed".equals(action) && !d.type().startsWith("lab") && !sentence.matches("(?is).*\\b(lab|laboratory|chemist|criminalist|analyst)\\b.*")) action = "field_tested";
         String outside = CustodyText.outsideSystem(clause);
         if (outside != null) location = placeText != null ? placeText : outside;
         // Seals, counts and weights belong to an item only when the sentence names just that one.

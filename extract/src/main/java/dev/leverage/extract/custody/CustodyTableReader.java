@@ -81,7 +81,7 @@ public final class CustodyTableReader {
         Columns c = Columns.of(table.rows().get(header));
         List<String> items = defaultItem == null ? List.of() : List.of(defaultItem);
         LocalDate lastDate = headerDate;
-        for (List<String> row : table.rows().subList(header + 1, table.rows().size())) {
+        for (List<String> row : continued(table.rows().subList(header + 1, table.rows().size()), c)) {
             if (row.stream().allMatch(String::isBlank)) continue;
             String itemCell = cell(row, c.item);
             if (!itemCell.isBlank()) {
@@ -132,6 +132,32 @@ public final class CustodyTableReader {
             for (String item : items) {
                 out.add(new CustodyEvent(item, when, released, received, purpose, location, seal, status, count, grams, kind,
                         blankToNull(cell(row, c.description)), CustodyText.action(purpose != null ? purpose : remarks), "table", order[0]++, cite));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rows with the wrapped rest of the row above: a form cell too long for its column carries on in the next row,
+     * which has no item, date or time ("Ms. Helga Lindqvist, Evidence Receiving, Army Forensic" / "Laboratory Fort
+     * Calder /s/ HL"). Such a row is joined to the row above, cell by cell.
+     */
+    static List<List<String>> continued(List<List<String>> rows, Columns c) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            boolean blank = row.stream().allMatch(String::isBlank);
+            boolean anchorless = cell(row, c.item).isBlank() && cell(row, c.date).isBlank() && cell(row, c.time).isBlank();
+            if (!blank && anchorless && !out.isEmpty() && (c.date >= 0 || c.time >= 0)) {
+                List<String> prev = new ArrayList<>(out.get(out.size() - 1));
+                for (int i = 0; i < row.size(); i++) {
+                    String more = row.get(i) == null ? "" : row.get(i).strip();
+                    if (more.isEmpty()) continue;
+                    while (prev.size() <= i) prev.add("");
+                    prev.set(i, (prev.get(i).strip() + " " + more).strip());
+                }
+                out.set(out.size() - 1, prev);
+            } else {
+                out.add(row);
             }
         }
         return out;
