@@ -127,6 +127,7 @@ public final class DocumentExtractor {
                 readTimes(d, page, s, found, author, dates, timed, custody, order);
             }
         }
+        if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
         List<SamplingClaim> claims = new ArrayList<>();
         if (d.type().startsWith("lab")) {
             SamplingClaim c = sampling.read(d, located);
@@ -294,6 +295,63 @@ public final class DocumentExtractor {
         }
         if (ds.size() >= 2 && ds.get(1).date().equals(first.date().plusDays(1))) dates.spanSeen(first.date(), ds.get(1).date());
         else dates.dateSeen(first.date());
+    }
+
+    private static final Pattern ENTRY_START = Pattern.compile("^\\s{0,3}\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*");
+    private static final Pattern SIGNED = Pattern.compile("(?i)\\b(rel(?:eased)?(?:\\s+by)?|relinquished\\s+by|recv'?d?|rec'?d|received\\s+by|rcvd)\\s*:\\s*"
+            + "((?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][A-Za-z'-]+(?:\\s*#\\s?[\\w-]+)?)");
+
+    /**
+     * A ledger entry runs over several lines and is signed in it ("05/07/24 0910  RELEASED to Det. I. Nordstrom ...
+     * Seal AG-13045 intact.   Rel: PO H. Lacroix"): the signature names the releaser or receiver, whoever the
+     * sentence's verb made its subject.
+     */
+    private static List<CustodyEvent> signedEntries(Document d, List<CustodyEvent> events) {
+        List<String> entries = new ArrayList<>();
+        for (Page page : d.pages()) {
+            StringBuilder cur = null;
+            for (String line : page.text().split("\n")) {
+                if (ENTRY_START.matcher(line).matches()) {
+                    if (cur != null) entries.add(cur.toString());
+                    cur = new StringBuilder(line);
+                } else if (cur != null && line.matches("\\s{2,}\\S.*")) {
+                    cur.append(' ').append(line);
+                } else if (cur != null) {
+                    entries.add(cur.toString());
+                    cur = null;
+                }
+            }
+            if (cur != null) entries.add(cur.toString());
+        }
+        List<CustodyEvent> out = new ArrayList<>();
+        for (CustodyEvent e : events) {
+            CustodyEvent patched = e;
+            String quote = e.citation().quote().replaceAll("\\s+", " ").strip();
+            for (String entry : entries) {
+                String flat = entry.replaceAll("\\s+", " ");
+                if (quote.length() < 12 || !flat.contains(quote)) continue;
+                String rel = null, recv = null;
+                Matcher m = SIGNED.matcher(entry);
+                while (m.find()) {
+                    if (m.group(1).toLowerCase(Locale.ROOT).startsWith("rel")) rel = m.group(2).strip();
+                    else recv = m.group(2).strip();
+                }
+                // A line of the entry without its own time ("Sealed bag, seal AG-13045, 8.2 g gross.") is at the entry's time.
+                LocalDateTime when = e.time();
+                if (when == null) {
+                    List<TimeExpression> ts = TimeParser.times(entry);
+                    if (!ts.isEmpty() && ts.get(0).date() != null) when = LocalDateTime.of(ts.get(0).date(), ts.get(0).time());
+                }
+                if (rel == null && recv == null && when == e.time()) break;
+                patched = new CustodyEvent(e.item(), when, rel != null ? rel : e.releasedBy(), recv != null ? recv : e.receivedBy(), e.purpose(),
+                        e.location(), e.seal(), e.sealStatus(), e.count(), e.weightGrams(), e.weightKind(), e.description(), e.action(),
+                        e.source(), e.order(), e.citation());
+                // "RECEIVED from X ... Recv: Y": the verb's subject was the writer's guess; X released it.
+                break;
+            }
+            out.add(patched);
+        }
+        return out;
     }
 
     /** A custody history line "05/14/2024 0935  PO V. Stavros #P3 -> Det. C. Baptiste #5521, for lab delivery". */

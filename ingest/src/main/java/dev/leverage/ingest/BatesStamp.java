@@ -34,7 +34,17 @@ public final class BatesStamp {
     private static String match(String line) {
         Matcher m = BATES.matcher(line);
         String found = null;
-        while (m.find()) found = m.group();
+        while (m.find()) {
+            // A seal, tag or case number written in a line of text is not a stamp: a stamp stands nearly alone
+            // (beside a page number or a confidentiality legend), never after the word that names another number.
+            String before = line.substring(Math.max(0, m.start() - 24), m.start());
+            if (NAMED.matcher(before).find()) continue;
+            String rest = (line.substring(0, m.start()) + " " + line.substring(m.end())).strip();
+            if (rest.split("\\s+").length > 8) continue;
+            found = m.group();
+        }
         return found;
     }
+
+    private static final Pattern NAMED = Pattern.compile("(?i)\\b(seal|sealed|tape|item|tag|bag|container|envelope|exhibit|exh|case|report|lab|file|ref|inc|incident|no|number|#)\\W{0,4}$|(?i)\\b(seal|container|tag|bag)\\b[^.]{0,12}$");
 }

@@ -17,12 +17,16 @@ public final class DocumentClass {
 
     static {
         CUES.put("lab_report", List.of("drug chemistry report", "laboratory report", "chemistry report", "certificate of analysis",
-                "report of laboratory examination", "controlled substance analysis", "lab report"));
+                "report of laboratory examination", "controlled substance analysis", "lab report", "chemical analysis", "analysis report",
+                "crime laboratory", "regional laboratory", "forensic laboratory", "forensic science", "toxicology report", "laboratory -"));
         CUES.put("lab_submission", List.of("request for laboratory analysis", "laboratory submission", "evidence submission",
-                "request for analysis", "lab submission", "submission form"));
+                "request for analysis", "lab submission", "submission form", "lab request", "laboratory request", "request for examination",
+                "submission receipt", "request for lab", "request for laboratory", "submitting officer", "analysis requested"));
         CUES.put("k9_report", List.of("k9 deployment", "k-9 deployment", "canine deployment", "k9 report", "canine report", "k9 sniff report"));
         CUES.put("custody_log", List.of("chain of custody", "evidence custody", "property record", "property/evidence", "property & evidence",
-                "evidence log", "custody log", "da form 4137", "custody document"));
+                "evidence log", "custody log", "da form 4137", "custody document", "property room", "property ledger", "evidence ledger",
+                "property receipt", "property intake", "evidence intake log", "custody form", "drug property", "evidence tracking",
+                "property collected", "count sheet"));
         CUES.put("cad_log", List.of("cad incident", "cad chronology", "dispatch log", "computer aided dispatch", "incident chronology",
                 "unit history", "cad", "dispatcher", "unit\tstatus", "call type", "disposition code"));
         CUES.put("bodycam_transcript", List.of("body-worn camera", "body worn camera", "bodycam", "body cam", "bwc transcript",
@@ -35,7 +39,7 @@ public final class DocumentClass {
         CUES.put("tow_inventory", List.of("tow", "impound", "inventory sheet", "vehicle inventory"));
         CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative"));
         CUES.put("police_report", List.of("incident report", "offense report", "arrest report", "incident/offense", "narrative",
-                "investigation report", "case report"));
+                "investigation report", "case report", "investigative report"));
     }
 
     private DocumentClass() {
@@ -53,6 +57,7 @@ public final class DocumentClass {
         String name = fileName.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
         String text = firstPage == null ? "" : firstPage.toLowerCase(Locale.ROOT);
         String head = text.length() > 400 ? text.substring(0, 400) : text;
+        String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 3)).limit(2).toList());
         String best = OTHER;
         int bestScore = 0;
         for (var e : CUES.entrySet()) {
@@ -60,7 +65,8 @@ public final class DocumentClass {
             for (String cue : e.getValue()) {
                 String spaced = cue.replace('-', ' ').replace('_', ' ');
                 if (name.contains(spaced)) score += 5;
-                if (head.contains(cue)) score += 4;
+                if (title.contains(cue)) score += 6; // the form's own title outweighs any mention below it
+                else if (head.contains(cue)) score += 4;
                 else if (text.contains(cue)) score += 1;
             }
             if (score > bestScore) {

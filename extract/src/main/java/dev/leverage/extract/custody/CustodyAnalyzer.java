@@ -80,8 +80,32 @@ public final class CustodyAnalyzer {
 
     private static boolean sameTransfer(CustodyEvent a, CustodyEvent b) {
         if (a.time() == null || b.time() == null) return false;
-        if (Math.abs(Duration.between(a.time(), b.time()).toMinutes()) > 5) return false;
-        return a.source().equals("table") != b.source().equals("table") || a.citation().document().equals(b.citation().document()) == false;
+        if (Math.abs(Duration.between(a.time(), b.time()).toMinutes()) <= 5)
+            return a.source().equals("table") != b.source().equals("table") || a.citation().document().equals(b.citation().document()) == false;
+        // The releasing officer's report and the receiving log tell one hand-off: the receipt a while after the release.
+        Long lag = receiptLag(a, b);
+        return lag != null && lag >= 0 && lag <= 180;
+    }
+
+    private static final java.util.regex.Pattern RELEASE_VERB = java.util.regex.Pattern.compile("(?i)^(released|handed|turned over|relinquished|delivered|transferred|submitted)$");
+
+    /**
+     * Minutes from the release to the receipt when two documents tell the same hand-off (same releaser, same
+     * receiver), one in the releaser's words ("I released ... to") and the other as the receiving record; null
+     * when they are not such a pair.
+     */
+    static Long receiptLag(CustodyEvent a, CustodyEvent b) {
+        if (a.time() == null || b.time() == null || a.citation().document().equals(b.citation().document())) return null;
+        if (Handlers.isBlank(a.releasedBy()) || Handlers.isBlank(a.receivedBy()) || Handlers.isBlank(b.releasedBy()) || Handlers.isBlank(b.receivedBy())) return null;
+        if (!Handlers.same(a.releasedBy(), b.releasedBy()) || !Handlers.same(a.receivedBy(), b.receivedBy())) return null;
+        boolean aRelease = isReleaseTelling(a), bRelease = isReleaseTelling(b);
+        if (aRelease == bRelease) return null;
+        CustodyEvent release = aRelease ? a : b, receipt = aRelease ? b : a;
+        return Duration.between(release.time(), receipt.time()).toMinutes();
+    }
+
+    private static boolean isReleaseTelling(CustodyEvent e) {
+        return !e.source().equals("table") && e.purpose() != null && RELEASE_VERB.matcher(e.purpose().strip()).matches();
     }
 
     public List<Finding> analyze(List<CustodyEvent> all) {
@@ -118,7 +142,9 @@ public final class CustodyAnalyzer {
                 if (!Handlers.isBlank(holder) && !Handlers.isBlank(eb.releasedBy()) && !Handlers.isPlace(holder) && !Handlers.isPlace(eb.releasedBy())
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
-                        && !Handlers.same(holder, eb.releasedBy())) {
+                        && !Handlers.same(holder, eb.releasedBy())
+                        // two documents telling one hand-off at times that disagree: an ordering break, not a missing transfer
+                        && receiptLag(ea, eb) == null) {
                     out.add(finding(item, "handler_mismatch", Severity.HIGH,
                             "Item " + item + ": received by " + holder + ", next released by " + eb.releasedBy(),
                             "At " + HUMAN.format(ea.time()) + " the record shows " + holder + " receiving Item " + item + ". The next record, at "
@@ -344,7 +370,12 @@ public final class CustodyAnalyzer {
                 if (Handlers.isBlank(a.releasedBy()) || Handlers.isBlank(a.receivedBy()) || Handlers.isBlank(b.releasedBy()) || Handlers.isBlank(b.receivedBy())) continue;
                 if (!Handlers.same(a.releasedBy(), b.releasedBy()) || !Handlers.same(a.receivedBy(), b.receivedBy())) continue;
                 long minutes = Math.abs(Duration.between(a.time(), b.time()).toMinutes());
-                if (minutes > 5 && minutes < 24 * 60 && !dateOnly(a) && !dateOnly(b)) {
+                Long lag = receiptLag(a, b);
+                if (lag != null && lag < -5 && lag > -24 * 60 && !dateOnly(a) && !dateOnly(b)) {
+                    out.add(outOfOrder(item, "received " + (-lag) + " minutes before the release it follows", links.get(i), links.get(j)));
+                    break;
+                }
+                if (lag == null && minutes > 5 && minutes < 24 * 60 && !dateOnly(a) && !dateOnly(b)) {
                     out.add(outOfOrder(item, "one hand-off recorded " + minutes + " minutes apart by two documents", links.get(i), links.get(j)));
                     break;
                 }

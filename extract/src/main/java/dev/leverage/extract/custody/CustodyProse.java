@@ -169,8 +169,8 @@ public final class CustodyProse {
         String placeText = place.find() ? place.group(1).strip() : null;
         switch (verb) {
             case "received", "accepted", "took custody", "retrieved", "obtained", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
-                received = by.find() ? who(by.group(1), author) : subject;
-                if (from.find()) released = who(from.group(1), author);
+                received = by.find() ? who(by, clause, author) : subject;
+                if (from.find()) released = who(from, clause, author);
                 if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
                 action = verb.matches("seized|collected|recovered|located|found|discovered") ? "seized"
                         : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
@@ -183,24 +183,25 @@ public final class CustodyProse {
             }
             case "analyzed", "analysed", "analysis", "tested", "examined", "weighed", "opened", "sealed", "resealed", "re-sealed" -> {
                 released = null;
-                received = by.find() ? who(by.group(1), author) : subject;
+                received = by.find() ? who(by, clause, author) : subject;
                 action = verb.startsWith("anal") || verb.equals("weighed") ? "analyzed" : verb.startsWith("re") ? "resealed" : verb.equals("opened") ? "opened" : "sealed";
             }
             default -> { // released, transferred, handed, turned over, relinquished, delivered, submitted, transported, returned
                 released = subject;
-                if (to.find()) received = who(to.group(1), author);
+                if (to.find()) received = who(to, clause.substring(cue.end()), author);
                 // "Released to Det. Nordstrom on 06/04 at 1325 hrs by L. Quintero": the passive names the releaser after "by".
                 boolean passive = clause.substring(0, cue.start()).matches("(?is)\\s*|.*\\b(was|were|been|being)\\s+$");
                 Matcher byAfter = BY.matcher(clause.substring(cue.end()));
-                if (byAfter.find() && (released == null || passive)) released = who(byAfter.group(1), author);
-                else if (by.find() && released == null) released = who(by.group(1), author);
+                if (byAfter.find() && (released == null || passive)) released = who(byAfter, clause.substring(cue.end()), author);
+                else if (by.find() && released == null) released = who(by, clause, author);
                 action = verb.equals("submitted") || clause.matches("(?is).*\\b(lab|laboratory)\\b.*") && !verb.equals("returned") ? "submitted"
                         : verb.equals("returned") ? "returned" : "transfer";
             }
         }
         if (verb.startsWith("analy") || verb.equals("tested") || verb.equals("examined")) action = "analyzed";
         // An officer's field test or field weight is not the lab's analysis.
-        if ("analyzed".equals(action) && !d.type().startsWith("lab") && !sentence.matches("(?is).*\\b(lab|laboratory|chemist|criminalist|analyst)\\b.*")) action = "field_tested";
+        if ("analyzed".equals(action) && (!d.type().startsWith("lab") && !sentence.matches("(?is).*\\b(lab|laboratory|chemist|criminalist|analyst)\\b.*")
+                || sentence.matches("(?is).*\\bfield[- ]?(weigh|test|kit)\\w*.*"))) action = "field_tested";
         String outside = CustodyText.outsideSystem(clause);
         if (outside != null) location = placeText != null ? placeText : outside;
         // Seals, counts and weights belong to an item only when the sentence names just that one.
@@ -232,7 +233,12 @@ public final class CustodyProse {
 
     static Integer count(String s) {
         Matcher cm = COUNT.matcher(s);
-        return cm.find() ? Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2)) : null;
+        while (cm.find()) {
+            // "Item 1 in evidence container CC-7" names an item, not one container.
+            if (s.substring(Math.max(0, cm.start() - 12), cm.start()).matches("(?is).*\\b(items?|exhibits?|exh\\.?|no\\.?|tag|lab\\s+item)\\s*#?\\s*$")) continue;
+            return Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2));
+        }
+        return null;
     }
 
     /** "I" (or a name) before the verb. */
@@ -245,6 +251,19 @@ public final class CustodyProse {
         if (lastI >= 0 && !before.substring(lastI).matches("(?s).*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")) return author;
         if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
         return null;
+    }
+
+    private static final Pattern ROLE_END = Pattern.compile("(?i)\\b(officer|custodian|clerk|technician|tech|analyst|chemist|criminalist|examiner|supervisor|sergeant|deputy|detective|agent|trooper)\\.?$");
+    private static final Pattern APPOSITION = Pattern.compile("^,?\\s+((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}[A-Z][A-Za-z'-]+(?:\\s*#\\s?[\\w-]+)?)");
+
+    /** Who a pattern caught; a role named without a name takes the name written after it ("the night Property Officer, Ida Gutierrez #P7"). */
+    private static String who(Matcher m, String text, String author) {
+        String s = m.group(1);
+        if (ROLE_END.matcher(s.strip()).find()) {
+            Matcher ap = APPOSITION.matcher(text.substring(m.end(1)));
+            if (ap.find()) s = s.strip() + ", " + ap.group(1);
+        }
+        return who(s, author);
     }
 
     private static String who(String s, String author) {

@@ -87,7 +87,8 @@ public final class Handlers {
         int comma = s.indexOf(',');
         if (comma > 0) {
             String before = s.substring(0, comma).strip();
-            boolean titleOnly = java.util.Arrays.stream(before.split("\\s+")).allMatch(PersonName::isTitle);
+            // "Property Officer, Ida Gutierrez", "the night Property Officer, Ida Gutierrez": a role, then the name.
+            boolean titleOnly = java.util.Arrays.stream(before.split("\\s+")).allMatch(w -> PersonName.isTitle(w) || w.matches("\\p{Ll}[\\p{L}-]*"));
             if (titleOnly) s = s.substring(comma + 1); // "Property Officer, Ida Gutierrez"
             else if (before.contains(" ")) s = before; // "SA Theo Granger, CID"
         }

@@ -125,6 +125,9 @@ public final class CustodyEvaluation {
                 if (o instanceof ParseOutcome.Parsed p) for (Document d : p.documents()) events.addAll(extractor.extract(d).custody());
             }
         }
+        if (Boolean.getBoolean("leverage.explain.raw")) {
+            for (CustodyEvent e : events) out.println("  raw " + e);
+        }
         analyzer.chains(events).forEach((item, links) -> {
             out.println("Item " + item);
             for (CustodyAnalyzer.Link l : links) {

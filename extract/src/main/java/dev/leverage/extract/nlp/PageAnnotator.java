@@ -103,7 +103,7 @@ public final class PageAnnotator {
             if (nl < 0) break;
             String line = text.substring(i, nl).strip();
             // Prose runs on; a form line (columns set apart by runs of spaces) or an all-capitals heading stands alone.
-            boolean prose = line.length() > 60 && !line.contains("\t") && !line.matches(".*\\S {3,}\\S.*")
+            boolean prose = line.length() > 60 && !line.contains("\t") && line.chars().anyMatch(Character::isLetterOrDigit) && !line.matches(".*\\S {3,}\\S.*")
                     && !(line.chars().anyMatch(Character::isLetter) && line.equals(line.toUpperCase()));
             boolean nextBlank = nl + 1 >= text.length() || text.charAt(nl + 1) == '\n';
             if (!prose || nextBlank) {

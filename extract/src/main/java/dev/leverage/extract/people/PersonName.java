@@ -19,7 +19,10 @@ public record PersonName(String title, String given, String surname) {
             "investigator", "chief", "sheriff", "dr", "mr", "ms", "mrs", "judge", "hon", "ada", "ausa", "et", "pc", "evidence",
             "technician", "tech", "property", "clerk", "forensic", "chemist", "scientist", "criminalist", "analyst", "k9", "handler",
             "patrol", "special", "task", "force", "lab", "assistant", "district", "attorney", "prosecutor", "public", "defender", "supervisor",
-            "reporting", "arresting", "transporting", "case", "agent", "senior", "master", "staff", "first", "class");
+            "reporting", "arresting", "transporting", "case", "agent", "senior", "master", "staff", "first", "class",
+            // property officer / technician, evidence custodian, patrolman; military ranks as a DA Form 4137 writes them
+            "po", "pt", "ptl", "ec", "custodian", "pvt", "pv2", "pfc", "spc", "ssg", "sfc", "msg", "1sg", "sgm", "2lt", "1lt",
+            "cpt", "maj", "ltc", "col", "cw2", "cw3");
     private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:badge|id)?\\s*(?:no\\.?|#)?\\s*#?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** True when a word is a rank or title ("Dep.", "Sergeant"), never a name on its own. */

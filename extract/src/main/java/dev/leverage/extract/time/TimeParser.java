@@ -32,6 +32,8 @@ public final class TimeParser {
     // at 2347, approximately 0011, between 2300 and 0800, until 0600
     private static final Pattern MILITARY_CONTEXT = Pattern.compile(
             "(?i)\\b(at|@|approximately|approx\\.?|about|around|between|and|until|till|by|from|to|before|after|time:?)\\s+(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?![\\d.:/-]|\\s*(?:hrs|hours|hr|h)\\b)");
+    private static final Pattern DATE_THEN_MILITARY = Pattern.compile(
+            "(?<![\\d/.-])(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))[ \\t]{1,4}([01]\\d|2[0-3])([0-5]\\d)(?![\\d.:/-]|\\s*(?:hrs|hours|hr|h)\\b)");
     // 10 PM, 7 a.m.
     private static final Pattern HOUR_AMPM = Pattern.compile(
             "(?i)(?<![\\d:.])(" + APPROX + ")?(1[0-2]|0?[1-9])\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)");
@@ -99,6 +101,14 @@ public final class TimeParser {
             boolean approx = m.group(2) != null || cue.startsWith("approx") || cue.equals("about") || cue.equals("around");
             int start = cue.startsWith("approx") || cue.equals("about") || cue.equals("around") ? m.start(1) : m.start(2) >= 0 ? m.start(2) : m.start(3);
             found.add(new TimeExpression(start, m.end(), text.substring(start, m.end()), t, null, approx, cue.equals("and") || cue.equals("to") || cue.equals("until") || cue.equals("till")));
+        }
+        // A log line's date and 24-hour time side by side: "04/02/24 1505  RECEIVED from ..."
+        m = DATE_THEN_MILITARY.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), 0, null);
+            LocalDate d = parseDate(m.group(1));
+            if (BIRTH.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find()) continue;
+            if (t != null) found.add(new TimeExpression(m.start(2), m.end(), m.group(2) + m.group(3), t, d, false, false));
         }
         m = HOUR_AMPM.matcher(text);
         while (m.find()) {
