@@ -351,6 +351,36 @@ public final class DocumentExtractor {
             }
             out.add(patched);
         }
+        return inTheRoom(d, out);
+    }
+
+    private static final Pattern ROOM_TITLE = Pattern.compile("(?i)\\b(property|evidence)\\s+(room|unit|section|control|vault)\\b");
+    private static final Pattern STAFF = Pattern.compile("(?i)\\b(?:technician\\s+on\\s+duty|on\\s+duty|custodian|property\\s+(?:officer|clerk|technician)|evidence\\s+(?:technician|custodian|officer)|clerk|recv'?d?|rec'?d|rcvd|rel(?:eased)?(?:\\s+by)?)\\s*:\\s*"
+            + "((?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][A-Za-z'-]+)");
+
+    /**
+     * A property-room ledger is kept by the room's staff ("Technician on duty: PT E. Fontaine"): an item they
+     * receive is in the room until the ledger releases it.
+     */
+    private static List<CustodyEvent> inTheRoom(Document d, List<CustodyEvent> events) {
+        String text = d.pages().isEmpty() ? "" : d.pages().get(0).text();
+        String title = String.join(" ", java.util.Arrays.stream(text.strip().split("\n", 3)).limit(2).toList());
+        Matcher room = ROOM_TITLE.matcher(title);
+        if (!room.find()) return events;
+        List<String> staff = new ArrayList<>();
+        for (Page p : d.pages()) {
+            Matcher m = STAFF.matcher(p.text());
+            while (m.find()) staff.add(m.group(1).strip());
+        }
+        if (staff.isEmpty()) return events;
+        String place = room.group(1).toLowerCase(Locale.ROOT) + " " + room.group(2).toLowerCase(Locale.ROOT);
+        List<CustodyEvent> out = new ArrayList<>();
+        for (CustodyEvent e : events) {
+            boolean kept = e.location() == null && e.receivedBy() != null
+                    && staff.stream().anyMatch(s -> dev.leverage.extract.custody.Handlers.same(s, e.receivedBy()));
+            out.add(kept ? new CustodyEvent(e.item(), e.time(), e.releasedBy(), e.receivedBy(), e.purpose(), place, e.seal(), e.sealStatus(),
+                    e.count(), e.weightGrams(), e.weightKind(), e.description(), e.action(), e.source(), e.order(), e.citation()) : e);
+        }
         return out;
     }
 

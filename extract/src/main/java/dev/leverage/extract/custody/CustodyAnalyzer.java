@@ -125,7 +125,7 @@ public final class CustodyAnalyzer {
                 boolean dateOnly = dateOnly(ea) || dateOnly(eb);
                 boolean overThreshold = dateOnly ? eb.time().toLocalDate().toEpochDay() - ea.time().toLocalDate().toEpochDay() >= 2
                         : minutes > threshold.toMinutes();
-                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isSecureStorage(ea.location())
+                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
                         && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
@@ -325,7 +325,10 @@ public final class CustodyAnalyzer {
             String ia = CustodyText.imprint(da), ib = CustodyText.imprint(desc);
             boolean colour = !ca.isEmpty() && !cb.isEmpty() && java.util.Collections.disjoint(ca, cb);
             boolean form = !fa.isEmpty() && !fb.isEmpty() && java.util.Collections.disjoint(fa, fb) && !compatibleForms(fa, fb);
-            boolean imprint = ia != null && ib != null && !ia.equals(ib);
+            java.util.Set<String> ma = CustodyText.imprintMarks(da), mb = CustodyText.imprintMarks(desc);
+            // One record may give only one side's marks; a mark on one record missing from the other is a change only
+            // when neither record's marks contain the other's.
+            boolean imprint = ia != null && ib != null && !ma.isEmpty() && !mb.isEmpty() && !ma.containsAll(mb) && !mb.containsAll(ma);
             if (colour || form || imprint) {
                 List<Citation> cites = new ArrayList<>(described.citations());
                 l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);

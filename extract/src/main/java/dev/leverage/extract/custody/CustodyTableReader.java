@@ -28,7 +28,8 @@ public final class CustodyTableReader {
         public static Columns of(List<String> header) {
             Columns c = new Columns();
             for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
+                // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
+                String h = ocrWord(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
                 if (h.isEmpty()) continue;
                 h = h.replaceFirst("^(received|receipt|transfer|transaction|event) (date|time|date ?/ ?time)$", "$2");
                 if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
@@ -173,6 +174,16 @@ public final class CustodyTableReader {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String ocrWord(String h) {
+        StringBuilder b = new StringBuilder(h);
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            boolean letterBefore = i > 0 && Character.isLetter(b.charAt(i - 1)), letterAfter = i + 1 < b.length() && Character.isLetter(b.charAt(i + 1));
+            if ((c == '0' || c == '1') && (letterBefore || letterAfter)) b.setCharAt(i, c == '0' ? 'o' : 'i');
+        }
+        return b.toString();
     }
 
     static Integer parseInt(String s) {

@@ -103,6 +103,23 @@ public final class CustodyText {
         return m.find() ? m.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT) : null;
     }
 
+    private static final Pattern IMPRINT_TEXT = Pattern.compile("(?i)\\bimprint(?:ed|s)?\\b\\s*(?:with\\s+|of\\s+|:\\s*)?([^;.()\\n]{1,70})");
+
+    /**
+     * The marks of an imprint, however written: "imprinted M 30", "imprinted \"M\" on one side and \"30\" on the
+     * other" and "imprint M/30" are all {M, 30}. Marks are the capitals and digits; the words around them are not.
+     */
+    public static java.util.Set<String> imprintMarks(String s) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (s == null) return out;
+        Matcher m = IMPRINT_TEXT.matcher(s);
+        if (!m.find()) return out;
+        String text = m.group(1).split(",\\s+(?=[a-z]{3,})")[0];
+        Matcher t = Pattern.compile("[A-Za-z0-9]+").matcher(text);
+        while (t.find()) if (t.group().matches("[A-Z0-9]+")) out.add(t.group());
+        return out;
+    }
+
     /** The canonical action a purpose or remark names. */
     public static String action(String s) {
         if (s == null || s.isBlank()) return null;

@@ -25,13 +25,30 @@ public final class Handlers {
     }
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
-    private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|property\\s+(clerk|officer|custodian|tech(nician)?|specialist|manager)|"
+    private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|property\\s+(clerk|officer|custodian|tech(nician)?|specialist|manager)|"
             + "evidence\\s+(tech(nician)?|specialist|clerk|manager|receiving)|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst)|chemist|criminalist|intake|receiving)\\b");
 
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
-        return h != null && (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
+        if (h == null) return false;
+        h = ocr(h);
+        return (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
+    }
+
+    private static final Pattern STORAGE_PURPOSE = Pattern.compile("(?i)\\b(custodial\\s+storage|storage|vault|(evidence|property)\\s+(room|unit|section|control)|locker|safekeeping|intake|stored|booked\\s+in(to)?)\\b");
+    private static final Pattern MOVING = Pattern.compile("(?i)\\b(transport\\w*|to\\s+(the\\s+)?lab\\w*|for\\s+(analysis|testing|court|review|examination)|checked\\s+out|release[ds]?\\s+to)\\b");
+
+    /** A purpose or reason that says the item went into storage ("Custodial storage - HVTF vault", "Evidence room intake"). */
+    public static boolean isStoragePurpose(String p) {
+        if (p == null) return false;
+        p = ocr(p);
+        return STORAGE_PURPOSE.matcher(p).find() && !MOVING.matcher(p).find() && !NOT_SECURE.matcher(p).find();
+    }
+
+    /** Undoes the commonest OCR confusion in words: a zero inside letters ("Evidence r00m", "0fcr"). */
+    static String ocr(String s) {
+        return s.replaceAll("(?<=[A-Za-z])0|0(?=[A-Za-z])", "o").replaceAll("(?<=[a-z])1(?=[a-z])", "l");
     }
 
     private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving)\\b");
