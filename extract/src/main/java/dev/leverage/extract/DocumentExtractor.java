@@ -533,7 +533,11 @@ public final class DocumentExtractor {
     private static String singleItem(Document d) {
         if (d.pages().isEmpty()) return null;
         Matcher m = SINGLE_ITEM.matcher(d.pages().get(0).text());
-        if (!m.find()) return null;
+        if (!m.find()) {
+            // A lab report that never numbers the item it received is about one item the other records name.
+            boolean names = d.pages().stream().anyMatch(p -> !CustodyProse.items(p.text()).isEmpty());
+            return d.type().startsWith("lab") && !names ? ItemKey.UNNAMED : null;
+        }
         List<String> keys = ItemKey.of(m.group(1));
         return keys.size() == 1 ? keys.get(0) : null;
     }

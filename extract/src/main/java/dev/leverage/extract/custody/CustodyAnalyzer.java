@@ -34,10 +34,35 @@ public final class CustodyAnalyzer {
     }
 
     /** One item's rebuilt chain: its records in time order, each with every citation that tells of it. */
-    public record Link(CustodyEvent event, List<Citation> citations) {
+    /**
+     * One step of a chain: the event as the records agree on it, where each is written, and every telling merged
+     * into it (the receiving log's row and the officer's sentence about one hand-off).
+     */
+    public record Link(CustodyEvent event, List<Citation> citations, List<CustodyEvent> tellings) {
+        public Link(CustodyEvent event, List<Citation> citations) {
+            this(event, citations, new ArrayList<>(List.of(event)));
+        }
+    }
+
+    /** Each telling as its own step, in chain order: the facts one telling gives (a count, a seal) are compared with the others'. */
+    private static List<Link> tellings(List<Link> links) {
+        List<Link> out = new ArrayList<>();
+        for (Link l : links) {
+            if (l.tellings().size() <= 1) {
+                out.add(l);
+                continue;
+            }
+            for (CustodyEvent t : l.tellings()) {
+                CustodyEvent e = new CustodyEvent(t.item(), l.event().time(), t.releasedBy(), t.receivedBy(), t.purpose(), t.location(), t.seal(),
+                        t.sealStatus(), t.count(), t.weightGrams(), t.weightKind(), t.description(), t.action(), t.source(), t.order(), t.citation());
+                out.add(new Link(e, new ArrayList<>(List.of(t.citation()))));
+            }
+        }
+        return out;
     }
 
     public Map<String, List<Link>> chains(List<CustodyEvent> all) {
+        all = resolveUnnamed(all);
         Map<String, List<CustodyEvent>> byItem = new TreeMap<>();
         for (CustodyEvent e : all) byItem.computeIfAbsent(e.item(), k -> new ArrayList<>()).add(e);
         Map<String, List<Link>> out = new LinkedHashMap<>();
@@ -53,7 +78,8 @@ public final class CustodyAnalyzer {
                     Link same = links.get(at);
                     if (!same.citations().contains(e.citation())) same.citations().add(e.citation());
                     // The record kept takes what only the other telling says (a description, a count, a seal).
-                    links.set(at, new Link(fill(same.event(), e), same.citations()));
+                    same.tellings().add(e);
+                    links.set(at, new Link(fill(same.event(), e), same.citations(), same.tellings()));
                 } else {
                     List<Citation> c = new ArrayList<>();
                     c.add(e.citation());
@@ -65,6 +91,41 @@ public final class CustodyAnalyzer {
             out.put(entry.getKey(), links);
         }
         return out;
+    }
+
+    /**
+     * Records of an unnamed item (a lab report that never numbers it) join the item whose seal they carry, or the
+     * case's only item; otherwise they stay out of every chain.
+     */
+    private static List<CustodyEvent> resolveUnnamed(List<CustodyEvent> all) {
+        if (all.stream().noneMatch(e -> ItemKey.UNNAMED.equals(e.item()))) return all;
+        Map<String, String> itemBySeal = new java.util.HashMap<>();
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (CustodyEvent e : all) {
+            if (ItemKey.UNNAMED.equals(e.item())) continue;
+            named.add(e.item());
+            if (e.seal() != null) itemBySeal.putIfAbsent(sealKey(e.seal()), e.item());
+        }
+        Map<String, String> itemByDocument = new java.util.HashMap<>();
+        for (CustodyEvent e : all) {
+            if (!ItemKey.UNNAMED.equals(e.item()) || e.seal() == null) continue;
+            String item = itemBySeal.get(sealKey(e.seal()));
+            if (item != null) itemByDocument.putIfAbsent(e.citation().document(), item);
+        }
+        List<CustodyEvent> out = new ArrayList<>();
+        for (CustodyEvent e : all) {
+            if (!ItemKey.UNNAMED.equals(e.item())) {
+                out.add(e);
+                continue;
+            }
+            String item = itemByDocument.getOrDefault(e.citation().document(), named.size() == 1 ? named.iterator().next() : null);
+            if (item != null) out.add(e.forItem(item));
+        }
+        return out;
+    }
+
+    private static String sealKey(String seal) {
+        return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     private static CustodyEvent fill(CustodyEvent a, CustodyEvent b) {
@@ -256,8 +317,9 @@ public final class CustodyAnalyzer {
             }
         }
         // Counts: the last count recorded against the next, unless a record explains the change (lab consumption, a split).
+        List<Link> told = tellings(links);
         Link counted = null;
-        for (Link l : links) {
+        for (Link l : told) {
             CustodyEvent e = l.event();
             if (e.count() == null) continue;
             if (counted != null && !counted.event().count().equals(e.count())) {
@@ -280,7 +342,7 @@ public final class CustodyAnalyzer {
         }
         // Weights: a change beyond packaging and uncertainty; a net weight above an earlier gross weight.
         Link firstWeighed = null;
-        for (Link l : links) {
+        for (Link l : told) {
             CustodyEvent e = l.event();
             if (e.weightGrams() == null) continue;
             if (firstWeighed == null) {
@@ -312,7 +374,7 @@ public final class CustodyAnalyzer {
         }
         // Descriptions: colour or form that changes.
         Link described = null;
-        for (Link l : links) {
+        for (Link l : told) {
             String desc = l.event().description();
             if (desc == null || CustodyText.colours(desc).isEmpty() && CustodyText.forms(desc).isEmpty() && CustodyText.imprint(desc) == null) continue;
             if (described == null) {
@@ -320,7 +382,8 @@ public final class CustodyAnalyzer {
                 continue;
             }
             String da = described.event().description();
-            java.util.Set<String> ca = CustodyText.colours(da), cb = CustodyText.colours(desc);
+            // The colour of the substance, not of the ink or the bag: a colour that goes with a form ("white powder").
+            java.util.Set<String> ca = CustodyText.colours(substance(da)), cb = CustodyText.colours(substance(desc));
             java.util.Set<String> fa = CustodyText.forms(da), fb = CustodyText.forms(desc);
             String ia = CustodyText.imprint(da), ib = CustodyText.imprint(desc);
             boolean colour = !ca.isEmpty() && !cb.isEmpty() && java.util.Collections.disjoint(ca, cb);
@@ -423,6 +486,13 @@ public final class CustodyAnalyzer {
 
     private static String describe(CustodyEvent e) {
         return (e.action() == null ? "a record" : e.action().replace('_', ' ')) + " at " + (e.time() == null ? "an unrecorded time" : HUMAN.format(e.time()));
+    }
+
+    private static String substance(String description) {
+        java.util.regex.Matcher m = CustodyProse.DESCRIPTION.matcher(description);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) b.append(m.group(1)).append(' ');
+        return b.toString();
     }
 
     private static boolean compatibleForms(java.util.Set<String> a, java.util.Set<String> b) {

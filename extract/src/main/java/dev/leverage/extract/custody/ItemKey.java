@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * are item 1; a lab's sub-items "1.1" and "Lab Item 1.2" belong to item 1; "Items 1 through 3" are 1, 2 and 3.
  */
 public final class ItemKey {
+    /** The item of a record that names none (a one-item lab report); the analyzer resolves it by seal or as the case's only item. */
+    public static final String UNNAMED = "?";
+
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})");
     private static final Pattern PROPERTY_TAG = Pattern.compile("\\b\\d{2,4}-\\d{3,7}-(\\d{1,4})\\b");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
