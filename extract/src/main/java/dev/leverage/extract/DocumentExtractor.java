@@ -536,7 +536,8 @@ public final class DocumentExtractor {
         if (!m.find()) {
             // A lab report that never numbers the item it received is about one item the other records name.
             boolean names = d.pages().stream().anyMatch(p -> !CustodyProse.items(p.text()).isEmpty());
-            return d.type().startsWith("lab") && !names ? ItemKey.UNNAMED : null;
+            // So is a statement or report that tells custody of "the bag" without a number.
+            return !names ? ItemKey.UNNAMED : null;
         }
         List<String> keys = ItemKey.of(m.group(1));
         return keys.size() == 1 ? keys.get(0) : null;

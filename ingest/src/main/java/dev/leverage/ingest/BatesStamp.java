@@ -40,7 +40,9 @@ public final class BatesStamp {
             String before = line.substring(Math.max(0, m.start() - 24), m.start());
             if (NAMED.matcher(before).find()) continue;
             String rest = (line.substring(0, m.start()) + " " + line.substring(m.end())).strip();
-            if (rest.split("\\s+").length > 8) continue;
+            // A footer ends with its stamp ("... not be reproduced except in full. ARV-000007").
+            boolean atEdge = line.substring(m.end()).isBlank();
+            if (!atEdge && rest.split("\\s+").length > 8) continue;
             found = m.group();
         }
         return found;

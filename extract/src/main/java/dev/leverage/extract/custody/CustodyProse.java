@@ -36,8 +36,11 @@ public final class CustodyProse {
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
             + "(baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|balloons?|wraps?|cartridges?|containers?|pieces?|folds?|bundles?|tabs?|strips?|syringes?|bottles?|jars?|cigarettes?|joints?|squares?|sheets?|bills?)\\b");
     static final Pattern DESCRIPTION = Pattern.compile("(?i)\\b((?:off[- ]white|white|tan|brown|beige|yellow(?:ish)?|blue|green|pink|red|orange|purple|gr[ae]y|black|clear|colou?rless|cream|light brown|dark brown)"
-            + "(?:\\s+[a-z-]+){0,4}?\\s+(?:powder(?:y)?|rock(?:-like)?|crystal(?:line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|liquid|paste|tar|residue|substance|material)"
+            + "(?:\\s+[a-z0-9-]+){0,4}?\\s+(?:(?:smart\\s?|cell(?:ular)?\\s+|mobile\\s+)?phone|laptop|computer|handgun|pistol|revolver|rifle|shotgun|wallet|purse|backpack|knife|scale|powder(?:y)?|rock(?:-like)?|crystal(?:line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|liquid|paste|tar|residue|substance|material)"
             + "(?:[^,;.]{0,40}imprint[^,;.]{0,20})?)");
+
+    private static final Pattern EVIDENCE_NOUN = Pattern.compile("(?i)\\b(bag|baggies?|package|packet|envelope|container|evidence|pills|tablets|capsules|powder|substance|"
+            + "drugs|narcotics|contraband|kit|currency|cash|firearm|handgun|pistol|phone|bottle|jar|bindles?|folds?)\\b");
 
     private CustodyProse() {
     }
@@ -141,6 +144,9 @@ public final class CustodyProse {
             hasCue = cue.find();
         }
         List<String> items = items(clause);
+        // A document that numbers no item tells custody of "the bag" or "the evidence": only those sentences count,
+        // not the suspect "placed in the patrol car".
+        if (ItemKey.UNNAMED.equals(singleItem) && items.isEmpty() && !d.type().startsWith("lab") && !EVIDENCE_NOUN.matcher(clause).find()) return out;
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;

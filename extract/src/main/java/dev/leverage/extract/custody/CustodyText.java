@@ -19,7 +19,8 @@ public final class CustodyText {
     private static final Pattern OUTSIDE = Pattern.compile("(?i)\\b(my\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|car|truck|desk|briefcase|locker\\s+at\\s+the\\s+gym|gym\\s+bag)|"
             + "(officer'?s|deputy'?s|agent'?s|his|her)\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|desk|briefcase)|"
             + "personal\\s+(vehicle|car|truck|safe|locker)|home\\s+safe|safe\\s+at\\s+(my|his|her)\\s+(residence|home|house)|at\\s+home|"
-            + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser))\\b");
+            + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|(my|his|her)\\s+(own\\s+)?(barracks\\s+room|quarters|dorm\\s+room|bedroom|room)|"
+            + "(wall\\s+)?locker\\s+in\\s+(my|his|her)\\s+(own\\s+)?(barracks\\s+)?room|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser))\\b");
     private static final String[] COLOURS = {"off-white", "white", "tan", "brown", "beige", "yellow", "yellowish", "blue", "green", "pink",
             "red", "orange", "purple", "gray", "grey", "black", "clear", "colorless", "colourless", "cream", "light brown", "dark brown"};
     private static final Pattern FORMS = Pattern.compile("(?i)\\b(powder(y)?|rock(s|-like)?|crystal(s|line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|leafy|liquid|"
@@ -43,7 +44,14 @@ public final class CustodyText {
         return null;
     }
 
+    /** "Seal number on package at receipt: TC-80342": a seal field whose label runs on before its colon. */
+    private static final Pattern SEAL_FIELD = Pattern.compile("(?i)\\bseal\\s*(?:no\\.?|number|#)?(?:\\s+[a-z]+){1,5}\\s*:\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2})?)\\b");
+
     public static String sealNumber(String s) {
+        if (s != null) {
+            Matcher f = SEAL_FIELD.matcher(s);
+            if (f.find()) return f.group(1).toUpperCase(Locale.ROOT);
+        }
         if (s == null) return null;
         Matcher m = SEAL_NUMBER.matcher(s);
         return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
