@@ -56,6 +56,8 @@ public final class DocumentExtractor {
     /** The one item the current document is about, when it is a one-item form. */
     private String single;
     private CustodyProse.Context custodyContext = new CustodyProse.Context();
+    private LocalDateTime lastTimed;
+    private int sinceTimed;
 
     private static final Pattern DOG = Pattern.compile("\\b(?:K-?9|[Cc]anine|[Dd]og)\\s+(?:partner\\s+)?([A-Z][a-z]{2,})\\b");
     /** Transcript speaker labels that name a role, not a person. */
@@ -88,6 +90,8 @@ public final class DocumentExtractor {
         dogs = dogNames(d);
         single = singleItem(d);
         custodyContext = new CustodyProse.Context();
+        lastTimed = null;
+        sinceTimed = 0;
         PageFurniture furniture = new PageFurniture(d);
         DateCarrier dates = new DateCarrier(headerDate(d, furniture));
         int[] order = {0};
@@ -128,6 +132,7 @@ public final class DocumentExtractor {
             }
         }
         if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
+        custody = dateListings(custody);
         List<SamplingClaim> claims = new ArrayList<>();
         if (d.type().startsWith("lab")) {
             SamplingClaim c = sampling.read(d, located);
@@ -214,8 +219,12 @@ public final class DocumentExtractor {
         List<DateExpression> ds = TimeParser.dates(s.text());
         if (times.isEmpty()) {
             anchorDates(s.text(), ds, dates);
-            // Custody with no time still says where an item was ("kept in a locked safe at my residence").
+            // Custody with no time still says where an item was ("kept in a locked safe at my residence"). A narrative
+            // goes in order: the sentence right after a timed one happened then ("At about 2100 I inspected Rm 204.
+            // In Rm 204 I found a clear sandwich bag ...").
+            sinceTimed++;
             LocalDateTime day = ds.isEmpty() ? null : ds.get(0).date().atStartOfDay();
+            if (day == null && sinceTimed <= 1 && lastTimed != null && !d.type().startsWith("lab") && !d.type().equals("custody_log")) day = lastTimed;
             custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), day, actorIn(s, found, 0, s.text().length(), author, s.text()), author, single, custodyContext, order));
             return;
         }
@@ -265,6 +274,8 @@ public final class DocumentExtractor {
             String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause, anchor);
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
             String actor = actorIn(s, found, from, to, author, clause);
+            lastTimed = when;
+            sinceTimed = 0;
             custody.addAll(CustodyProse.read(d, page, s.text(), clause, when, actor, author, single, custodyContext, order));
             if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
@@ -295,6 +306,27 @@ public final class DocumentExtractor {
         }
         if (ds.size() >= 2 && ds.get(1).date().equals(first.date().plusDays(1))) dates.spanSeen(first.date(), ds.get(1).date());
         else dates.dateSeen(first.date());
+    }
+
+    /**
+     * An article list describes the items as the form took them in: its facts are dated at the form's first record
+     * of that item (the seizure), else at the form's first record.
+     */
+    private static List<CustodyEvent> dateListings(List<CustodyEvent> events) {
+        if (events.stream().noneMatch(e -> e.source().equals("listing"))) return events;
+        List<CustodyEvent> out = new ArrayList<>();
+        for (CustodyEvent e : events) {
+            if (!e.source().equals("listing") || e.time() != null) {
+                out.add(e);
+                continue;
+            }
+            LocalDateTime first = events.stream().filter(x -> x.time() != null && !x.source().equals("listing") && x.item().equals(e.item()))
+                    .map(CustodyEvent::time).min(java.util.Comparator.naturalOrder())
+                    .orElse(events.stream().filter(x -> x.time() != null).map(CustodyEvent::time).min(java.util.Comparator.naturalOrder()).orElse(null));
+            out.add(new CustodyEvent(e.item(), first, e.releasedBy(), e.receivedBy(), e.purpose(), e.location(), e.seal(), e.sealStatus(), e.count(),
+                    e.weightGrams(), e.weightKind(), e.description(), e.action(), e.source(), e.order(), e.citation()));
+        }
+        return out;
     }
 
     private static final Pattern ENTRY_START = Pattern.compile("^\\s{0,3}\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*");
@@ -511,6 +543,7 @@ public final class DocumentExtractor {
     private void readCustodyTable(Document d, Page page, Page.Table table, List<CustodyEvent> custody, List<Mention> mentions, int[] order) {
         List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
         custody.addAll(events);
+        if (events.isEmpty()) custody.addAll(CustodyTableReader.listing(d, page, table, order));
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (CustodyEvent e : events) {
             for (String handler : new String[]{e.releasedBy(), e.receivedBy()}) {
@@ -534,8 +567,12 @@ public final class DocumentExtractor {
         if (d.pages().isEmpty()) return null;
         Matcher m = SINGLE_ITEM.matcher(d.pages().get(0).text());
         if (!m.find()) {
+            // A record that names one item only is about that item.
+            java.util.Set<String> named = new java.util.TreeSet<>();
+            d.pages().forEach(p -> named.addAll(CustodyProse.items(p.text())));
+            if (named.size() == 1) return named.iterator().next();
             // A lab report that never numbers the item it received is about one item the other records name.
-            boolean names = d.pages().stream().anyMatch(p -> !CustodyProse.items(p.text()).isEmpty());
+            boolean names = !named.isEmpty();
             // So is a statement or report that tells custody of "the bag" without a number.
             return !names ? ItemKey.UNNAMED : null;
         }
@@ -578,6 +615,12 @@ public final class DocumentExtractor {
         if (m.find()) {
             String v = m.group(1).split("\t")[0].strip();
             PersonName n = PersonName.parse(v.replaceAll("#\\s?\\d+.*", "").strip());
+            if (n.surname().length() > 1) return n.display();
+        }
+        // A sworn statement opens with its maker: "I, SGT Tyrell Osgood, want to make the following statement".
+        Matcher sworn = Pattern.compile("\\bI,\\s+((?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][A-Za-z'-]+),\\s+(?:want|wish|do|being|make|hereby|state|having|am)").matcher(d.fullText());
+        if (sworn.find()) {
+            PersonName n = PersonName.parse(sworn.group(1));
             if (n.surname().length() > 1) return n.display();
         }
         // A name alone on one of the first lines, under the heading ("Ofc. Leon Duarte #604").

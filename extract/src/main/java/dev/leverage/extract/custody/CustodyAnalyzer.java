@@ -325,7 +325,7 @@ public final class CustodyAnalyzer {
             if (counted != null && !counted.event().count().equals(e.count())) {
                 boolean explained = links.stream().anyMatch(x -> x.citations().stream().anyMatch(c -> c.quote().matches(
                         "(?is).*\\b(consum\\w*|remaining|remainder|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b.*")
-                        && !c.quote().matches("(?is).*\\bno\\s+(\\w+\\s+){0,2}(were|was)\\s+consumed\\b.*")));
+                        && !c.quote().matches("(?is).*\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b.*")));
                 if (!explained) {
                     CustodyEvent a = counted.event();
                     List<Citation> cites = new ArrayList<>(counted.citations());

@@ -146,7 +146,11 @@ public final class CustodyProse {
         List<String> items = items(clause);
         // A document that numbers no item tells custody of "the bag" or "the evidence": only those sentences count,
         // not the suspect "placed in the patrol car".
-        if (ItemKey.UNNAMED.equals(singleItem) && items.isEmpty() && !d.type().startsWith("lab") && !EVIDENCE_NOUN.matcher(clause).find()) return out;
+        if (!(d.type().startsWith("lab") || d.type().equals("custody_log"))) context.item = null;
+        // A form's label is not an event ("NAME, GRADE AND TITLE OF PERSON FROM WHOM RECEIVED: SGT Tyrell Osgood").
+        if (hasCue && cue.end() < clause.length() && clause.substring(cue.end()).matches("(?s)\\s*:.*") && cue.group(1).equals(cue.group(1).toUpperCase())) return out;
+        if (singleItem != null && items.isEmpty() && context.item == null && !d.type().startsWith("lab") && !d.type().equals("custody_log")
+                && !EVIDENCE_NOUN.matcher(clause).find()) return out;
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;

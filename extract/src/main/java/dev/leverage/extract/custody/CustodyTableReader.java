@@ -139,6 +139,38 @@ public final class CustodyTableReader {
     }
 
     /**
+     * The facts of an item-listing table (ITEM | QTY | DESCRIPTION | SEAL, the article list of a DA Form 4137 or a
+     * lab request): one "observed" record per item, with no time of its own. The caller dates it.
+     */
+    public static List<CustodyEvent> listing(Document d, Page page, Page.Table table, int[] order) {
+        List<CustodyEvent> out = new ArrayList<>();
+        for (int h = 0; h < Math.min(4, table.rows().size()); h++) {
+            Columns c = Columns.of(table.rows().get(h));
+            if (c.isCustody() || c.item < 0 || c.released >= 0 || c.received >= 0 || c.date >= 0 || c.time >= 0) continue;
+            if (c.description < 0 && c.count < 0 && c.seal < 0) continue;
+            for (List<String> row : table.rows().subList(h + 1, table.rows().size())) {
+                List<String> keys = ItemKey.of(cell(row, c.item));
+                if (keys.isEmpty()) continue;
+                String text = String.join(" ", row);
+                String description = blankToNull(cell(row, c.description));
+                String sealCell = blankToNull(cell(row, c.seal));
+                String seal = sealCell != null && !sealCell.matches("(?i)(n/?a|none|-+)") ? sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip()
+                        : CustodyText.sealNumber(text);
+                Integer count = parseInt(cell(row, c.count));
+                Double grams = c.weight >= 0 ? CustodyText.grams(cell(row, c.weight)) : description == null ? null : CustodyText.grams(description);
+                String kind = grams == null ? null : CustodyText.weightKind(c.weight >= 0 ? cell(row, c.weight) + " " + c.weightHeader : description);
+                Citation cite = Citation.of(d, page, text.replaceAll("\\s+", " ").strip());
+                for (String item : keys) {
+                    out.add(new CustodyEvent(item, null, null, null, null, null, seal, CustodyText.sealStatus(text), keys.size() == 1 ? count : null,
+                            keys.size() == 1 ? grams : null, keys.size() == 1 ? kind : null, description, "observed", "listing", order[0]++, cite));
+                }
+            }
+            break;
+        }
+        return out;
+    }
+
+    /**
      * Rows with the wrapped rest of the row above: a form cell too long for its column carries on in the next row,
      * which has no item, date or time ("Ms. Helga Lindqvist, Evidence Receiving, Army Forensic" / "Laboratory Fort
      * Calder /s/ HL"). Such a row is joined to the row above, cell by cell.

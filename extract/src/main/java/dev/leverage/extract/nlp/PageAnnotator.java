@@ -94,6 +94,8 @@ public final class PageAnnotator {
      * Blocks of text in which the sentence detector runs: paragraphs, and lines that look like form fields or
      * table rows (no sentence-final punctuation, or tab-separated cells) stand alone.
      */
+    private static final java.util.regex.Pattern LOG_ENTRY = java.util.regex.Pattern.compile("^\\s{0,3}\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\s+\\d{1,2}:?\\d{2}\\b");
+
     static List<Span> blocks(String text) {
         List<Span> out = new ArrayList<>();
         int blockStart = 0;
@@ -106,6 +108,10 @@ public final class PageAnnotator {
             boolean prose = line.length() > 60 && !line.contains("\t") && line.chars().anyMatch(Character::isLetterOrDigit) && !line.matches(".*\\S {3,}\\S.*")
                     && !(line.chars().anyMatch(Character::isLetter) && line.equals(line.toUpperCase()));
             boolean nextBlank = nl + 1 >= text.length() || text.charAt(nl + 1) == '\n';
+            // A log entry starts on its own line with its date and time ("05/10/2024 1840  Ofc. L. Duarte -> ...").
+            int nextEnd = text.indexOf('\n', nl + 1);
+            String next = text.substring(nl + 1, nextEnd < 0 ? text.length() : nextEnd);
+            if (LOG_ENTRY.matcher(next).find()) nextBlank = true;
             if (!prose || nextBlank) {
                 if (nl > blockStart) out.add(new Span(blockStart, nl));
                 blockStart = nl + 1;
