@@ -114,7 +114,9 @@ public final class DocumentExtractor {
                 List<Mention> found = mentionsIn(d, page, s);
                 mentions.addAll(found);
                 if (csv || s.text().contains("\t")) continue; // table rows are read by column above
-                if (textTables && (s.text().contains("|") || s.text().matches("(?s).*\\S {3,}\\S.*"))) continue;
+                // Rows of a text table were read by column; a form line of labelled fields ("Seal number on package at
+                // receipt: TC-80342     Seal condition: intact") is read as text.
+                if (textTables && (s.text().contains("|") || s.text().matches("(?s).*\\S {3,}\\S.*") && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
                 Matcher offset = OFFSET_LINE.matcher(s.text());
                 if (offset.matches() && recordingStart != null) {
                     transcriptLine(d, page, s, offset, recordingStart, timed, mentions);
@@ -544,6 +546,11 @@ public final class DocumentExtractor {
         List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
         custody.addAll(events);
         if (events.isEmpty()) custody.addAll(CustodyTableReader.listing(d, page, table, order));
+        // A custody table about one item makes it the item in hand for the lines that follow ("Seal number on
+        // package at receipt: TC-80342" in the lab's section under the agency's chain).
+        java.util.Set<String> tableItems = new java.util.TreeSet<>();
+        for (CustodyEvent e : events) tableItems.add(e.item());
+        if (tableItems.size() == 1 && !ItemKey.UNNAMED.equals(tableItems.iterator().next())) custodyContext.saw("Item " + tableItems.iterator().next());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (CustodyEvent e : events) {
             for (String handler : new String[]{e.releasedBy(), e.receivedBy()}) {

@@ -141,11 +141,21 @@ public final class CustodyAnalyzer {
 
     private static boolean sameTransfer(CustodyEvent a, CustodyEvent b) {
         if (a.time() == null || b.time() == null) return false;
+        // A narrative's "on May 7 I obtained Item 1 from the property room" and the room's 0910 release to the same
+        // person that day are one hand-off.
+        if ((dateOnly(a) != dateOnly(b)) && a.time().toLocalDate().equals(b.time().toLocalDate())
+                && !a.citation().document().equals(b.citation().document())
+                && Handlers.same(a.receivedBy(), b.receivedBy())
+                && (Handlers.same(a.releasedBy(), b.releasedBy()) || storageSide(a.releasedBy()) && storageSide(b.releasedBy()))) return true;
         if (Math.abs(Duration.between(a.time(), b.time()).toMinutes()) <= 5)
             return a.source().equals("table") != b.source().equals("table") || a.citation().document().equals(b.citation().document()) == false;
         // The releasing officer's report and the receiving log tell one hand-off: the receipt a while after the release.
         Long lag = receiptLag(a, b);
         return lag != null && lag >= 0 && lag <= 180;
+    }
+
+    private static boolean storageSide(String h) {
+        return !Handlers.isBlank(h) && (Handlers.isSecureStorage(h) || Handlers.isPlace(h) || h.matches("(?i).*\\b(PO|PT|EC)\\b.*"));
     }
 
     private static final java.util.regex.Pattern RELEASE_VERB = java.util.regex.Pattern.compile("(?i)^(released|handed|turned over|relinquished|delivered|transferred|submitted)$");
@@ -244,7 +254,27 @@ public final class CustodyAnalyzer {
                 }
             }
         }
-        return dedupe(out);
+        return dedupe(withoutEchoes(out));
+    }
+
+    /**
+     * A record written out of order also makes the records around it look like hand-offs nobody recorded: the
+     * out-of-order finding is the break, the handler mismatches that touch its records are its echo.
+     */
+    private static List<Finding> withoutEchoes(List<Finding> all) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : all) {
+            boolean echo = f.kind().equals("handler_mismatch") && all.stream().anyMatch(o -> o.kind().equals("out_of_order")
+                    && o.facts().get("item").equals(f.facts().get("item"))
+                    && (sameTime(o.facts().get("from"), f.facts().get("from")) || sameTime(o.facts().get("from"), f.facts().get("to"))
+                    || sameTime(o.facts().get("to"), f.facts().get("from")) || sameTime(o.facts().get("to"), f.facts().get("to"))));
+            if (!echo) out.add(f);
+        }
+        return out;
+    }
+
+    private static boolean sameTime(Object a, Object b) {
+        return a != null && a.equals(b);
     }
 
     /** A name with its signature space left empty ("Tpr. K. Ostrowski #4915 / __________"). */

@@ -154,7 +154,7 @@ public final class CustodyProse {
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
-        boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
+        boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
         // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
         boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
         if (!carries) context.item = null;

@@ -43,7 +43,7 @@ public final class CustodyTableReader {
                 else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient)")) c.received = i;
                 else if (h.matches("(purpose.*|reason.*|action|transaction|activity|event)")) c.purpose = i;
                 else if (h.matches("(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
-                else if (h.matches("(seal.*|tamper.*|bag no|bag number)")) c.seal = i;
+                else if (h.matches("(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !h.matches(".*condition.*")) c.seal = i;
                 else if (h.matches("(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
                 else if (h.matches("(.*weight.*|wt.*|.*\\bwt\\b.*|mass)")) {
                     c.weight = i;
