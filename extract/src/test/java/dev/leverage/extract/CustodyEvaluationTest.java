@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The custody analyzer on the 48 labelled custody records (custody-eval/README.md), every document through Tika
- * and the extractors. Prints precision and recall per kind. The floors are a ratchet at today's figures (see
- * EVALUATION.md); issue 3's bar is precision 0.95 and recall 0.90, which the analyzer does not reach yet.
+ * The custody analyzer on the labelled custody records (custody-eval/README.md), every document through Tika and
+ * the extractors. Prints precision and recall per kind and holds issue 3's bar: precision 0.95 and recall 0.90,
+ * overall and for every kind, and no finding at all on a clean chain.
  */
 class CustodyEvaluationTest {
     static final Path SET = Path.of(System.getProperty("leverage.root", ".."))
@@ -23,9 +23,15 @@ class CustodyEvaluationTest {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET);
         r.print(System.out);
         assertTrue(r.records().size() >= 40, "the labelled set is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.70, "custody precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.60, "custody recall " + r.micro().recall());
+        assertTrue(r.micro().precision() >= 0.95, "custody precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= 0.90, "custody recall " + r.micro().recall());
+        r.byKind().forEach((kind, c) -> {
+            assertTrue(c.tp + c.fp == 0 || c.precision() >= 0.95, kind + " precision " + c.precision());
+            assertTrue(c.tp + c.fn == 0 || c.recall() >= 0.90, kind + " recall " + c.recall());
+        });
+        long clean = r.records().stream().filter(x -> x.expected().isEmpty()).count();
         long cleanQuiet = r.records().stream().filter(x -> x.expected().isEmpty() && x.found().isEmpty()).count();
-        assertTrue(cleanQuiet >= 14, "clean chains with no finding: " + cleanQuiet);
+        assertTrue(clean >= r.records().size() / 4, "at least a quarter of the records are clean chains: " + clean);
+        assertTrue(cleanQuiet == clean, "clean chains with no finding: " + cleanQuiet + " of " + clean);
     }
 }

@@ -166,7 +166,8 @@ public final class CustodyAnalyzer {
      * when they are not such a pair.
      */
     static Long receiptLag(CustodyEvent a, CustodyEvent b) {
-        if (a.time() == null || b.time() == null || a.citation().document().equals(b.citation().document())) return null;
+        if (a.time() == null || b.time() == null) return null;
+        if (a.citation().document().equals(b.citation().document()) && !a.citation().equals(b.citation())) return null;
         if (Handlers.isBlank(a.releasedBy()) || Handlers.isBlank(a.receivedBy()) || Handlers.isBlank(b.releasedBy()) || Handlers.isBlank(b.receivedBy())) return null;
         if (!Handlers.same(a.releasedBy(), b.releasedBy()) || !Handlers.same(a.receivedBy(), b.receivedBy())) return null;
         boolean aRelease = isReleaseTelling(a), bRelease = isReleaseTelling(b);
@@ -384,7 +385,10 @@ public final class CustodyAnalyzer {
             boolean netAboveGross = "gross".equals(a.weightKind()) && "net".equals(e.weightKind()) && wb > wa;
             boolean sameKind = a.weightKind() == null || e.weightKind() == null || a.weightKind().equals(e.weightKind());
             double rel = Math.abs(wb - wa) / Math.max(wa, wb);
-            boolean beyond = sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5 : wb > wa * 1.05 || rel > 0.5;
+            // Evidence loses weight (drying, sampling) but does not gain it: a gain beyond balance differences (2 %,
+            // 0.5 g) is flagged, a loss only beyond packaging and drying (10 %).
+            boolean gain = sameKind && wb > wa && wb - wa > Math.max(0.5, 0.02 * wa);
+            boolean beyond = gain || (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5 : wb > wa * 1.05 || rel > 0.5);
             if (netAboveGross || beyond) {
                 List<Citation> cites = new ArrayList<>(firstWeighed.citations());
                 l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
@@ -462,7 +466,8 @@ public final class CustodyAnalyzer {
         for (int i = 0; i < links.size() && !flaggedOrder(out, item); i++) {
             for (int j = i + 1; j < links.size(); j++) {
                 CustodyEvent a = links.get(i).event(), b = links.get(j).event();
-                if (a.time() == null || b.time() == null || a.citation().document().equals(b.citation().document())) continue;
+                if (a.time() == null || b.time() == null) continue;
+                if (a.citation().document().equals(b.citation().document()) && !a.citation().equals(b.citation())) continue;
                 if (Handlers.isBlank(a.releasedBy()) || Handlers.isBlank(a.receivedBy()) || Handlers.isBlank(b.releasedBy()) || Handlers.isBlank(b.receivedBy())) continue;
                 if (!Handlers.same(a.releasedBy(), b.releasedBy()) || !Handlers.same(a.receivedBy(), b.receivedBy())) continue;
                 long minutes = Math.abs(Duration.between(a.time(), b.time()).toMinutes());

@@ -21,7 +21,7 @@ import java.util.Locale;
 public final class CustodyTableReader {
     /** Column roles found by header wording. */
     public static final class Columns {
-        public int item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
+        public int releasedAt = -1, item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
                 count = -1, weight = -1, description = -1, remarks = -1;
         String weightHeader = "";
 
@@ -31,6 +31,10 @@ public final class CustodyTableReader {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
                 String h = ocrWord(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
                 if (h.isEmpty()) continue;
+                if (h.matches("(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")) {
+                    c.releasedAt = i; // a log that times the release and the receipt apart
+                    continue;
+                }
                 h = h.replaceFirst("^(received|receipt|transfer|transaction|event) (date|time|date ?/ ?time)$", "$2");
                 if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
                 if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
@@ -130,9 +134,15 @@ public final class CustodyTableReader {
             String quote = String.join(" ", row).replaceAll("\\s+", " ").strip();
             Citation cite = Citation.of(d, page, quote);
             String location = blankToNull(cell(row, c.location));
+            // The release told at its own time: the receipt row and its release are two tellings of one hand-off.
+            LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(cell(row, c.releasedAt));
             for (String item : items) {
                 out.add(new CustodyEvent(item, when, released, received, purpose, location, seal, status, count, grams, kind,
                         blankToNull(cell(row, c.description)), CustodyText.action(purpose != null ? purpose : remarks), "table", order[0]++, cite));
+                if (releasedWhen != null && when != null && !releasedWhen.equals(when) && released != null && received != null) {
+                    out.add(new CustodyEvent(item, releasedWhen, released, received, "released", null, seal, null, null, null, null,
+                            null, "transfer", "table-release", order[0]++, cite));
+                }
             }
         }
         return out;
