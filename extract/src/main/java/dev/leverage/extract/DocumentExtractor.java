@@ -56,6 +56,7 @@ public final class DocumentExtractor {
     /** The one item the current document is about, when it is a one-item form. */
     private String single;
     private CustodyProse.Context custodyContext = new CustodyProse.Context();
+    private final dev.leverage.extract.nlp.CustodyNlp custodyNlp;
     private LocalDateTime lastTimed;
     private int sinceTimed;
 
@@ -77,6 +78,7 @@ public final class DocumentExtractor {
         this.annotator = new PageAnnotator(EnglishModels.get());
         this.entities = new EntityFinder(models);
         this.events = new EventClassifier(models);
+        this.custodyNlp = new dev.leverage.extract.nlp.CustodyNlp(models);
         this.sampling = new SamplingReader(thresholds);
     }
 
@@ -89,7 +91,7 @@ public final class DocumentExtractor {
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
         single = singleItem(d);
-        custodyContext = new CustodyProse.Context();
+        custodyContext = new CustodyProse.Context().with(custodyNlp);
         lastTimed = null;
         sinceTimed = 0;
         PageFurniture furniture = new PageFurniture(d);

@@ -52,6 +52,13 @@ public final class CustodyProse {
     public static final class Context {
         String item;
         LocalDateTime time;
+        dev.leverage.extract.nlp.CustodyNlp nlp;
+
+        /** The trained custody models this document's sentences are read with, or null for rules alone. */
+        public Context with(dev.leverage.extract.nlp.CustodyNlp nlp) {
+            this.nlp = nlp;
+            return this;
+        }
 
         public String item() {
             return item;
@@ -166,6 +173,13 @@ public final class CustodyProse {
             out.add(observation(d, page, sentence, item, when != null ? when : context.time, weightFact, order));
             return out;
         }
+        boolean inferred = items.isEmpty();
+        // The trained categorizer vetoes a verb-triggered event in a sentence about no numbered item when it is sure
+        // the sentence tells no custody ("HESS was arrested and transported to the Troop F barracks").
+        if (inferred && context.nlp != null) {
+            dev.leverage.extract.nlp.CustodyNlp.Category cat = context.nlp.categorize(clause);
+            if (cat.isNone() && cat.probability() >= 0.8) return out;
+        }
         if (items.isEmpty() && context.item != null) items.add(context.item);
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
@@ -206,6 +220,19 @@ public final class CustodyProse {
                 else if (by.find() && released == null) released = who(by, clause, author);
                 action = verb.equals("submitted") || clause.matches("(?is).*\\b(lab|laboratory)\\b.*") && !verb.equals("returned") ? "submitted"
                         : verb.equals("returned") ? "returned" : "transfer";
+            }
+        }
+        // Where the patterns find no one, the trained name finder's handler or location after the verb is taken.
+        if (context.nlp != null && (received == null && (action.equals("transfer") || action.equals("submitted")) || location == null && action.equals("stored"))) {
+            int verbEnd = cue.end();
+            for (dev.leverage.extract.nlp.CustodyNlp.Entity e : context.nlp.entities(clause)) {
+                if (e.start() < verbEnd || e.probability() < 0.5) continue;
+                if (e.type().equals("handler") && received == null && !action.equals("stored") && !Handlers.same(e.text(), released)) {
+                    received = e.text();
+                } else if (e.type().equals("location") && action.equals("stored") && location == null) {
+                    location = e.text();
+                    if (received == null) received = e.text();
+                }
             }
         }
         if (verb.startsWith("analy") || verb.equals("tested") || verb.equals("examined")) action = "analyzed";

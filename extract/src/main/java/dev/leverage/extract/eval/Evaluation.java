@@ -115,6 +115,40 @@ public final class Evaluation {
         return scores("Event categorizer, " + mode.name().toLowerCase(Locale.ROOT), gold.size(), by);
     }
 
+    /** The custody name finder on its held-out sentences (custody-ner-eval.txt), exact span match. */
+    public Scores custodyEntities() {
+        List<AnnotatedSentences.Annotated> gold = AnnotatedSentences.read(TrainedModels.open(TrainedModels.CUSTODY_NER_EVAL));
+        dev.leverage.extract.nlp.CustodyNlp nlp = new dev.leverage.extract.nlp.CustodyNlp(models);
+        Map<String, Counts> by = new TreeMap<>();
+        for (AnnotatedSentences.Annotated a : gold) {
+            Set<String> expected = new HashSet<>();
+            for (Span sp : a.spans()) expected.add(sp.getType() + ":" + sp.getStart() + ":" + sp.getEnd());
+            Set<String> found = new HashSet<>();
+            for (dev.leverage.extract.nlp.CustodyNlp.Entity e : nlp.entities(a.text())) found.add(e.type() + ":" + e.start() + ":" + e.end());
+            tally(by, expected, found);
+        }
+        return scores("Custody name finder (item, handler, location, seal)", gold.size(), by);
+    }
+
+    /** The custody sentence categorizer on its held-out sentences (custody-sentences-eval.txt); "none" is not scored as a label. */
+    public Scores custodySentences() {
+        List<LabelledSentence> gold = LabelledSentence.read(TrainedModels.open(TrainedModels.CUSTODY_SENTENCES_EVAL));
+        dev.leverage.extract.nlp.CustodyNlp nlp = new dev.leverage.extract.nlp.CustodyNlp(models);
+        Map<String, Counts> by = new TreeMap<>();
+        for (LabelledSentence s : gold) {
+            String got = nlp.categorize(s.text()).label();
+            Counts want = by.computeIfAbsent(s.label(), k -> new Counts());
+            if (got.equals(s.label())) {
+                want.tp++;
+            } else {
+                want.fn++;
+                by.computeIfAbsent(got, k -> new Counts()).fp++;
+            }
+        }
+        by.remove(dev.leverage.extract.nlp.CustodyNlp.NONE);
+        return scores("Custody sentence categorizer", gold.size(), by);
+    }
+
     private static void tally(Map<String, Counts> by, Set<String> expected, Set<String> found) {
         for (String e : expected) {
             Counts c = by.computeIfAbsent(e.substring(0, e.indexOf(':')), k -> new Counts());
@@ -138,6 +172,8 @@ public final class Evaluation {
         out.add(entities(true));
         out.add(entities(false));
         for (EventClassifier.Mode m : EventClassifier.Mode.values()) out.add(events(m));
+        out.add(custodyEntities());
+        out.add(custodySentences());
         return out;
     }
 

@@ -40,16 +40,24 @@ public final class TrainedModels {
     public static final String NER_EVAL = "ner-eval.txt";
     public static final String EVENTS_TRAIN = "events-train.txt";
     public static final String EVENTS_EVAL = "events-eval.txt";
+    public static final String CUSTODY_NER_TRAIN = "custody-ner-train.txt";
+    public static final String CUSTODY_NER_EVAL = "custody-ner-eval.txt";
+    public static final String CUSTODY_SENTENCES_TRAIN = "custody-sentences-train.txt";
+    public static final String CUSTODY_SENTENCES_EVAL = "custody-sentences-eval.txt";
     private static final String VERSION = "1";
 
     private static volatile TrainedModels shared;
 
     private final TokenNameFinderModel nameFinder;
     private final DoccatModel events;
+    private final TokenNameFinderModel custodyNames;
+    private final DoccatModel custodySentences;
 
-    private TrainedModels(TokenNameFinderModel nameFinder, DoccatModel events) {
+    private TrainedModels(TokenNameFinderModel nameFinder, DoccatModel events, TokenNameFinderModel custodyNames, DoccatModel custodySentences) {
         this.nameFinder = nameFinder;
         this.events = events;
+        this.custodyNames = custodyNames;
+        this.custodySentences = custodySentences;
     }
 
     /**
@@ -68,10 +76,26 @@ public final class TrainedModels {
                         () -> trainNameFinder(ner), TokenNameFinderModel::serialize);
                 DoccatModel dc = cached(cacheDir, "events", ev, DoccatModel::new,
                         () -> trainEvents(ev), DoccatModel::serialize);
-                shared = new TrainedModels(nf, dc);
+                byte[] cn = resource(CUSTODY_NER_TRAIN);
+                byte[] cs = resource(CUSTODY_SENTENCES_TRAIN);
+                TokenNameFinderModel cnf = cached(cacheDir, "custody-ner", cn, TokenNameFinderModel::new,
+                        () -> trainNameFinder(cn), TokenNameFinderModel::serialize);
+                DoccatModel csc = cached(cacheDir, "custody-sentences", cs, DoccatModel::new,
+                        () -> trainEvents(cs), DoccatModel::serialize);
+                shared = new TrainedModels(nf, dc, cnf, csc);
             }
             return shared;
         }
+    }
+
+    /** The custody name finder: item, handler, location and seal in custody sentences. */
+    public NameFinderME custodyNameFinder() {
+        return new NameFinderME(custodyNames);
+    }
+
+    /** The custody sentence categorizer: seized, transfer, stored, submitted, lab_received, analyzed, sealed, returned or none. */
+    public DocumentCategorizerME custodyCategorizer() {
+        return new DocumentCategorizerME(custodySentences);
     }
 
     public NameFinderME nameFinder() {
