@@ -101,14 +101,7 @@ public final class Evaluation {
         EventClassifier classifier = new EventClassifier(models, mode);
         Map<String, Counts> by = new TreeMap<>();
         for (LabelledSentence s : gold) {
-            String got = classifier.classify(s.text());
-            Counts want = by.computeIfAbsent(s.label(), k -> new Counts());
-            if (got.equals(s.label())) {
-                want.tp++;
-            } else {
-                want.fn++;
-                by.computeIfAbsent(got, k -> new Counts()).fp++;
-            }
+            tallyLabel(by, s.label(), classifier.classify(s.text()));
         }
         // "other" is not an event: its agreement is not a finding, so it stays out of the averages.
         by.remove(EventClassifier.OTHER);
@@ -136,17 +129,21 @@ public final class Evaluation {
         dev.leverage.extract.nlp.CustodyNlp nlp = new dev.leverage.extract.nlp.CustodyNlp(models);
         Map<String, Counts> by = new TreeMap<>();
         for (LabelledSentence s : gold) {
-            String got = nlp.categorize(s.text()).label();
-            Counts want = by.computeIfAbsent(s.label(), k -> new Counts());
-            if (got.equals(s.label())) {
-                want.tp++;
-            } else {
-                want.fn++;
-                by.computeIfAbsent(got, k -> new Counts()).fp++;
-            }
+            tallyLabel(by, s.label(), nlp.categorize(s.text()).label());
         }
         by.remove(dev.leverage.extract.nlp.CustodyNlp.NONE);
         return scores("Custody sentence categorizer", gold.size(), by);
+    }
+
+    /** One sentence's label: right is a true positive of its label; wrong a miss of the gold label and a false one of the label given. */
+    private static void tallyLabel(Map<String, Counts> by, String gold, String got) {
+        Counts want = by.computeIfAbsent(gold, k -> new Counts());
+        if (got.equals(gold)) {
+            want.tp++;
+        } else {
+            want.fn++;
+            by.computeIfAbsent(got, k -> new Counts()).fp++;
+        }
     }
 
     private static void tally(Map<String, Counts> by, Set<String> expected, Set<String> found) {
