@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CustodyProse {
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
-            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
     private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
             + "retrieved|obtained|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");

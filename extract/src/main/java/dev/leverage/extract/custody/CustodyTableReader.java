@@ -43,13 +43,13 @@ public final class CustodyTableReader {
                 } else if (c.item < 0 && h.matches("(item|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
                 else if (h.matches("(date.*|day)") && !h.contains("time")) c.date = i;
                 else if (h.matches("(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
-                else if (h.matches("(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from)")) c.released = i;
-                else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient)")) c.received = i;
+                else if (h.matches("(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
+                else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
                 else if (h.matches("(purpose.*|reason.*|action|transaction|activity|event)")) c.purpose = i;
                 else if (h.matches("(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
                 else if (h.matches("(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !h.matches(".*condition.*")) c.seal = i;
                 else if (h.matches("(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
-                else if (h.matches("(.*weight.*|wt.*|.*\\bwt\\b.*|mass)")) {
+                else if (h.matches("(.*weight.*|wt.*|.*\\bwt\\b.*|mass|net ?/ ?gross|gross ?/ ?net|net|gross)")) {
                     c.weight = i;
                     c.weightHeader = h;
                 } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
@@ -129,7 +129,9 @@ public final class CustodyTableReader {
             String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
             String weightCell = cell(row, c.weight);
             Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader) : weightCell);
-            String kind = CustodyText.weightKind(weightCell + " " + c.weightHeader);
+            // "18.6 g G" / "13.8 g N": an export's gross or net flag after the unit.
+            String kind = weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") ? "gross"
+                    : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") ? "net" : CustodyText.weightKind(weightCell + " " + c.weightHeader);
             Integer count = parseInt(cell(row, c.count));
             String quote = String.join(" ", row).replaceAll("\\s+", " ").strip();
             Citation cite = Citation.of(d, page, quote);

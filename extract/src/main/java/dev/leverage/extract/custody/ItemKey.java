@@ -14,7 +14,7 @@ public final class ItemKey {
     public static final String UNNAMED = "?";
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})");
-    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b\\d{2,4}-\\d{3,7}-(\\d{1,4})\\b");
+    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-(\\d{1,4})\\b");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
     private ItemKey() {
