@@ -46,7 +46,7 @@ class CustodyEvaluationTest {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(holdout);
         r.print(System.out);
         assertTrue(r.records().size() >= 24, "the holdout is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.25, "holdout precision " + r.micro().precision());
+        assertTrue(r.micro().precision() >= 0.33, "holdout precision " + r.micro().precision());
         assertTrue(r.micro().recall() >= 0.50, "holdout recall " + r.micro().recall());
     }
 }
