@@ -140,6 +140,8 @@ public final class CustodyProse {
     private static List<CustodyEvent> readClause(Document d, Page page, String sentence, String clause, LocalDateTime when,
                                                  String actor, String author, String singleItem, Context context, int[] order) {
         List<CustodyEvent> out = new ArrayList<>();
+        // A heading ("RESEALING AND RETURN", "CHAIN OF CUSTODY") names a section, not an event.
+        if (!sentence.chars().anyMatch(Character::isLowerCase) && sentence.strip().split("\\s+").length <= 8) return out;
         Matcher cue = CUE.matcher(clause);
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
         Matcher handoff = HANDOFF.matcher(clause);
