@@ -327,15 +327,17 @@ public final class DocumentExtractor {
             LocalDateTime first = events.stream().filter(x -> x.time() != null && !x.source().equals("listing") && x.item().equals(e.item()))
                     .map(CustodyEvent::time).min(java.util.Comparator.naturalOrder())
                     .orElse(events.stream().filter(x -> x.time() != null).map(CustodyEvent::time).min(java.util.Comparator.naturalOrder()).orElse(null));
-            out.add(new CustodyEvent(e.item(), first, e.releasedBy(), e.receivedBy(), e.purpose(), e.location(), e.seal(), e.sealStatus(), e.count(),
-                    e.weightGrams(), e.weightKind(), e.description(), e.action(), e.source(), e.order(), e.citation()));
+            out.add(e.at(first));
         }
         return out;
     }
 
     private static final Pattern ENTRY_START = Pattern.compile("^\\s{0,3}\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*");
-    private static final Pattern SIGNED = Pattern.compile("(?i)\\b(rel(?:eased)?(?:\\s+by)?|relinquished\\s+by|recv'?d?|rec'?d|received\\s+by|rcvd)\\s*:\\s*"
-            + "((?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][A-Za-z'-]+(?:\\s*#\\s?[\\w-]+)?)");
+    /** A ledger's signature labels ("Rel:", "Recv'd:") and the name after one. */
+    private static final String SIGNATURE = "rel(?:eased)?(?:\\s+by)?|recv'?d?|rec'?d|rcvd";
+    private static final String SIGNED_NAME = "((?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][A-Za-z'-]+";
+    private static final Pattern SIGNED = Pattern.compile("(?i)\\b(" + SIGNATURE + "|relinquished\\s+by|received\\s+by)\\s*:\\s*"
+            + SIGNED_NAME + "(?:\\s*#\\s?[\\w-]+)?)");
 
     /**
      * A ledger entry runs over several lines and is signed in it ("05/07/24 0910  RELEASED to Det. I. Nordstrom ...
@@ -379,9 +381,7 @@ public final class DocumentExtractor {
                     if (!ts.isEmpty() && ts.get(0).date() != null) when = LocalDateTime.of(ts.get(0).date(), ts.get(0).time());
                 }
                 if (rel == null && recv == null && when == e.time()) break;
-                patched = new CustodyEvent(e.item(), when, rel != null ? rel : e.releasedBy(), recv != null ? recv : e.receivedBy(), e.purpose(),
-                        e.location(), e.seal(), e.sealStatus(), e.count(), e.weightGrams(), e.weightKind(), e.description(), e.action(),
-                        e.source(), e.order(), e.citation());
+                patched = e.withHandlers(rel != null ? rel : e.releasedBy(), recv != null ? recv : e.receivedBy()).at(when);
                 // "RECEIVED from X ... Recv: Y": the verb's subject was the writer's guess; X released it.
                 break;
             }
@@ -391,8 +391,8 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern ROOM_TITLE = Pattern.compile("(?i)\\b(property|evidence)\\s+(room|unit|section|control|vault)\\b");
-    private static final Pattern STAFF = Pattern.compile("(?i)\\b(?:technician\\s+on\\s+duty|on\\s+duty|custodian|property\\s+(?:officer|clerk|technician)|evidence\\s+(?:technician|custodian|officer)|clerk|recv'?d?|rec'?d|rcvd|rel(?:eased)?(?:\\s+by)?)\\s*:\\s*"
-            + "((?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][A-Za-z'-]+)");
+    private static final Pattern STAFF = Pattern.compile("(?i)\\b(?:technician\\s+on\\s+duty|on\\s+duty|custodian|property\\s+(?:officer|clerk|technician)|evidence\\s+(?:technician|custodian|officer)|clerk|"
+            + SIGNATURE + ")\\s*:\\s*" + SIGNED_NAME + ")");
 
     /**
      * A property-room ledger is kept by the room's staff ("Technician on duty: PT E. Fontaine"): an item they
@@ -414,8 +414,7 @@ public final class DocumentExtractor {
         for (CustodyEvent e : events) {
             boolean kept = e.location() == null && e.receivedBy() != null
                     && staff.stream().anyMatch(s -> dev.leverage.extract.custody.Handlers.same(s, e.receivedBy()));
-            out.add(kept ? new CustodyEvent(e.item(), e.time(), e.releasedBy(), e.receivedBy(), e.purpose(), place, e.seal(), e.sealStatus(),
-                    e.count(), e.weightGrams(), e.weightKind(), e.description(), e.action(), e.source(), e.order(), e.citation()) : e);
+            out.add(kept ? e.withLocation(place) : e);
         }
         return out;
     }

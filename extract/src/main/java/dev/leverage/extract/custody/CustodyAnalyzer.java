@@ -52,11 +52,7 @@ public final class CustodyAnalyzer {
                 out.add(l);
                 continue;
             }
-            for (CustodyEvent t : l.tellings()) {
-                CustodyEvent e = new CustodyEvent(t.item(), l.event().time(), t.releasedBy(), t.receivedBy(), t.purpose(), t.location(), t.seal(),
-                        t.sealStatus(), t.count(), t.weightGrams(), t.weightKind(), t.description(), t.action(), t.source(), t.order(), t.citation());
-                out.add(new Link(e, new ArrayList<>(List.of(t.citation()))));
-            }
+            for (CustodyEvent t : l.tellings()) out.add(new Link(t.at(l.event().time()), new ArrayList<>(List.of(t.citation()))));
         }
         return out;
     }
@@ -155,6 +151,7 @@ public final class CustodyAnalyzer {
     }
 
     private static boolean storageSide(String h) {
+        // PO/PT/EC: property officer, property technician, evidence custodian, as property-room ledgers sign.
         return !Handlers.isBlank(h) && (Handlers.isSecureStorage(h) || Handlers.isPlace(h) || h.matches("(?i).*\\b(PO|PT|EC)\\b.*"));
     }
 

@@ -33,4 +33,22 @@ public record CustodyEvent(String item, LocalDateTime time, String releasedBy, S
         return new CustodyEvent(other, time, releasedBy, receivedBy, purpose, location, seal, sealStatus, count, weightGrams,
                 weightKind, description, action, source, order, citation);
     }
+
+    /** The same record at another time (a line dated by the entry or form it belongs to). */
+    public CustodyEvent at(LocalDateTime when) {
+        return new CustodyEvent(item, when, releasedBy, receivedBy, purpose, location, seal, sealStatus, count, weightGrams,
+                weightKind, description, action, source, order, citation);
+    }
+
+    /** The same record with its handlers as a signature or label gives them. */
+    public CustodyEvent withHandlers(String released, String received) {
+        return new CustodyEvent(item, time, released, received, purpose, location, seal, sealStatus, count, weightGrams,
+                weightKind, description, action, source, order, citation);
+    }
+
+    /** The same record at a place. */
+    public CustodyEvent withLocation(String place) {
+        return new CustodyEvent(item, time, releasedBy, receivedBy, purpose, place, seal, sealStatus, count, weightGrams,
+                weightKind, description, action, source, order, citation);
+    }
 }

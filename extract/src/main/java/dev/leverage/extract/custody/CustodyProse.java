@@ -153,20 +153,18 @@ public final class CustodyProse {
             hasCue = cue.find();
         }
         List<String> items = items(clause);
-        // A document that numbers no item tells custody of "the bag" or "the evidence": only those sentences count,
-        // not the suspect "placed in the patrol car".
-        if (!(d.type().startsWith("lab") || d.type().equals("custody_log"))) context.item = null;
+        // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
+        boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
+        if (!carries) context.item = null;
         // A form's label is not an event ("NAME, GRADE AND TITLE OF PERSON FROM WHOM RECEIVED: SGT Tyrell Osgood").
         if (hasCue && cue.end() < clause.length() && clause.substring(cue.end()).matches("(?s)\\s*:.*") && cue.group(1).equals(cue.group(1).toUpperCase())) return out;
-        if (singleItem != null && items.isEmpty() && context.item == null && !d.type().startsWith("lab") && !d.type().equals("custody_log")
-                && !EVIDENCE_NOUN.matcher(clause).find()) return out;
+        // A record's one item stands for "the bag" or "the evidence" in a narrative, not for the suspect "placed in
+        // the patrol car".
+        if (singleItem != null && items.isEmpty() && context.item == null && !carries && !EVIDENCE_NOUN.matcher(clause).find()) return out;
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
         boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
-        // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
-        boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
-        if (!carries) context.item = null;
         if (!hasCue) {
             // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
             if (!facts || items.size() > 1) return out;

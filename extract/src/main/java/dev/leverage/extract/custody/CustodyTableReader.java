@@ -29,7 +29,7 @@ public final class CustodyTableReader {
             Columns c = new Columns();
             for (int i = 0; i < header.size(); i++) {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
-                String h = ocrWord(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
+                String h = CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
                 if (h.isEmpty()) continue;
                 if (h.matches("(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")) {
                     c.releasedAt = i; // a log that times the release and the receipt apart
@@ -218,16 +218,6 @@ public final class CustodyTableReader {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String ocrWord(String h) {
-        StringBuilder b = new StringBuilder(h);
-        for (int i = 0; i < b.length(); i++) {
-            char c = b.charAt(i);
-            boolean letterBefore = i > 0 && Character.isLetter(b.charAt(i - 1)), letterAfter = i + 1 < b.length() && Character.isLetter(b.charAt(i + 1));
-            if ((c == '0' || c == '1') && (letterBefore || letterAfter)) b.setCharAt(i, c == '0' ? 'o' : 'i');
-        }
-        return b.toString();
     }
 
     static Integer parseInt(String s) {

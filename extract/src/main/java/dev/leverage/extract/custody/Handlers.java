@@ -32,7 +32,7 @@ public final class Handlers {
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
         if (h == null) return false;
-        h = ocr(h);
+        h = CustodyText.ocr(h);
         return (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
     }
 
@@ -42,14 +42,10 @@ public final class Handlers {
     /** A purpose or reason that says the item went into storage ("Custodial storage - HVTF vault", "Evidence room intake"). */
     public static boolean isStoragePurpose(String p) {
         if (p == null) return false;
-        p = ocr(p);
+        p = CustodyText.ocr(p);
         return STORAGE_PURPOSE.matcher(p).find() && !MOVING.matcher(p).find() && !NOT_SECURE.matcher(p).find();
     }
 
-    /** Undoes the commonest OCR confusion in words: a zero inside letters ("Evidence r00m", "0fcr"). */
-    static String ocr(String s) {
-        return s.replaceAll("(?<=[A-Za-z])0|0(?=[A-Za-z])", "o").replaceAll("(?<=[a-z])1(?=[a-z])", "l");
-    }
 
     private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving)\\b");
 
