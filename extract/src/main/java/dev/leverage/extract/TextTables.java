@@ -44,7 +44,8 @@ public final class TextTables {
                 List<List<String>> rows = new ArrayList<>();
                 rows.add(slice(lines[i], starts));
                 int j = i + 1;
-                while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3)) {
+                while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3
+                        || wrapped(lines[j], starts))) {
                     if (!RULE.matcher(lines[j]).matches()) rows.add(slice(lines[j], starts));
                     j++;
                 }
@@ -57,6 +58,13 @@ public final class TextTables {
             i++;
         }
         return out;
+    }
+
+    /** A cell's text wrapped onto its own line, indented past the first column ("   ...   seal intact; rec'd by"). */
+    private static boolean wrapped(String l, List<Integer> starts) {
+        int indent = 0;
+        while (indent < l.length() && Character.isWhitespace(l.charAt(indent))) indent++;
+        return indent >= starts.get(1) && indent > 0;
     }
 
     private static boolean pipeRow(String l) {

@@ -58,7 +58,7 @@ public final class CustodyAnalyzer {
     }
 
     public Map<String, List<Link>> chains(List<CustodyEvent> all) {
-        all = resolveUnnamed(all);
+        all = resolveUnnamed(ownCase(all));
         Map<String, List<CustodyEvent>> byItem = new TreeMap<>();
         for (CustodyEvent e : all) byItem.computeIfAbsent(e.item(), k -> new ArrayList<>()).add(e);
         Map<String, List<Link>> out = new LinkedHashMap<>();
@@ -85,6 +85,27 @@ public final class CustodyAnalyzer {
             links.sort(Comparator.comparing((Link l) -> l.event().time(), Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparingInt(l -> l.event().order()));
             out.put(entry.getKey(), links);
+        }
+        return out;
+    }
+
+    /**
+     * A property ledger produced as an extract lists the neighbouring cases' rows too, each numbering its items from
+     * 1. This case is the one the ledger lists most rows for; its rows join the items the other documents name, and
+     * the other cases' rows are not this case's evidence.
+     */
+    private static List<CustodyEvent> ownCase(List<CustodyEvent> all) {
+        Map<String, Long> rows = all.stream().map(e -> ItemKey.caseOf(e.item())).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        if (rows.isEmpty()) return all;
+        long most = java.util.Collections.max(rows.values());
+        List<String> top = rows.entrySet().stream().filter(en -> en.getValue() == most).map(Map.Entry::getKey).toList();
+        String own = top.size() == 1 ? top.get(0) : null;
+        List<CustodyEvent> out = new ArrayList<>();
+        for (CustodyEvent e : all) {
+            String caseNo = ItemKey.caseOf(e.item());
+            if (caseNo == null) out.add(e);
+            else if (caseNo.equals(own)) out.add(e.forItem(e.item().substring(0, e.item().indexOf('@'))));
         }
         return out;
     }
@@ -120,8 +141,9 @@ public final class CustodyAnalyzer {
         return out;
     }
 
+    /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0 and I/l/1 read as one. */
     private static String sealKey(String seal) {
-        return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1');
     }
 
     private static CustodyEvent fill(CustodyEvent a, CustodyEvent b) {
@@ -329,7 +351,7 @@ public final class CustodyAnalyzer {
                 sealFlagged = true;
             }
             if (e.seal() != null) {
-                String seal = e.seal().toUpperCase().replaceAll("[^A-Z0-9]", "");
+                String seal = sealKey(e.seal());
                 if (lastSeal != null && !lastSeal.equals(seal) && !sealFlagged && !resealedBetween(links, lastSealLink, l)) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);

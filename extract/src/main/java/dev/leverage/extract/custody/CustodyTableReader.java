@@ -11,6 +11,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads custody tables with any header wording and column order: spreadsheets and CSV exports of property systems,
@@ -22,7 +24,7 @@ public final class CustodyTableReader {
     /** Column roles found by header wording. */
     public static final class Columns {
         public int releasedAt = -1, item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
-                count = -1, weight = -1, description = -1, remarks = -1;
+                count = -1, weight = -1, description = -1, remarks = -1, caseNo = -1;
         String weightHeader = "";
 
         public static Columns of(List<String> header) {
@@ -42,6 +44,7 @@ public final class CustodyTableReader {
                     c.time = i;
                 } else if (c.item < 0 && h.matches("(item|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
                 else if (h.matches("(date.*|day)") && !h.contains("time")) c.date = i;
+                else if (h.matches("(case|case no|case number|case id|incident( no| number)?|report no|rd no|dr no)")) c.caseNo = i;
                 else if (h.matches("(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
                 else if (h.matches("(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
                 else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
@@ -53,7 +56,7 @@ public final class CustodyTableReader {
                     c.weight = i;
                     c.weightHeader = h;
                 } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
-                else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*)")) c.remarks = i;
+                else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|entry|entries|memo|disposition)")) c.remarks = i;
             }
             return c;
         }
@@ -86,34 +89,38 @@ public final class CustodyTableReader {
         Columns c = Columns.of(table.rows().get(header));
         List<String> items = defaultItem == null ? List.of() : List.of(defaultItem);
         LocalDate lastDate = headerDate;
+        // A ledger that lists several cases numbers each case's items from 1: its item keys carry the case.
+        boolean severalCases = c.caseNo >= 0 && table.rows().subList(header + 1, table.rows().size()).stream()
+                .map(r -> cell(r, c.caseNo).strip()).filter(v -> !v.isEmpty()).distinct().count() > 1;
         for (List<String> row : continued(table.rows().subList(header + 1, table.rows().size()), c)) {
             if (row.stream().allMatch(String::isBlank)) continue;
             String itemCell = cell(row, c.item);
             if (!itemCell.isBlank()) {
                 List<String> keys = ItemKey.of(itemCell);
+                if (severalCases && !cell(row, c.caseNo).isBlank()) keys = keys.stream().map(k -> ItemKey.inCase(k, cell(row, c.caseNo))).toList();
                 if (!keys.isEmpty()) items = keys;
             }
             if (items.isEmpty()) continue;
             LocalDateTime when = null;
             if (c.date >= 0 && c.date == c.time) {
-                when = TimeParser.parseDateTime(cell(row, c.date));
+                when = TimeParser.parseDateTime(stamp(row, c.date));
                 if (when == null) {
-                    LocalDate only = TimeParser.parseDate(cell(row, c.date));
+                    LocalDate only = TimeParser.parseDate(stamp(row, c.date));
                     if (only != null) when = only.atStartOfDay();
                 }
             } else {
-                LocalDate date = c.time < 0 ? null : TimeParser.parseDate(cell(row, c.date));
+                LocalDate date = c.time < 0 ? null : TimeParser.parseDate(stamp(row, c.date));
                 if (date == null && c.date >= 0) {
-                    LocalDateTime both = TimeParser.parseDateTime(cell(row, c.date));
+                    LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.date));
                     if (both != null) date = both.toLocalDate();
                 }
-                LocalTime time = TimeParser.parseClock(cell(row, c.time).replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
+                LocalTime time = TimeParser.parseClock(stamp(row, c.time).replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
                 if (time == null && c.time < 0 && c.date >= 0) {
                     // A date column that carries the time too ("22 MAY 24 2340").
-                    LocalDateTime both = TimeParser.parseDateTime(cell(row, c.date));
+                    LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.date));
                     if (both != null) time = both.toLocalTime();
                 }
-                if (date == null && c.date >= 0) date = TimeParser.parseDate(cell(row, c.date));
+                if (date == null && c.date >= 0) date = TimeParser.parseDate(stamp(row, c.date));
                 if (date == null && time != null) date = lastDate;
                 if (date != null) when = time != null ? LocalDateTime.of(date, time) : date.atStartOfDay();
             }
@@ -136,8 +143,15 @@ public final class CustodyTableReader {
             String quote = String.join(" ", row).replaceAll("\\s+", " ").strip();
             Citation cite = Citation.of(d, page, quote);
             String location = blankToNull(cell(row, c.location));
+            // A ledger whose To column names the shelf and whose remarks name the clerk ("rec'd by Prop. Clerk B. Dlamini").
+            Matcher by = RECEIVED_IN_REMARKS.matcher(nz(remarks));
+            if (received != null && (Handlers.isPlace(received) || Handlers.isSecureStorage(received)) && !Handlers.isOfficer(received)
+                    && !received.matches("(?s).*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") && by.find()) {
+                if (location == null) location = received;
+                received = by.group(1).strip();
+            }
             // The release told at its own time: the receipt row and its release are two tellings of one hand-off.
-            LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(cell(row, c.releasedAt));
+            LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(stamp(row, c.releasedAt));
             for (String item : items) {
                 out.add(new CustodyEvent(item, when, released, received, purpose, location, seal, status, count, grams, kind,
                         blankToNull(cell(row, c.description)), CustodyText.action(purpose != null ? purpose : remarks), "table", order[0]++, cite));
@@ -191,7 +205,7 @@ public final class CustodyTableReader {
         List<List<String>> out = new ArrayList<>();
         for (List<String> row : rows) {
             boolean blank = row.stream().allMatch(String::isBlank);
-            boolean anchorless = cell(row, c.item).isBlank() && cell(row, c.date).isBlank() && cell(row, c.time).isBlank();
+            boolean anchorless = cell(row, c.item).isBlank() && stamp(row, c.date).isBlank() && stamp(row, c.time).isBlank();
             if (!blank && anchorless && !out.isEmpty() && (c.date >= 0 || c.time >= 0)) {
                 List<String> prev = new ArrayList<>(out.get(out.size() - 1));
                 for (int i = 0; i < row.size(); i++) {
@@ -228,6 +242,13 @@ public final class CustodyTableReader {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static final Pattern RECEIVED_IN_REMARKS = Pattern.compile("(?i)\\b(?:rec'?d|received|accepted)\\s+by:?\\s+([A-Z][\\w.#' -]{2,60}?(?:#\\s?[\\w-]+)?)\\s*(?:[;,]|$)");
+
+    /** A date or time cell, with OCR's letters for digits undone. */
+    private static String stamp(List<String> row, int i) {
+        return CustodyText.ocrDigits(cell(row, i));
     }
 
     static String cell(List<String> row, int i) {

@@ -63,6 +63,24 @@ public final class CustodyText {
         return b.toString();
     }
 
+    /**
+     * Undoes OCR's letters for digits in a date or time cell ("ll/13/24", "Ol35", "03l0"): in a token that holds a
+     * digit and is otherwise digits, separators and the letters O, l and I, those letters are the digits they look like.
+     * Month names ("22 NOV 24") have no digit in the token and are left alone.
+     */
+    public static String ocrDigits(String s) {
+        if (s == null) return null;
+        Matcher m = OCR_NUMBER.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group().replaceAll("[Oo]", "0").replaceAll("[lI|]", "1")));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static final Pattern OCR_NUMBER = Pattern.compile("(?<![A-Za-z])(?=[0-9OolI|/:.-]*[0-9])[0-9OolI|][0-9OolI|/:.-]*(?![A-Za-z])");
+
     public static String sealNumber(String s) {
         if (s != null) {
             Matcher f = SEAL_FIELD.matcher(s);
@@ -149,8 +167,9 @@ public final class CustodyText {
     public static String action(String s) {
         if (s == null || s.isBlank()) return null;
         String l = s.toLowerCase(Locale.ROOT);
-        if (l.matches("(?s).*\\b(return\\w*)\\b.*")) return "returned";
-        if (l.matches("(?s).*\\b(analy[sz]\\w*|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
+        if (l.matches("(?s).*\\b(return\\w*|released\\s+(by|from)\\s+(the\\s+)?(lab\\w*|crime\\s+lab))\\b.*")) return "returned";
+        // "Analyst" names a person, not an analysis.
+        if (l.matches("(?s).*\\b(analy[sz](e|ed|is|ing)|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
                 && !l.contains("evaluation as evidence")) return "analyzed";
         if (l.matches("(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
         if (l.matches("(?s).*\\b(opened)\\b.*")) return "opened";

@@ -27,7 +27,7 @@ public final class Handlers {
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
     private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|prop(erty)?\\.?\\s+(clerk|officer|custodian|tech(nician)?|specialist|manager)|"
             + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|control(\\s+unit)?)|\\bECU\\b|recv\\.?\\s+tech|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
-            + "forensic\\s+(chemist|scientist|analyst)|chemist|criminalist|intake|receiving)\\b");
+            + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
@@ -95,7 +95,7 @@ public final class Handlers {
 
     /** The name part of a handler entry: no signature mark, affiliation after a comma, parentheses or badge. */
     static String strip(String h) {
-        String s = h.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?\\w+", " ")
+        String s = h.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?[\\w-]+", " ")
                 .replaceAll("(?i)\\bbadge\\s*\\w+", " ");
         int comma = s.indexOf(',');
         if (comma > 0) {

@@ -20,6 +20,17 @@ public final class ItemKey {
     private ItemKey() {
     }
 
+    /** An item of a named case in a ledger that lists several ("1@LMT24-005098"). */
+    public static String inCase(String key, String caseNumber) {
+        return key + "@" + caseNumber.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+    }
+
+    /** The case an item key names, or null for an item of this case. */
+    public static String caseOf(String key) {
+        int at = key.indexOf('@');
+        return at < 0 ? null : key.substring(at + 1);
+    }
+
     /** The item keys a label names (several for a range or list), empty when it names none. */
     public static List<String> of(String label) {
         List<String> out = new ArrayList<>();

@@ -22,8 +22,10 @@ public record PersonName(String title, String given, String surname) {
             "reporting", "arresting", "transporting", "case", "agent", "senior", "master", "staff", "first", "class",
             // property officer / technician, evidence custodian, patrolman; military ranks as a DA Form 4137 writes them
             "po", "pt", "ptl", "ec", "custodian", "pvt", "pv2", "pfc", "spc", "ssg", "sfc", "msg", "1sg", "sgm", "2lt", "1lt",
-            "cpt", "maj", "ltc", "col", "cw2", "cw3");
-    private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:badge|id)?\\s*(?:no\\.?|#)?\\s*#?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
+            "cpt", "maj", "ltc", "col", "cw2", "cw3",
+            // custodians' titles written short: Prop. Clerk, Evid. Cust., Evid. Ofcr., Recv. Tech.
+            "prop", "evid", "cust", "ofcr", "offr", "recv", "spec");
+    private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:badge|id)?\\s*(?:no\\.?|#)?\\s*#?(?:[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** True when a word is a rank or title ("Dep.", "Sergeant"), never a name on its own. */
     public static boolean isTitle(String word) {
