@@ -43,7 +43,7 @@ public final class DocumentExtractor {
     private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
     private static final Pattern OFFSET_LINE = Pattern.compile("^\\[(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?]\\s*(.*)$");
     private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]+(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
-    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy)|author|prepared\\s+by|written\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer)\\s*(?::|\\t)\\s*(.+)$");
+    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy|ranger|trooper|agent|investigator)|author|prepared\\s+by|written\\s+by|reported\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer|ranger|trooper|deputy|investigator|agent)\\s*(?::|\\t)\\s*(.+)$");
     private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
     private static final Pattern UNIT_OWNER = Pattern.compile("^\\s*([A-Z0-9-]+)\\s*\\(([A-Z][A-Za-z.' -]+)\\)\\s*$");
 
@@ -631,12 +631,18 @@ public final class DocumentExtractor {
             PersonName n = PersonName.parse(sworn.group(1));
             if (n.surname().length() > 1) return n.display();
         }
-        // A name alone on one of the first lines, under the heading ("Ofc. Leon Duarte #604").
+        // A name alone on one of the first lines, under the heading ("Ofc. Leon Duarte #604"), or signing off the last.
         String[] lines = d.pages().get(0).text().split("\n");
         for (int i = 0; i < Math.min(6, lines.length); i++) {
-            String l = lines[i].replaceAll("\\s{2,}.*$", "").strip();
-            Matcher t = Pattern.compile("^(?:Officer:\\s*)?((?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|SA|TFO|Inv\\.)\\s+[A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+[A-Z][A-Za-z'-]+)(?:\\s*#\\s?\\w+)?$").matcher(l);
-            if (t.matches()) return PersonName.parse(t.group(1)).display();
+            String name = titledName(lines[i]);
+            if (name != null) return name;
+        }
+        String[] last = d.pages().get(d.pages().size() - 1).text().split("\n");
+        for (int i = last.length - 1, seen = 0; i >= 0 && seen < 6; i--) {
+            if (last[i].isBlank()) continue;
+            seen++;
+            String name = titledName(last[i]);
+            if (name != null) return name;
         }
         // The author the producing system wrote into the file ("Deputy Luis Ortega #1184"), when it is a person.
         for (String key : List.of("dc:creator", "meta:author", "Author", "creator")) {
@@ -647,6 +653,15 @@ public final class DocumentExtractor {
             if (wellFormedName(name) && n.surname().length() > 1 && (!n.title().isEmpty() || !n.given().isEmpty())) return n.display();
         }
         return null;
+    }
+
+    private static final Pattern TITLED_NAME = Pattern.compile("^(?:Officer:\\s*)?((?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|SA|S/A|TFO|Inv\\.|Investigator|Rgr\\.|Ranger|Warden|Agent|Spc\\.|Ptl\\.)"
+            + "\\s+[A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+[A-Z][A-Za-z'-]+)(?:\\s*#\\s?[\\w-]+)?$");
+
+    /** A line that is a ranked name and nothing else ("Rgr. Ifeoma Chukwu #R-58"), as display name; else null. */
+    private static String titledName(String line) {
+        Matcher t = TITLED_NAME.matcher(line.replaceAll("\\s{2,}.*$", "").strip());
+        return t.matches() ? PersonName.parse(t.group(1)).display() : null;
     }
 
     private static LocalDate headerDate(Document d, PageFurniture furniture) {

@@ -32,7 +32,9 @@ public final class CustodyProse {
     private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
     private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
-    private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|[,;.]|$)");
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|(?-i:\\s+and\\s+[a-z])|[,;.]|$)");
+    /** A package the item is put into, not a place it is kept ("inside a plastic evidence bag"). */
+    private static final Pattern PACKAGING = Pattern.compile("(?i)^(?:a|an|the|one|its)?\\s*(?:[\\w-]+\\s+){0,3}(?:bag|envelope|box|container|sleeve|pouch|package|jar|bindle|carton|heat[- ]seal(?:ed)?\\s+bag|tube|can)s?$");
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
             + "(baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|balloons?|wraps?|cartridges?|containers?|pieces?|folds?|bundles?|tabs?|strips?|syringes?|bottles?|jars?|cigarettes?|joints?|squares?|sheets?|bills?)\\b");
     static final Pattern DESCRIPTION = Pattern.compile("(?i)\\b((?:off[- ]white|white|tan|brown|beige|yellow(?:ish)?|blue|green|pink|red|orange|purple|gr[ae]y|black|clear|colou?rless|cream|light brown|dark brown)"
@@ -200,10 +202,16 @@ public final class CustodyProse {
                         : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
             }
             case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
-                released = subject;
-                received = placeText;
-                location = placeText;
-                action = "stored";
+                if (placeText != null && PACKAGING.matcher(placeText).matches() && !Handlers.isSecureStorage(placeText)) {
+                    // Packaging: the one who packs it still holds it.
+                    received = subject;
+                    action = "sealed";
+                } else {
+                    released = subject;
+                    received = placeText;
+                    location = placeText;
+                    action = "stored";
+                }
             }
             case "analyzed", "analysed", "analysis", "tested", "examined", "weighed", "opened", "sealed", "resealed", "re-sealed" -> {
                 released = null;

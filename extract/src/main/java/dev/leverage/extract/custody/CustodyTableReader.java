@@ -56,7 +56,7 @@ public final class CustodyTableReader {
                     c.weight = i;
                     c.weightHeader = h;
                 } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
-                else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|entry|entries|memo|disposition)")) c.remarks = i;
+                else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && h.matches("entry|entries")) c.remarks = i;
             }
             return c;
         }

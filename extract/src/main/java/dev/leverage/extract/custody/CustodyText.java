@@ -18,7 +18,7 @@ public final class CustodyText {
     private static final Pattern INTACT = Pattern.compile("(?i)\\b(seals?\\s+(was\\s+|were\\s+)?intact|intact\\s+seal|sealed\\s+and\\s+intact)\\b");
     private static final Pattern OUTSIDE = Pattern.compile("(?i)\\b(my\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|car|truck|desk|briefcase|locker\\s+at\\s+the\\s+gym|gym\\s+bag)|"
             + "(officer'?s|deputy'?s|agent'?s|his|her)\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|desk|briefcase)|"
-            + "personal\\s+(vehicle|car|truck|safe|locker)|home\\s+safe|safe\\s+at\\s+(my|his|her)\\s+(residence|home|house)|at\\s+home|"
+            + "personal\\s+(pick-?up\\s+)?(vehicle|car|truck|suv|van|safe|locker)|home\\s+safe|safe\\s+at\\s+(my|his|her)\\s+(residence|home|house)|at\\s+home|(drove|went|took\\s+it|brought\\s+it)\\s+home|"
             + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|(my|his|her)\\s+(own\\s+)?(barracks\\s+room|quarters|dorm\\s+room|bedroom|room)|"
             + "(wall\\s+)?locker\\s+in\\s+(my|his|her)\\s+(own\\s+)?(barracks\\s+)?room|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser))\\b");
     private static final String[] COLOURS = {"off-white", "white", "tan", "brown", "beige", "yellow", "yellowish", "blue", "green", "pink",

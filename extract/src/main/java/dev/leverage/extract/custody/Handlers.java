@@ -95,7 +95,19 @@ public final class Handlers {
 
     /** The name part of a handler entry: no signature mark, affiliation after a comma, parentheses or badge. */
     static String strip(String h) {
-        String s = h.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?[\\w-]+", " ")
+        String s = h.strip();
+        if (s.toLowerCase(Locale.ROOT).startsWith("/s/")) {
+            // "/s/ T. Marinescu SSG Teodora MARINESCU, MPI": a signature, then the printed name block under it.
+            s = s.substring(3).strip();
+            String[] w = s.split("\\s+");
+            for (int i = 1; i < w.length - 1; i++) {
+                if (PersonName.isTitle(w[i]) && Character.isUpperCase(w[i + 1].charAt(0))) {
+                    s = String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
+                    break;
+                }
+            }
+        }
+        s = s.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?[\\w-]+", " ")
                 .replaceAll("(?i)\\bbadge\\s*\\w+", " ");
         int comma = s.indexOf(',');
         if (comma > 0) {
