@@ -118,7 +118,9 @@ public final class DocumentExtractor {
                 if (csv || s.text().contains("\t")) continue; // table rows are read by column above
                 // Rows of a text table were read by column; a form line of labelled fields ("Seal number on package at
                 // receipt: TC-80342     Seal condition: intact") is read as text.
-                if (textTables && (s.text().contains("|") || s.text().matches("(?s).*\\S {3,}\\S.*") && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
+                // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
+                if (textTables && (s.text().contains("|") || s.text().replaceFirst("^\\S+(?: \\S+){0,2} {3,}(?=\\S)", "").matches("(?s).*\\S {3,}\\S.*")
+                        && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
                 Matcher offset = OFFSET_LINE.matcher(s.text());
                 if (offset.matches() && recordingStart != null) {
                     transcriptLine(d, page, s, offset, recordingStart, timed, mentions);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -82,7 +83,18 @@ public final class CustodyAnalyzer {
                     links.add(new Link(e, c));
                 }
             }
-            links.sort(Comparator.comparing((Link l) -> l.event().time(), Comparator.nullsLast(Comparator.naturalOrder()))
+            // An undated record (a form's exhibit description, a lab's "Contents:" line) stands where its document's
+            // first dated record of the item stands, so a count or weight it gives is compared in the right order.
+            Map<String, LocalDateTime> firstInDocument = new java.util.HashMap<>();
+            for (Link l : links) {
+                if (l.event().time() != null) firstInDocument.merge(l.event().citation().document(), l.event().time(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+            // An undated seizure ("30 baggies were seized as Item 1") stands at the start of the chain.
+            LocalDateTime start = links.stream().map(l -> l.event().time()).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+            java.util.function.Function<Link, LocalDateTime> placed = l -> l.event().time() != null ? l.event().time()
+                    : "seized".equals(l.event().action()) ? start : firstInDocument.get(l.event().citation().document());
+            links.sort(Comparator.comparing(placed, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing((Link l) -> l.event().time() == null)
                     .thenComparingInt(l -> l.event().order()));
             out.put(entry.getKey(), links);
         }
@@ -316,6 +328,15 @@ public final class CustodyAnalyzer {
         return e.time() != null && e.time().toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
     }
 
+    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b");
+    private static final Pattern NOTHING_CONSUMED = Pattern.compile("(?i)\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b");
+
+    /** The link of a chain that holds a telling (a telling is split out of its link to be compared on its own). */
+    private static Link linkOf(List<Link> links, Link telling) {
+        for (Link l : links) if (l == telling || l.citations().contains(telling.citations().get(0))) return l;
+        return null;
+    }
+
     /** The checks that read one item's whole chain: places, seals, weights, descriptions, the lab's order. */
     private void checkItem(String item, List<Link> links, List<Finding> out) {
         // Outside the evidence system.
@@ -373,9 +394,18 @@ public final class CustodyAnalyzer {
             CustodyEvent e = l.event();
             if (e.count() == null) continue;
             if (counted != null && !counted.event().count().equals(e.count())) {
-                boolean explained = links.stream().anyMatch(x -> x.citations().stream().anyMatch(c -> c.quote().matches(
-                        "(?is).*\\b(consum\\w*|remaining|remainder|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b.*")
-                        && !c.quote().matches("(?is).*\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b.*")));
+                int from = links.indexOf(linkOf(links, counted)), to = links.indexOf(linkOf(links, l));
+                int before = counted.event().count(), after = e.count();
+                boolean explained = false;
+                for (int k = 0; k < links.size() && !explained; k++) {
+                    for (Citation c : links.get(k).citations()) {
+                        if (!EXPLAINS_COUNT.matcher(c.quote()).find() || NOTHING_CONSUMED.matcher(c.quote()).find()) continue;
+                        // "Three (3) tablets consumed": the numbers must add up; a record with no number explains a
+                        // change only where it stands, between the two counts.
+                        Integer used = CustodyProse.consumedCount(c.quote());
+                        if (used != null ? before - used == after : k > from && k <= to || from < 0 || to < 0) explained = true;
+                    }
+                }
                 if (!explained) {
                     CustodyEvent a = counted.event();
                     List<Citation> cites = new ArrayList<>(counted.citations());

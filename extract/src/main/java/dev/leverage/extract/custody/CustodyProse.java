@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class CustodyProse {
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
             + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
-    private static final Pattern CUE = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
+    // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
+    private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
             + "retrieved|obtained|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
@@ -276,9 +277,21 @@ public final class CustodyProse {
                 "observed", "narrative", order[0]++, Citation.of(d, page, sentence));
     }
 
+    private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(?:(\\d{1,4})|[a-z-]+\\s*\\((\\d{1,4})\\))\\s+(?:[a-z-]+\\s+){0,2}(?:were\\s+|was\\s+)?(?:consumed|used|destroyed)\\b");
+
+    /** How many units a record says were used up ("Three (3) tablets consumed in analysis"), or null. */
+    public static Integer consumedCount(String s) {
+        Matcher m = CONSUMED.matcher(s);
+        if (!m.find()) return null;
+        return Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
     static Integer count(String s) {
         Matcher cm = COUNT.matcher(s);
+        // "One (1) tablet was consumed in analysis; thirty-five (35) tablets remain": what is left is the count.
+        boolean consumed = consumedCount(s) != null;
         while (cm.find()) {
+            if (consumed && !s.substring(cm.end()).matches("(?is)\\s*(?:were\\s+|are\\s+)?(remain|remaining|left|returned)\\b.*")) continue;
             // "Item 1 in evidence container CC-7" names an item, not one container.
             if (s.substring(Math.max(0, cm.start() - 12), cm.start()).matches("(?is).*\\b(items?|exhibits?|exh\\.?|no\\.?|tag|lab\\s+item)\\s*#?\\s*$")) continue;
             return Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2));

@@ -21,7 +21,9 @@ public final class Handlers {
     }
 
     public static boolean isBlank(String h) {
-        return h == null || h.isBlank() || h.strip().matches("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)");
+        return h == null || h.isBlank() || h.strip().matches("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)")
+                // "(signature illegible; name not printed)", "[unsigned]": a note in place of a name
+                || h.strip().matches("(?i)[(\\[]?\\s*(signature\\s+|sig\\.?\\s+)?(illegible|unknown|blank|unsigned|not\\s+(signed|printed|legible)|no\\s+(signature|name))\\b(?-i:[^A-Z])*");
     }
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */

@@ -112,6 +112,10 @@ public final class PageAnnotator {
             int nextEnd = text.indexOf('\n', nl + 1);
             String next = text.substring(nl + 1, nextEnd < 0 ? text.length() : nextEnd);
             if (LOG_ENTRY.matcher(next).find()) nextBlank = true;
+            // A described line wrapped mid-sentence ("Exhibit 1   One bag containing two hundred (200) blue round
+            // tablets imprinted" / "on one side ..."): the next line goes on in lower case.
+            if (!prose && !nextBlank && line.matches(".*[\\p{Ll}\\d\"),]$") && next.strip().matches("\\p{Ll}[\\p{Ll}-]*\\s+\\p{Ll}.*")
+                    && !next.strip().matches(".*\\S {3,}\\S.*")) prose = true;
             if (!prose || nextBlank) {
                 if (nl > blockStart) out.add(new Span(blockStart, nl));
                 blockStart = nl + 1;
