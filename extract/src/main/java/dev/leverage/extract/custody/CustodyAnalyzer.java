@@ -437,7 +437,7 @@ public final class CustodyAnalyzer {
             // Evidence loses weight (drying, sampling) but does not gain it: a gain beyond balance differences (2 %,
             // 0.5 g) is flagged, a loss only beyond packaging and drying (10 %).
             boolean gain = sameKind && wb > wa && wb - wa > Math.max(0.5, 0.02 * wa);
-            boolean beyond = gain || (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5 : wb > wa * 1.05 || rel > 0.5);
+            boolean beyond = gain || (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5 : wb > wa * 1.05);
             if (netAboveGross || beyond) {
                 List<Citation> cites = new ArrayList<>(firstWeighed.citations());
                 l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);

@@ -138,7 +138,9 @@ public final class CustodyTableReader {
             Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader) : weightCell);
             // "18.6 g G" / "13.8 g N": an export's gross or net flag after the unit.
             String kind = weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") ? "gross"
-                    : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") ? "net" : CustodyText.weightKind(weightCell + " " + c.weightHeader);
+                    : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") ? "net" 
+                    // The cell says which weight it is before the header does ("512 g gross" under "Gross/Net").
+                    : CustodyText.weightKind(weightCell) != null ? CustodyText.weightKind(weightCell) : CustodyText.weightKind(c.weightHeader);
             Integer count = parseInt(cell(row, c.count));
             String quote = String.join(" ", row).replaceAll("\\s+", " ").strip();
             Citation cite = Citation.of(d, page, quote);

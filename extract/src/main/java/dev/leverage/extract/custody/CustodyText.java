@@ -32,8 +32,20 @@ public final class CustodyText {
 
     /** A weight in grams written in the text, or null. */
     public static Double grams(String s) {
+        if (s == null) return null;
+        // "approximately 0.4 g consumed; net weight remaining 485.9 g": the item weighs what remains.
+        Matcher used = CONSUMED.matcher(s);
+        if (used.find()) {
+            Matcher left = REMAINING.matcher(s);
+            int at = -1;
+            while (left.find()) at = left.end();
+            return at < 0 ? null : dev.leverage.extract.Weights.first(s.substring(at));
+        }
         return dev.leverage.extract.Weights.first(s);
     }
+
+    private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(consum(ed|ption)|used\\s+(in|for)\\s+(analysis|testing)|destroyed\\s+in\\s+(analysis|testing))\\b");
+    private static final Pattern REMAINING = Pattern.compile("(?i)\\b(remaining|remains|remainder|left|returned)\\b");
 
     /** "gross" or "net" when the text says which weight it is. */
     public static String weightKind(String s) {
