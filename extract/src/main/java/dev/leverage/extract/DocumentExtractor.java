@@ -119,7 +119,7 @@ public final class DocumentExtractor {
                 // Rows of a text table were read by column; a form line of labelled fields ("Seal number on package at
                 // receipt: TC-80342     Seal condition: intact") is read as text.
                 // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
-                if (textTables && (s.text().contains("|") || s.text().replaceFirst("^\\S+(?: \\S+){0,2} {3,}(?=\\S)", "").matches("(?s).*\\S {3,}\\S.*")
+                if (textTables && (s.text().contains("|") || s.text().replaceFirst("^(?i:item|exhibit|exh\\.?|lab\\s+item|evidence|property\\s+tag)\\s*#?\\s*[\\w.-]{1,12} {3,}(?=\\S)", "").matches("(?s).*\\S {3,}\\S.*")
                         && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
                 Matcher offset = OFFSET_LINE.matcher(s.text());
                 if (offset.matches() && recordingStart != null) {

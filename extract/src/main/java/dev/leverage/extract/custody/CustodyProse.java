@@ -29,6 +29,7 @@ public final class CustodyProse {
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
+            + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}|"
             + "(?:the\\s+)?[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,5}\\s+(?:Crime\\s+)?Lab(?:oratory)?))";
     private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
@@ -145,6 +146,8 @@ public final class CustodyProse {
         List<CustodyEvent> out = new ArrayList<>();
         // A heading ("RESEALING AND RETURN", "CHAIN OF CUSTODY") names a section, not an event.
         if (!sentence.chars().anyMatch(Character::isLowerCase) && sentence.strip().split("\\s+").length <= 8) return out;
+        // So does a run-in heading of a word or two ("Resealing.", "Chain of custody.").
+        if (sentence.strip().matches("[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
         Matcher cue = CUE.matcher(clause);
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
         Matcher handoff = HANDOFF.matcher(clause);

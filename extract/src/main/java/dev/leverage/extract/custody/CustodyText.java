@@ -138,7 +138,7 @@ public final class CustodyText {
         Set<String> out = new TreeSet<>();
         if (s == null) return out;
         // Packaging is not the substance's form: "wax paper folds", "paper bindles", "wax bags".
-        Matcher m = FORMS.matcher(s.replaceAll("(?i)\\b(wax\\s+paper|paper\\s+(folds?|bindles?|bags?|envelopes?|sacks?|towels?)|wax\\s+(folds?|bags?|envelopes?))\\b", " "));
+        Matcher m = FORMS.matcher(s.replaceAll("(?i)\\b(wax\\s+paper|paper\\s+(?:evidence\\s+|property\\s+)?(folds?|bindles?|bags?|envelopes?|sacks?|towels?)|wax\\s+(folds?|bags?|envelopes?))\\b", " "));
         while (m.find()) {
             String f = m.group(1).toLowerCase(Locale.ROOT);
             if (f.startsWith("powder")) f = "powder";
