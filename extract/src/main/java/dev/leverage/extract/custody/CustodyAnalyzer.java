@@ -342,6 +342,8 @@ public final class CustodyAnalyzer {
         // Outside the evidence system.
         for (Link l : links) {
             CustodyEvent e = l.event();
+            // Where an item was found ("Seized - vehicle ... (glove box)") is not where anyone kept it.
+            if (l.tellings().stream().allMatch(t -> "seized".equals(t.action()))) continue;
             String place = CustodyText.outsideSystem(String.join(" ", nz(e.location()), nz(e.receivedBy()), e.citation().quote()));
             if (place != null) {
                 out.add(finding(item, "custody_outside_system", Severity.HIGH, "Item " + item + ": kept outside the evidence system (" + place + ")",

@@ -34,7 +34,7 @@ public final class CustodyProse {
     private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
     private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
-    private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|(?-i:\\s+and\\s+[a-z])|[,;.]|$)");
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|(?-i:\\s+and\\s+(?:[a-z]|Item|Exhibit))|[,;.]|$)");
     /** A package the item is put into, not a place it is kept ("inside a plastic evidence bag"). */
     private static final Pattern PACKAGING = Pattern.compile("(?i)^(?:a|an|the|one|its)?\\s*(?:[\\w-]+\\s+){0,3}(?:bag|envelope|box|container|sleeve|pouch|package|jar|bindle|carton|heat[- ]seal(?:ed)?\\s+bag|tube|can)s?$");
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
@@ -152,11 +152,11 @@ public final class CustodyProse {
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
         Matcher handoff = HANDOFF.matcher(clause);
         boolean hasCue;
-        if (handoff.find()) {
+        if (findCue(handoff, clause)) {
             cue = handoff;
             hasCue = true;
         } else {
-            hasCue = cue.find();
+            hasCue = findCue(cue, clause);
         }
         List<String> items = items(clause);
         // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
@@ -270,6 +270,21 @@ public final class CustodyProse {
         if (items.size() == 1) context.item = items.get(0);
         if (when != null) context.time = when;
         return out;
+    }
+
+    /**
+     * The next custody verb in a clause, passing over a person coming back ("after Sgt. Attakai returned and
+     * unlocked ER-1", "until I returned to duty"): an item handed back has an object or is passive ("returned Item
+     * 1", "Item 1 was returned"), and a lab's "resealed ... and returned to the agency" is told by its resealing.
+     */
+    private static boolean findCue(Matcher m, String clause) {
+        while (m.find()) {
+            boolean personReturning = m.group(1).equalsIgnoreCase("returned")
+                    && clause.substring(m.end()).matches("(?is)\\s*(?:(?:to|from|and|at|home|on)\\b.*|[,.;]?\\s*)")
+                    && !clause.substring(0, m.start()).matches("(?is).*\\b(was|were|been|being|is|are)\\s+$");
+            if (!personReturning) return true;
+        }
+        return false;
     }
 
     private static CustodyEvent observation(Document d, Page page, String sentence, String item, LocalDateTime when, boolean weightFact, int[] order) {

@@ -20,7 +20,10 @@ public final class CustodyText {
             + "(officer'?s|deputy'?s|agent'?s|his|her)\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|desk|briefcase)|"
             + "personal\\s+(pick-?up\\s+)?(vehicle|car|truck|suv|van|safe|locker)|home\\s+safe|safe\\s+at\\s+(my|his|her)\\s+(residence|home|house)|at\\s+home|(drove|went|took\\s+it|brought\\s+it)\\s+home|"
             + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|(my|his|her)\\s+(own\\s+)?(barracks\\s+room|quarters|dorm\\s+room|bedroom|room)|"
-            + "(wall\\s+)?locker\\s+in\\s+(my|his|her)\\s+(own\\s+)?(barracks\\s+)?room|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser))\\b");
+            + "(wall\\s+)?locker\\s+in\\s+(my|his|her)\\s+(own\\s+)?(barracks\\s+)?room|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser)|"
+            // an office's furniture and a staff kitchen's fridge: inside the building, outside the evidence system
+            + "(filing\\s+)?(cabinet|desk|drawer|safe)\\s+in\\s+(my|his|her)\\s+(own\\s+)?office|(my|his|her)\\s+office\\s+(filing\\s+)?(cabinet|desk|drawer|safe)|"
+            + "(break[- ]?room|kitchen|staff|lunch[- ]?room)\\s+(fridge|refrigerator)|(fridge|refrigerator)\\s+in\\s+the\\s+([\\w-]+\\s+)?(break[- ]?room|kitchen|lunch[- ]?room))\\b");
     private static final String[] COLOURS = {"off-white", "white", "tan", "brown", "beige", "yellow", "yellowish", "blue", "green", "pink",
             "red", "orange", "purple", "gray", "grey", "black", "clear", "colorless", "colourless", "cream", "light brown", "dark brown"};
     private static final Pattern FORMS = Pattern.compile("(?i)\\b(powder(y)?|rock(s|-like)?|crystal(s|line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|leafy|liquid|"
