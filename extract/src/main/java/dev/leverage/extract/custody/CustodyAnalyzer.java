@@ -153,6 +153,23 @@ public final class CustodyAnalyzer {
         return out;
     }
 
+    /**
+     * A resealing with a time and a person: a handler on the record, or one named in it ("Dr. Olusegun Bankole
+     * resealed Item 1 ... and Item 2 at 1320 hours", "resealed by Analyst Chiara Bianchi").
+     */
+    private static boolean resealingRecorded(CustodyEvent e) {
+        if (e.time() == null) return false;
+        if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
+        return e.citation().quote().matches("(?s).*(\\bre-?seal\\w*\\s+by\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
+    }
+
+    /** Two seal numbers that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */
+    private static boolean sameSeal(String a, String b) {
+        if (a.equals(b)) return true;
+        String shorter = a.length() < b.length() ? a : b, longer = a.length() < b.length() ? b : a;
+        return shorter.replaceAll("\\D", "").length() >= 5 && longer.endsWith(shorter);
+    }
+
     /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0 and I/l/1 read as one. */
     private static String sealKey(String seal) {
         return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1');
@@ -359,11 +376,15 @@ public final class CustodyAnalyzer {
         String lastSeal = null;
         Link lastSealLink = null;
         boolean sealFlagged = false;
+        boolean sealedYet = false;
         for (Link l : links) {
             CustodyEvent e = l.event();
             String status = e.sealStatus();
+            // "the unsealed envelope" before anyone sealed it is packaging not yet sealed; after a seal, it is a broken one.
+            if ("unsealed".equals(status)) status = sealedYet ? "broken" : null;
+            if (e.seal() != null || "sealed".equals(e.action()) || "intact".equals(status)) sealedYet = true;
             if (!sealFlagged && ("broken".equals(status) || "not_inventoried".equals(status)
-                    || "resealed".equals(status) && (Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy()) || e.time() == null))) {
+                    || "resealed".equals(status) && !resealingRecorded(e))) {
                 out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": " + ("broken".equals(status) ? "seal broken or not intact"
                                 : "not_inventoried".equals(status) ? "received sealed but not inventoried" : "resealed with no record of who or when"),
                         "A record of Item " + item + " says the seal was " + status.replace('_', ' ') + ". A seal is what shows the contents were not "
@@ -375,7 +396,7 @@ public final class CustodyAnalyzer {
             }
             if (e.seal() != null) {
                 String seal = sealKey(e.seal());
-                if (lastSeal != null && !lastSeal.equals(seal) && !sealFlagged && !resealedBetween(links, lastSealLink, l)) {
+                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !resealedBetween(links, lastSealLink, l)) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
                     out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": seal " + lastSealLink.event().seal() + " became " + e.seal(),

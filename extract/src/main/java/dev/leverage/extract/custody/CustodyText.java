@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class CustodyText {
     private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2})?)\\b");
-    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|unsealed|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact)\\b");
+    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact)\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
     private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
     private static final Pattern INTACT = Pattern.compile("(?i)\\b(seals?\\s+(was\\s+|were\\s+)?intact|intact\\s+seal|sealed\\s+and\\s+intact)\\b");
@@ -110,6 +110,7 @@ public final class CustodyText {
     public static String sealStatus(String s) {
         if (s == null) return null;
         if (BROKEN.matcher(s).find()) return "broken";
+        if (s.matches("(?is).*\\bunsealed\\b.*")) return "unsealed";
         if (NOT_INVENTORIED.matcher(s).find()) return "not_inventoried";
         if (RESEALED.matcher(s).find()) return "resealed";
         if (INTACT.matcher(s).find()) return "intact";
