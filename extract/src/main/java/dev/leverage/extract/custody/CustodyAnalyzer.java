@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class CustodyAnalyzer {
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm");
-    private static final java.util.Set<String> INTERNAL = java.util.Set.of("analyzed", "field_tested", "resealed", "opened", "sealed", "observed");
+    private static final java.util.Set<String> INTERNAL = java.util.Set.of("analyzed", "field_tested", "resealed", "opened", "sealed", "packaged", "observed");
     private final Duration threshold;
 
     public CustodyAnalyzer(Duration threshold) {

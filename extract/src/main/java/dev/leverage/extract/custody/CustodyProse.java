@@ -190,6 +190,8 @@ public final class CustodyProse {
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
         String verb = cue.group(1).toLowerCase().replaceAll("\\s+", " ");
+        // "The evidence refrigerator is kept locked": a standing arrangement in the present tense, not an event.
+        if (clause.substring(0, cue.start()).matches("(?is).*\\b(is|are)\\s+(?:always\\s+|normally\\s+|usually\\s+)?$")) return out;
         String subject = subject(clause, cue.start(), actor, author);
         String released = null, received = null, location = null, action;
         Matcher to = TO.matcher(clause.substring(cue.end()));
@@ -207,9 +209,9 @@ public final class CustodyProse {
             }
             case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
                 if (placeText != null && PACKAGING.matcher(placeText).matches() && !Handlers.isSecureStorage(placeText)) {
-                    // Packaging: the one who packs it still holds it.
+                    // Packaging: the one who packs it still holds it, and the package is not sealed by being filled.
                     received = subject;
-                    action = "sealed";
+                    action = "packaged";
                 } else {
                     released = subject;
                     received = placeText;

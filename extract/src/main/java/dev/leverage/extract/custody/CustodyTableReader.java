@@ -134,6 +134,11 @@ public final class CustodyTableReader {
             String seal = sealCell == null ? CustodyText.sealNumber(text) : sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip();
             if (seal != null && (seal.matches("(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
             String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
+            // A "Seal intact" column answered Y or N is the seal's condition, not its number.
+            if (seal != null && seal.matches("(?i)(y|n|yes|no|ok)")) {
+                if (status == null) status = seal.matches("(?i)(y|yes|ok)") ? "intact" : "broken";
+                seal = null;
+            }
             String weightCell = cell(row, c.weight);
             Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader) : weightCell);
             // "18.6 g G" / "13.8 g N": an export's gross or net flag after the unit.
