@@ -170,6 +170,20 @@ public final class CustodyAnalyzer {
         return shorter.replaceAll("\\D", "").length() >= 5 && longer.endsWith(shorter);
     }
 
+    private static final Pattern RIGID_PACKAGING = Pattern.compile("(?i)\\b(bottles?|jars?|box(es)?|(hard|plastic|metal|pill)\\s+cases?|tins?|cans?|containers?|buckets?|coolers?|canisters?|vials?|tubes?|bales?|bricks?|kilos?|packages?)\\b");
+
+    /**
+     * How much weight packaging can explain between a gross weight and a later net one. A rigid container (a pill
+     * bottle, a mason jar, a box) can weigh anything, so any loss is packaging; soft packaging (an evidence bag,
+     * baggies, an envelope) is allowed 25 g, 10 % of the gross, and a gram for each unit wrapped on its own.
+     */
+    private static double packagingAllowance(List<Link> links, double gross, Integer count) {
+        boolean rigid = links.stream().flatMap(l -> l.citations().stream()).anyMatch(c -> RIGID_PACKAGING.matcher(c.quote()).find())
+                || links.stream().map(l -> l.event().description()).filter(java.util.Objects::nonNull).anyMatch(d -> RIGID_PACKAGING.matcher(d).find());
+        if (rigid) return Double.MAX_VALUE;
+        return 25 + 0.10 * gross + (count == null ? 1 : count);
+    }
+
     /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0 and I/l/1 read as one. */
     private static String sealKey(String seal) {
         return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1');
@@ -460,7 +474,9 @@ public final class CustodyAnalyzer {
             // Evidence loses weight (drying, sampling) but does not gain it: a gain beyond balance differences (2 %,
             // 0.5 g) is flagged, a loss only beyond packaging and drying (10 %).
             boolean gain = sameKind && wb > wa && wb - wa > Math.max(0.5, 0.02 * wa);
-            boolean beyond = gain || (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5 : wb > wa * 1.05);
+            boolean grossToNet = "gross".equals(a.weightKind()) && "net".equals(e.weightKind()) && wb < wa;
+            boolean beyond = gain || (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5
+                    : wb > wa * 1.05 || grossToNet && wa - wb > packagingAllowance(links, wa, a.count() != null ? a.count() : e.count()));
             if (netAboveGross || beyond) {
                 List<Citation> cites = new ArrayList<>(firstWeighed.citations());
                 l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);

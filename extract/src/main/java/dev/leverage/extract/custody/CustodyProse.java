@@ -172,6 +172,8 @@ public final class CustodyProse {
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
         boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
         if (!hasCue) {
+            // A lab report's section heading names the item the lines under it describe ("Item 1. One plastic zip bag").
+            if (carries && items.size() == 1 && clause.strip().matches("(?is)(lab\\s+)?(item|exhibit|exh\\.)\\s*#?\\s*[\\w.-]{1,8}\\s*[.:)].*")) context.item = items.get(0);
             // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
             if (!facts || items.size() > 1) return out;
             if (items.isEmpty() && context.item == null && singleItem == null) return out;

@@ -45,7 +45,7 @@ public final class PageAnnotator {
     }
 
     private static final java.util.regex.Pattern TITLE_END = java.util.regex.Pattern.compile(
-            "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|agt|sa|hon|mr|mrs|ms|dr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec)\\.$");
+            "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|agt|sa|rgr|hon|mr|mrs|ms|dr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec)\\.$");
     private static final java.util.regex.Pattern NUMBER_END = java.util.regex.Pattern.compile("(?i)(?:^|\\s)(?:no|nos|num|badge)\\.$");
     private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
 
