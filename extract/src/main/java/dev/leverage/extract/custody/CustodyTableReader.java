@@ -33,11 +33,13 @@ public final class CustodyTableReader {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
                 String h = CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
                 if (h.isEmpty()) continue;
-                if (h.matches("(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")) {
+                if (h.matches("(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")
+                        || h.matches("(date|time|date ?/ ?time|date ?& ?time) (released|relinquished|of release)")) {
                     c.releasedAt = i; // a log that times the release and the receipt apart
                     continue;
                 }
-                h = h.replaceFirst("^(received|receipt|transfer|transaction|event) (date|time|date ?/ ?time)$", "$2");
+                h = h.replaceFirst("^(received|receipt|transfer|transaction|event) (date|time|date ?/ ?time)$", "$2")
+                        .replaceFirst("^(date|time|date ?/ ?time) (received|of receipt|of transfer)$", "$1");
                 if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
                 if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;

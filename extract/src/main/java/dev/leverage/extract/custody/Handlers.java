@@ -15,7 +15,7 @@ public final class Handlers {
     private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence)\\s+(room|vault|locker|section|unit|storage|cage)|"
             + "(temporary\\s+)?(evidence\\s+)?locker|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian)");
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
-    private static final Pattern BADGE = Pattern.compile("#\\s?(\\d[\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})");
+    private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})");
 
     private Handlers() {
     }
