@@ -26,7 +26,7 @@ public final class DocumentClass {
         CUES.put("custody_log", List.of("chain of custody", "evidence custody", "property record", "property/evidence", "property & evidence",
                 "evidence log", "custody log", "da form 4137", "custody document", "property room", "property ledger", "evidence ledger",
                 "property receipt", "property intake", "evidence intake log", "custody form", "drug property", "evidence tracking",
-                "property collected", "count sheet"));
+                "property collected", "count sheet", "intake receipt", "evidence receipt", "collection log", "evidence collection log"));
         CUES.put("cad_log", List.of("cad incident", "cad chronology", "dispatch log", "computer aided dispatch", "incident chronology",
                 "unit history", "cad", "dispatcher", "unit\tstatus", "call type", "disposition code"));
         CUES.put("bodycam_transcript", List.of("body-worn camera", "body worn camera", "bodycam", "body cam", "bwc transcript",
@@ -57,7 +57,8 @@ public final class DocumentClass {
         String name = fileName.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
         String text = firstPage == null ? "" : firstPage.toLowerCase(Locale.ROOT);
         String head = text.length() > 400 ? text.substring(0, 400) : text;
-        String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 3)).limit(2).toList());
+        // The title: the first lines, where an agency's name and unit come before the form's own name.
+        String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 4)).limit(3).toList());
         String best = OTHER;
         int bestScore = 0;
         for (var e : CUES.entrySet()) {

@@ -170,7 +170,8 @@ public final class CustodyProse {
         boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
-        boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*");
+        boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
+                || TOTAL.matcher(sentence).find();
         if (!hasCue) {
             // A lab report's section heading names the item the lines under it describe ("Item 1. One plastic zip bag").
             if (carries && items.size() == 1 && clause.strip().matches("(?is)(lab\\s+)?(item|exhibit|exh\\.)\\s*#?\\s*[\\w.-]{1,8}\\s*[.:)].*")) context.item = items.get(0);
@@ -308,7 +309,12 @@ public final class CustodyProse {
         return Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
     }
 
+    /** "Total devices received: eight (8)", "Total count: 23", "Number of units: 50". */
+    private static final Pattern TOTAL = Pattern.compile("(?i)\\b(?:total|number\\s+of)\\s+(?:[a-z]+\\s+){0,2}?(?:count|devices|items|units|pieces|tablets|baggies|bags|packets|phones|rounds|cartridges|casings)(?:\\s+(?:received|counted|inventoried|recovered|seized))?\\s*:\\s*(?:(\\d{1,5})\\b|[a-z-]+\\s*\\((\\d{1,5})\\))");
+
     static Integer count(String s) {
+        Matcher total = TOTAL.matcher(s);
+        if (total.find()) return Integer.valueOf(total.group(1) != null ? total.group(1) : total.group(2));
         Matcher cm = COUNT.matcher(s);
         // "One (1) tablet was consumed in analysis; thirty-five (35) tablets remain": what is left is the count.
         boolean consumed = consumedCount(s) != null;
