@@ -549,6 +549,7 @@ public final class DocumentExtractor {
         List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
         custody.addAll(events);
         if (events.isEmpty()) custody.addAll(CustodyTableReader.listing(d, page, table, order));
+        if (events.isEmpty()) custody.addAll(CustodyTableReader.examinations(d, page, table, order));
         // A custody table about one item makes it the item in hand for the lines that follow ("Seal number on
         // package at receipt: TC-80342" in the lab's section under the agency's chain).
         java.util.Set<String> tableItems = new java.util.TreeSet<>();

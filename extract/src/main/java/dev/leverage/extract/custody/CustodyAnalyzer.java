@@ -536,7 +536,10 @@ public final class CustodyAnalyzer {
                 submitted = e.time();
                 submittedLink = l;
             }
-            if (("lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy())) && labReceived == null) {
+            // A submission's receiving end is the laboratory's evidence unit ("MFSD Evid. Control Tech. Arturo Salinas").
+            boolean labReceipt = "lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy())
+                    || "submitted".equals(e.action()) && Handlers.isSecureStorage(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy());
+            if (labReceipt && labReceived == null) {
                 labReceived = e.time();
                 receivedLink = l;
             }

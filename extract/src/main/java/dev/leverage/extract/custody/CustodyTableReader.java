@@ -50,7 +50,7 @@ public final class CustodyTableReader {
                 else if (h.matches("(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
                 else if (h.matches("(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
                 else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
-                else if (h.matches("(purpose.*|reason.*|action|transaction|activity|event)")) c.purpose = i;
+                else if (h.matches("(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|task|test(s| performed)?)")) c.purpose = i;
                 else if (h.matches("(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
                 else if (h.matches("(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !h.matches(".*condition.*")) c.seal = i;
                 else if (h.matches("(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
@@ -181,7 +181,8 @@ public final class CustodyTableReader {
         List<CustodyEvent> out = new ArrayList<>();
         for (int h = 0; h < Math.min(4, table.rows().size()); h++) {
             Columns c = Columns.of(table.rows().get(h));
-            if (c.isCustody() || c.item < 0 || c.released >= 0 || c.received >= 0 || c.date >= 0 || c.time >= 0) continue;
+            // An item list with the time each was collected ("Item | Time | Description | Where found") still lists.
+            if (c.isCustody() || c.item < 0 || c.released >= 0 || c.received >= 0 || c.date >= 0) continue;
             if (c.description < 0 && c.count < 0 && c.seal < 0) continue;
             for (List<String> row : table.rows().subList(h + 1, table.rows().size())) {
                 List<String> keys = ItemKey.of(cell(row, c.item));
@@ -198,6 +199,36 @@ public final class CustodyTableReader {
                 for (String item : keys) {
                     out.add(new CustodyEvent(item, null, null, null, null, null, seal, CustodyText.sealStatus(text), keys.size() == 1 ? count : null,
                             keys.size() == 1 ? grams : null, keys.size() == 1 ? kind : null, description, "observed", "listing", order[0]++, cite));
+                }
+            }
+            break;
+        }
+        return out;
+    }
+
+    /**
+     * A laboratory's examination log ("Item | Date | Step | Analyst"): when each item was worked on. An analysis
+     * dated before the laboratory received the item is a break the analyzer finds.
+     */
+    public static List<CustodyEvent> examinations(Document d, Page page, Page.Table table, int[] order) {
+        List<CustodyEvent> out = new ArrayList<>();
+        if (!d.type().startsWith("lab")) return out;
+        for (int h = 0; h < Math.min(4, table.rows().size()); h++) {
+            Columns c = Columns.of(table.rows().get(h));
+            if (c.isCustody() || c.item < 0 || c.date < 0 || c.purpose < 0 || c.released >= 0 || c.received >= 0) continue;
+            for (List<String> row : table.rows().subList(h + 1, table.rows().size())) {
+                List<String> keys = ItemKey.of(cell(row, c.item));
+                LocalDateTime when = TimeParser.parseDateTime(stamp(row, c.date));
+                if (when == null) {
+                    LocalDate day = TimeParser.parseDate(stamp(row, c.date));
+                    if (day != null) when = day.atStartOfDay();
+                }
+                if (keys.isEmpty() || when == null) continue;
+                String step = blankToNull(cell(row, c.purpose));
+                Citation cite = Citation.of(d, page, String.join(" ", row).replaceAll("\\s+", " ").strip());
+                for (String item : keys) {
+                    out.add(new CustodyEvent(item, when, null, null, step, null, null, CustodyText.sealStatus(nz(step)), null, null, null, null,
+                            "analyzed", "examination", order[0]++, cite));
                 }
             }
             break;
