@@ -374,7 +374,8 @@ public final class CustodyAnalyzer {
         for (Link l : links) {
             CustodyEvent e = l.event();
             // Where an item was found ("Seized - vehicle ... (glove box)") is not where anyone kept it.
-            if (l.tellings().stream().allMatch(t -> "seized".equals(t.action()))) continue;
+            if (l.tellings().stream().allMatch(t -> "seized".equals(t.action()))
+                    && !e.citation().quote().matches("(?is).*\\b(kept|stored|placed|secured|locked|left|took|brought|drove)\\b.*")) continue;
             String place = CustodyText.outsideSystem(String.join(" ", nz(e.location()), nz(e.receivedBy()), e.citation().quote()));
             if (place != null) {
                 out.add(finding(item, "custody_outside_system", Severity.HIGH, "Item " + item + ": kept outside the evidence system (" + place + ")",
