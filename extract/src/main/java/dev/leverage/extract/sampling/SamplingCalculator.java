@@ -1,5 +1,7 @@
 package dev.leverage.extract.sampling;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ public final class SamplingCalculator {
 
     /**
      * P(X &lt;= x) where X is the number of negative units in a sample of n drawn without replacement from N units
-     * of which d are negative.
+     * of which d are negative. A double, for display; decisions at a confidence boundary use {@link #exceeds}.
      */
     public static double hypergeometricCdf(int bigN, int d, int n, int x) {
         double sum = 0;
@@ -23,48 +25,110 @@ public final class SamplingCalculator {
         return Math.min(1.0, sum);
     }
 
-    /** P(X = k): k negatives in the sample. Computed as a product of ratios to stay exact in doubles. */
+    /** P(X = k): k negatives in the sample, from log-factorials (a display figure, not a boundary decision). */
     public static double hypergeometricPmf(int bigN, int d, int n, int k) {
         if (k < 0 || k > n || k > d || n - k > bigN - d) return 0;
-        // C(d,k) C(N-d, n-k) / C(N,n), as logs of products of small ratios.
-        double log = logChoose(d, k) + logChoose(bigN - d, n - k) - logChoose(bigN, n);
-        return Math.exp(log);
+        return Math.exp(logChoose(d, k) + logChoose(bigN - d, n - k) - logChoose(bigN, n));
     }
 
-    private static double logChoose(int a, int b) {
-        if (b < 0 || b > a) return Double.NEGATIVE_INFINITY;
+    /**
+     * Whether P(X &lt;= x | N, d, n) &gt; alpha, decided exactly: sum over k of C(d,k) C(N-d,n-k) against
+     * alpha C(N,n), in integers, with alpha as the exact decimal it is written as (0.05 is 1/20, not a binary
+     * fraction). No rounding can move a unit across the boundary.
+     */
+    public static boolean exceeds(int bigN, int d, int n, int x, BigDecimal alpha) {
+        BigInteger favourable = BigInteger.ZERO;
+        for (int k = 0; k <= Math.min(x, Math.min(n, d)); k++) {
+            if (n - k > bigN - d) continue;
+            favourable = favourable.add(choose(d, k).multiply(choose(bigN - d, n - k)));
+        }
+        BigInteger all = choose(bigN, n);
+        // favourable / all > unscaled / 10^scale  <=>  favourable * 10^scale > unscaled * all
+        return favourable.multiply(BigInteger.TEN.pow(alpha.scale())).compareTo(alpha.unscaledValue().multiply(all)) > 0;
+    }
+
+    /** C(a, b) exactly. */
+    public static BigInteger choose(int a, int b) {
+        if (b < 0 || b > a) return BigInteger.ZERO;
         b = Math.min(b, a - b);
-        double s = 0;
-        for (int i = 1; i <= b; i++) s += Math.log((double) (a - b + i) / i);
-        return s;
+        BigInteger r = BigInteger.ONE;
+        for (int i = 1; i <= b; i++) r = r.multiply(BigInteger.valueOf(a - b + i)).divide(BigInteger.valueOf(i));
+        return r;
+    }
+
+    private static double[] logFactorial = {0};
+
+    /** ln C(a, b) from a table of ln k!, grown on demand. */
+    static double logChoose(int a, int b) {
+        if (b < 0 || b > a) return Double.NEGATIVE_INFINITY;
+        double[] lf = logFactorials(a);
+        return lf[a] - lf[b] - lf[a - b];
+    }
+
+    private static synchronized double[] logFactorials(int upTo) {
+        if (logFactorial.length <= upTo) {
+            double[] t = new double[Math.max(upTo + 1, logFactorial.length * 2)];
+            System.arraycopy(logFactorial, 0, t, 0, logFactorial.length);
+            for (int i = logFactorial.length; i < t.length; i++) t[i] = t[i - 1] + Math.log(i);
+            logFactorial = t;
+        }
+        return logFactorial;
     }
 
     /**
      * The fewest units of N that the sample proves positive at the given confidence: N - D_max, where D_max is the
      * largest number of negatives for which a sample with at most {@code negativesInSample} negatives still has
-     * probability above 1 - confidence.
+     * probability above 1 - confidence. The probability falls as D grows, so D_max is found by bisection on the
+     * double figure and then settled by the exact test on each side of the boundary.
      */
     public static int minPositiveUnits(int bigN, int n, int negativesInSample, double confidence) {
         check(bigN, n);
-        int dMax = negativesInSample;
-        for (int d = negativesInSample; d <= bigN - (n - negativesInSample); d++) {
-            if (hypergeometricCdf(bigN, d, n, negativesInSample) > 1 - confidence) dMax = d;
-            else break; // the probability falls as d grows
+        if (negativesInSample < 0 || negativesInSample > n) throw new IllegalArgumentException("negatives in sample must be 0..n");
+        BigDecimal alpha = BigDecimal.ONE.subtract(BigDecimal.valueOf(confidence));
+        int lo = negativesInSample, hi = bigN - (n - negativesInSample); // D_max lies in [lo, hi]
+        double a = alpha.doubleValue();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (hypergeometricCdf(bigN, mid, n, negativesInSample) > a) lo = mid;
+            else hi = mid - 1;
         }
+        int dMax = lo;
+        // Settle the boundary exactly: move down while the exact test fails, up while the next D still passes.
+        while (dMax > negativesInSample && !exceeds(bigN, dMax, n, negativesInSample, alpha)) dMax--;
+        while (dMax < bigN - (n - negativesInSample) && exceeds(bigN, dMax + 1, n, negativesInSample, alpha)) dMax++;
         return bigN - dMax;
     }
 
     /**
      * The sample size a lab needs to claim "at least a proportion k of N units positive with confidence C" when all
      * sampled units are positive. Boundary convention of reference/sampling.md: the claim fails at
-     * D = N - ceil(kN) + 1 negatives.
+     * D = N - ceil(kN) + 1 negatives; the answer is the smallest n with P(all n positive | D) &lt;= 1 - C.
      */
     public static int requiredSampleSize(int bigN, double k, double confidence) {
-        int d = bigN - (int) Math.ceil(k * bigN - 1e-9) + 1;
-        for (int n = 1; n <= bigN; n++) {
-            if (hypergeometricPmf(bigN, d, n, 0) <= 1 - confidence) return n;
+        BigDecimal kk = BigDecimal.valueOf(k);
+        // ceil(k N) exactly, with k as written
+        int positives = kk.multiply(BigDecimal.valueOf(bigN)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+        return sampleSizeToExclude(bigN, bigN - positives + 1, confidence);
+    }
+
+    /**
+     * The smallest n for which an all-positive sample rules out d or more negatives among N at the confidence:
+     * P(all n positive | d) &lt;= 1 - C. (jfa's convention for a tolerable rate m is d = ceil(m N).)
+     */
+    public static int sampleSizeToExclude(int bigN, int d, double confidence) {
+        if (d <= 0) return bigN;
+        BigDecimal alpha = BigDecimal.ONE.subtract(BigDecimal.valueOf(confidence));
+        int lo = 1, hi = bigN - d + 1; // P(all positive) is 0 once n > N - d
+        double a = alpha.doubleValue();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hypergeometricPmf(bigN, d, mid, 0) <= a) hi = mid;
+            else lo = mid + 1;
         }
-        return bigN;
+        int n = lo;
+        while (n > 1 && !exceeds(bigN, d, n - 1, 0, alpha)) n--;
+        while (n < bigN && exceeds(bigN, d, n, 0, alpha)) n++;
+        return n;
     }
 
     /** Bayesian (uniform prior) probability that the positive proportion is at least k after n of n positive. */
@@ -75,6 +139,42 @@ public final class SamplingCalculator {
     /** Bayesian lower bound of the positive proportion at the given credibility after n of n positive. */
     public static double bayesianLowerProportion(int n, double confidence) {
         return Math.pow(1 - confidence, 1.0 / (n + 1));
+    }
+
+    /**
+     * The Bayesian figure for a finite seizure: with every count of positive units 0..N equally likely before
+     * testing and all n sampled units positive, the posterior of M positives is proportional to C(M, n), so
+     * P(M &lt; m) = C(m, n+1) / C(N+1, n+1) (the hockey-stick identity). Returns the largest m with P(M &gt;= m) at
+     * least the confidence, decided exactly. With negatives in the sample the posterior is
+     * C(M, n-x) C(N-M, x) and is summed.
+     */
+    public static int bayesianMinPositiveUnits(int bigN, int n, int negativesInSample, double confidence) {
+        check(bigN, n);
+        BigDecimal alpha = BigDecimal.ONE.subtract(BigDecimal.valueOf(confidence));
+        int x = negativesInSample;
+        // weights w(M) = C(M, n-x) C(N-M, x); find the largest m with sum_{M<m} w <= alpha * sum_M w
+        BigInteger total = x == 0 ? choose(bigN + 1, n + 1) : BigInteger.ZERO;
+        if (x > 0) for (int m = n - x; m <= bigN - x; m++) total = total.add(choose(m, n - x).multiply(choose(bigN - m, x)));
+        BigInteger limit = new BigDecimal(total).multiply(alpha).toBigInteger(); // floor(alpha * total)
+        if (x == 0) {
+            // C(m, n+1) grows with m: bisection on the exact figure
+            int lo = n, hi = bigN + 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (new BigDecimal(choose(mid, n + 1)).compareTo(new BigDecimal(total).multiply(alpha)) <= 0) lo = mid;
+                else hi = mid - 1;
+            }
+            return lo;
+        }
+        BigInteger below = BigInteger.ZERO;
+        int m = n - x;
+        while (m <= bigN - x) {
+            BigInteger next = below.add(choose(m, n - x).multiply(choose(bigN - m, x)));
+            if (next.compareTo(limit) > 0) break;
+            below = next;
+            m++;
+        }
+        return m;
     }
 
     /** The interval for the total net weight of N units from the individual net weights of a sample. */
