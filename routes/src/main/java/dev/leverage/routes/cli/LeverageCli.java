@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 /** The leverage command line. */
 @Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
         description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
-        subcommands = {LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.Witness.class,
+        subcommands = {LeverageCli.Bench.class, LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.Witness.class,
                 LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Evaluate.class, CommandLine.HelpCommand.class})
 public final class LeverageCli implements Runnable {
     @CommandLine.Spec
@@ -304,6 +304,26 @@ public final class LeverageCli implements Runnable {
                     spec.commandLine().getOut().println("Wrote " + out);
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", description = "Run a benchmark harness and print its figures (medians and 90th percentiles); see BENCHMARKS.md.")
+    static class Bench implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", description = "Which benchmark: sampling.")
+        String which;
+        @Option(names = "--runs", description = "Runs per case after warm-up (default ${DEFAULT-VALUE}).")
+        int runs = 51;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!which.equals("sampling")) throw new UserError("There is no benchmark \"" + which + "\"; run `leverage bench sampling`.");
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            dev.leverage.extract.bench.SamplingBenchmark.run(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8), runs);
+            spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
