@@ -194,6 +194,8 @@ public final class CustodyProse {
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
         String verb = cue.group(1).toLowerCase().replaceAll("\\s+", " ");
+        // "Request Received: 03/17/2025", "the report was returned": paperwork moving, not the item.
+        if (clause.substring(0, cue.start()).matches("(?is).*\\b(request|requests|report|form|letter|memo|paperwork|subpoena|order|results?|invoice|e-?mail)\\s+(?:was\\s+|were\\s+)?$")) return out;
         // "The evidence refrigerator is kept locked": a standing arrangement in the present tense, not an event.
         if (clause.substring(0, cue.start()).matches("(?is).*\\b(is|are)\\s+(?:always\\s+|normally\\s+|usually\\s+)?$")) return out;
         String subject = subject(clause, cue.start(), actor, author);
@@ -321,6 +323,12 @@ public final class CustodyProse {
         boolean consumed = consumedCount(s) != null;
         while (cm.find()) {
             if (consumed && !s.substring(cm.end()).matches("(?is)\\s*(?:were\\s+|are\\s+)?(remain|remaining|left|returned)\\b.*")) continue;
+            // A lab's sample is not the item's count: "Four (4) baggies were selected and analyzed", "the remaining
+            // forty-six (46) units were not analyzed", "5 of the 54 bags".
+            String after = s.substring(cm.end());
+            String before = s.substring(0, cm.start());
+            if (after.matches("(?is)\\s*(?:were|was)\\s+(?:then\\s+)?(?:randomly\\s+|arbitrarily\\s+)?(?:selected|analy[sz]ed|tested|sampled|examined|chosen|not\\s+analy[sz]ed|not\\s+tested)\\b.*")
+                    || before.matches("(?is).*\\b(remaining|sample\\s+of|analy[sz]ed|tested|sampled)\\s+(?:the\\s+)?$")) continue;
             // "Item 1 in evidence container CC-7" names an item, not one container.
             if (s.substring(Math.max(0, cm.start() - 12), cm.start()).matches("(?is).*\\b(items?|exhibits?|exh\\.?|no\\.?|tag|lab\\s+item)\\s*#?\\s*$")) continue;
             return Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2));
