@@ -140,9 +140,11 @@ public final class DocumentExtractor {
         if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
         custody = dateListings(custody);
         List<SamplingClaim> claims = new ArrayList<>();
-        if (d.type().startsWith("lab")) {
-            SamplingClaim c = sampling.read(d, located);
-            if (c != null) claims.add(c);
+        // Lab reports make sampling claims; police paperwork makes field-test and weight claims of its own.
+        if (d.type().startsWith("lab") || d.type().endsWith("report") || d.type().equals("other") || d.type().equals("custody_log")) {
+            for (SamplingClaim c : sampling.readAll(d, located)) {
+                if (d.type().equals("lab_report") || c.fieldTestOnly() || c.sampled()) claims.add(c);
+            }
         }
         return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims);
     }

@@ -1,168 +1,408 @@
 package dev.leverage.extract.sampling;
 
 import dev.leverage.extract.Citation;
+import dev.leverage.extract.custody.CustodyText;
 import dev.leverage.extract.custody.ItemKey;
 import dev.leverage.ingest.Document;
 import dev.leverage.ingest.Page;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the sampling claim of a lab document: how many units were received and analysed (in words or digits),
- * the individual net weights when listed, the combined weight of the analysed units, the total reported for all
- * units and whether it is gross, estimated or extrapolated, the substance, and how units were chosen.
+ * Reads the sampling claims of a document, one per item: how many units were received and how many analysed (in
+ * words, digits or both, "five of the fifty-four", "n = 29"), the individual net weights when listed (inline or in
+ * a table), the combined weight of the analysed units, the total reported for all units with its kind (net, gross)
+ * and basis (measured, estimated, extrapolated, approximate), the stated uncertainty and confidence, the substance,
+ * how the units were chosen, whether they were combined before testing, and whether identity rests on a field test.
+ * <p>
+ * A sentence is read when the trained sampling categorizer (if given) calls it a sampling statement or when the
+ * exact patterns below find a count or a weight in it; the numbers are always read by the patterns.
  */
 public final class SamplingReader {
-    private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
-            Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
-            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90),
-            Map.entry("hundred", 100), Map.entry("a", 1), Map.entry("an", 1), Map.entry("single", 1));
-    private static final String NUM_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
-    private static final String UNITS = "(?:baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|containers?|balloons?|wraps?|items?)";
-    private static final Pattern COUNT = Pattern.compile("(?i)\\b(" + NUM_WORD + ")?\\s*\\(?(\\d{1,6})?\\)?\\s+(?:(?:small|large|clear|plastic|knotted|zip\\w*|individually|wrapped|white|sealed|heat-sealed|of\\s+the)\\s+){0,3}" + UNITS + "\\b");
-    private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUM_WORD + "|\\d{1,6})\\s+(?:\\(\\d+\\)\\s+)?of\\s+the\\s+(" + NUM_WORD + "|\\d{1,6})\\b");
-    private static final Pattern WEIGHT = dev.leverage.extract.Weights.WEIGHT;
-    private static final Pattern UNIT_WEIGHT_LINE = Pattern.compile("(?im)^\\s*(?:item\\s+|unit\\s+|#)?(\\d{1,3}(?:\\.\\d{1,3})?)[\\s\\t:|-]+(\\d{1,4}\\.\\d{1,4})\\s*(g|grams?)\\b\\s*$");
-    private static final Pattern TESTED = Pattern.compile("(?i)\\b(analy[sz]ed|tested|sampled|selected|examined)\\b");
-    private static final Pattern RECEIVED = Pattern.compile("(?i)\\b(consist(ed|ing|s) of|received|submitted|contain(ed|ing|s)|total of|seized|comprised)\\b");
-    private static final Pattern TOTAL = Pattern.compile("(?i)\\b(total|estimated|extrapolated|aggregate|approximate)\\b");
-    private static final Pattern COMBINED = Pattern.compile("(?i)\\b(combined|units analy[sz]ed|of the (\\w+ )?(units|baggies|packets|bags) analy[sz]ed|analy[sz]ed units)\\b");
-    private static final Pattern UNCERTAINTY = Pattern.compile("(?i)(?:\\+/-|±|plus or minus)\\s*(\\d+(?:\\.\\d+)?)\\s*(g|grams?|mg)");
-    private static final Pattern FIELD_TEST = Pattern.compile("(?i)\\b(field test|nik|color(imetric)? (reagent|test)|marquis|scott reagent|presumptive)\\b");
-    private static final Pattern CONFIRMED = Pattern.compile("(?i)\\b(gc-?ms|ftir|mass spectr|infrared|confirmed|identified)\\b");
+    private static final Map<String, Integer> SMALL = Map.ofEntries(
+            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30),
+            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
+            Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("a", 1), Map.entry("an", 1), Map.entry("single", 1));
+    private static final String WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+    /** A number in words ("fifty-four", "one hundred twenty-eight", "two thousand") or digits ("1,200"), optionally with the digits after it: "fifty-four (54)". */
+    private static final String NUMBER = "(?:(?:" + WORD + "(?:[- ]" + WORD + ")?(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?" + WORD + "(?:[- ]" + WORD + ")?)?)?)(?:\\s*\\(\\s*\\d[\\d,]*\\s*\\))?|\\d{1,3}(?:,\\d{3})+|\\d{1,6})";
+    private static final String UNITS = "(?:baggies|baggie|bags?|bgs|packets?|pkts?|units?|tablets?|tabs?|pills?|capsules?|caps|vials?|bindles?|rocks?|envelopes?|packages?|pkgs?|bricks?|blotters?|squares?|containers?|balloons?|wraps?|folds?|bundles?|cartridges?|jars?|bottles?|dosage\\s+units|doses|pieces|cookies|gummies|sheets|strips|syringes|cubes|bars|kilos?|specimens?|samples?|exhibits?|sub-?items?|items?)";
+    private static final String MODIFIERS = "(?:(?:small|large|medium|clear|white|blue|green|pink|yellow|orange|brown|tan|black|red|round|oval|plastic|knotted|zip(?:-?lock|per)?|ziploc|heat-?sealed|sealed|individually|wrapped|glassine|wax|paper|corner|cut|twisted|apparent|suspected|similar|identical|additional|separate|of\\s+the|other|remaining|such|total|[a-z]+-like)[\\s,]+){0,4}";
+    private static final Pattern COUNT = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+" + MODIFIERS + UNITS + "\\b");
+    private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+(?:\\(\\d+\\)\\s+)?(?:" + UNITS + "\\s+)?(?:out\\s+)?of\\s+(?:the\\s+|these\\s+|all\\s+)?(?:total\\s+of\\s+)?(" + NUMBER + ")\\b(?!\\s*(?:pages?|%|percent))");
+    private static final Pattern N_EQUALS = Pattern.compile("(?i)\\(?\\bn\\s*=\\s*(\\d{1,6})\\)?");
+    private static final Pattern SAMPLE_OF = Pattern.compile("(?i)\\bsample\\s+(?:size\\s+)?of\\s+(" + NUMBER + ")\\b|\\bsample\\s+size\\s*(?:was|of|:|=)?\\s*(" + NUMBER + ")\\b");
+    private static final Pattern TESTED_VERB = Pattern.compile("(?i)\\b(analy[sz]ed|analy[sz]ing|tested|sampled|examined|selected|chosen|subjected\\s+to|submitted\\s+to\\s+(?:gc|ftir)|run\\s+on|confirmatory|were\\s+analy[sz]ed|for\\s+analysis)\\b");
+    private static final Pattern RECEIVED_VERB = Pattern.compile("(?i)\\b(consist(?:ed|ing|s)?\\s+of|contain(?:ed|ing|s)?|received|submitted|comprised|comprising|total\\s+of|seized|recovered|packaged|counted|described\\s+as|in\\s+all)\\b");
+    private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?|\\.\\d+)\\s?(g|gm|gms|grams?|kg|kgs|kilograms?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
+    private static final Pattern UNCERTAINTY = Pattern.compile("(?i)(?:\\+/-|\\+/−|±|\\+-|plus\\s+or\\s+minus|uncertainty(?:\\s+of)?(?:\\s+is)?:?)\\s*(\\d*\\.?\\d+)\\s*(g|gm|grams?|mg|milligrams?|kg)\\b");
+    private static final Pattern CONFIDENCE = Pattern.compile("(?i)\\b(\\d{2}(?:\\.\\d{1,2})?)\\s*%\\s*(?:level\\s+of\\s+)?(?:confidence|coverage|level|probability|ci\\b)|(?:confidence|coverage)(?:\\s+(?:level|interval|probability))?\\s*(?:of|:|=)?\\s*(?:approximately\\s+)?(\\d{2}(?:\\.\\d{1,2})?)\\s*%|\\bk\\s*=\\s*(2|3)\\b");
+    private static final Pattern PER_UNIT = Pattern.compile("(?i)\\b(each|individual(?:ly)?|respectively|per\\s+(?:unit|bag|packet|tablet)|unit\\s+weights?|weights?\\s+of\\s+the\\s+(?:individual|analy[sz]ed)|ranged?)\\b");
+    private static final Pattern COMBINED = Pattern.compile("(?i)\\b(combined|together|aggregate\\s+of\\s+the\\s+(?:analy[sz]ed|tested|sampled)|(?:analy[sz]ed|tested|sampled|selected)\\s+(?:units?|bags?|packets?|baggies|tablets?|portions?|samples?|items?)|sample\\s+weight|of\\s+the\\s+(?:\\w+\\s+){0,2}(?:units?|bags?|packets?|baggies|tablets?|items?)\\s+(?:analy[sz]ed|tested|sampled|selected))\\b");
+    private static final Pattern TOTAL = Pattern.compile("(?i)\\b(total|estimated|estimate|extrapolat\\w*|aggregate|approximate(?:ly)?|approx\\.?|calculated|all\\s+(?:\\d+|" + WORD + ")|entire|whole)\\b");
+    private static final Pattern NOT_A_WEIGHT = Pattern.compile("(?i)\\b(consumed|used\\s+in\\s+analysis|remaining|returned|reserve|balance\\s+(?:check|verification)|calibrat\\w*|reference\\s+(?:weight|mass)|check\\s+weight|limit\\s+of|threshold|statute|minimum|per\\s+kg)\\b");
+    private static final Pattern FIELD_TEST = Pattern.compile("(?i)\\b(field[- ]?test\\w*|nik\\b|narcotics?\\s+identification\\s+kit|colou?r(?:imetric)?\\s+(?:reagent|test)|marquis|scott(?:'s)?\\s+(?:reagent|test)|duquenois|simon'?s\\s+(?:reagent|test)|presumptive(?:ly)?\\s+(?:test|positive)|presumptive)\\b");
+    private static final Pattern CONFIRMED = Pattern.compile("(?i)\\b(gc[-/ ]?ms|gc[-/ ]?fid|ftir|ft-ir|lc[-/ ]?ms|mass\\s+spectr\\w*|infrared\\s+spectr\\w*|gas\\s+chromatograph\\w*|confirm(?:ed|atory)|identified|was\\s+found\\s+to\\s+contain|contains?\\s+(?:cocaine|heroin|fentanyl|methamphetamine))\\b");
+    private static final Pattern NO_CONFIRMATION = Pattern.compile("(?i)\\b(no\\s+(?:laboratory|lab|confirmatory)\\s+(?:analysis|testing|confirmation)|not\\s+(?:been\\s+)?(?:submitted|sent)\\s+(?:to|for)\\s+(?:the\\s+)?(?:lab|laboratory|analysis)|was\\s+not\\s+confirmed|without\\s+(?:laboratory\\s+)?confirmation|pending\\s+laboratory)\\b");
+    private static final Pattern COMMINGLED = Pattern.compile("(?i)\\b(composit(?:ed|e\\s+sample)|commingl\\w*|homogeni[sz]ed|pooled|combined\\s+(?:into|and\\s+homogeni|together|before|prior|for\\s+analysis)|(?:contents|powders?|material)\\s+(?:of\\s+(?:the\\s+)?(?:\\w+\\s+){0,3})?(?:were|was)\\s+(?:combined|mixed|emptied\\s+(?:together|into)))\\b");
+    private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?|evidence\\s+item|submission\\s+item)\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?(?:\\.\\d{1,2})?)\\b");
+    private static final Pattern ITEM_HEADING = Pattern.compile("(?i)^\\s*(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?)\\s*(?:no\\.?|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?)(?:\\.\\d{1,2})?\\b");
+    private static final Pattern UNIT_WEIGHT_ROW = Pattern.compile("(?im)^\\s*\\|?\\s*(?:(?:item|unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?(\\d{1,3}(?:[.-]\\d{1,3})?[A-Za-z]?)\\s*[|:\\t ]\\s*(?:[^\\n]*?[|\\s])?(\\d{0,4}\\.\\d{1,4})\\s*(g|grams?|mg)?\\s*\\|?[^\\d\\n]{0,40}$");
 
     private final Thresholds thresholds;
+    private final Predicate<String> samplingStatement;
 
     public SamplingReader(Thresholds thresholds) {
+        this(thresholds, null);
+    }
+
+    /**
+     * @param samplingStatement the trained categorizer's verdict on a sentence (true: a sampling statement), or
+     *                          null to read every sentence with a count or a weight
+     */
+    public SamplingReader(Thresholds thresholds, Predicate<String> samplingStatement) {
         this.thresholds = thresholds;
+        this.samplingStatement = samplingStatement;
     }
 
     /** A sentence on a page: the reader's unit of evidence. */
     public record Located(Page page, String text) {
     }
 
-    /** The sampling claim of a document, or null when it makes none (no units analysed out of a larger number). */
-    public SamplingClaim read(Document d, List<Located> sentences) {
-        Integer total = null, tested = null;
-        Double testedWeight = null, reported = null, uncertainty = null;
-        boolean gross = false, estimated = false, confirmed = false, field = false;
-        String substance = null, selection = null, item = null;
+    /** Facts gathered for one item as the document's sentences are read. */
+    private static final class Facts {
+        Integer total, tested, negatives;
         List<Double> unitWeights = new ArrayList<>();
+        Double testedWeight, reported, uncertainty, confidence;
+        String kind, basis, selection, substance;
+        boolean field, confirmed, noConfirmation, commingled;
         Set<Citation> cites = new LinkedHashSet<>();
 
-        for (Located s : sentences) {
-            String t = s.text();
-            String lower = t.toLowerCase(Locale.ROOT);
-            Matcher of = OF_THE.matcher(t);
-            if (of.find() && TESTED.matcher(t).find()) {
-                tested = number(of.group(1));
-                total = total == null ? number(of.group(2)) : total;
-                cites.add(Citation.of(d, s.page(), t));
-            }
-            Matcher c = COUNT.matcher(t);
-            while (c.find()) {
-                Integer n = c.group(2) != null ? Integer.valueOf(c.group(2)) : c.group(1) != null ? number(c.group(1)) : null;
-                if (n == null) continue;
-                String before = t.substring(0, c.start());
-                String after = t.substring(c.end());
-                if (TESTED.matcher(after.length() > 60 ? after.substring(0, 60) : after).find() && !RECEIVED.matcher(before).find()
-                        && !lower.contains("each of")) {
-                    if (tested == null) {
-                        tested = n;
-                        cites.add(Citation.of(d, s.page(), t));
-                    }
-                } else if (RECEIVED.matcher(t).find() && (total == null || n > total)) {
-                    total = n;
-                    cites.add(Citation.of(d, s.page(), t));
-                }
-            }
-            if (lower.contains("random")) selection = "random";
-            else if (lower.contains("hypergeometric")) selection = "hypergeometric plan";
-            else if (selection == null && lower.matches(".*\\b(selected|representative|chosen)\\b.*")) selection = lower.contains("representative") ? "representative" : "selected";
-
-            Matcher w = WEIGHT.matcher(t);
-            if (w.find()) {
-                double grams = grams(Double.parseDouble(w.group(1).replace(",", "")), w.group(2));
-                if (COMBINED.matcher(t).find() && !lower.contains("estimated") && !lower.contains("extrapolat")) {
-                    testedWeight = grams;
-                    cites.add(Citation.of(d, s.page(), t));
-                } else if (TOTAL.matcher(t).find() && !UNCERTAINTY.matcher(t).find()) {
-                    reported = grams;
-                    gross = lower.contains("gross") || lower.contains("with packaging");
-                    estimated = lower.contains("estimat") || lower.contains("extrapolat") || lower.contains("approx");
-                    cites.add(Citation.of(d, s.page(), t));
-                }
-            }
-            Matcher u = UNCERTAINTY.matcher(t);
-            if (u.find()) uncertainty = grams(Double.parseDouble(u.group(1)), u.group(2));
-            if (substance == null || lower.contains("identified") || lower.contains("detected")) {
-                for (String name : thresholds.substances()) {
-                    if (lower.matches("(?s).*\\b" + Pattern.quote(name) + "\\b.*") && (substance == null || name.length() > substance.length()
-                            || lower.contains("identified") || lower.contains("detected"))) {
-                        substance = name;
-                        if (lower.contains("identified") || lower.contains("detected")) cites.add(Citation.of(d, s.page(), t));
-                        break;
-                    }
-                }
-            }
-            if (FIELD_TEST.matcher(t).find()) field = true;
-            if (CONFIRMED.matcher(t).find()) confirmed = true;
-            if (item == null) {
-                Matcher im = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:item|exhibit)\\s*#?\\s*(\\d{1,3}[A-Z]?)").matcher(t);
-                if (im.find()) item = ItemKey.of(im.group(1)).stream().findFirst().orElse(null);
-            }
+        boolean any() {
+            return total != null || tested != null || reported != null || testedWeight != null || !unitWeights.isEmpty() || field;
         }
-        // Individual net weights: lines of "1.1  0.61 g", in tables or as text.
-        Page weightsPage = null;
-        for (Page p : d.pages()) {
-            Matcher m = UNIT_WEIGHT_LINE.matcher(p.text());
-            List<Double> found = new ArrayList<>();
-            while (m.find()) found.add(Double.parseDouble(m.group(2)));
-            if (found.size() >= 2 && unitWeights.isEmpty()) {
-                unitWeights.addAll(found);
-                weightsPage = p;
-            }
-        }
-        if (weightsPage != null) {
-            Matcher m = UNIT_WEIGHT_LINE.matcher(weightsPage.text());
-            StringBuilder quote = new StringBuilder();
-            while (m.find()) quote.append(quote.length() > 0 ? " " : "").append(m.group().strip());
-            cites.add(Citation.of(d, weightsPage, quote.toString()));
-        }
-        if (tested != null && unitWeights.size() > tested) unitWeights = unitWeights.subList(0, tested);
-        if (total == null || tested == null || tested >= total) return null;
-        if (testedWeight == null && unitWeights.size() == tested) {
-            testedWeight = Math.round(unitWeights.stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
-        }
-        return new SamplingClaim(item, substance, total, tested, 0, unitWeights, testedWeight, reported, gross, estimated,
-                selection, field && !confirmed, uncertainty, List.copyOf(cites));
     }
 
+    /** The sampling claims of a document, one per item that the document makes a claim about. */
+    public List<SamplingClaim> readAll(Document d, List<Located> sentences) {
+        Map<String, Facts> byItem = new LinkedHashMap<>();
+        String current = null;
+        Facts document = new Facts(); // statements made before any item is named, or of the whole report
+        boolean anyConfirmed = false, anyField = false;
+        for (Located s : sentences) {
+            String t = CustodyText.ocrDigits(s.text().replace('\n', ' ').replaceAll("\\s+", " ").strip());
+            // An item heading or an item named in the sentence moves the reader to that item.
+            Matcher heading = ITEM_HEADING.matcher(t);
+            List<String> named = new ArrayList<>();
+            Matcher im = ITEM.matcher(t);
+            while (im.find()) for (String k : ItemKey.of(im.group(1))) if (!named.contains(k)) named.add(k);
+            if (heading.find()) current = ItemKey.of(heading.group(1)).stream().findFirst().orElse(current);
+            else if (named.size() == 1) current = named.get(0);
+            Facts f = current == null ? document : byItem.computeIfAbsent(current, k -> new Facts());
+            if (CONFIRMED.matcher(t).find()) anyConfirmed = true;
+            if (FIELD_TEST.matcher(t).find()) anyField = true;
+            read(d, s.page(), t, f);
+        }
+        // Individual weights in table rows ("1.1 | 0.412 g"), by the item the row's label names.
+        for (Page p : d.pages()) readWeightRows(d, p, byItem, document);
+        if (byItem.isEmpty() && document.any()) byItem.put("1", document);
+        else if (!byItem.isEmpty() && document.any()) merge(byItem.values().iterator().next(), document, byItem.size() == 1);
+        List<SamplingClaim> out = new ArrayList<>();
+        for (var e : byItem.entrySet()) {
+            Facts f = e.getValue();
+            if (!f.any()) continue;
+            if (f.tested != null && f.unitWeights.size() > f.tested) f.unitWeights = new ArrayList<>(f.unitWeights.subList(0, f.tested));
+            if (f.testedWeight == null && f.tested != null && f.unitWeights.size() == f.tested && f.tested > 1) {
+                f.testedWeight = Math.round(f.unitWeights.stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
+            }
+            boolean fieldOnly = (f.field || anyField && f.substance != null) && !f.confirmed && !anyConfirmed || f.field && f.noConfirmation;
+            if (f.basis == null && f.reported != null) f.basis = "measured";
+            out.add(new SamplingClaim(e.getKey(), f.substance, f.total, f.tested, f.negatives, f.unitWeights, f.testedWeight,
+                    f.reported, f.kind, f.basis, f.selection, fieldOnly, f.commingled, f.uncertainty, f.confidence, List.copyOf(f.cites)));
+        }
+        return out;
+    }
+
+    /** The first claim of a document, for callers that expect one. */
+    public SamplingClaim read(Document d, List<Located> sentences) {
+        return readAll(d, sentences).stream().filter(SamplingClaim::sampled).findFirst().orElse(null);
+    }
+
+    /** What the facts before any item apply to: the only item, or fill gaps of the first. */
+    private static void merge(Facts into, Facts from, boolean only) {
+        if (!only) {
+            if (into.selection == null) into.selection = from.selection;
+            if (from.commingled) into.commingled = true;
+            into.confirmed |= from.confirmed;
+            return;
+        }
+        if (into.total == null) into.total = from.total;
+        if (into.tested == null) into.tested = from.tested;
+        if (into.unitWeights.isEmpty()) into.unitWeights.addAll(from.unitWeights);
+        if (into.testedWeight == null) into.testedWeight = from.testedWeight;
+        if (into.reported == null) {
+            into.reported = from.reported;
+            into.kind = from.kind;
+            into.basis = from.basis;
+        }
+        if (into.uncertainty == null) into.uncertainty = from.uncertainty;
+        if (into.confidence == null) into.confidence = from.confidence;
+        if (into.selection == null) into.selection = from.selection;
+        if (into.substance == null) into.substance = from.substance;
+        into.field |= from.field;
+        into.confirmed |= from.confirmed;
+        into.noConfirmation |= from.noConfirmation;
+        into.commingled |= from.commingled;
+        into.cites.addAll(from.cites);
+    }
+
+    private void read(Document d, Page page, String t, Facts f) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        boolean counted = false, weighed = false;
+        boolean relevant = samplingStatement != null && samplingStatement.test(t);
+        // Counts: "five (5) of the fifty-four (54) bags", "n = 29", "a sample of 4 units", "28 packets were analyzed".
+        Matcher of = OF_THE.matcher(t);
+        while (of.find()) {
+            Integer a = number(of.group(1)), b = number(of.group(2));
+            String around = t.substring(Math.max(0, of.start() - 40), Math.min(t.length(), of.end() + 60));
+            if (a == null || b == null || a > b || b < 2) continue;
+            if (t.substring(Math.max(0, of.start() - 8), of.start()).toLowerCase(Locale.ROOT).matches(".*\\b(page|pg\\.?|p\\.)\\s*$")) continue;
+            if (!TESTED_VERB.matcher(around).find() && !COUNT_NOUN.matcher(t.substring(of.start(), Math.min(t.length(), of.end() + 50))).find()) continue;
+            if (f.tested == null) f.tested = a;
+            if (f.total == null || b > f.total) f.total = b;
+            counted = true;
+        }
+        if (f.tested == null) {
+            Matcher n = N_EQUALS.matcher(t);
+            Matcher so = SAMPLE_OF.matcher(t);
+            if (n.find() && (lower.contains("sampl") || TESTED_VERB.matcher(t).find())) {
+                f.tested = Integer.valueOf(n.group(1));
+                counted = true;
+            } else if (so.find()) {
+                f.tested = number(so.group(1) != null ? so.group(1) : so.group(2));
+                counted = f.tested != null;
+            }
+        }
+        Matcher c = COUNT.matcher(t);
+        while (c.find()) {
+            Integer n = number(c.group(1));
+            if (n == null || n == 0) continue;
+            String before = t.substring(Math.max(0, c.start() - 60), c.start());
+            String after = t.substring(c.end(), Math.min(t.length(), c.end() + 70));
+            // "Item 1 consisted of" names the item, not one unit; "each of the 4 bags" is a count of the tested.
+            if (before.matches("(?is).*\\b(item|exhibit|exh\\.?|no\\.?|#|lab)\\s*$")) continue;
+            boolean testedHere = TESTED_VERB.matcher(after.length() > 45 ? after.substring(0, 45) : after).find()
+                    && !after.matches("(?is)^\\W*(?:and|,)?\\s*(?:were\\s+)?(?:received|submitted).*")
+                    || before.matches("(?is).*\\b(analy[sz]ed|tested|sampled|examined|selected|analysis\\s+of|sample\\s+of|sampling\\s+of|representative|random(?:ly)?\\s+selected|chose|weighed\\s+individually|each\\s+of\\s+the)\\s*(?:the\\s+)?$");
+            boolean receivedHere = RECEIVED_VERB.matcher(before).find() || RECEIVED_VERB.matcher(after.length() > 30 ? after.substring(0, 30) : after).find()
+                    || before.strip().isEmpty() || before.matches("(?is).*[:;]\\s*$");
+            if (testedHere && (f.tested == null || counted && n < f.tested)) {
+                if (f.tested == null) f.tested = n;
+                counted = true;
+            } else if (!testedHere && receivedHere && (f.total == null || n > f.total)) {
+                if (f.tested == null || n >= f.tested) f.total = n;
+                counted = true;
+            }
+        }
+        // Weights in the sentence, by what the words around each say it is.
+        if (!NOT_A_WEIGHT.matcher(t).find() || WEIGHT.matcher(t).results().count() > 1) {
+            List<double[]> weights = new ArrayList<>(); // grams, start
+            Matcher w = WEIGHT.matcher(t);
+            while (w.find()) {
+                String pre = t.substring(Math.max(0, w.start() - 3), w.start());
+                if (pre.matches(".*(\\+/-|±|\\+-|or minus)\\s*$") || pre.contains("±")) continue; // the uncertainty
+                String ctx = t.substring(Math.max(0, w.start() - 25), w.start()).toLowerCase(Locale.ROOT);
+                if (ctx.matches(".*(consumed|remaining|remain|returned|reserve)\\W*$")) continue;
+                weights.add(new double[]{dev.leverage.extract.Weights.grams(Double.parseDouble(w.group(1).replace(",", "")), w.group(2)), w.start()});
+            }
+            if (!weights.isEmpty() && (relevant || lower.matches("(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass)\\b.*"))) {
+                boolean perUnit = PER_UNIT.matcher(t).find() && weights.size() >= 2 || weights.size() >= 3 && !TOTAL.matcher(t).find();
+                if (perUnit) {
+                    for (double[] x : weights) f.unitWeights.add(round3(x[0]));
+                    weighed = true;
+                } else {
+                    for (double[] x : weights) {
+                        String pre = t.substring(0, (int) x[1]);
+                        String near = pre.length() > 70 ? pre.substring(pre.length() - 70) : pre;
+                        String clause = clauseAround(t, (int) x[1]);
+                        if (COMBINED.matcher(near).find() || COMBINED.matcher(clause).find() && !TOTAL.matcher(near).find()) {
+                            if (f.testedWeight == null) f.testedWeight = round3(x[0]);
+                            weighed = true;
+                        } else if (f.reported == null || TOTAL.matcher(near).find()) {
+                            if (f.reported != null && !TOTAL.matcher(near).find()) continue;
+                            if (lower.matches("(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass|total)\\b.*")) {
+                                f.reported = round3(x[0]);
+                                String k = clause.toLowerCase(Locale.ROOT);
+                                f.kind = k.matches("(?s).*\\b(gross|with\\s+packaging|including\\s+(?:the\\s+)?packaging|in\\s+packaging|packaged\\s+weight)\\b.*") ? "gross"
+                                        : k.matches("(?s).*\\bnet\\b.*") ? "net" : lower.matches("(?s).*\\bgross\\b.*") ? "gross" : lower.matches("(?s).*\\bnet\\b.*") ? "net" : null;
+                                f.basis = k.matches("(?s).*\\bextrapolat\\w*.*") ? "extrapolated" : k.matches("(?s).*\\bestimat\\w*.*") ? "estimated"
+                                        : k.matches("(?s).*\\bcalculated\\b.*") ? "calculated" : k.matches("(?s).*\\b(approx\\w*|about|roughly)\\b.*") ? "approximate" : null;
+                                weighed = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Matcher u = UNCERTAINTY.matcher(t);
+        if (u.find() && f.uncertainty == null) {
+            f.uncertainty = round3(dev.leverage.extract.Weights.grams(Double.parseDouble(u.group(1)), u.group(2)));
+            weighed = true;
+        }
+        Matcher conf = CONFIDENCE.matcher(t);
+        if (conf.find() && f.confidence == null && (weighed || counted || lower.contains("uncertain") || lower.contains("sampl") || lower.contains("confiden"))) {
+            String pct = conf.group(1) != null ? conf.group(1) : conf.group(2);
+            f.confidence = pct != null ? Double.parseDouble(pct) / 100 : conf.group(3).equals("2") ? 0.9545 : 0.9973;
+        }
+        // How units were chosen, and whether they were combined first.
+        if (lower.matches("(?s).*\\bhypergeometric\\b.*")) f.selection = "hypergeometric";
+        else if (lower.matches("(?s).*\\b(random(?:ly)?|at\\s+random)\\b.*") && !lower.matches("(?s).*\\b(not|non)[- ]random.*")) {
+            if (!"hypergeometric".equals(f.selection)) f.selection = "random";
+        } else if (f.selection == null && lower.matches("(?s).*\\brepresentative\\b.*") && (counted || lower.contains("sample"))) f.selection = "representative";
+        else if (f.selection == null && lower.matches("(?s).*\\b(selected|chosen|arbitrar\\w*|picked)\\b.*") && (counted || lower.matches("(?s).*\\b(units?|bags?|packets?|tablets?|samples?)\\b.*"))) f.selection = "selected";
+        if (COMMINGLED.matcher(t).find() && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
+        // Identity.
+        if (FIELD_TEST.matcher(t).find()) f.field = true;
+        if (CONFIRMED.matcher(t).find() && !FIELD_TEST.matcher(t).find()) f.confirmed = true;
+        if (NO_CONFIRMATION.matcher(t).find()) f.noConfirmation = true;
+        String found = substance(lower);
+        if (found != null && (f.substance == null || lower.matches("(?s).*\\b(identified|detected|confirmed|contain\\w*|positive)\\b.*") && found.length() >= f.substance.length())) {
+            f.substance = found;
+        }
+        if (counted || weighed || f.field && FIELD_TEST.matcher(t).find() || COMMINGLED.matcher(t).find()) f.cites.add(Citation.of(d, page, t));
+    }
+
+    private static final Pattern BARE_LABEL = Pattern.compile("(?i)\\s*(?:(?:unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?\\d{1,3}\\.\\d{1,3}[A-Za-z]?\\s*");
+    private static final Pattern BARE_WEIGHT = Pattern.compile("(?i)\\s*(\\d{0,4}\\.\\d{1,4})\\s*(g|grams?|mg)?\\s*");
+    private static final Pattern COUNT_NOUN = Pattern.compile("(?i)\\b" + UNITS + "\\b");
+
+    /** The part of a sentence around a position, cut at semicolons. */
+    private static String clauseAround(String t, int at) {
+        int a = t.lastIndexOf(';', at);
+        int b = t.indexOf(';', at);
+        return t.substring(a < 0 ? 0 : a + 1, b < 0 ? t.length() : b);
+    }
+
+    /** Rows of a weight table: a unit label and a net weight ("1.1 | 0.412", "Bag 3   0.44 g"). */
+    private void readWeightRows(Document d, Page p, Map<String, Facts> byItem, Facts document) {
+        String[] lines = p.text().split("\n");
+        boolean weightTable = false;
+        List<String> quoted = new ArrayList<>();
+        Map<String, List<Double>> rows = new LinkedHashMap<>();
+        String pendingLabel = null;
+        int pendingAt = 0;
+        for (String line : lines) {
+            String l = CustodyText.ocrDigits(line);
+            if (l.toLowerCase(Locale.ROOT).matches(".*\\b(net\\s+(wt|weight)|weight\\s*\\(g\\)|wt\\.?\\s*\\(g\\)|net\\s*\\(g\\)|mass\\s*\\(g\\)|grams)\\b.*")
+                    && !l.matches(".*\\d\\.\\d.*")) {
+                weightTable = true;
+                continue;
+            }
+            // A table whose cells come out one per line (a PDF table): a bare unit label, then its weight a few lines on.
+            if (BARE_LABEL.matcher(l).matches()) {
+                pendingLabel = l.strip().replaceFirst("(?i)^(unit|bag|packet|tablet|sample|#|no\\.?)\\s*", "");
+                pendingAt = 0;
+                continue;
+            }
+            if (pendingLabel != null && ++pendingAt <= 6) {
+                Matcher bare = BARE_WEIGHT.matcher(l);
+                if (bare.matches()) {
+                    String label = pendingLabel;
+                    String item = label.contains(".") ? label.substring(0, label.indexOf('.')) : null;
+                    rows.computeIfAbsent(item == null ? "" : item, k -> new ArrayList<>())
+                            .add(round3(dev.leverage.extract.Weights.grams(Double.parseDouble(bare.group(1)), bare.group(2) == null ? "g" : bare.group(2))));
+                    quoted.add(label + " " + l.strip());
+                    pendingLabel = null;
+                    continue;
+                }
+            }
+            Matcher m = UNIT_WEIGHT_ROW.matcher(l);
+            if (!m.matches() || !weightTable && m.group(3) == null) {
+                if (l.isBlank() || l.matches("\\s*[-=|+ ]+\\s*")) continue;
+                if (!rows.isEmpty() && !m.matches()) weightTable = false;
+                continue;
+            }
+            if (l.toLowerCase(Locale.ROOT).matches(".*\\b(total|mean|average|sum|combined|gross)\\b.*")) continue;
+            String label = m.group(1);
+            String item = label.contains(".") ? label.substring(0, label.indexOf('.')) : label.contains("-") ? label.substring(0, label.indexOf('-')) : null;
+            double g = dev.leverage.extract.Weights.grams(Double.parseDouble(m.group(2)), m.group(3) == null ? "g" : m.group(3));
+            rows.computeIfAbsent(item == null ? "" : item, k -> new ArrayList<>()).add(round3(g));
+            quoted.add(line.strip());
+        }
+        for (var e : rows.entrySet()) {
+            if (e.getValue().size() < 2) continue;
+            Facts f = e.getKey().isEmpty() ? (byItem.size() == 1 ? byItem.values().iterator().next() : document)
+                    : byItem.computeIfAbsent(e.getKey(), k -> new Facts());
+            if (f.unitWeights.isEmpty()) {
+                f.unitWeights.addAll(e.getValue());
+                f.cites.add(Citation.of(d, p, String.join(" ", quoted)));
+            }
+        }
+    }
+
+    /** The substance a text names, by the thresholds tables' names and the names labs write. */
+    String substance(String lower) {
+        for (String[] alias : ALIASES) if (lower.matches("(?s).*\\b" + alias[0] + "\\b.*")) return alias[1];
+        for (String name : thresholds.substances()) if (lower.matches("(?s).*\\b" + Pattern.quote(name) + "\\b.*")) return name;
+        return null;
+    }
+
+    private static final String[][] ALIASES = {
+            {"cocaine\\s+base|crack\\s+cocaine|cocaine\\s+\\(base\\)", "cocaine base"},
+            {"cocaine\\s+hydrochloride|cocaine\\s+hcl|cocaine\\s+salt", "cocaine hydrochloride"},
+            {"methamphetamine\\s+hydrochloride|methamphetamine\\s+hcl|d-methamphetamine", "methamphetamine"},
+            {"fentanyl\\s+hydrochloride|fentanyl\\s+citrate", "fentanyl"},
+            {"3,4-methylenedioxymethamphetamine|mdma", "mdma"},
+            {"lysergic\\s+acid\\s+diethylamide|lsd", "lsd"},
+            {"oxycodone(?:\\s+hydrochloride)?", "oxycodone"},
+            {"alprazolam", "alprazolam"},
+            {"psilocyb?in|psilocin", "psilocybin"},
+            {"diacetylmorphine|heroin", "heroin"},
+            {"marihuana|marijuana|cannabis", "marijuana"},
+            {"phencyclidine|pcp", "pcp"},
+    };
+
+    /** A count written in words or digits, or both ("fifty-four (54)": the digits win). */
     static Integer number(String s) {
         if (s == null) return null;
         String w = s.toLowerCase(Locale.ROOT).strip();
-        if (w.matches("\\d+")) return Integer.valueOf(w);
-        int total = 0;
-        for (String part : w.split("[- ]")) {
-            Integer v = WORDS.get(part);
+        Matcher paren = Pattern.compile("\\((\\s*\\d[\\d,]*\\s*)\\)").matcher(w);
+        if (paren.find()) return Integer.valueOf(paren.group(1).replace(",", "").strip());
+        if (w.matches("[\\d,]+")) return Integer.valueOf(w.replace(",", ""));
+        int total = 0, chunk = 0;
+        for (String part : w.split("[- ]+")) {
+            if (part.equals("and")) continue;
+            if (part.equals("hundred")) {
+                chunk = Math.max(1, chunk) * 100;
+                continue;
+            }
+            if (part.equals("thousand")) {
+                total += Math.max(1, chunk) * 1000;
+                chunk = 0;
+                continue;
+            }
+            Integer v = SMALL.get(part);
             if (v == null) return null;
-            total = v == 100 ? Math.max(1, total) * 100 : total + v;
+            chunk += v;
         }
-        return total;
+        return total + chunk;
     }
 
-    static double grams(double v, String unit) {
-        return dev.leverage.extract.Weights.grams(v, unit);
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
+
 }
