@@ -79,7 +79,8 @@ public final class DocumentExtractor {
         this.entities = new EntityFinder(models);
         this.events = new EventClassifier(models);
         this.custodyNlp = new dev.leverage.extract.nlp.CustodyNlp(models);
-        this.sampling = new SamplingReader(thresholds);
+        dev.leverage.extract.nlp.SentenceCategorizer samplingSentences = models.samplingCategorizer();
+        this.sampling = new SamplingReader(thresholds, sentence -> !samplingSentences.categorize(sentence).isNone());
     }
 
     public DocumentFacts extract(Document d) {

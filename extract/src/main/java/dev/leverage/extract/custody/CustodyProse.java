@@ -187,7 +187,7 @@ public final class CustodyProse {
         // The trained categorizer vetoes a verb-triggered event in a sentence about no numbered item when it is sure
         // the sentence tells no custody ("HESS was arrested and transported to the Troop F barracks").
         if (inferred && context.nlp != null) {
-            dev.leverage.extract.nlp.CustodyNlp.Category cat = context.nlp.categorize(clause);
+            dev.leverage.extract.nlp.SentenceCategorizer.Category cat = context.nlp.categorize(clause);
             if (cat.isNone() && cat.probability() >= 0.8) return out;
         }
         if (items.isEmpty() && context.item != null) items.add(context.item);

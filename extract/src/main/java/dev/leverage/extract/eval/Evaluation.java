@@ -125,14 +125,20 @@ public final class Evaluation {
 
     /** The custody sentence categorizer on its held-out sentences (custody-sentences-eval.txt); "none" is not scored as a label. */
     public Scores custodySentences() {
-        List<LabelledSentence> gold = LabelledSentence.read(TrainedModels.open(TrainedModels.CUSTODY_SENTENCES_EVAL));
-        dev.leverage.extract.nlp.CustodyNlp nlp = new dev.leverage.extract.nlp.CustodyNlp(models);
+        return categorizer("Custody sentence categorizer", TrainedModels.CUSTODY_SENTENCES_EVAL, models.custodyCategorizer());
+    }
+
+    /** The sampling sentence categorizer on its held-out sentences (sampling-sentences-eval.txt, frames unseen in training). */
+    public Scores samplingSentences() {
+        return categorizer("Sampling sentence categorizer", TrainedModels.SAMPLING_SENTENCES_EVAL, models.samplingCategorizer());
+    }
+
+    private static Scores categorizer(String name, String evalSet, dev.leverage.extract.nlp.SentenceCategorizer model) {
+        List<LabelledSentence> gold = LabelledSentence.read(TrainedModels.open(evalSet));
         Map<String, Counts> by = new TreeMap<>();
-        for (LabelledSentence s : gold) {
-            tallyLabel(by, s.label(), nlp.categorize(s.text()).label());
-        }
-        by.remove(dev.leverage.extract.nlp.CustodyNlp.NONE);
-        return scores("Custody sentence categorizer", gold.size(), by);
+        for (LabelledSentence s : gold) tallyLabel(by, s.label(), model.categorize(s.text()).label());
+        by.remove(dev.leverage.extract.nlp.SentenceCategorizer.NONE);
+        return scores(name, gold.size(), by);
     }
 
     /** One sentence's label: right is a true positive of its label; wrong a miss of the gold label and a false one of the label given. */
@@ -171,6 +177,7 @@ public final class Evaluation {
         for (EventClassifier.Mode m : EventClassifier.Mode.values()) out.add(events(m));
         out.add(custodyEntities());
         out.add(custodySentences());
+        out.add(samplingSentences());
         return out;
     }
 

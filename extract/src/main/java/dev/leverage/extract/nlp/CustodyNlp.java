@@ -1,6 +1,5 @@
 package dev.leverage.extract.nlp;
 
-import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
@@ -17,18 +16,10 @@ public final class CustodyNlp {
     public record Entity(String type, String text, int start, int end, double probability) {
     }
 
-    /** The category of a sentence and the model's probability for it. */
-    public record Category(String label, double probability) {
-        public boolean isNone() {
-            return label.equals(NONE);
-        }
-    }
-
-    public static final String NONE = "none";
 
     private final TokenizerME tokenizer = EnglishModels.get().tokenizer();
     private final NameFinderME names;
-    private final DocumentCategorizerME categorizer;
+    private final SentenceCategorizer categorizer;
 
     public CustodyNlp(TrainedModels models) {
         this.names = models.custodyNameFinder();
@@ -51,9 +42,7 @@ public final class CustodyNlp {
     }
 
     /** What custody event the sentence tells ("none" when it tells none). */
-    public Category categorize(String sentence) {
-        double[] p = categorizer.categorize(EventFeatures.tokens(tokenizer, sentence));
-        String best = categorizer.getBestCategory(p);
-        return new Category(best, p[categorizer.getIndex(best)]);
+    public SentenceCategorizer.Category categorize(String sentence) {
+        return categorizer.categorize(sentence);
     }
 }

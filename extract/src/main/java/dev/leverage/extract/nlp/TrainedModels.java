@@ -44,6 +44,8 @@ public final class TrainedModels {
     public static final String CUSTODY_NER_EVAL = "custody-ner-eval.txt";
     public static final String CUSTODY_SENTENCES_TRAIN = "custody-sentences-train.txt";
     public static final String CUSTODY_SENTENCES_EVAL = "custody-sentences-eval.txt";
+    public static final String SAMPLING_SENTENCES_TRAIN = "sampling-sentences-train.txt";
+    public static final String SAMPLING_SENTENCES_EVAL = "sampling-sentences-eval.txt";
     private static final String VERSION = "1";
 
     private static volatile TrainedModels shared;
@@ -52,12 +54,15 @@ public final class TrainedModels {
     private final DoccatModel events;
     private final TokenNameFinderModel custodyNames;
     private final DoccatModel custodySentences;
+    private final DoccatModel samplingSentences;
 
-    private TrainedModels(TokenNameFinderModel nameFinder, DoccatModel events, TokenNameFinderModel custodyNames, DoccatModel custodySentences) {
+    private TrainedModels(TokenNameFinderModel nameFinder, DoccatModel events, TokenNameFinderModel custodyNames, DoccatModel custodySentences,
+                          DoccatModel samplingSentences) {
         this.nameFinder = nameFinder;
         this.events = events;
         this.custodyNames = custodyNames;
         this.custodySentences = custodySentences;
+        this.samplingSentences = samplingSentences;
     }
 
     /**
@@ -82,7 +87,10 @@ public final class TrainedModels {
                         () -> trainNameFinder(cn), TokenNameFinderModel::serialize);
                 DoccatModel csc = cached(cacheDir, "custody-sentences", cs, DoccatModel::new,
                         () -> trainEvents(cs), DoccatModel::serialize);
-                shared = new TrainedModels(nf, dc, cnf, csc);
+                byte[] ss = resource(SAMPLING_SENTENCES_TRAIN);
+                DoccatModel ssc = cached(cacheDir, "sampling-sentences", ss, DoccatModel::new,
+                        () -> trainEvents(ss), DoccatModel::serialize);
+                shared = new TrainedModels(nf, dc, cnf, csc, ssc);
             }
             return shared;
         }
@@ -94,8 +102,13 @@ public final class TrainedModels {
     }
 
     /** The custody sentence categorizer: seized, transfer, stored, submitted, lab_received, analyzed, sealed, returned or none. */
-    public DocumentCategorizerME custodyCategorizer() {
-        return new DocumentCategorizerME(custodySentences);
+    public SentenceCategorizer custodyCategorizer() {
+        return new SentenceCategorizer(custodySentences);
+    }
+
+    /** The sampling sentence categorizer: selection, units, weight, field_test, identity or none. */
+    public SentenceCategorizer samplingCategorizer() {
+        return new SentenceCategorizer(samplingSentences);
     }
 
     public NameFinderME nameFinder() {
