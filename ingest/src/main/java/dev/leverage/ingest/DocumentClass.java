@@ -3,6 +3,7 @@ package dev.leverage.ingest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -18,7 +19,8 @@ public final class DocumentClass {
     static {
         CUES.put("lab_report", List.of("drug chemistry report", "laboratory report", "chemistry report", "certificate of analysis",
                 "report of laboratory examination", "controlled substance analysis", "lab report", "chemical analysis", "analysis report",
-                "crime laboratory", "regional laboratory", "forensic laboratory", "forensic science", "toxicology report", "laboratory -"));
+                "crime laboratory", "regional laboratory", "forensic laboratory", "forensic science", "toxicology report", "laboratory -",
+                "drug chemistry", "drug identification", "forensic services", "laboratory report", "laboratory analysis report", "certificate of analysis"));
         CUES.put("lab_submission", List.of("request for laboratory analysis", "laboratory submission", "evidence submission",
                 "request for analysis", "lab submission", "submission form", "lab request", "laboratory request", "request for examination",
                 "submission receipt", "request for lab", "request for laboratory", "submitting officer", "analysis requested"));
@@ -34,7 +36,7 @@ public final class DocumentClass {
         CUES.put("citation", List.of("written warning", "warning notice", "uniform traffic citation", "citation no", "traffic citation",
                 "notice to appear", "warning no"));
         CUES.put("witness_statement", List.of("voluntary statement", "witness statement", "statement of", "sworn statement"));
-        CUES.put("warrant", List.of("search warrant", "arrest warrant", "affidavit for", "warrant return"));
+        CUES.put("warrant", List.of("search warrant", "arrest warrant", "affidavit for", "warrant return", "affidavit of probable cause", "probable cause affidavit"));
         CUES.put("miranda_form", List.of("miranda", "advisement of rights", "waiver of rights"));
         CUES.put("tow_inventory", List.of("tow", "impound", "inventory sheet", "vehicle inventory"));
         CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative"));
@@ -43,6 +45,23 @@ public final class DocumentClass {
     }
 
     private DocumentClass() {
+    }
+
+    private static final java.util.Map<String, Pattern> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Undoes OCR's digits for letters inside words ("LAB0RAT0RY REP0RT", "Dlvisi0n") so a scanned form's title
+     * still names it: a 0 touching a letter is an O, a 1 between letters an l.
+     */
+    static String ocrLetters(String s) {
+        StringBuilder b = new StringBuilder(s);
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            char before = i > 0 ? b.charAt(i - 1) : ' ', after = i + 1 < b.length() ? b.charAt(i + 1) : ' ';
+            if (c == '0' && (Character.isLetter(before) || Character.isLetter(after))) b.setCharAt(i, 'o');
+            else if (c == '1' && Character.isLetter(before) && Character.isLetter(after)) b.setCharAt(i, 'l');
+        }
+        return b.toString();
     }
 
     /**
@@ -55,7 +74,7 @@ public final class DocumentClass {
     public static String classify(String fileName, String mediaType, String firstPage) {
         if (mediaType != null && (mediaType.startsWith("message/rfc822") || mediaType.contains("outlook"))) return "email";
         String name = fileName.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-        String text = firstPage == null ? "" : firstPage.toLowerCase(Locale.ROOT);
+        String text = firstPage == null ? "" : ocrLetters(firstPage).toLowerCase(Locale.ROOT);
         String head = text.length() > 400 ? text.substring(0, 400) : text;
         // The title: the first lines, where an agency's name and unit come before the form's own name.
         String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 4)).limit(3).toList());
@@ -65,10 +84,13 @@ public final class DocumentClass {
             int score = 0;
             for (String cue : e.getValue()) {
                 String spaced = cue.replace('-', ' ').replace('_', ' ');
-                if (name.contains(spaced)) score += 5;
-                if (title.contains(cue)) score += 6; // the form's own title outweighs any mention below it
-                else if (head.contains(cue)) score += 4;
-                else if (text.contains(cue)) score += 1;
+                // whole words only: "tow" is not in "towel", "cad" not in "decade"
+                Pattern word = WORDS.computeIfAbsent(cue, c -> Pattern.compile((Character.isLetterOrDigit(c.charAt(0)) ? "\\b" : "")
+                        + Pattern.quote(c) + (Character.isLetterOrDigit(c.charAt(c.length() - 1)) ? "\\b" : "")));
+                if (word.matcher(name).find() || name.contains(spaced) && spaced.contains(" ")) score += 5;
+                if (word.matcher(title).find()) score += 6; // the form's own title outweighs any mention below it
+                else if (word.matcher(head).find()) score += 4;
+                else if (word.matcher(text).find()) score += 1;
             }
             if (score > bestScore) {
                 bestScore = score;
