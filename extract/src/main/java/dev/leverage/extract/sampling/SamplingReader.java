@@ -45,7 +45,7 @@ public final class SamplingReader {
     private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+(?:\\(\\d+\\)\\s+)?(?:" + UNITS + "\\s+)?(?:out\\s+)?of\\s+(?:the\\s+|these\\s+|all\\s+)?(?:total\\s+of\\s+)?(" + NUMBER + ")\\b(?!\\s*(?:pages?|%|percent))");
     private static final Pattern N_EQUALS = Pattern.compile("(?i)\\(?\\bn\\s*=\\s*(\\d{1,6})\\)?");
     private static final Pattern SAMPLE_OF = Pattern.compile("(?i)\\bsample\\s+(?:size\\s+)?of\\s+(" + NUMBER + ")\\b|\\bsample\\s+size\\s*(?:was|of|:|=)?\\s*(" + NUMBER + ")\\b");
-    private static final Pattern TESTED_VERB = Pattern.compile("(?i)\\b(analy[sz]ed|analy[sz]ing|tested|sampled|examined|selected|chosen|subjected\\s+to|submitted\\s+to\\s+(?:gc|ftir)|run\\s+on|confirmatory|were\\s+analy[sz]ed|for\\s+analysis)\\b");
+    private static final Pattern TESTED_VERB = Pattern.compile("(?i)\\b(test(?:ed|ing)?\\s+(?:on|of)|field[- ]tested|analy[sz]ed|analy[sz]ing|tested|sampled|examined|selected|chosen|subjected\\s+to|submitted\\s+to\\s+(?:gc|ftir)|run\\s+on|confirmatory|were\\s+analy[sz]ed|for\\s+analysis)\\b");
     private static final Pattern RECEIVED_VERB = Pattern.compile("(?i)\\b(consist(?:ed|ing|s)?\\s+of|contain(?:ed|ing|s)?|received|submitted|comprised|comprising|total\\s+of|seized|recovered|packaged|counted|described\\s+as|in\\s+all)\\b");
     private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?|\\.\\d+)\\s?(g|gm|gms|grams?|kg|kgs|kilograms?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
     private static final Pattern UNCERTAINTY = Pattern.compile("(?i)(?:\\+/-|\\+/−|±|\\+-|plus\\s+or\\s+minus|uncertainty(?:\\s+of)?(?:\\s+is)?:?)\\s*(\\d*\\.?\\d+)\\s*(g|gm|grams?|mg|milligrams?|kg)\\b");
@@ -55,7 +55,8 @@ public final class SamplingReader {
     private static final Pattern TOTAL = Pattern.compile("(?i)\\b(total|estimated|estimate|extrapolat\\w*|aggregate|approximate(?:ly)?|approx\\.?|calculated|all\\s+(?:\\d+|" + WORD + ")|entire|whole)\\b");
     private static final Pattern NOT_A_WEIGHT = Pattern.compile("(?i)\\b(consumed|used\\s+in\\s+analysis|remaining|returned|reserve|balance\\s+(?:check|verification)|calibrat\\w*|reference\\s+(?:weight|mass)|check\\s+weight|limit\\s+of|threshold|statute|minimum|per\\s+kg)\\b");
     private static final Pattern FIELD_TEST = Pattern.compile("(?i)\\b(field[- ]?test\\w*|nik\\b|narcotics?\\s+identification\\s+kit|colou?r(?:imetric)?\\s+(?:reagent|test)|marquis|scott(?:'s)?\\s+(?:reagent|test)|duquenois|simon'?s\\s+(?:reagent|test)|presumptive(?:ly)?\\s+(?:test|positive)|presumptive)\\b");
-    private static final Pattern CONFIRMED = Pattern.compile("(?i)\\b(gc[-/ ]?ms|gc[-/ ]?fid|ftir|ft-ir|lc[-/ ]?ms|mass\\s+spectr\\w*|infrared\\s+spectr\\w*|gas\\s+chromatograph\\w*|confirm(?:ed|atory)|identified|was\\s+found\\s+to\\s+contain|contains?\\s+(?:cocaine|heroin|fentanyl|methamphetamine))\\b");
+    private static final Pattern INSTRUMENT = Pattern.compile("(?i)\\b(gc[-/ ]?ms|gc[-/ ]?fid|ftir|ft-ir|lc[-/ ]?ms|mass\\s+spectr\\w*|infrared\\s+spectr\\w*|gas\\s+chromatograph\\w*|confirmatory\\s+(?:test|analysis))\\b");
+    private static final Pattern IDENTIFIED_AS = Pattern.compile("(?i)\\b(confirmed|identified|was\\s+found\\s+to\\s+contain|contains?|containing)\\b");
     private static final Pattern NO_CONFIRMATION = Pattern.compile("(?i)\\b(no\\s+(?:laboratory|lab|confirmatory)\\s+(?:analysis|testing|confirmation)|not\\s+(?:been\\s+)?(?:submitted|sent)\\s+(?:to|for)\\s+(?:the\\s+)?(?:lab|laboratory|analysis)|was\\s+not\\s+confirmed|without\\s+(?:laboratory\\s+)?confirmation|pending\\s+laboratory)\\b");
     private static final Pattern COMMINGLED = Pattern.compile("(?i)\\b(composit(?:ed|e\\s+sample)|commingl\\w*|homogeni[sz]ed|pooled|combined\\s+(?:into|and\\s+homogeni|together|before|prior|for\\s+analysis)|(?:contents|powders?|material)\\s+(?:of\\s+(?:the\\s+)?(?:\\w+\\s+){0,3})?(?:were|was)\\s+(?:combined|mixed|emptied\\s+(?:together|into)))\\b");
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?|evidence\\s+item|submission\\s+item)\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?(?:\\.\\d{1,2})?)\\b");
@@ -103,16 +104,17 @@ public final class SamplingReader {
         Facts document = new Facts(); // statements made before any item is named, or of the whole report
         boolean anyConfirmed = false, anyField = false;
         for (Located s : sentences) {
-            String t = CustodyText.ocrDigits(s.text().replace('\n', ' ').replaceAll("\\s+", " ").strip());
+            String t = ocrWords(CustodyText.ocrDigits(s.text().replace('\n', ' ').replaceAll("\\s+", " ").strip()));
             // An item heading or an item named in the sentence moves the reader to that item.
             Matcher heading = ITEM_HEADING.matcher(t);
             List<String> named = new ArrayList<>();
-            Matcher im = ITEM.matcher(t);
+            // An item named in passing "(see Property Report item 2)" is a reference, not the item being described.
+            Matcher im = ITEM.matcher(t.replaceAll("\\([^)]*\\)", " "));
             while (im.find()) for (String k : ItemKey.of(im.group(1))) if (!named.contains(k)) named.add(k);
             if (heading.find()) current = ItemKey.of(heading.group(1)).stream().findFirst().orElse(current);
             else if (named.size() == 1) current = named.get(0);
             Facts f = current == null ? document : byItem.computeIfAbsent(current, k -> new Facts());
-            if (CONFIRMED.matcher(t).find()) anyConfirmed = true;
+            if (confirmed(t)) anyConfirmed = true;
             if (FIELD_TEST.matcher(t).find()) anyField = true;
             read(d, s.page(), t, f);
         }
@@ -128,6 +130,10 @@ public final class SamplingReader {
             if (f.testedWeight == null && f.tested != null && f.unitWeights.size() == f.tested && f.tested > 1) {
                 f.testedWeight = Math.round(f.unitWeights.stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
             }
+            // A single unit, or every unit analysed: what was tested is the whole, and its weight is the reported one.
+            if (f.total != null && f.total == 1 && f.tested == null && (f.reported != null || f.substance != null)) f.tested = 1;
+            if (f.total != null && f.total.equals(f.tested) && f.testedWeight == null && f.reported != null && "net".equals(f.kind)
+                    && (f.basis == null || f.basis.equals("measured"))) f.testedWeight = f.reported;
             boolean fieldOnly = (f.field || anyField && f.substance != null) && !f.confirmed && !anyConfirmed || f.field && f.noConfirmation;
             if (f.basis == null && f.reported != null) f.basis = "measured";
             out.add(new SamplingClaim(e.getKey(), f.substance, f.total, f.tested, f.negatives, f.unitWeights, f.testedWeight,
@@ -180,10 +186,20 @@ public final class SamplingReader {
             String around = t.substring(Math.max(0, of.start() - 40), Math.min(t.length(), of.end() + 60));
             if (a == null || b == null || a > b || b < 2) continue;
             if (t.substring(Math.max(0, of.start() - 8), of.start()).toLowerCase(Locale.ROOT).matches(".*\\b(page|pg\\.?|p\\.)\\s*$")) continue;
-            if (!TESTED_VERB.matcher(around).find() && !COUNT_NOUN.matcher(t.substring(of.start(), Math.min(t.length(), of.end() + 50))).find()) continue;
+            // "four bundles of ten" packs the units; "5 of the 54 bags were analyzed" samples them.
+            if (!TESTED_VERB.matcher(around).find() && !IDENTIFIED.matcher(t).find()) continue;
             if (f.tested == null) f.tested = a;
             if (f.total == null || b > f.total) f.total = b;
             counted = true;
+        }
+        Matcher nOf = N_OF.matcher(t);
+        if (nOf.find()) {
+            Integer a = Integer.valueOf(nOf.group(1)), b = number(nOf.group(2));
+            if (b != null && a < b) {
+                if (f.tested == null) f.tested = a;
+                if (f.total == null || b > f.total) f.total = b;
+                counted = true;
+            }
         }
         if (f.tested == null) {
             Matcher n = N_EQUALS.matcher(t);
@@ -222,8 +238,8 @@ public final class SamplingReader {
             List<double[]> weights = new ArrayList<>(); // grams, start
             Matcher w = WEIGHT.matcher(t);
             while (w.find()) {
-                String pre = t.substring(Math.max(0, w.start() - 3), w.start());
-                if (pre.matches(".*(\\+/-|±|\\+-|or minus)\\s*$") || pre.contains("±")) continue; // the uncertainty
+                String pre = t.substring(Math.max(0, w.start() - 14), w.start());
+                if (pre.matches("(?is).*(\\+/-|±|\\+-|or\\s+minus|uncertainty(?:\\s+of|\\s+is)?:?)\\s*$")) continue; // the uncertainty
                 String ctx = t.substring(Math.max(0, w.start() - 25), w.start()).toLowerCase(Locale.ROOT);
                 if (ctx.matches(".*(consumed|remaining|remain|returned|reserve)\\W*$")) continue;
                 weights.add(new double[]{dev.leverage.extract.Weights.grams(Double.parseDouble(w.group(1).replace(",", "")), w.group(2)), w.start()});
@@ -246,7 +262,7 @@ public final class SamplingReader {
                             if (lower.matches("(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass|total)\\b.*")) {
                                 f.reported = round3(x[0]);
                                 String k = clause.toLowerCase(Locale.ROOT);
-                                f.kind = k.matches("(?s).*\\b(gross|with\\s+packaging|including\\s+(?:the\\s+)?packaging|in\\s+packaging|packaged\\s+weight)\\b.*") ? "gross"
+                                f.kind = k.matches("(?s).*\\b(gross|with\\s+packaging|including\\s+(?:the\\s+)?(?:packaging|baggies|bags|bag|wrappers?|containers?|envelopes?|bottles?)|in\\s+packaging|packaged\\s+weight)\\b.*") ? "gross"
                                         : k.matches("(?s).*\\bnet\\b.*") ? "net" : lower.matches("(?s).*\\bgross\\b.*") ? "gross" : lower.matches("(?s).*\\bnet\\b.*") ? "net" : null;
                                 f.basis = k.matches("(?s).*\\bextrapolat\\w*.*") ? "extrapolated" : k.matches("(?s).*\\bestimat\\w*.*") ? "estimated"
                                         : k.matches("(?s).*\\bcalculated\\b.*") ? "calculated" : k.matches("(?s).*\\b(approx\\w*|about|roughly)\\b.*") ? "approximate" : null;
@@ -276,10 +292,11 @@ public final class SamplingReader {
         if (COMMINGLED.matcher(t).find() && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
         // Identity.
         if (FIELD_TEST.matcher(t).find()) f.field = true;
-        if (CONFIRMED.matcher(t).find() && !FIELD_TEST.matcher(t).find()) f.confirmed = true;
+        if (confirmed(t)) f.confirmed = true;
         if (NO_CONFIRMATION.matcher(t).find()) f.noConfirmation = true;
         String found = substance(lower);
-        if (found != null && (f.substance == null || lower.matches("(?s).*\\b(identified|detected|confirmed|contain\\w*|positive)\\b.*") && found.length() >= f.substance.length())) {
+        if (found != null && (f.substance == null || found.startsWith(f.substance) && found.length() > f.substance.length()
+                || lower.matches("(?s).*\\b(identified|detected|confirmed|contain\\w*|positive)\\b.*") && found.length() >= f.substance.length() && !f.substance.startsWith(found))) {
             f.substance = found;
         }
         if (counted || weighed || f.field && FIELD_TEST.matcher(t).find() || COMMINGLED.matcher(t).find()) f.cites.add(Citation.of(d, page, t));
@@ -287,6 +304,52 @@ public final class SamplingReader {
 
     private static final Pattern BARE_LABEL = Pattern.compile("(?i)\\s*(?:(?:unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?\\d{1,3}\\.\\d{1,3}[A-Za-z]?\\s*");
     private static final Pattern BARE_WEIGHT = Pattern.compile("(?i)\\s*(\\d{0,4}\\.\\d{1,4})\\s*(g|grams?|mg)?\\s*");
+    private static final Pattern N_OF = Pattern.compile("(?i)\\(?\\bn\\s*=\\s*(\\d{1,6})\\)?\\s+(?:of|from)\\s+(?:the\\s+|all\\s+)?(" + NUMBER + ")\\b");
+    private static final Pattern IDENTIFIED = Pattern.compile("(?i)\\b(identified|confirmed|positive|detected|found\\s+to\\s+contain)\\b");
+    /** Words OCR writes with "rn" for "m" or "0" for "o", mapped back; only these, since "rn" is real in "return". */
+    private static final Map<String, String> OCR_WORDS = new java.util.HashMap<>();
+
+    static {
+        for (String w : List.of("item", "items", "grams", "gram", "small", "approximately", "examination", "remaining", "number", "sample",
+                "sampled", "samples", "methamphetamine", "milligrams", "random", "randomly", "combined", "submitted", "comprised", "mixture",
+                "amount", "homogenized", "determined", "from", "some", "them", "measured", "measurement", "estimated", "confirmed", "formed",
+                "uniform", "dimensions", "chemist", "examined", "remainder", "marijuana", "marihuana", "mdma", "plasma", "total", "one", "two",
+                "four", "of", "for", "analyzed", "analysed", "chosen", "selected", "contained", "containing", "consisted", "bags", "baggies")) {
+            String v = w;
+            for (int i = v.indexOf('m'); i >= 0; i = v.indexOf('m', i + 2)) {
+                v = v.substring(0, i) + "rn" + v.substring(i + 1);
+                OCR_WORDS.put(v, w);
+            }
+            OCR_WORDS.put(w.replace('o', '0'), w);
+            OCR_WORDS.put(w.replace('m', '\u0000').replace("\u0000", "rn").replace('o', '0'), w);
+        }
+    }
+
+    /** A sentence with OCR's misread letters put back in the words a lab report counts and weighs with. */
+    static String ocrWords(String t) {
+        Matcher m = Pattern.compile("[A-Za-z0-9]+").matcher(t);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String w = m.group();
+            String fixed = OCR_WORDS.get(w.toLowerCase(Locale.ROOT));
+            if (fixed != null && !w.equalsIgnoreCase(fixed)) {
+                fixed = Character.isUpperCase(w.charAt(0)) ? Character.toUpperCase(fixed.charAt(0)) + fixed.substring(1) : fixed;
+                if (w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT)) && Character.isLetter(w.charAt(1))) fixed = fixed.toUpperCase(Locale.ROOT);
+            } else {
+                fixed = w;
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(fixed));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /** A laboratory identification: an instrument named, or a substance "identified" (not "the driver was identified as"). */
+    private boolean confirmed(String t) {
+        if (FIELD_TEST.matcher(t).find()) return false;
+        return INSTRUMENT.matcher(t).find() || IDENTIFIED_AS.matcher(t).find() && substance(t.toLowerCase(Locale.ROOT)) != null;
+    }
+
     private static final Pattern COUNT_NOUN = Pattern.compile("(?i)\\b" + UNITS + "\\b");
 
     /** The part of a sentence around a position, cut at semicolons. */
