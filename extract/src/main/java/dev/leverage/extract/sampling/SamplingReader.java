@@ -39,7 +39,7 @@ public final class SamplingReader {
     private static final String WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     /** A number in words ("fifty-four", "one hundred twenty-eight", "two thousand") or digits ("1,200"), optionally with the digits after it: "fifty-four (54)". */
     private static final String NUMBER = "(?:(?:" + WORD + "(?:[- ]" + WORD + ")?(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?" + WORD + "(?:[- ]" + WORD + ")?)?)?)(?:\\s*\\(\\s*\\d[\\d,]*\\s*\\))?|\\d{1,3}(?:,\\d{3})+|\\d{1,6})";
-    private static final String UNITS = "(?:baggies|baggie|bags?|bgs|packets?|pkts?|units?|tablets?|tabs?|pills?|capsules?|caps|vials?|bindles?|rocks?|envelopes?|packages?|pkgs?|bricks?|blotters?|squares?|containers?|balloons?|wraps?|folds?|bundles?|cartridges?|jars?|bottles?|dosage\\s+units|doses|pieces|cookies|gummies|sheets|strips|syringes|cubes|bars|kilos?|specimens?|samples?|exhibits?|sub-?items?|items?)";
+    private static final String UNITS = "(?:baggies|baggie|bags?|corners?|twists?|knots?|bgs|packets?|pkts?|units?|tablets?|tabs?|pills?|capsules?|caps|vials?|bindles?|rocks?|envelopes?|packages?|pkgs?|bricks?|blotters?|squares?|containers?|balloons?|wraps?|folds?|bundles?|cartridges?|jars?|bottles?|dosage\\s+units|doses|pieces|cookies|gummies|sheets|strips|syringes|cubes|bars|kilos?|specimens?|samples?|exhibits?|sub-?items?|items?)";
     private static final String MODIFIERS = "(?:(?:small|large|medium|clear|white|blue|green|pink|yellow|orange|brown|tan|black|red|round|oval|plastic|knotted|zip(?:-?lock|per)?|ziploc|heat-?sealed|sealed|individually|wrapped|glassine|wax|paper|corner|cut|twisted|apparent|suspected|similar|identical|additional|separate|of\\s+the|other|remaining|such|total|[a-z]+-like)[\\s,]+){0,4}";
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+" + MODIFIERS + UNITS + "\\b");
     private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+(?:\\(\\d+\\)\\s+)?(?:" + UNITS + "\\s+)?(?:out\\s+)?of\\s+(?:the\\s+|these\\s+|all\\s+)?(?:total\\s+of\\s+)?(" + NUMBER + ")\\b(?!\\s*(?:pages?|%|percent))");
@@ -51,7 +51,7 @@ public final class SamplingReader {
     private static final Pattern UNCERTAINTY = Pattern.compile("(?i)(?:\\+/-|\\+/−|±|\\+-|plus\\s+or\\s+minus|uncertainty(?:\\s+of)?(?:\\s+is)?:?)\\s*(\\d*\\.?\\d+)\\s*(g|gm|grams?|mg|milligrams?|kg)\\b");
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)\\b(\\d{2}(?:\\.\\d{1,2})?)\\s*%\\s*(?:level\\s+of\\s+)?(?:confidence|coverage|level|probability|ci\\b)|(?:confidence|coverage)(?:\\s+(?:level|interval|probability))?\\s*(?:of|:|=)?\\s*(?:approximately\\s+)?(\\d{2}(?:\\.\\d{1,2})?)\\s*%|\\bk\\s*=\\s*(2|3)\\b");
     private static final Pattern PER_UNIT = Pattern.compile("(?i)\\b(each|individual(?:ly)?|respectively|per\\s+(?:unit|bag|packet|tablet)|unit\\s+weights?|weights?\\s+of\\s+the\\s+(?:individual|analy[sz]ed)|ranged?)\\b");
-    private static final Pattern COMBINED = Pattern.compile("(?i)\\b(combined|together|aggregate\\s+of\\s+the\\s+(?:analy[sz]ed|tested|sampled)|(?:analy[sz]ed|tested|sampled|selected)\\s+(?:units?|bags?|packets?|baggies|tablets?|portions?|samples?|items?)|sample\\s+weight|of\\s+the\\s+(?:\\w+\\s+){0,2}(?:units?|bags?|packets?|baggies|tablets?|items?)\\s+(?:analy[sz]ed|tested|sampled|selected))\\b");
+    private static final Pattern COMBINED = Pattern.compile("(?i)\\b(combined|together|aggregate\\s+of\\s+the\\s+(?:analy[sz]ed|tested|sampled)|total\\s+of\\s+(?:the\\s+)?sample|(?:analy[sz]ed|tested|sampled|selected)\\s+" + UNITS + "|sample\\s+weight|of\\s+the\\s+(?:[\\w()-]+\\s+){0,3}" + UNITS + "\\s+(?:analy[sz]ed|tested|sampled|selected|examined))\\b");
     private static final Pattern TOTAL = Pattern.compile("(?i)\\b(total|estimated|estimate|extrapolat\\w*|aggregate|approximate(?:ly)?|approx\\.?|calculated|all\\s+(?:\\d+|" + WORD + ")|entire|whole)\\b");
     private static final Pattern NOT_A_WEIGHT = Pattern.compile("(?i)\\b(consumed|used\\s+in\\s+analysis|remaining|returned|reserve|balance\\s+(?:check|verification)|calibrat\\w*|reference\\s+(?:weight|mass)|check\\s+weight|limit\\s+of|threshold|statute|minimum|per\\s+kg)\\b");
     private static final Pattern FIELD_TEST = Pattern.compile("(?i)\\b(field[- ]?test\\w*|nik\\b|narcotics?\\s+identification\\s+kit|colou?r(?:imetric)?\\s+(?:reagent|test)|marquis|scott(?:'s)?\\s+(?:reagent|test)|duquenois|simon'?s\\s+(?:reagent|test)|presumptive(?:ly)?\\s+(?:test|positive)|presumptive)\\b");
@@ -113,6 +113,12 @@ public final class SamplingReader {
             while (im.find()) for (String k : ItemKey.of(im.group(1))) if (!named.contains(k)) named.add(k);
             if (heading.find()) current = ItemKey.of(heading.group(1)).stream().findFirst().orElse(current);
             else if (named.size() == 1) current = named.get(0);
+            // "booked them as Item #3": what the narrative said before about the units is about that item.
+            if (named.size() == 1 && t.matches("(?is).*\\b(as|marked|labell?ed|designated|logged|booked|tagged)\\s+(?:it\\s+|them\\s+)?(?:as\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?|#)?\\s*\\d.*")
+                    && document.any()) {
+                merge(byItem.computeIfAbsent(named.get(0), k -> new Facts()), document, true);
+                document = new Facts();
+            }
             Facts f = current == null ? document : byItem.computeIfAbsent(current, k -> new Facts());
             if (confirmed(t)) anyConfirmed = true;
             if (FIELD_TEST.matcher(t).find()) anyField = true;
@@ -129,6 +135,13 @@ public final class SamplingReader {
             if (f.tested != null && f.unitWeights.size() > f.tested) f.unitWeights = new ArrayList<>(f.unitWeights.subList(0, f.tested));
             if (f.testedWeight == null && f.tested != null && f.unitWeights.size() == f.tested && f.tested > 1) {
                 f.testedWeight = Math.round(f.unitWeights.stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
+            }
+            // A composite: the combined weight is the only weight of the item, the reported one.
+            if (f.commingled && f.tested == null && f.reported == null && f.testedWeight != null) {
+                f.reported = f.testedWeight;
+                f.testedWeight = null;
+                if (f.kind == null) f.kind = "net";
+                f.basis = "measured";
             }
             // A single unit, or every unit analysed: what was tested is the whole, and its weight is the reported one.
             if (f.total != null && f.total == 1 && f.tested == null && (f.reported != null || f.substance != null)) f.tested = 1;
@@ -265,7 +278,7 @@ public final class SamplingReader {
                                 f.kind = k.matches("(?s).*\\b(gross|with\\s+packaging|including\\s+(?:the\\s+)?(?:packaging|baggies|bags|bag|wrappers?|containers?|envelopes?|bottles?)|in\\s+packaging|packaged\\s+weight)\\b.*") ? "gross"
                                         : k.matches("(?s).*\\bnet\\b.*") ? "net" : lower.matches("(?s).*\\bgross\\b.*") ? "gross" : lower.matches("(?s).*\\bnet\\b.*") ? "net" : null;
                                 f.basis = k.matches("(?s).*\\bextrapolat\\w*.*") ? "extrapolated" : k.matches("(?s).*\\bestimat\\w*.*") ? "estimated"
-                                        : k.matches("(?s).*\\bcalculated\\b.*") ? "calculated" : k.matches("(?s).*\\b(approx\\w*|about|roughly)\\b.*") ? "approximate" : null;
+                                        : k.matches("(?s).*\\bcalculated\\b.*") ? "extrapolated" : k.matches("(?s).*\\b(approx\\w*|about|roughly)\\b.*") ? "approximate" : null;
                                 weighed = true;
                             }
                         }
@@ -281,7 +294,8 @@ public final class SamplingReader {
         Matcher conf = CONFIDENCE.matcher(t);
         if (conf.find() && f.confidence == null && (weighed || counted || lower.contains("uncertain") || lower.contains("sampl") || lower.contains("confiden"))) {
             String pct = conf.group(1) != null ? conf.group(1) : conf.group(2);
-            f.confidence = pct != null ? Double.parseDouble(pct) / 100 : conf.group(3).equals("2") ? 0.9545 : 0.9973;
+            // A coverage factor alone ("k=2") states no confidence level; only a written percentage does.
+            if (pct != null) f.confidence = Double.parseDouble(pct) / 100;
         }
         // How units were chosen, and whether they were combined first.
         if (lower.matches("(?s).*\\bhypergeometric\\b.*")) f.selection = "hypergeometric";
@@ -315,13 +329,18 @@ public final class SamplingReader {
                 "amount", "homogenized", "determined", "from", "some", "them", "measured", "measurement", "estimated", "confirmed", "formed",
                 "uniform", "dimensions", "chemist", "examined", "remainder", "marijuana", "marihuana", "mdma", "plasma", "total", "one", "two",
                 "four", "of", "for", "analyzed", "analysed", "chosen", "selected", "contained", "containing", "consisted", "bags", "baggies")) {
-            String v = w;
-            for (int i = v.indexOf('m'); i >= 0; i = v.indexOf('m', i + 2)) {
-                v = v.substring(0, i) + "rn" + v.substring(i + 1);
-                OCR_WORDS.put(v, w);
+            // every mix of m/rn and o/0 a scan may produce, for words with few of them
+            List<String> variants = new ArrayList<>(List.of(""));
+            for (char ch : w.toCharArray()) {
+                List<String> next = new ArrayList<>();
+                for (String v : variants) {
+                    next.add(v + ch);
+                    if (ch == 'm') next.add(v + "rn");
+                    if (ch == 'o') next.add(v + '0');
+                }
+                variants = next.size() > 64 ? next.subList(0, 64) : next;
             }
-            OCR_WORDS.put(w.replace('o', '0'), w);
-            OCR_WORDS.put(w.replace('m', '\u0000').replace("\u0000", "rn").replace('o', '0'), w);
+            for (String v : variants) if (!v.equals(w)) OCR_WORDS.put(v, w);
         }
     }
 
@@ -346,8 +365,8 @@ public final class SamplingReader {
 
     /** A laboratory identification: an instrument named, or a substance "identified" (not "the driver was identified as"). */
     private boolean confirmed(String t) {
-        if (FIELD_TEST.matcher(t).find()) return false;
-        return INSTRUMENT.matcher(t).find() || IDENTIFIED_AS.matcher(t).find() && substance(t.toLowerCase(Locale.ROOT)) != null;
+        if (INSTRUMENT.matcher(t).find()) return true;
+        return !FIELD_TEST.matcher(t).find() && IDENTIFIED_AS.matcher(t).find() && substance(t.toLowerCase(Locale.ROOT)) != null;
     }
 
     private static final Pattern COUNT_NOUN = Pattern.compile("(?i)\\b" + UNITS + "\\b");
@@ -418,7 +437,7 @@ public final class SamplingReader {
 
     /** The substance a text names, by the thresholds tables' names and the names labs write. */
     String substance(String lower) {
-        for (String[] alias : ALIASES) if (lower.matches("(?s).*\\b" + alias[0] + "\\b.*")) return alias[1];
+        for (String[] alias : ALIASES) if (lower.matches("(?s).*\\b(?:" + alias[0] + ")\\b.*")) return alias[1];
         for (String name : thresholds.substances()) if (lower.matches("(?s).*\\b" + Pattern.quote(name) + "\\b.*")) return name;
         return null;
     }
