@@ -26,7 +26,7 @@ public final class SamplingAnalyzer {
     public List<Finding> analyze(List<SamplingClaim> claims) {
         List<Finding> out = new ArrayList<>();
         for (SamplingClaim c : claims) {
-            if (c.sampled()) {
+            if (c.sampled() && !c.conclusionLimited()) {
                 out.add(extrapolation(c));
                 continue;
             }
@@ -46,6 +46,13 @@ public final class SamplingAnalyzer {
                         "The report gives " + fmt(c.reportedTotalG()) + " g as a gross weight, which includes the packaging. Quantity thresholds are "
                                 + "measured on the substance (net); a gross figure overstates it by the weight of every bag, wrapper and container.",
                         "Demand the net weight of the substance and the packaging weights; challenge any bracket computed from the gross figure."));
+            }
+            if (c.weighedWithPackaging() && "net".equals(c.reportedKind()) && c.reportedTotalG() != null) {
+                out.add(flag(c, "gross_as_net", Severity.HIGH, item + ": a \"net\" weight taken with the packaging",
+                        "The report calls " + fmt(c.reportedTotalG()) + " g the net weight of " + item + ", but says the units were weighed in "
+                                + "their packaging. That is a gross weight: it overstates the substance by every bag's weight, and a quantity "
+                                + "threshold is measured on the substance.",
+                        "Demand the bench notes, the packaging weights and a true net weight; challenge any bracket computed from this figure."));
             }
             if (c.commingled()) {
                 out.add(flag(c, "commingled", Severity.HIGH, item + ": units combined before testing",

@@ -14,12 +14,14 @@ import java.util.List;
  * @param reportedKind  "net" or "gross" as the report writes the total, or null
  * @param reportedBasis "measured", "estimated", "extrapolated", "approximate" or "calculated", or null
  * @param selection     "random", "hypergeometric", "representative" or "selected", or null when not stated
+ * @param weighedWithPackaging the report says the units were weighed in their packaging (a "net" figure that is gross)
+ * @param conclusionLimited    the report confines its conclusion to the units analysed and states no total
  */
 public record SamplingClaim(String item, String substance, Integer unitsTotal, Integer unitsTested,
                             Integer negativesInSample, List<Double> unitWeightsG, Double testedWeightG,
                             Double reportedTotalG, String reportedKind, String reportedBasis, String selection,
                             boolean fieldTestOnly, boolean commingled, Double uncertaintyG, Double confidence,
-                            List<Citation> citations) {
+                            boolean weighedWithPackaging, boolean conclusionLimited, List<Citation> citations) {
     public SamplingClaim {
         unitWeightsG = unitWeightsG == null ? List.of() : List.copyOf(unitWeightsG);
         citations = List.copyOf(citations);

@@ -40,13 +40,12 @@ public final class SamplingReader {
     /** A number in words ("fifty-four", "one hundred twenty-eight", "two thousand") or digits ("1,200"), optionally with the digits after it: "fifty-four (54)". */
     private static final String NUMBER = "(?:(?:" + WORD + "(?:[- ]" + WORD + ")?(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?" + WORD + "(?:[- ]" + WORD + ")?)?)?)(?:\\s*\\(\\s*\\d[\\d,]*\\s*\\))?|\\d{1,3}(?:,\\d{3})+|\\d{1,6})";
     private static final String UNITS = "(?:baggies|baggie|bags?|corners?|twists?|knots?|bgs|packets?|pkts?|units?|tablets?|tabs?|pills?|capsules?|caps|vials?|bindles?|rocks?|envelopes?|packages?|pkgs?|bricks?|blotters?|squares?|containers?|balloons?|wraps?|folds?|bundles?|cartridges?|jars?|bottles?|dosage\\s+units|doses|pieces|cookies|gummies|sheets|strips|syringes|cubes|bars|kilos?|specimens?|samples?|exhibits?|sub-?items?|items?)";
-    private static final String MODIFIERS = "(?:(?:small|large|medium|clear|white|blue|green|pink|yellow|orange|brown|tan|black|red|round|oval|plastic|knotted|zip(?:-?lock|per)?|ziploc|heat-?sealed|sealed|individually|wrapped|glassine|wax|paper|corner|cut|twisted|apparent|suspected|similar|identical|additional|separate|of\\s+the|other|remaining|such|total|[a-z]+-like)[\\s,]+){0,4}";
+    private static final String MODIFIERS = "(?:(?:small|large|medium|clear|white|blue|green|pink|yellow|orange|brown|tan|black|red|round|oval|plastic|knotted|zip(?:-?lock|per)?|ziploc|heat-?sealed|sealed|individually|wrapped|glassine|wax|paper|corner|cut|twisted|apparent|suspected|similar|identical|additional|separate|of\\s+the|other|remaining|such|total|[a-z]+-(?:like|shaped|colou?red|sized|sealed))[\\s,]+){0,4}";
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+" + MODIFIERS + UNITS + "\\b");
     private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+(?:\\(\\d+\\)\\s+)?(?:" + UNITS + "\\s+)?(?:out\\s+)?of\\s+(?:the\\s+|these\\s+|all\\s+)?(?:total\\s+of\\s+)?(" + NUMBER + ")\\b(?!\\s*(?:pages?|%|percent))");
     private static final Pattern N_EQUALS = Pattern.compile("(?i)\\(?\\bn\\s*=\\s*(\\d{1,6})\\)?");
     private static final Pattern SAMPLE_OF = Pattern.compile("(?i)\\bsample\\s+(?:size\\s+)?of\\s+(" + NUMBER + ")\\b|\\bsample\\s+size\\s*(?:was|of|:|=)?\\s*(" + NUMBER + ")\\b");
     private static final Pattern TESTED_VERB = Pattern.compile("(?i)\\b(test(?:ed|ing)?\\s+(?:on|of)|field[- ]tested|analy[sz]ed|analy[sz]ing|tested|sampled|examined|selected|chosen|subjected\\s+to|submitted\\s+to\\s+(?:gc|ftir)|run\\s+on|confirmatory|were\\s+analy[sz]ed|for\\s+analysis)\\b");
-    private static final Pattern RECEIVED_VERB = Pattern.compile("(?i)\\b(consist(?:ed|ing|s)?\\s+of|contain(?:ed|ing|s)?|received|submitted|comprised|comprising|total\\s+of|seized|recovered|packaged|counted|described\\s+as|in\\s+all)\\b");
     private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?|\\.\\d+)\\s?(g|gm|gms|grams?|kg|kgs|kilograms?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
     private static final Pattern UNCERTAINTY = Pattern.compile("(?i)(?:\\+/-|\\+/−|±|\\+-|plus\\s+or\\s+minus|uncertainty(?:\\s+of)?(?:\\s+is)?:?)\\s*(\\d*\\.?\\d+)\\s*(g|gm|grams?|mg|milligrams?|kg)\\b");
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)\\b(\\d{2}(?:\\.\\d{1,2})?)\\s*%\\s*(?:level\\s+of\\s+)?(?:confidence|coverage|level|probability|ci\\b)|(?:confidence|coverage)(?:\\s+(?:level|interval|probability))?\\s*(?:of|:|=)?\\s*(?:approximately\\s+)?(\\d{2}(?:\\.\\d{1,2})?)\\s*%|\\bk\\s*=\\s*(2|3)\\b");
@@ -58,7 +57,7 @@ public final class SamplingReader {
     private static final Pattern INSTRUMENT = Pattern.compile("(?i)\\b(gc[-/ ]?ms|gc[-/ ]?fid|ftir|ft-ir|lc[-/ ]?ms|mass\\s+spectr\\w*|infrared\\s+spectr\\w*|gas\\s+chromatograph\\w*|confirmatory\\s+(?:test|analysis))\\b");
     private static final Pattern IDENTIFIED_AS = Pattern.compile("(?i)\\b(confirmed|identified|was\\s+found\\s+to\\s+contain|contains?|containing)\\b");
     private static final Pattern NO_CONFIRMATION = Pattern.compile("(?i)\\b(no\\s+(?:laboratory|lab|confirmatory)\\s+(?:analysis|testing|confirmation)|not\\s+(?:been\\s+)?(?:submitted|sent)\\s+(?:to|for)\\s+(?:the\\s+)?(?:lab|laboratory|analysis)|was\\s+not\\s+confirmed|without\\s+(?:laboratory\\s+)?confirmation|pending\\s+laboratory)\\b");
-    private static final Pattern COMMINGLED = Pattern.compile("(?i)\\b(composit(?:ed|e\\s+sample)|commingl\\w*|homogeni[sz]ed|pooled|combined\\s+(?:into|and\\s+homogeni|together|before|prior|for\\s+analysis)|(?:contents|powders?|material)\\s+(?:of\\s+(?:the\\s+)?(?:\\w+\\s+){0,3})?(?:were|was)\\s+(?:combined|mixed|emptied\\s+(?:together|into)))\\b");
+    private static final Pattern COMMINGLED = Pattern.compile("(?i)\\b(composit(?:ed|e\\s+sample)|commingl\\w*|homogeni[sz]ed|pooled|combined\\s+(?:into|and\\s+homogeni|together|before|prior|for\\s+analysis)|(?:contents|powders?|material)\\s+(?:of\\s+(?:the\\s+)?(?:[\\w()-]+\\s+){0,3})?(?:were|was)\\s+(?:combined|mixed|emptied\\s+(?:together|into))|(?:emptied|poured|dumped|consolidated|combined)\\s+(?:the\\s+)?contents\\s+of\\s+(?:the\\s+|all\\s+)?(?:[\\w()-]+\\s+){0,3}into\\s+(?:one|a\\s+single|a)\\b)\\b");
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?|evidence\\s+item|submission\\s+item)\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?(?:\\.\\d{1,2})?)\\b");
     private static final Pattern ITEM_HEADING = Pattern.compile("(?i)^\\s*(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?)\\s*(?:no\\.?|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?)(?:\\.\\d{1,2})?\\b");
     private static final Pattern UNIT_WEIGHT_ROW = Pattern.compile("(?im)^\\s*\\|?\\s*(?:(?:item|unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?(\\d{1,3}(?:[.-]\\d{1,3})?[A-Za-z]?)\\s*[|:\\t ]\\s*(?:[^\\n]*?[|\\s])?(\\d{0,4}\\.\\d{1,4})\\s*(g|grams?|mg)?\\s*\\|?[^\\d\\n]{0,40}$");
@@ -89,7 +88,7 @@ public final class SamplingReader {
         List<Double> unitWeights = new ArrayList<>();
         Double testedWeight, reported, uncertainty, confidence;
         String kind, basis, selection, substance;
-        boolean field, confirmed, noConfirmation, commingled;
+        boolean field, confirmed, noConfirmation, commingled, inPackaging, limited;
         Set<Citation> cites = new LinkedHashSet<>();
 
         boolean any() {
@@ -150,7 +149,8 @@ public final class SamplingReader {
             boolean fieldOnly = (f.field || anyField && f.substance != null) && !f.confirmed && !anyConfirmed || f.field && f.noConfirmation;
             if (f.basis == null && f.reported != null) f.basis = "measured";
             out.add(new SamplingClaim(e.getKey(), f.substance, f.total, f.tested, f.negatives, f.unitWeights, f.testedWeight,
-                    f.reported, f.kind, f.basis, f.selection, fieldOnly, f.commingled, f.uncertainty, f.confidence, List.copyOf(f.cites)));
+                    f.reported, f.kind, f.basis, f.selection, fieldOnly, f.commingled, f.uncertainty, f.confidence, f.inPackaging,
+                    f.limited && f.reported == null, List.copyOf(f.cites)));
         }
         return out;
     }
@@ -185,6 +185,8 @@ public final class SamplingReader {
         into.confirmed |= from.confirmed;
         into.noConfirmation |= from.noConfirmation;
         into.commingled |= from.commingled;
+        into.inPackaging |= from.inPackaging;
+        into.limited |= from.limited;
         into.cites.addAll(from.cites);
     }
 
@@ -236,8 +238,8 @@ public final class SamplingReader {
             boolean testedHere = TESTED_VERB.matcher(after.length() > 45 ? after.substring(0, 45) : after).find()
                     && !after.matches("(?is)^\\W*(?:and|,)?\\s*(?:were\\s+)?(?:received|submitted).*")
                     || before.matches("(?is).*\\b(analy[sz]ed|tested|sampled|examined|selected|analysis\\s+of|sample\\s+of|sampling\\s+of|representative|random(?:ly)?\\s+selected|chose|weighed\\s+individually|each\\s+of\\s+the)\\s*(?:the\\s+)?$");
-            boolean receivedHere = RECEIVED_VERB.matcher(before).find() || RECEIVED_VERB.matcher(after.length() > 30 ? after.substring(0, 30) : after).find()
-                    || before.strip().isEmpty() || before.matches("(?is).*[:;]\\s*$");
+            // A count of units that were not the ones analysed is what the item holds.
+            boolean receivedHere = true;
             if (testedHere && (f.tested == null || counted && n < f.tested)) {
                 if (f.tested == null) f.tested = n;
                 counted = true;
@@ -303,6 +305,8 @@ public final class SamplingReader {
             if (!"hypergeometric".equals(f.selection)) f.selection = "random";
         } else if (f.selection == null && lower.matches("(?s).*\\brepresentative\\b.*") && (counted || lower.contains("sample"))) f.selection = "representative";
         else if (f.selection == null && lower.matches("(?s).*\\b(selected|chosen|arbitrar\\w*|picked)\\b.*") && (counted || lower.matches("(?s).*\\b(units?|bags?|packets?|tablets?|samples?)\\b.*"))) f.selection = "selected";
+        if (IN_PACKAGING.matcher(t).find()) f.inPackaging = true;
+        if (LIMITED.matcher(t).find()) f.limited = true;
         if (COMMINGLED.matcher(t).find() && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
         // Identity.
         if (FIELD_TEST.matcher(t).find()) f.field = true;
@@ -369,6 +373,10 @@ public final class SamplingReader {
         return !FIELD_TEST.matcher(t).find() && IDENTIFIED_AS.matcher(t).find() && substance(t.toLowerCase(Locale.ROOT)) != null;
     }
 
+    /** "weighed together, in their original knotted plastic bags": a weight with its packaging. */
+    private static final Pattern IN_PACKAGING = Pattern.compile("(?i)\\bweigh\\w*\\b[^.;]{0,60}\\b(?:in|inside|within|with)\\s+(?:their|the|its)\\s+(?:original\\s+)?(?:[\\w-]+\\s+){0,3}(?:packaging|bags?|baggies|wrappers?|containers?|envelopes?|bottles?)\\b");
+    /** "No conclusion is expressed as to the remaining units": the report claims nothing for the units it did not test. */
+    private static final Pattern LIMITED = Pattern.compile("(?i)\\b(no\\s+conclusions?\\s+(?:is|are|was|were)?\\s*(?:expressed|drawn|made|reached|offered)|(?:results?|conclusions?|findings?)\\s+(?:apply|applies|pertain|pertains|relate|relates|are\\s+limited|is\\s+limited)\\s+only\\s+to)\\b");
     private static final Pattern COUNT_NOUN = Pattern.compile("(?i)\\b" + UNITS + "\\b");
 
     /** The part of a sentence around a position, cut at semicolons. */
