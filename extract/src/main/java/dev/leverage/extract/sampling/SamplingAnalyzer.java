@@ -41,7 +41,10 @@ public final class SamplingAnalyzer {
                                 + "documents, so identity and any weight built on it are unproven.",
                         "Demand the laboratory analysis or move to exclude the identification; ask for the field-test kit's lot, instructions and the officer's training."));
             }
-            if (c.totalIsGross() && c.reportedTotalG() != null) {
+            // A submitting officer's gross weight is superseded by the laboratory's own weighing of the item.
+            boolean weighedByLab = claims.stream().anyMatch(o -> o != c && java.util.Objects.equals(o.item(), c.item()) && !o.fieldTestOnly()
+                    && o.reportedTotalG() != null && !o.totalIsGross());
+            if (c.totalIsGross() && c.reportedTotalG() != null && !weighedByLab) {
                 out.add(flag(c, "gross_weight", Severity.MEDIUM, item + ": the weight reported is gross, with packaging",
                         "The report gives " + fmt(c.reportedTotalG()) + " g as a gross weight, which includes the packaging. Quantity thresholds are "
                                 + "measured on the substance (net); a gross figure overstates it by the weight of every bag, wrapper and container.",
