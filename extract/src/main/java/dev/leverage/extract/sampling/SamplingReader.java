@@ -306,6 +306,11 @@ public final class SamplingReader {
         } else if (f.selection == null && lower.matches("(?s).*\\brepresentative\\b.*") && (counted || lower.contains("sample"))) f.selection = "representative";
         else if (f.selection == null && lower.matches("(?s).*\\b(selected|chosen|arbitrar\\w*|picked)\\b.*") && (counted || lower.matches("(?s).*\\b(units?|bags?|packets?|tablets?|samples?)\\b.*"))) f.selection = "selected";
         if (IN_PACKAGING.matcher(t).find()) f.inPackaging = true;
+        // "Purity: 62% ..., determined on lab item 1.3": one unit's purity stands for all of them.
+        if (PURITY_ONE.matcher(t).find() && f.tested == null) {
+            f.tested = 1;
+            counted = true;
+        }
         if (LIMITED.matcher(t).find()) f.limited = true;
         if (COMMINGLED.matcher(t).find() && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
         // Identity.
@@ -373,6 +378,7 @@ public final class SamplingReader {
         return !FIELD_TEST.matcher(t).find() && IDENTIFIED_AS.matcher(t).find() && substance(t.toLowerCase(Locale.ROOT)) != null;
     }
 
+    private static final Pattern PURITY_ONE = Pattern.compile("(?i)\\bpurity\\b[^.;]{0,120}?\\b(?:determined|measured|quantitat\\w*|performed|obtained)\\s+(?:on|from|using)\\s+(?:(?:lab\\s+)?(?:item|unit|sample|bag|tablet|packet)\\s+\\d+(?:\\.\\d+)?|one\\s+(?:unit|bag|tablet|packet|sample))\\b");
     /** "weighed together, in their original knotted plastic bags": a weight with its packaging. */
     private static final Pattern IN_PACKAGING = Pattern.compile("(?i)\\bweigh\\w*\\b[^.;]{0,60}\\b(?:in|inside|within|with)\\s+(?:their|the|its)\\s+(?:original\\s+)?(?:[\\w-]+\\s+){0,3}(?:packaging|bags?|baggies|wrappers?|containers?|envelopes?|bottles?)\\b");
     /** "No conclusion is expressed as to the remaining units": the report claims nothing for the units it did not test. */
