@@ -38,9 +38,16 @@ public final class CustodyTableReader {
                     c.releasedAt = i; // a log that times the release and the receipt apart
                     continue;
                 }
-                h = h.replaceFirst("^(received|receipt|transfer|transaction|event) (date|time|date ?/ ?time)$", "$2")
-                        .replaceFirst("^(date|time|date ?/ ?time) (received|of receipt|of transfer)$", "$1");
+                h = h.replaceFirst("^(received|receipt|transfer|transaction|event|xfer|txn|trans) (date|time|date ?/ ?time|date-time|\\(date-time\\)|\\(date ?/ ?time\\))$", "$2")
+                        .replaceFirst("^(date|time|date ?/ ?time) (received|of receipt|of transfer)$", "$1")
+                        .replaceFirst("^\\((date-time|date ?/ ?time)\\)$", "date/time").replace("date-time", "date/time");
                 if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
+                // The words property systems use: Custodian Out / In, Surrendered By / Taken By, Xfer Reason, Bag #, Tape #.
+                if (h.matches("(custodian|custody) out|out|surrendered by|relinquishing (officer|party)|given up by")) h = "from";
+                else if (h.matches("(custodian|custody) in|in|taken by|receiving (officer|party|custodian)")) h = "to";
+                else if (h.matches("(xfer|transfer|txn|transaction) (reason|purpose|type)")) h = "purpose";
+                else if (h.matches("(seal ?/ ?bag|bag|tape|bag ?/ ?seal|seal ?/ ?tape)( no| number)?")) h = "seal";
+                else if (h.matches("evid|evid no|evidence #|item desc|me case")) h = h.equals("me case") ? "case" : h.equals("item desc") ? "description" : "item";
                 if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;
                     c.time = i;
