@@ -87,7 +87,8 @@ public final class CustodyAnalyzer {
             // first dated record of the item stands, so a count or weight it gives is compared in the right order.
             Map<String, LocalDateTime> firstInDocument = new java.util.HashMap<>();
             for (Link l : links) {
-                if (l.event().time() != null) firstInDocument.merge(l.event().citation().document(), l.event().time(), (x, y) -> x.isBefore(y) ? x : y);
+                if (l.event().time() == null) continue;
+                for (CustodyEvent t : l.tellings()) firstInDocument.merge(t.citation().document(), l.event().time(), (x, y) -> x.isBefore(y) ? x : y);
             }
             // An undated seizure ("30 baggies were seized as Item 1") stands at the start of the chain.
             LocalDateTime start = links.stream().map(l -> l.event().time()).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CustodyProse {
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
-            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|\\bE-\\d{1,3}[A-Z]?\\b");
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|(?<!#)\\bE-\\d{1,3}[A-Z]?\\b");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
@@ -168,7 +168,10 @@ public final class CustodyProse {
         // A record's one item stands for "the bag" or "the evidence" in a narrative, not for the suspect "placed in
         // the patrol car".
         if (singleItem != null && items.isEmpty() && context.item == null && !carries && !EVIDENCE_NOUN.matcher(clause).find()) return out;
-        boolean weightFact = CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
+        // The packaging's own weight ("The empty evidence bag weighed 36.2 g") is not the item's.
+        boolean packagingWeight = sentence.matches("(?is).*\\b(empty|packaging|wrapping|wrappers?|tare|inner\\s+packaging|evidence\\s+bag|the\\s+bag|container|box)\\b[^.;]{0,100}\\b(weighed|weight|weighs)\\b.*")
+                && !sentence.matches("(?is).*\\b(contents?|substance|material|powder|net)\\b.*");
+        boolean weightFact = !packagingWeight && CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
         boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
