@@ -142,7 +142,7 @@ public final class DocumentExtractor {
         custody = dateListings(custody);
         List<SamplingClaim> claims = new ArrayList<>();
         // Lab reports make sampling claims; police paperwork makes field-test and weight claims of its own.
-        if (!d.type().equals("cad_log") && !d.type().equals("email")) {
+        if (!d.type().equals("cad_log")) {
             for (SamplingClaim c : sampling.readAll(d, located)) {
                 if (d.type().equals("lab_report") || c.fieldTestOnly() || c.sampled()) claims.add(c);
             }

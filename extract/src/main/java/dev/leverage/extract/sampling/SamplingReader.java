@@ -45,7 +45,7 @@ public final class SamplingReader {
     private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+(?:\\(\\d+\\)\\s+)?(?:" + UNITS + "\\s+)?(?:out\\s+)?of\\s+(?:the\\s+|these\\s+|all\\s+)?(?:total\\s+of\\s+)?(" + NUMBER + ")\\b(?!\\s*(?:pages?|%|percent))");
     private static final Pattern N_EQUALS = Pattern.compile("(?i)\\(?\\bn\\s*=\\s*(\\d{1,6})\\)?");
     private static final Pattern SAMPLE_OF = Pattern.compile("(?i)\\bsample\\s+(?:size\\s+)?of\\s+(" + NUMBER + ")\\b|\\bsample\\s+size\\s*(?:was|of|:|=)?\\s*(" + NUMBER + ")\\b");
-    private static final Pattern TESTED_VERB = Pattern.compile("(?i)\\b(test(?:ed|ing)?\\s+(?:on|of)|field[- ]tested|analy[sz]ed|analy[sz]ing|tested|sampled|examined|selected|chosen|subjected\\s+to|submitted\\s+to\\s+(?:gc|ftir)|run\\s+on|confirmatory|were\\s+analy[sz]ed|for\\s+analysis)\\b");
+    private static final Pattern TESTED_VERB = Pattern.compile("(?i)\\b(test(?:ed|ing)?\\s+(?:on|of)|field[- ]tested|ran|run|picked|pulled|analy[sz]ed|analy[sz]ing|tested|sampled|examined|selected|chosen|subjected\\s+to|submitted\\s+to\\s+(?:gc|ftir)|run\\s+on|confirmatory|were\\s+analy[sz]ed|for\\s+analysis)\\b");
     private static final Pattern WEIGHT = Pattern.compile("(?i)(\\d{1,6}(?:,\\d{3})*(?:\\.\\d+)?|\\.\\d+)\\s?(g|gm|gms|grams?|kg|kgs|kilograms?|mg|milligrams?|lbs?|pounds?|oz|ounces?)\\b");
     private static final Pattern UNCERTAINTY = Pattern.compile("(?i)(?:\\+/-|\\+/−|±|\\+-|plus\\s+or\\s+minus|uncertainty(?:\\s+of)?(?:\\s+is)?:?)\\s*(\\d*\\.?\\d+)\\s*(g|gm|grams?|mg|milligrams?|kg)\\b");
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)\\b(\\d{2}(?:\\.\\d{1,2})?)\\s*%\\s*(?:level\\s+of\\s+)?(?:confidence|coverage|level|probability|ci\\b)|(?:confidence|coverage)(?:\\s+(?:level|interval|probability))?\\s*(?:of|:|=)?\\s*(?:approximately\\s+)?(\\d{2}(?:\\.\\d{1,2})?)\\s*%|\\bk\\s*=\\s*(2|3)\\b");
@@ -207,6 +207,12 @@ public final class SamplingReader {
             if (f.total == null || b > f.total) f.total = b;
             counted = true;
         }
+        // "I picked out five of them", "I only ran 3 of the 24": the analyst's own words for the sample.
+        Matcher took = TOOK.matcher(t);
+        if (took.find() && f.tested == null) {
+            f.tested = number(took.group(1));
+            counted = f.tested != null;
+        }
         Matcher nOf = N_OF.matcher(t);
         if (nOf.find()) {
             Integer a = Integer.valueOf(nOf.group(1)), b = number(nOf.group(2));
@@ -269,7 +275,9 @@ public final class SamplingReader {
                         String pre = t.substring(0, (int) x[1]);
                         String near = pre.length() > 70 ? pre.substring(pre.length() - 70) : pre;
                         String clause = clauseAround(t, (int) x[1]);
-                        if (COMBINED.matcher(near).find() || COMBINED.matcher(clause).find() && !TOTAL.matcher(near).find()) {
+                        Matcher ofTested = OF_THE_TESTED.matcher(near);
+                        boolean namesTested = ofTested.find() && f.tested != null && f.tested.equals(number(ofTested.group(1))) && !TOTAL.matcher(near).find();
+                        if (namesTested || COMBINED.matcher(near).find() || COMBINED.matcher(clause).find() && !TOTAL.matcher(near).find()) {
                             if (f.testedWeight == null) f.testedWeight = round3(x[0]);
                             weighed = true;
                         } else if (f.reported == null || TOTAL.matcher(near).find()) {
@@ -327,6 +335,9 @@ public final class SamplingReader {
 
     private static final Pattern BARE_LABEL = Pattern.compile("(?i)\\s*(?:(?:unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?\\d{1,3}\\.\\d{1,3}[A-Za-z]?\\s*");
     private static final Pattern BARE_WEIGHT = Pattern.compile("(?i)\\s*(\\d{0,4}\\.\\d{1,4})\\s*(g|grams?|mg)?\\s*");
+    private static final Pattern TOOK = Pattern.compile("(?i)\\b(?:picked|selected|chose|took|pulled|ran|tested|analy[sz]ed|sampled|opened)\\s+(?:out\\s+|only\\s+)?(" + NUMBER + ")\\s+of\\s+(?:them|these|those|the\\s+(?:bags|baggies|packets|envelopes|units|tablets))\\b");
+    /** "The net weight of the five was 3.85 grams": the tested units named by their number alone. */
+    private static final Pattern OF_THE_TESTED = Pattern.compile("(?i)\\bof\\s+(?:the|these|those)\\s+(" + NUMBER + ")\\s+(?:" + UNITS + "\\s+)?(?:was|were|is|analy[sz]ed|tested|sampled|selected|:|-)");
     private static final Pattern N_OF = Pattern.compile("(?i)\\(?\\bn\\s*=\\s*(\\d{1,6})\\)?\\s+(?:of|from)\\s+(?:the\\s+|all\\s+)?(" + NUMBER + ")\\b");
     private static final Pattern IDENTIFIED = Pattern.compile("(?i)\\b(identified|confirmed|positive|detected|found\\s+to\\s+contain)\\b");
     /** Words OCR writes with "rn" for "m" or "0" for "o", mapped back; only these, since "rn" is real in "return". */
