@@ -39,7 +39,7 @@ public final class SamplingReader {
     private static final String WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     /** A number in words ("fifty-four", "one hundred twenty-eight", "two thousand") or digits ("1,200"), optionally with the digits after it: "fifty-four (54)". */
     private static final String NUMBER = "(?:(?:" + WORD + "(?:[- ]" + WORD + ")?(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?" + WORD + "(?:[- ]" + WORD + ")?)?)?)(?:\\s*\\(\\s*\\d[\\d,]*\\s*\\))?|\\d{1,3}(?:,\\d{3})+|\\d{1,6})";
-    private static final String UNITS = "(?:baggies|baggie|bags?|corners?|twists?|knots?|bgs|packets?|pkts?|units?|tablets?|tabs?|pills?|capsules?|caps|vials?|bindles?|rocks?|envelopes?|packages?|pkgs?|bricks?|blotters?|squares?|containers?|balloons?|wraps?|folds?|bundles?|cartridges?|jars?|bottles?|dosage\\s+units|doses|pieces|cookies|gummies|sheets|strips|syringes|cubes|bars|kilos?|specimens?|samples?|exhibits?|sub-?items?|items?)";
+    private static final String UNITS = "(?:baggies|baggie|bags?|corners?|twists?|knots?|flaps?|decks?|points?|bgs|packets?|pkts?|units?|tablets?|tabs?|pills?|capsules?|caps|vials?|bindles?|rocks?|envelopes?|packages?|pkgs?|bricks?|blotters?|squares?|containers?|balloons?|wraps?|folds?|bundles?|cartridges?|jars?|bottles?|dosage\\s+units|doses|pieces|cookies|gummies|sheets|strips|syringes|cubes|bars|kilos?|specimens?|samples?|exhibits?|sub-?items?|items?)";
     private static final String MODIFIERS = "(?:(?:small|large|medium|clear|white|blue|green|pink|yellow|orange|brown|tan|black|red|round|oval|plastic|knotted|zip(?:-?lock|per)?|ziploc|heat-?sealed|sealed|individually|wrapped|glassine|wax|paper|corner|cut|twisted|apparent|suspected|similar|identical|additional|separate|of\\s+the|other|remaining|such|total|[a-z]+-(?:like|shaped|colou?red|sized|sealed))[\\s,]+){0,4}";
     private static final Pattern COUNT = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+" + MODIFIERS + UNITS + "\\b");
     private static final Pattern OF_THE = Pattern.compile("(?i)\\b(" + NUMBER + ")\\s+(?:\\(\\d+\\)\\s+)?(?:" + UNITS + "\\s+)?(?:out\\s+)?of\\s+(?:the\\s+|these\\s+|all\\s+)?(?:total\\s+of\\s+)?(" + NUMBER + ")\\b(?!\\s*(?:pages?|%|percent))");
@@ -348,15 +348,22 @@ public final class SamplingReader {
                 "sampled", "samples", "methamphetamine", "milligrams", "random", "randomly", "combined", "submitted", "comprised", "mixture",
                 "amount", "homogenized", "determined", "from", "some", "them", "measured", "measurement", "estimated", "confirmed", "formed",
                 "uniform", "dimensions", "chemist", "examined", "remainder", "marijuana", "marihuana", "mdma", "plasma", "total", "one", "two",
-                "four", "of", "for", "analyzed", "analysed", "chosen", "selected", "contained", "containing", "consisted", "bags", "baggies")) {
+                "four", "of", "for", "analyzed", "analysed", "chosen", "selected", "contained", "containing", "consisted", "bags", "baggies",
+                "six", "sixty", "five", "fifty", "nine", "ninety", "exhibit", "representative", "individually", "identified", "units",
+                "tablets", "weight", "received", "heroin", "fentanyl", "cocaine", "sub", "analysis", "estimated", "extrapolated")) {
             // every mix of m/rn and o/0 a scan may produce, for words with few of them
             List<String> variants = new ArrayList<>(List.of(""));
             for (char ch : w.toCharArray()) {
                 List<String> next = new ArrayList<>();
                 for (String v : variants) {
                     next.add(v + ch);
-                    if (ch == 'm') next.add(v + "rn");
+                    if (ch == 'm') {
+                        next.add(v + "rn");
+                        next.add(v + 'n');
+                    }
                     if (ch == 'o') next.add(v + '0');
+                    if (ch == 'i') next.add(v + 'l');
+                    if (ch == 'l') next.add(v + '1');
                 }
                 variants = next.size() > 64 ? next.subList(0, 64) : next;
             }
@@ -380,7 +387,8 @@ public final class SamplingReader {
             m.appendReplacement(b, Matcher.quoteReplacement(fixed));
         }
         m.appendTail(b);
-        return b.toString();
+        // a lone "l" or "I" where a count or an item number stands: "One (l)", "Item l:"
+        return b.toString().replaceAll("\\(\\s*[lI|]\\s*\\)", "(1)").replaceAll("(?i)\\b(item|exhibit|exh\\.)\\s+[lI](?=\\s*[:.,)]|\\s)", "$1 1");
     }
 
     /** A laboratory identification: an instrument named, or a substance "identified" (not "the driver was identified as"). */
@@ -462,6 +470,9 @@ public final class SamplingReader {
 
     /** The substance a text names, by the thresholds tables' names and the names labs write. */
     String substance(String lower) {
+        // "Fentanyl not detected", "negative for heroin": a substance ruled out is not the one identified.
+        lower = lower.replaceAll("\\b[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+|were\\s+)?(?:not\\s+detected|not\\s+identified|negative)\\b", " ")
+                .replaceAll("\\b(?:negative|no)\\s+(?:for\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+)?(?:detected|found|identified)?", " ");
         for (String[] alias : ALIASES) if (lower.matches("(?s).*\\b(?:" + alias[0] + ")\\b.*")) return alias[1];
         for (String name : thresholds.substances()) if (lower.matches("(?s).*\\b" + Pattern.quote(name) + "\\b.*")) return name;
         return null;
