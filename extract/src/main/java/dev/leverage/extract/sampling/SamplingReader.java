@@ -59,6 +59,8 @@ public final class SamplingReader {
     private static final Pattern NO_CONFIRMATION = Pattern.compile("(?i)\\b(no\\s+(?:laboratory|lab|confirmatory)\\s+(?:analysis|testing|confirmation)|not\\s+(?:been\\s+)?(?:submitted|sent)\\s+(?:to|for)\\s+(?:the\\s+)?(?:lab|laboratory|analysis)|was\\s+not\\s+confirmed|without\\s+(?:laboratory\\s+)?confirmation|pending\\s+laboratory)\\b");
     private static final Pattern COMMINGLED = Pattern.compile("(?i)\\b(composit(?:ed|e\\s+sample)|commingl\\w*|homogeni[sz]ed|pooled|combined\\s+(?:into|and\\s+homogeni|together|before|prior|for\\s+analysis)|(?:contents|powders?|material)\\s+(?:of\\s+(?:the\\s+)?(?:[\\w()-]+\\s+){0,3})?(?:were|was)\\s+(?:combined|mixed|emptied\\s+(?:together|into))|(?:emptied|poured|dumped|consolidated|combined)\\s+(?:the\\s+)?contents\\s+of\\s+(?:the\\s+|all\\s+)?(?:[\\w()-]+\\s+){0,3}into\\s+(?:one|a\\s+single|a)\\b)\\b");
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?|evidence\\s+item|submission\\s+item)\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?(?:\\.\\d{1,2})?)\\b");
+    /** A form's label line with the item number at its end ("Exhibit No. / N° de pièce :  2"). */
+    private static final Pattern ITEM_LABEL = Pattern.compile("(?i)\\s*(?:lab\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?|number|#)[^:\\n]{0,40}:\\s*(\\d{1,3}[A-Z]?)\\s*");
     private static final Pattern ITEM_HEADING = Pattern.compile("(?i)^\\s*(?:lab(?:oratory)?\\s+)?(?:item|exhibit|exh\\.?)\\s*(?:no\\.?|#)?\\s*:?\\s*(\\d{1,3}[A-Z]?)(?:\\.\\d{1,2})?\\b");
     private static final Pattern UNIT_WEIGHT_ROW = Pattern.compile("(?im)^\\s*\\|?\\s*(?:(?:item|unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?(\\d{1,3}(?:[.-]\\d{1,3})?[A-Za-z]?)\\s*[|:\\t ]\\s*(?:[^\\n]*?[|\\s])?(\\d{0,4}\\.\\d{1,4})\\s*(g|grams?|mg)?\\s*\\|?[^\\d\\n]{0,40}$");
 
@@ -106,6 +108,11 @@ public final class SamplingReader {
             String t = ocrWords(CustodyText.ocrDigits(s.text().replace('\n', ' ').replaceAll("\\s+", " ").strip()));
             // An item heading or an item named in the sentence moves the reader to that item.
             Matcher heading = ITEM_HEADING.matcher(t);
+            Matcher label = ITEM_LABEL.matcher(t);
+            if (label.matches()) {
+                current = ItemKey.of(label.group(1)).stream().findFirst().orElse(current);
+                continue;
+            }
             List<String> named = new ArrayList<>();
             // An item named in passing "(see Property Report item 2)" is a reference, not the item being described.
             Matcher im = ITEM.matcher(t.replaceAll("\\([^)]*\\)", " "));
@@ -419,11 +426,14 @@ public final class SamplingReader {
         Map<String, List<Double>> rows = new LinkedHashMap<>();
         String pendingLabel = null;
         int pendingAt = 0;
+        String tableUnit = "g";
         for (String line : lines) {
             String l = CustodyText.ocrDigits(line);
-            if (l.toLowerCase(Locale.ROOT).matches(".*\\b(net\\s+(wt|weight)|weight\\s*\\(g\\)|wt\\.?\\s*\\(g\\)|net\\s*\\(g\\)|mass\\s*\\(g\\)|grams)\\b.*")
+            if (l.toLowerCase(Locale.ROOT).matches(".*\\b(net\\s+(wt|weight)|weight\\s*\\((g|mg)\\)|wt\\.?\\s*\\((g|mg)\\)|net\\s*\\((g|mg)\\)|mass\\s*\\((g|mg)\\)|grams|milligrams)\\b.*")
                     && !l.matches(".*\\d\\.\\d.*")) {
                 weightTable = true;
+                // the header's unit is the unit of the rows that write none ("Net wt (mg)")
+                tableUnit = l.toLowerCase(Locale.ROOT).matches(".*(\\(mg\\)|\\bmg\\b|milligram).*") ? "mg" : "g";
                 continue;
             }
             // A table whose cells come out one per line (a PDF table): a bare unit label, then its weight a few lines on.
@@ -438,7 +448,7 @@ public final class SamplingReader {
                     String label = pendingLabel;
                     String item = label.contains(".") ? label.substring(0, label.indexOf('.')) : null;
                     rows.computeIfAbsent(item == null ? "" : item, k -> new ArrayList<>())
-                            .add(round3(dev.leverage.extract.Weights.grams(Double.parseDouble(bare.group(1)), bare.group(2) == null ? "g" : bare.group(2))));
+                            .add(round3(dev.leverage.extract.Weights.grams(Double.parseDouble(bare.group(1)), bare.group(2) == null ? tableUnit : bare.group(2))));
                     quoted.add(label + " " + l.strip());
                     pendingLabel = null;
                     continue;
@@ -453,7 +463,7 @@ public final class SamplingReader {
             if (l.toLowerCase(Locale.ROOT).matches(".*\\b(total|mean|average|sum|combined|gross)\\b.*")) continue;
             String label = m.group(1);
             String item = label.contains(".") ? label.substring(0, label.indexOf('.')) : label.contains("-") ? label.substring(0, label.indexOf('-')) : null;
-            double g = dev.leverage.extract.Weights.grams(Double.parseDouble(m.group(2)), m.group(3) == null ? "g" : m.group(3));
+            double g = dev.leverage.extract.Weights.grams(Double.parseDouble(m.group(2)), m.group(3) == null ? tableUnit : m.group(3));
             rows.computeIfAbsent(item == null ? "" : item, k -> new ArrayList<>()).add(round3(g));
             quoted.add(line.strip());
         }
@@ -519,8 +529,9 @@ public final class SamplingReader {
         return total + chunk;
     }
 
+    /** A weight as written, without the binary noise of a unit conversion (0.0984 g from 98.4 mg). */
     private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return Math.round(v * 1_000_000) / 1_000_000.0;
     }
 
 }
