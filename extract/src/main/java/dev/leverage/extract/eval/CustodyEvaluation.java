@@ -9,14 +9,11 @@ import dev.leverage.extract.custody.CustodyAnalyzer;
 import dev.leverage.extract.custody.CustodyEvent;
 import dev.leverage.extract.nlp.TrainedModels;
 import dev.leverage.extract.sampling.Thresholds;
-import dev.leverage.ingest.Document;
 import dev.leverage.ingest.IngestLimits;
-import dev.leverage.ingest.ParseOutcome;
 import dev.leverage.ingest.TikaDocumentParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Measures the custody analyzer on the labelled custody records (one folder per record: its documents and an
@@ -67,10 +63,7 @@ public final class CustodyEvaluation {
         ObjectMapper json = new ObjectMapper();
         List<RecordResult> records = new ArrayList<>();
         Map<String, Evaluation.Counts> by = new TreeMap<>();
-        List<Path> folders;
-        try (Stream<Path> s = Files.list(dir)) {
-            folders = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
-        }
+        List<Path> folders = LabelledRecord.folders(dir);
         for (Path folder : folders) {
             JsonNode expectedJson = json.readTree(folder.resolve("expected.json").toFile());
             Set<String> expected = new TreeSet<>();
@@ -97,18 +90,7 @@ public final class CustodyEvaluation {
     /** The custody findings of one record's documents. */
     public List<Finding> findings(Path folder) throws IOException {
         List<CustodyEvent> events = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList();
-        }
-        for (Path f : files) {
-            ParseOutcome o = parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
-            if (!(o instanceof ParseOutcome.Parsed p)) continue;
-            for (Document d : p.documents()) {
-                DocumentFacts facts = extractor.extract(d);
-                events.addAll(facts.custody());
-            }
-        }
+        for (DocumentFacts facts : LabelledRecord.facts(folder, parser, extractor)) events.addAll(facts.custody());
         return analyzer.analyze(events);
     }
 
@@ -119,12 +101,7 @@ public final class CustodyEvaluation {
     /** Prints one record's rebuilt chains, for whoever is improving the readers. */
     public void explain(Path folder, PrintStream out) throws IOException {
         List<CustodyEvent> events = new ArrayList<>();
-        try (Stream<Path> s = Files.list(folder)) {
-            for (Path f : s.filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList()) {
-                ParseOutcome o = parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
-                if (o instanceof ParseOutcome.Parsed p) for (Document d : p.documents()) events.addAll(extractor.extract(d).custody());
-            }
-        }
+        for (DocumentFacts facts : LabelledRecord.facts(folder, parser, extractor)) events.addAll(facts.custody());
         if (Boolean.getBoolean("leverage.explain.raw")) {
             for (CustodyEvent e : events) out.println("  raw " + e);
         }

@@ -9,14 +9,11 @@ import dev.leverage.extract.nlp.TrainedModels;
 import dev.leverage.extract.sampling.SamplingAnalyzer;
 import dev.leverage.extract.sampling.SamplingClaim;
 import dev.leverage.extract.sampling.Thresholds;
-import dev.leverage.ingest.Document;
 import dev.leverage.ingest.IngestLimits;
-import dev.leverage.ingest.ParseOutcome;
 import dev.leverage.ingest.TikaDocumentParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Measures the sampling reader and analyzer on the labelled lab-report passages (one folder per record: its
@@ -74,10 +70,7 @@ public final class SamplingEvaluation {
         Map<String, Evaluation.Counts> by = new LinkedHashMap<>();
         for (String f : FIELDS) by.put(f, new Evaluation.Counts());
         Evaluation.Counts findings = new Evaluation.Counts();
-        List<Path> folders;
-        try (Stream<Path> s = Files.list(dir)) {
-            folders = s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().toList();
-        }
+        List<Path> folders = LabelledRecord.folders(dir);
         for (Path folder : folders) {
             JsonNode expected = json.readTree(folder.resolve("expected.json").toFile());
             List<SamplingClaim> claims = claims(folder);
@@ -172,18 +165,7 @@ public final class SamplingEvaluation {
     /** The sampling claims of one record's documents. */
     public List<SamplingClaim> claims(Path folder) throws IOException {
         List<SamplingClaim> out = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList();
-        }
-        for (Path f : files) {
-            ParseOutcome o = parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
-            if (!(o instanceof ParseOutcome.Parsed p)) continue;
-            for (Document d : p.documents()) {
-                DocumentFacts facts = extractor.extract(d);
-                out.addAll(facts.sampling());
-            }
-        }
+        for (DocumentFacts facts : LabelledRecord.facts(folder, parser, extractor)) out.addAll(facts.sampling());
         return out;
     }
 
