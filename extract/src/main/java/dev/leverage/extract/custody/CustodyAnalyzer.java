@@ -360,7 +360,7 @@ public final class CustodyAnalyzer {
         return e.time() != null && e.time().toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
     }
 
-    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b");
+    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|\\d+\\s+[a-z]+\\s+used|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b");
     private static final Pattern NOTHING_CONSUMED = Pattern.compile("(?i)\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b");
 
     /** The link of a chain that holds a telling (a telling is split out of its link to be compared on its own). */
@@ -644,12 +644,11 @@ public final class CustodyAnalyzer {
             }
             if (l == b) break;
             CustodyEvent e = l.event();
-            if (between && ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && e.time() != null
-                    && !(Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy()))) return true;
+            if (between && ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && resealingRecorded(e)) return true;
         }
         CustodyEvent e = b.event();
         return ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || e.citation().quote().matches("(?is).*\\bre-?seal\\w*\\b.*"))
-                && e.time() != null && !(Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy()));
+                && resealingRecorded(e);
     }
 
     private static List<Finding> dedupe(List<Finding> in) {

@@ -49,7 +49,7 @@ public final class Handlers {
     }
 
 
-    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving)\\b");
+    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving|tox(icology)?|toxicologist|pathologist)\\b");
 
     private static final Pattern OFFICER = Pattern.compile("(?i)\\b(ofc|officer|det|detective|dep|deputy|sgt|sergeant|tpr|trooper|cpl|corporal|lt|lieutenant|capt|captain|"
             + "agent|sa|s/a|tfo|inv|investigator|spc|pfc|sfc|ssg|ptl|patrolman|po|chief|sheriff)\\b\\.?");
