@@ -183,7 +183,10 @@ public final class CustodyProse {
             if (!facts || items.size() > 1) return out;
             if (items.isEmpty() && context.item == null && singleItem == null) return out;
             String item = items.isEmpty() ? (context.item != null ? context.item : singleItem) : items.get(0);
-            out.add(observation(d, page, sentence, item, when != null ? when : context.time, weightFact, order));
+            // A sentence about several items ("Item 1 at 1130 hrs with seal T-5107, Item 2 at 1135 hrs with T-5108") gives
+            // each item only the facts of its own clause.
+            String facts1 = items(sentence).size() > 1 ? clause : sentence;
+            out.add(observation(d, page, sentence, facts1, item, when != null ? when : context.time, weightFact, order));
             return out;
         }
         boolean inferred = items.isEmpty();
@@ -298,15 +301,16 @@ public final class CustodyProse {
         return false;
     }
 
-    private static CustodyEvent observation(Document d, Page page, String sentence, String item, LocalDateTime when, boolean weightFact, int[] order) {
-        Double grams = weightFact ? CustodyText.grams(sentence) : null;
-        Matcher dm = DESCRIPTION.matcher(sentence);
-        return new CustodyEvent(item, when, null, null, null, null, CustodyText.sealNumber(sentence), CustodyText.sealStatus(sentence),
-                count(sentence), grams, grams == null ? null : CustodyText.weightKind(sentence), dm.find() ? dm.group(1) : null,
+    /** Facts about the item in hand, read from its part of the sentence; the whole sentence is the quote. */
+    private static CustodyEvent observation(Document d, Page page, String sentence, String part, String item, LocalDateTime when, boolean weightFact, int[] order) {
+        Double grams = weightFact ? CustodyText.grams(part) : null;
+        Matcher dm = DESCRIPTION.matcher(part);
+        return new CustodyEvent(item, when, null, null, null, null, CustodyText.sealNumber(part), CustodyText.sealStatus(sentence),
+                count(part), grams, grams == null ? null : CustodyText.weightKind(part), dm.find() ? dm.group(1) : null,
                 "observed", "narrative", order[0]++, Citation.of(d, page, sentence));
     }
 
-    private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(?:(\\d{1,4})|[a-z-]+\\s*\\((\\d{1,4})\\))\\s+(?:[a-z-]+\\s+){0,2}(?:were\\s+|was\\s+)?(?:consumed|used|destroyed)\\b");
+    private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(?:(\\d{1,4})|[a-z-]+\\s*\\((\\d{1,4})\\))\\s+(?:[a-z-]+\\s+){0,4}(?:were\\s+|was\\s+)?(?:consumed|used|destroyed)\\b");
 
     /** How many units a record says were used up ("Three (3) tablets consumed in analysis"), or null. */
     public static Integer consumedCount(String s) {
