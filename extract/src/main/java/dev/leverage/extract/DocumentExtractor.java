@@ -627,8 +627,9 @@ public final class DocumentExtractor {
         if (d.pages().isEmpty()) return null;
         Matcher m = AUTHOR.matcher(d.fullText());
         if (m.find()) {
-            String v = m.group(1).split("\t")[0].strip();
-            PersonName n = PersonName.parse(v.replaceAll("#\\s?\\d+.*", "").strip());
+            // "PO Desmond Oyelowo #P-31     Date of search: ...": the field ends at a tab or a run of spaces.
+            String v = m.group(1).split("\t|\\s{3,}")[0].strip();
+            PersonName n = PersonName.parse(v.replaceAll("#\\s?[\\w-]+.*", "").strip());
             if (n.surname().length() > 1) return n.display();
         }
         // A sworn statement opens with its maker: "I, SGT Tyrell Osgood, want to make the following statement".
