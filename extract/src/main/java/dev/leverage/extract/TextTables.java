@@ -109,6 +109,15 @@ public final class TextTables {
 
     /** Cuts a line at the header's column starts, moving a cut left to the nearest gap so words stay whole. */
     static List<String> slice(String l, List<Integer> starts) {
+        // A transcriber's strike-out ("~~0850~~ 0805 [RA]") is not the entry; and a row typed out of line with
+        // its header but with one value per column is cut at its own gaps.
+        l = l.replaceAll("~~[^~]*~~", "").replaceAll("\\s\\[[A-Z]{1,3}\\](?=\\s)", "");
+        String[] byGaps = l.strip().split("\\s{2,}|\\t");
+        if (byGaps.length == starts.size() && !columnsAlign(l, starts)) {
+            List<String> cells = new ArrayList<>();
+            for (String c : byGaps) cells.add(c.strip());
+            return cells;
+        }
         List<String> cells = new ArrayList<>();
         for (int k = 0; k < starts.size(); k++) {
             int a = cut(l, starts.get(k));
@@ -116,6 +125,14 @@ public final class TextTables {
             cells.add(a >= l.length() || b <= a ? "" : l.substring(a, Math.min(b, l.length())).strip());
         }
         return cells;
+    }
+
+    /** Whether a row's values start where its header's columns do (within two characters), as a form prints them. */
+    private static boolean columnsAlign(String l, List<Integer> starts) {
+        List<Integer> own = columnStarts(l);
+        if (own.size() != starts.size()) return false;
+        for (int i = 0; i < own.size(); i++) if (Math.abs(own.get(i) - starts.get(i)) > 2) return false;
+        return true;
     }
 
     private static int cut(String l, int pos) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * vehicle or "a locked safe at my residence" is not.
  */
 public final class Handlers {
-    private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence)\\s+(room|vault|locker|section|unit|storage|cage)|"
+    private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence|evid\\.?|prop\\.?)\\s+(room|vault|locker|section|unit|storage|cage)|"
             + "(temporary\\s+)?(evidence\\s+)?locker|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian)");
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
     private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})");
