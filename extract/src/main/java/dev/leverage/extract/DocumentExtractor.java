@@ -227,7 +227,10 @@ public final class DocumentExtractor {
         List<TimeExpression> times = TimeParser.times(s.text());
         List<DateExpression> ds = TimeParser.dates(s.text());
         if (times.isEmpty()) {
-            anchorDates(s.text(), ds, dates);
+            // A date told in passing before the report's own date ("had killed the deer on 11/19/2024") is background:
+            // it does not move the narrative's clock back.
+            List<DateExpression> forward = dates.initial() == null ? ds : ds.stream().filter(x -> !x.date().isBefore(dates.initial())).toList();
+            anchorDates(s.text(), forward, dates);
             // Custody with no time still says where an item was ("kept in a locked safe at my residence"). A narrative
             // goes in order: the sentence right after a timed one happened then ("At about 2100 I inspected Rm 204.
             // In Rm 204 I found a clear sandwich bag ...").

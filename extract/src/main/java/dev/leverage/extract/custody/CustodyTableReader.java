@@ -51,7 +51,7 @@ public final class CustodyTableReader {
                 if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;
                     c.time = i;
-                } else if (c.item < 0 && h.matches("(item|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
+                } else if (c.item < 0 && h.matches("(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
                 else if (h.matches("(date.*|day)") && !h.contains("time")) c.date = i;
                 else if (h.matches("(case|case no|case number|case id|incident( no| number)?|report no|rd no|dr no)")) c.caseNo = i;
                 else if (h.matches("(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;

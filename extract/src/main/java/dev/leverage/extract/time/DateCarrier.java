@@ -13,13 +13,20 @@ import java.time.LocalTime;
 public final class DateCarrier {
     private static final Duration ROLLOVER = Duration.ofHours(6);
 
+    private final LocalDate initial;
     private LocalDate date;
     private LocalDateTime last;
     /** The second day of a night written as "03/14/2025 and 03/15/2025": morning times belong to it. */
     private LocalDate spanEnd;
 
     public DateCarrier(LocalDate initial) {
+        this.initial = initial;
         this.date = initial;
+    }
+
+    /** The document's own date (its header's), or null. */
+    public LocalDate initial() {
+        return initial;
     }
 
     /** A date written in the text: times after it belong to it. */

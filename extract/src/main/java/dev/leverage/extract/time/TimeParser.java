@@ -46,7 +46,7 @@ public final class TimeParser {
     private static final Pattern DATE_MONTH_NAME = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern DATE_DAY_MONTH = Pattern.compile(
-            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s*(\\d{4}|\\d{2})\\b");
+            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]*(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?[\\s-]*(\\d{4}|\\d{2})\\b");
 
     private static final Pattern BIRTH = Pattern.compile("(?i)(dob|d\\.o\\.b\\.?|date of birth|birth ?date|born( on)?)\\W*$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(
