@@ -159,7 +159,8 @@ public final class CustodyAnalyzer {
      * resealed Item 1 ... and Item 2 at 1320 hours", "resealed by Analyst Chiara Bianchi").
      */
     private static boolean resealingRecorded(CustodyEvent e) {
-        if (e.time() == null) return false;
+        // "resealed by I. Quarshie on December 5, 2024 at 11:15 a.m. ...; Item 2 ... at the same time": the sentence dates it.
+        if (e.time() == null && dev.leverage.extract.time.TimeParser.times(e.citation().quote()).isEmpty()) return false;
         if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
         return e.citation().quote().matches("(?s).*(\\bre-?seal\\w*\\s+by\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
     }
@@ -274,7 +275,9 @@ public final class CustodyAnalyzer {
                             facts(item, "unaccounted_interval", ea.time(), eb.time(), minutes, null, null), cites));
                 }
                 // A hand-off nobody recorded: only between two people (a locker or a room is opened by whoever the next record names).
+                // A seizure is where the chain starts ("Seized - garage freezer"), not a hand-off from whoever held it before.
                 if (!Handlers.isBlank(holder) && !Handlers.isBlank(eb.releasedBy()) && !Handlers.isPlace(holder) && !Handlers.isPlace(eb.releasedBy())
+                        && !"seized".equals(eb.action()) && !eb.releasedBy().matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered)\\b.*")
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())
