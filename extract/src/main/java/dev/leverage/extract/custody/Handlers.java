@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public final class Handlers {
     private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence|evid\\.?|prop\\.?)\\s+(room|vault|locker|section|unit|storage|cage)|"
             + "(temporary\\s+)?(evidence\\s+)?locker|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian|"
-            + "(evidence|evid\\.?|property)\\s+(freezer|refrigerator|fridge|drying\\s+(room|cabinet)|safe|magazine))");
+            + "(evidence|evid\\.?|property)\\s+(freezer|refrigerator|fridge|drying\\s+(room|cabinet)|safe|magazine)|"
+            // a court's clerk holds an admitted exhibit in the court's own custody
+            + "court\\s+clerk|clerk\\s+of\\s+(the\\s+)?court|exhibit\\s+(vault|room|clerk))");
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
     private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})");
 
