@@ -544,7 +544,8 @@ public final class CustodyAnalyzer {
             // A submission's receiving end is the laboratory's evidence unit ("MFSD Evid. Control Tech. Arturo Salinas").
             boolean labReceipt = "lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy())
                     || "submitted".equals(e.action()) && Handlers.isSecureStorage(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy());
-            if (labReceipt && labReceived == null) {
+            // Before any submission only a laboratory's own receipt counts: a property room's "intake" is not the lab's.
+            if (labReceipt && labReceived == null && (submitted != null || "lab_received".equals(e.action()))) {
                 labReceived = e.time();
                 receivedLink = l;
             }
