@@ -246,7 +246,8 @@ public final class CustodyAnalyzer {
 
     public List<Finding> analyze(List<CustodyEvent> all) {
         List<Finding> out = new ArrayList<>();
-        for (var entry : chains(all).entrySet()) {
+        Map<String, List<Link>> chains = chains(all);
+        for (var entry : chains.entrySet()) {
             String item = entry.getKey();
             // Transfers and storage make the chain; what a lab does inside its own custody (opening, analysing,
             // resealing) is read by the seal, weight and order checks, not as a hand-off.
@@ -306,7 +307,9 @@ public final class CustodyAnalyzer {
                             "Demand the original signed custody form.", facts(item, "missing_handler", e.time(), null, null, null, null), l.citations()));
                 }
             }
-            checkItem(item, entry.getValue(), out);
+            // A sub-item made by a split ("2A") starts in the hands that held its parent.
+            List<Link> parent = item.matches("\\d+[A-Z]") ? chains.getOrDefault(item.replaceAll("[A-Z]$", ""), List.of()) : List.of();
+            checkItem(item, entry.getValue(), parent, out);
             // Rows written in an order their times contradict.
             List<Link> rows = entry.getValue().stream().filter(l -> l.event().source().equals("table") && l.event().time() != null)
                     .sorted(Comparator.comparingInt(l -> l.event().order())).toList();
@@ -373,7 +376,8 @@ public final class CustodyAnalyzer {
     }
 
     /** The checks that read one item's whole chain: places, seals, weights, descriptions, the lab's order. */
-    private void checkItem(String item, List<Link> links, List<Finding> out) {
+    /** @param parentChain the chain of the item this one was split from, when it is a sub-item; else empty */
+    private void checkItem(String item, List<Link> links, List<Link> parentChain, List<Finding> out) {
         // Outside the evidence system.
         for (Link l : links) {
             CustodyEvent e = l.event();
@@ -587,7 +591,8 @@ public final class CustodyAnalyzer {
             for (Link a : links) {
                 CustodyEvent ea = a.event();
                 if (a == b || ea.time() == null || Handlers.isBlank(ea.receivedBy()) || !Handlers.same(ea.receivedBy(), eb.releasedBy())) continue;
-                boolean earlierReceiptExists = links.stream().anyMatch(x -> x.event().time() != null && !x.event().time().isAfter(eb.time())
+                boolean earlierReceiptExists = java.util.stream.Stream.concat(links.stream(), parentChain.stream())
+                        .anyMatch(x -> x.event().time() != null && !x.event().time().isAfter(eb.time())
                         && Handlers.same(x.event().receivedBy(), eb.releasedBy()));
                 if (ea.time().isAfter(eb.time()) && !earlierReceiptExists && !dateOnly(ea) && !dateOnly(eb)) {
                     out.add(outOfOrder(item, "released by " + eb.releasedBy() + " before the record of receiving it", a, b));
