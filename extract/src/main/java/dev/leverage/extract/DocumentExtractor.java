@@ -587,6 +587,11 @@ public final class DocumentExtractor {
             // A record that names one item only is about that item.
             java.util.Set<String> named = new java.util.TreeSet<>();
             d.pages().forEach(p -> named.addAll(CustodyProse.items(p.text())));
+            // An email names its item in the subject line, which the parser keeps as metadata, not page text.
+            for (String key : List.of("dc:title", "subject", "Subject", "title")) {
+                String v = d.metadata().get(key);
+                if (v != null) named.addAll(CustodyProse.items(v));
+            }
             if (named.size() == 1) return named.iterator().next();
             // A lab report that never numbers the item it received is about one item the other records name.
             boolean names = !named.isEmpty();

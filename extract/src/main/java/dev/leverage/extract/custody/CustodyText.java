@@ -23,6 +23,7 @@ public final class CustodyText {
             + "(wall\\s+)?locker\\s+in\\s+(my|his|her)\\s+(own\\s+)?(barracks\\s+)?room|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser)|"
             // an office's furniture and a staff kitchen's fridge: inside the building, outside the evidence system
             + "(filing\\s+)?(cabinet|desk|drawer|safe)\\s+in\\s+(my|his|her)\\s+(own\\s+)?office|(my|his|her)\\s+office\\s+(filing\\s+)?(cabinet|desk|drawer|safe)|"
+            + "(my|his|her)\\s+own\\s+(truck|car|vehicle|pick-?up|suv|van)|(truck|car|vehicle|pick-?up)(\\s+cab)?\\s+in\\s+(the|my|his|her)\\s+driveway|"
             + "(break[- ]?room|kitchen|staff|lunch[- ]?room)\\s+(fridge|refrigerator)|(fridge|refrigerator)\\s+in\\s+the\\s+([\\w-]+\\s+)?(break[- ]?room|kitchen|lunch[- ]?room))\\b");
     private static final String[] COLOURS = {"off-white", "white", "tan", "brown", "beige", "yellow", "yellowish", "blue", "green", "pink",
             "red", "orange", "purple", "gray", "grey", "black", "clear", "colorless", "colourless", "cream", "light brown", "dark brown"};
