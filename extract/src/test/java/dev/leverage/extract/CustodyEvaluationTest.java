@@ -35,16 +35,16 @@ class CustodyEvaluationTest {
 
     /**
      * The third set (custody-blind3/README.md), written blind after the first two were met. Its first run scored
-     * P 0.159 R 0.259: the readers do not yet generalise to unseen paperwork; after the first fixes on it, P 0.412
-     * R 0.519. Printed with the build; the floors are a ratchet at the latest figure, far under issue 3's bar.
+     * P 0.159 R 0.259: the readers do not yet generalise to unseen paperwork; after the first fixes on it, P 0.441
+     * R 0.556. Printed with the build; the floors are a ratchet at the latest figure, far under issue 3's bar.
      */
     @Test
     void custodyFindingsOnTheBlindThirdSet() throws Exception {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET.resolveSibling("custody-blind3"));
         r.print(System.out);
         assertTrue(r.records().size() >= 24, "the blind set is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.40, "blind precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.50, "blind recall " + r.micro().recall());
+        assertTrue(r.micro().precision() >= 0.44, "blind precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= 0.55, "blind recall " + r.micro().recall());
     }
 
     private static void holdsTheBar(Path set, int records) throws Exception {
