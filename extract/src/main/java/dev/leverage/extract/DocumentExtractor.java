@@ -74,6 +74,19 @@ public final class DocumentExtractor {
         return out;
     }
 
+    /** This build of the extractors (version and build time), stamped on every DocumentFacts it makes. */
+    public static final String VERSION = buildStamp();
+
+    private static String buildStamp() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = DocumentExtractor.class.getResourceAsStream("extractor.properties")) {
+            if (in != null) p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty("version", "dev") + "@" + p.getProperty("built", "unknown");
+    }
+
     public DocumentExtractor(TrainedModels models, Thresholds thresholds) {
         this.annotator = new PageAnnotator(EnglishModels.get());
         this.entities = new EntityFinder(models);
@@ -147,7 +160,7 @@ public final class DocumentExtractor {
                 if (d.type().equals("lab_report") || c.fieldTestOnly() || c.sampled()) claims.add(c);
             }
         }
-        return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims);
+        return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims, VERSION);
     }
 
     private List<Mention> mentionsIn(Document d, Page page, Sentence s) {

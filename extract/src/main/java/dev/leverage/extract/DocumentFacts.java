@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * Everything extraction found in one document: mentions, timed events, custody records and sampling claims.
- * The case analyzers work on these alone, so a case can be re-analysed from the index without reparsing.
+ * The case analyzers work on these alone, so a case can be re-analysed from the index without reparsing; the
+ * extractor stamp says which build read them, so facts from another build are read again.
  */
 public record DocumentFacts(String documentId, String path, String type, String author, List<Mention> mentions,
-                            List<TimedEvent> events, List<CustodyEvent> custody, List<SamplingClaim> sampling) {
+                            List<TimedEvent> events, List<CustodyEvent> custody, List<SamplingClaim> sampling, String extractor) {
     public DocumentFacts {
         mentions = List.copyOf(mentions);
         events = List.copyOf(events);

@@ -35,6 +35,9 @@ public interface DiscoveryIndex extends Closeable {
 
     List<DocumentFacts> facts() throws IOException;
 
+    /** The facts stored for one document, or empty. */
+    Optional<DocumentFacts> facts(String documentId) throws IOException;
+
     /** A page of a document by path and number, if present. */
     Optional<Page> page(String documentPath, int number) throws IOException;
 

@@ -138,6 +138,14 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     }
 
     @Override
+    public Optional<DocumentFacts> facts(String documentId) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KIND, FACTS)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOC_ID, documentId)), BooleanClause.Occur.FILTER).build();
+        return all(q, DocumentFacts.class).stream().findFirst();
+    }
+
+    @Override
     public Optional<Page> page(String documentPath, int number) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)

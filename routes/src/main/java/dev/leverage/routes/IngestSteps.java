@@ -58,10 +58,16 @@ public final class IngestSteps {
         ex.getIn().setHeader(REL_PATH, rel.replace('\\', '/'));
     }
 
-    /** True when this very file (same path, same bytes) was ingested by an earlier run. */
+    /**
+     * True when this very file (same path, same bytes) was ingested by an earlier run with this build of the
+     * extractors. Facts read by another build are read again (the document's pages, facts and record are replaced
+     * as one block), so an upgrade never leaves a case analysed with an older reader's facts.
+     */
     public boolean alreadyIngested(Exchange ex) throws IOException {
         Optional<FileRecord> r = index.findByPath(ex.getIn().getHeader(REL_PATH, String.class));
-        return r.isPresent() && ex.getIn().getHeader(SHA, String.class).equals(r.get().sha256());
+        if (r.isEmpty() || !ex.getIn().getHeader(SHA, String.class).equals(r.get().sha256())) return false;
+        if (!FileRecord.INDEXED.equals(r.get().status()) || r.get().documentId() == null) return true;
+        return index.facts(r.get().documentId()).map(f -> DocumentExtractor.VERSION.equals(f.extractor())).orElse(false);
     }
 
     public void unchanged(Exchange ex) {
@@ -162,6 +168,8 @@ public final class IngestSteps {
             String path = ex.getIn().getHeader(REL_PATH, String.class);
             if (seenThisRun.putIfAbsent(sha, path) != null) return false;
             try {
+                // The same file at the same path, read again by a newer build, is not a duplicate of itself.
+                if (index.findByPath(path).map(r -> sha.equals(r.sha256()) && FileRecord.INDEXED.equals(r.status())).orElse(false)) return true;
                 return index.findBySha(sha).isEmpty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
