@@ -49,20 +49,6 @@ public final class DocumentClass {
 
     private static final java.util.Map<String, Pattern> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /**
-     * Undoes OCR's digits for letters inside words ("LAB0RAT0RY REP0RT", "Dlvisi0n") so a scanned form's title
-     * still names it: a 0 touching a letter is an O, a 1 between letters an l.
-     */
-    static String ocrLetters(String s) {
-        StringBuilder b = new StringBuilder(s);
-        for (int i = 0; i < b.length(); i++) {
-            char c = b.charAt(i);
-            char before = i > 0 ? b.charAt(i - 1) : ' ', after = i + 1 < b.length() ? b.charAt(i + 1) : ' ';
-            if (c == '0' && (Character.isLetter(before) || Character.isLetter(after))) b.setCharAt(i, 'o');
-            else if (c == '1' && Character.isLetter(before) && Character.isLetter(after)) b.setCharAt(i, 'l');
-        }
-        return b.toString();
-    }
 
     /**
      * The class of a document.
@@ -74,7 +60,7 @@ public final class DocumentClass {
     public static String classify(String fileName, String mediaType, String firstPage) {
         if (mediaType != null && (mediaType.startsWith("message/rfc822") || mediaType.contains("outlook"))) return "email";
         String name = fileName.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-        String text = firstPage == null ? "" : ocrLetters(firstPage).toLowerCase(Locale.ROOT);
+        String text = firstPage == null ? "" : OcrText.letters(firstPage).toLowerCase(Locale.ROOT);
         String head = text.length() > 400 ? text.substring(0, 400) : text;
         // The title: the first lines, where an agency's name and unit come before the form's own name.
         String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 4)).limit(3).toList());

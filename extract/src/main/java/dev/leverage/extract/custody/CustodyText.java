@@ -63,20 +63,9 @@ public final class CustodyText {
     /** "Seal number on package at receipt: TC-80342": a seal field whose label runs on before its colon. */
     private static final Pattern SEAL_FIELD = Pattern.compile("(?i)\\bseal\\s*(?:no\\.?|number|#)?(?:\\s+[a-z]+){1,5}\\s*:\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2})?)\\b");
 
-    /**
-     * Undoes the commonest OCR confusions inside words: a zero touching a letter is an O ("Evidence r00m", "0fcr",
-     * "PURP0SE"), a one between letters is an I or an l ("RECE1VED", "bott1e"), in the case of the letters around it.
-     */
+    /** OCR's digits for letters inside words undone ("Evidence r00m", "RECE1VED"); see {@link dev.leverage.ingest.OcrText}. */
     public static String ocr(String s) {
-        StringBuilder b = new StringBuilder(s);
-        for (int i = 0; i < b.length(); i++) {
-            char c = b.charAt(i);
-            char before = i > 0 ? b.charAt(i - 1) : ' ', after = i + 1 < b.length() ? b.charAt(i + 1) : ' ';
-            boolean upper = Character.isUpperCase(before) || !Character.isLetter(before) && Character.isUpperCase(after);
-            if (c == '0' && (Character.isLetter(before) || Character.isLetter(after))) b.setCharAt(i, upper ? 'O' : 'o');
-            else if (c == '1' && Character.isLetter(before) && Character.isLetter(after)) b.setCharAt(i, upper ? 'I' : 'l');
-        }
-        return b.toString();
+        return dev.leverage.ingest.OcrText.letters(s);
     }
 
     /**

@@ -75,25 +75,24 @@ public final class TrainedModels {
         if (m != null) return m;
         synchronized (TrainedModels.class) {
             if (shared == null) {
-                byte[] ner = resource(NER_TRAIN);
-                byte[] ev = resource(EVENTS_TRAIN);
-                TokenNameFinderModel nf = cached(cacheDir, "ner", ner, TokenNameFinderModel::new,
-                        () -> trainNameFinder(ner), TokenNameFinderModel::serialize);
-                DoccatModel dc = cached(cacheDir, "events", ev, DoccatModel::new,
-                        () -> trainEvents(ev), DoccatModel::serialize);
-                byte[] cn = resource(CUSTODY_NER_TRAIN);
-                byte[] cs = resource(CUSTODY_SENTENCES_TRAIN);
-                TokenNameFinderModel cnf = cached(cacheDir, "custody-ner", cn, TokenNameFinderModel::new,
-                        () -> trainNameFinder(cn), TokenNameFinderModel::serialize);
-                DoccatModel csc = cached(cacheDir, "custody-sentences", cs, DoccatModel::new,
-                        () -> trainEvents(cs), DoccatModel::serialize);
-                byte[] ss = resource(SAMPLING_SENTENCES_TRAIN);
-                DoccatModel ssc = cached(cacheDir, "sampling-sentences", ss, DoccatModel::new,
-                        () -> trainEvents(ss), DoccatModel::serialize);
-                shared = new TrainedModels(nf, dc, cnf, csc, ssc);
+                shared = new TrainedModels(nameFinder(cacheDir, "ner", NER_TRAIN), categorizer(cacheDir, "events", EVENTS_TRAIN),
+                        nameFinder(cacheDir, "custody-ner", CUSTODY_NER_TRAIN), categorizer(cacheDir, "custody-sentences", CUSTODY_SENTENCES_TRAIN),
+                        categorizer(cacheDir, "sampling-sentences", SAMPLING_SENTENCES_TRAIN));
             }
             return shared;
         }
+    }
+
+    /** A name finder trained from a shipped annotated file, or loaded from the cache when the file is unchanged. */
+    private static TokenNameFinderModel nameFinder(Path cacheDir, String name, String trainingFile) {
+        byte[] data = resource(trainingFile);
+        return cached(cacheDir, name, data, TokenNameFinderModel::new, () -> trainNameFinder(data), TokenNameFinderModel::serialize);
+    }
+
+    /** A sentence categorizer trained from a shipped labelled file, or loaded from the cache when the file is unchanged. */
+    private static DoccatModel categorizer(Path cacheDir, String name, String trainingFile) {
+        byte[] data = resource(trainingFile);
+        return cached(cacheDir, name, data, DoccatModel::new, () -> trainEvents(data), DoccatModel::serialize);
     }
 
     /** The custody name finder: item, handler, location and seal in custody sentences. */

@@ -32,8 +32,7 @@ public final class SamplingAnalyzer {
             }
             String item = c.item() == null ? "the seizure" : "Item " + c.item();
             // A field test stands alone only when no other record of the item confirms it in a laboratory.
-            boolean confirmedElsewhere = claims.stream().anyMatch(o -> o != c && java.util.Objects.equals(o.item(), c.item()) && !o.fieldTestOnly()
-                    && o.substance() != null);
+            boolean confirmedElsewhere = otherRecordOfItem(claims, c, o -> o.substance() != null);
             if (c.fieldTestOnly() && !confirmedElsewhere) {
                 out.add(flag(c, "field_test_only", Severity.HIGH, item + ": identity rests on a field test alone",
                         "The only identification of " + item + (c.substance() == null ? "" : " as " + c.substance()) + " is a presumptive colour "
@@ -42,8 +41,7 @@ public final class SamplingAnalyzer {
                         "Demand the laboratory analysis or move to exclude the identification; ask for the field-test kit's lot, instructions and the officer's training."));
             }
             // A submitting officer's gross weight is superseded by the laboratory's own weighing of the item.
-            boolean weighedByLab = claims.stream().anyMatch(o -> o != c && java.util.Objects.equals(o.item(), c.item()) && !o.fieldTestOnly()
-                    && o.reportedTotalG() != null && !o.totalIsGross());
+            boolean weighedByLab = otherRecordOfItem(claims, c, o -> o.reportedTotalG() != null && !o.totalIsGross());
             if (c.totalIsGross() && c.reportedTotalG() != null && !weighedByLab) {
                 out.add(flag(c, "gross_weight", Severity.MEDIUM, item + ": the weight reported is gross, with packaging",
                         "The report gives " + fmt(c.reportedTotalG()) + " g as a gross weight, which includes the packaging. Quantity thresholds are "
@@ -66,6 +64,11 @@ public final class SamplingAnalyzer {
             }
         }
         return out;
+    }
+
+    /** Whether another record of the same item, not a field test alone, says what the predicate asks. */
+    private static boolean otherRecordOfItem(List<SamplingClaim> claims, SamplingClaim c, java.util.function.Predicate<SamplingClaim> says) {
+        return claims.stream().anyMatch(o -> o != c && java.util.Objects.equals(o.item(), c.item()) && !o.fieldTestOnly() && says.test(o));
     }
 
     private Finding flag(SamplingClaim c, String kind, Severity severity, String title, String why, String action) {

@@ -162,11 +162,6 @@ public final class SamplingReader {
         return out;
     }
 
-    /** The first claim of a document, for callers that expect one. */
-    public SamplingClaim read(Document d, List<Located> sentences) {
-        return readAll(d, sentences).stream().filter(SamplingClaim::sampled).findFirst().orElse(null);
-    }
-
     /** What the facts before any item apply to: the only item, or fill gaps of the first. */
     private static void merge(Facts into, Facts from, boolean only) {
         if (!only) {
@@ -409,7 +404,6 @@ public final class SamplingReader {
     private static final Pattern IN_PACKAGING = Pattern.compile("(?i)\\bweigh\\w*\\b[^.;]{0,60}\\b(?:in|inside|within|with)\\s+(?:their|the|its)\\s+(?:original\\s+)?(?:[\\w-]+\\s+){0,3}(?:packaging|bags?|baggies|wrappers?|containers?|envelopes?|bottles?)\\b");
     /** "No conclusion is expressed as to the remaining units": the report claims nothing for the units it did not test. */
     private static final Pattern LIMITED = Pattern.compile("(?i)\\b(no\\s+conclusions?\\s+(?:is|are|was|were)?\\s*(?:expressed|drawn|made|reached|offered)|(?:results?|conclusions?|findings?)\\s+(?:apply|applies|pertain|pertains|relate|relates|are\\s+limited|is\\s+limited)\\s+only\\s+to)\\b");
-    private static final Pattern COUNT_NOUN = Pattern.compile("(?i)\\b" + UNITS + "\\b");
 
     /** The part of a sentence around a position, cut at semicolons. */
     private static String clauseAround(String t, int at) {
