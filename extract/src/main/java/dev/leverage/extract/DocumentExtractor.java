@@ -254,16 +254,25 @@ public final class DocumentExtractor {
             return;
         }
         java.util.Set<DateExpression> used = new java.util.HashSet<>();
+        List<Integer> cuts = itemCuts(s.text(), times);
+        LocalDateTime lastWhen = null;
+        int covered = 0;
         for (int i = 0; i < times.size(); i++) {
             TimeExpression t = times.get(i);
             if (t.rangeEnd()) continue;
             int from = i == 0 ? 0 : times.get(i - 1).end();
             int to = i + 1 < times.size() ? times.get(i + 1).start() : s.text().length();
-            // The clause runs from the previous time to the next one, cut at a semicolon if any.
+            // The clause runs from the previous time to the next one, cut at a semicolon if any, and at the next item
+            // of a coordination that gives each item its own time ("Item 1 ... at 1440 hrs with seal T-5891 and Item 2
+            // at 1445 hrs with T-5892").
             int semiBefore = s.text().lastIndexOf(';', t.start());
             if (semiBefore >= from) from = semiBefore + 1;
             int semiAfter = s.text().indexOf(';', t.end());
             if (semiAfter >= 0 && semiAfter < to) to = semiAfter;
+            for (int cut : cuts) {
+                if (cut <= t.start() && cut > from) from = cut;
+                if (cut >= t.end() && cut < to) to = cut;
+            }
             String clause = s.text().substring(from, to);
             int anchor = t.start() - from;
             // Dates written before this time in the sentence carry to it ("On 09/27/2024 ... At 2351 hrs"); a date
@@ -301,14 +310,57 @@ public final class DocumentExtractor {
             String actor = actorIn(s, found, from, to, author, clause);
             lastTimed = when;
             sinceTimed = 0;
+            lastWhen = when;
+            covered = Math.max(covered, to);
             custody.addAll(CustodyProse.read(d, page, s.text(), clause, when, actor, author, single, custodyContext, order));
             if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
+        }
+        // A clause past the last time, after a semicolon or a coordinated item, told "at the same time" ("; Item 2 was
+        // resealed by I. Quarshie at the same time with SWFL seal 24-1189") happened at the time before it.
+        if (lastWhen != null && covered < s.text().length()) {
+            String tail = s.text().substring(covered).replaceFirst("^[;,]?\\s*(?:and\\s+)?", "");
+            if (SAME_TIME.matcher(tail).find() && !CustodyProse.items(tail).isEmpty()) {
+                custody.addAll(CustodyProse.read(d, page, s.text(), tail, lastWhen, actorIn(s, found, covered, s.text().length(), author, tail), author, single, custodyContext, order));
+            }
         }
         // Dates after the last time carry to the sentences that follow.
         List<DateExpression> rest = new ArrayList<>();
         for (DateExpression de : ds) if (!used.contains(de)) rest.add(de);
         if (!rest.isEmpty()) anchorDates(s.text(), rest, dates);
+    }
+
+    private static final Pattern SAME_TIME = Pattern.compile("(?i)\\b(at\\s+the\\s+same\\s+time|simultaneously|at\\s+that\\s+time|at\\s+the\\s+same\\s+hour)\\b");
+    private static final Pattern COORDINATED_ITEM = Pattern.compile("(?i)(?:[;,]\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:lab\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d)");
+
+    /**
+     * Where a sentence that tells several items in turn passes to the next item ("Item 1 was resealed ... at 1440
+     * hrs with seal T-5891 and Item 2 at 1445 hrs with T-5892"): a coordinated item label with a time before it in
+     * the sentence and a time or "at the same time" after it. "Items 1 and 2 were received at 1015" has none.
+     */
+    static List<Integer> itemCuts(String text, List<TimeExpression> times) {
+        List<Integer> cuts = new ArrayList<>();
+        // Two acts, each with its own time ("resealed by S. Harcourt on December 3, 2024 at 11:20 a.m. ... and released
+        // on December 6, 2024 at 2:00 p.m. by K. Morrow"): the second act starts its own clause at its "and".
+        for (int i = 0; i + 1 < times.size(); i++) {
+            int from = i == 0 ? 0 : times.get(i - 1).end();
+            String before = text.substring(from, times.get(i).start());
+            String between = text.substring(times.get(i).end(), times.get(i + 1).start());
+            int and = CustodyProse.joinedAct(between);
+            if (and >= 0 && CustodyProse.tellsCustody(before) && !between.substring(0, and).contains(";")) cuts.add(times.get(i).end() + and);
+        }
+        Matcher m = COORDINATED_ITEM.matcher(text);
+        while (m.find()) {
+            int at = m.end();
+            boolean timeBefore = times.stream().anyMatch(t -> t.end() <= m.start());
+            int next = text.length();
+            Matcher again = COORDINATED_ITEM.matcher(text);
+            if (again.find(at)) next = again.start();
+            final int stop = next;
+            boolean timeAfter = times.stream().anyMatch(t -> t.start() >= at && t.start() < stop) || SAME_TIME.matcher(text.substring(at, stop)).find();
+            if (timeBefore && timeAfter) cuts.add(at);
+        }
+        return cuts;
     }
 
     private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed|length|run\\s*time|total\\s*time|lasted|for)\\W*$");

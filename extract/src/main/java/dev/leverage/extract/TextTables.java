@@ -41,14 +41,17 @@ public final class TextTables {
             }
             List<Integer> starts = columnStarts(lines[i]);
             if (starts.size() >= 3 && looksLikeHeader(lines[i])) {
-                List<List<String>> rows = new ArrayList<>();
-                rows.add(slice(lines[i], starts));
+                List<String> body = new ArrayList<>();
                 int j = i + 1;
                 while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3
                         || wrapped(lines[j], starts))) {
-                    if (!RULE.matcher(lines[j]).matches()) rows.add(slice(lines[j], starts));
+                    if (!RULE.matcher(lines[j]).matches()) body.add(lines[j]);
                     j++;
                 }
+                starts = splitHeader(lines[i], starts, body);
+                List<List<String>> rows = new ArrayList<>();
+                rows.add(slice(lines[i], starts));
+                for (String l : body) rows.add(slice(l, starts));
                 if (rows.size() >= 2) {
                     out.add(new Page.Table(rows));
                     i = j;
@@ -57,6 +60,24 @@ public final class TextTables {
             }
             i++;
         }
+        return out;
+    }
+
+    /**
+     * A header whose labels a typist set one space apart ("ITEM DATE       TIME  RELEASED BY") over values set in
+     * columns: a word of the header where most rows start a column of their own is a column too.
+     */
+    static List<Integer> splitHeader(String header, List<Integer> starts, List<String> body) {
+        if (body.size() < 2) return starts;
+        List<List<Integer>> own = body.stream().map(TextTables::columnStarts).toList();
+        List<Integer> out = new ArrayList<>(starts);
+        for (int p = 1; p < header.length(); p++) {
+            if (header.charAt(p - 1) != ' ' || header.charAt(p) == ' ' || p >= 2 && header.charAt(p - 2) == ' ' || out.contains(p)) continue;
+            final int at = p;
+            long rows = own.stream().filter(o -> o.stream().anyMatch(x -> Math.abs(x - at) <= 1)).count();
+            if (rows * 2 > body.size()) out.add(p);
+        }
+        out.sort(null);
         return out;
     }
 

@@ -577,6 +577,16 @@ public final class CustodyAnalyzer {
                     out.add(outOfOrder(item, "received " + (-lag) + " minutes before the release it follows", links.get(i), links.get(j)));
                     break;
                 }
+                // The laboratory's receipt dated before the agency's record of handing the item over (days apart
+                // is still the one hand-off when the same two people give and take it).
+                CustodyEvent labSide = "lab_received".equals(a.action()) ? a : "lab_received".equals(b.action()) ? b : null;
+                CustodyEvent agencySide = labSide == a ? b : a;
+                if (lag == null && labSide != null && !"lab_received".equals(agencySide.action()) && ("submitted".equals(agencySide.action()) || "transfer".equals(agencySide.action()))
+                        && labSide.time().isBefore(agencySide.time()) && minutes > 5 && minutes < 14 * 24 * 60 && !dateOnly(labSide)) {
+                    Link labLink = labSide == a ? links.get(i) : links.get(j), agencyLink = labSide == a ? links.get(j) : links.get(i);
+                    out.add(outOfOrder(item, "the laboratory's receipt is dated " + minutes + " minutes before the release to it", agencyLink, labLink));
+                    break;
+                }
                 if (lag == null && minutes > 5 && minutes < 24 * 60 && !dateOnly(a) && !dateOnly(b)) {
                     out.add(outOfOrder(item, "one hand-off recorded " + minutes + " minutes apart by two documents", links.get(i), links.get(j)));
                     break;

@@ -25,8 +25,8 @@ public final class CustodyProse {
             + "retrieved|obtained|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|delivered|submitted|returned|retrieved|obtained|checked\\s+out)\\b");
-    private static final String WHO = "((?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
-            + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|Evidence\\s+Tech(?:nician)?\\.?|Property\\s+(?:Clerk|Officer|Custodian)|Evidence\\s+Custodian|"
+    private static final String WHO = "((?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b(?!\\s+(?:Specialist|Officer|Clerk|Technician|Tech|Custodian|Manager|Supervisor)\\b)|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
+            + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|(?:Evidence|Property|Lab(?:oratory)?)\\s+(?:Control\\s+|Intake\\s+|Receiving\\s+)?(?:Specialist|Clerk|Technician|Tech\\.?|Officer|Custodian|Manager|Supervisor)|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
             + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}|"
@@ -58,6 +58,9 @@ public final class CustodyProse {
         String item;
         LocalDateTime time;
         dev.leverage.extract.nlp.CustodyNlp nlp;
+        /** The last event told in the sentence being read, for a clause that leaves its verb out ("and Item 2 at 1445 hrs"). */
+        CustodyEvent told;
+        String toldIn;
 
         /** The trained custody models this document's sentences are read with, or null for rules alone. */
         public Context with(dev.leverage.extract.nlp.CustodyNlp nlp) {
@@ -94,6 +97,22 @@ public final class CustodyProse {
                 CustodyText.sealStatus(line), count(line.replaceAll("(?i)qty\\s*(\\d+)", "$1 units")), grams, grams == null ? null : CustodyText.weightKind(line),
                 null, CustodyText.action(remarks), "table", order[0]++, Citation.of(d, page, line));
     }
+
+    /** Whether a text tells a custody act (a verb of hand-off, storage, sealing or analysis). */
+    public static boolean tellsCustody(String text) {
+        return CUE.matcher(text).find();
+    }
+
+    /**
+     * Where a text starts a second custody act joined by "and" ("... at 11:20 a.m. with seal 0462291 and released
+     * on December 6, 2024 at 2:00 p.m."): the index of the "and", or -1.
+     */
+    public static int joinedAct(String text) {
+        Matcher m = JOINED_ACT.matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
+    private static final Pattern JOINED_ACT = Pattern.compile("(?i)[\\s,]+and\\s+(?:then\\s+|later\\s+|subsequently\\s+)?(?:was\\s+|were\\s+)?(?=" + CUE.pattern().substring(4) + ")");
 
     /** The item keys a text names. */
     public static List<String> items(String text) {
@@ -176,6 +195,18 @@ public final class CustodyProse {
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
         boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
                 || TOTAL.matcher(sentence).find();
+        // A verbless conjunct of the sentence's last event ("... and Item 2 at 3:25 p.m. with SWFL seal 25-0417") is
+        // that event again for its own item, with its own time and facts.
+        if (!hasCue && items.size() == 1 && context.told != null && sentence.equals(context.toldIn)
+                && clause.strip().matches("(?is)(?:and\\s+)?(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*[\\w.]{1,6}\\s+(?:was\\s+|were\\s+)?(?:at|on|with)\\b.*")) {
+            CustodyEvent t = context.told;
+            Matcher dm = DESCRIPTION.matcher(clause);
+            Double grams = CustodyText.grams(clause) != null && clause.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*") ? CustodyText.grams(clause) : null;
+            out.add(new CustodyEvent(items.get(0), when != null ? when : t.time(), t.releasedBy(), t.receivedBy(), t.purpose(), t.location(),
+                    CustodyText.sealNumber(clause), CustodyText.sealStatus(sentence), count(clause), grams, grams == null ? null : CustodyText.weightKind(clause),
+                    dm.find() ? dm.group(1) : null, t.action(), "narrative", order[0]++, Citation.of(d, page, sentence)));
+            return out;
+        }
         if (!hasCue) {
             // A lab report's section heading names the item the lines under it describe ("Item 1. One plastic zip bag").
             if (carries && items.size() == 1 && clause.strip().matches("(?is)(lab\\s+)?(item|exhibit|exh\\.)\\s*#?\\s*[\\w.-]{1,8}\\s*[.:)].*")) context.item = items.get(0);
@@ -267,19 +298,24 @@ public final class CustodyProse {
                 || sentence.matches("(?is).*\\bfield[- ]?(weigh|test|kit)\\w*.*"))) action = "field_tested";
         String outside = CustodyText.outsideSystem(clause);
         if (outside != null) location = placeText != null ? placeText : outside;
-        // Seals, counts and weights belong to an item only when the sentence names just that one.
-        boolean one = items.size() == 1 && items(sentence).size() <= 1;
-        String seal = one ? CustodyText.sealNumber(sentence) : null;
+        // Seals, counts and weights belong to an item only when the sentence names just that one, or when the
+        // sentence tells several items each in its own clause and this clause names one.
+        String factText = items(sentence).size() > 1 && items.size() == 1 && items(clause).size() == 1 ? clause : sentence;
+        boolean one = items.size() == 1 && items(factText).size() <= 1;
+        String seal = one ? CustodyText.sealNumber(factText) : null;
         String sealStatus = CustodyText.sealStatus(sentence);
-        Integer count = one ? count(sentence) : null;
-        Double grams = weightFact && one ? CustodyText.grams(sentence) : null;
-        String kind = grams == null ? null : CustodyText.weightKind(sentence);
-        Matcher dm = DESCRIPTION.matcher(sentence);
+        Integer count = one ? count(factText) : null;
+        Double grams = weightFact && one ? CustodyText.grams(factText) : null;
+        String kind = grams == null ? null : CustodyText.weightKind(factText);
+        Matcher dm = DESCRIPTION.matcher(factText);
         String description = dm.find() && items.size() == 1 ? dm.group(1) : null;
         Citation cite = Citation.of(d, page, sentence);
         for (String item : items) {
-            out.add(new CustodyEvent(item, when, released, received, verb, location, seal, sealStatus, count, grams, kind, description,
-                    action, "narrative", order[0]++, cite));
+            CustodyEvent e = new CustodyEvent(item, when, released, received, verb, location, seal, sealStatus, count, grams, kind, description,
+                    action, "narrative", order[0]++, cite);
+            out.add(e);
+            context.told = e;
+            context.toldIn = sentence;
         }
         if (items.size() == 1) context.item = items.get(0);
         if (when != null) context.time = when;

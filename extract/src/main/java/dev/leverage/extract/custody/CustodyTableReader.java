@@ -103,7 +103,7 @@ public final class CustodyTableReader {
                 .map(r -> cell(r, c.caseNo).strip()).filter(v -> !v.isEmpty()).distinct().count() > 1;
         for (List<String> row : continued(table.rows().subList(header + 1, table.rows().size()), c)) {
             if (row.stream().allMatch(String::isBlank)) continue;
-            String itemCell = cell(row, c.item);
+            String itemCell = itemCell(cell(row, c.item));
             if (!itemCell.isBlank()) {
                 List<String> keys = ItemKey.of(itemCell);
                 if (severalCases && !cell(row, c.caseNo).isBlank()) keys = keys.stream().map(k -> ItemKey.inCase(k, cell(row, c.caseNo))).toList();
@@ -292,6 +292,13 @@ public final class CustodyTableReader {
     }
 
     private static final Pattern RECEIVED_IN_REMARKS = Pattern.compile("(?i)\\b(?:rec'?d|received|accepted)\\s+by:?\\s+([A-Z][\\w.#' -]{2,60}?(?:#\\s?[\\w-]+)?)\\s*(?:[;,]|$)");
+
+    /** An item cell that OCR read as letters ("l" for 1, "lO" for 10, "2l" for 21) holds the number it looks like. */
+    static String itemCell(String cell) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9OlI|]{1,3})([A-Z]?)").matcher(cell.strip());
+        if (!m.matches() || m.group(1).matches("[0-9]+") || m.group(1).matches("O+")) return cell;
+        return m.group(1).replace('O', '0').replaceAll("[lI|]", "1") + m.group(2);
+    }
 
     /** A date or time cell, with OCR's letters for digits undone. */
     private static String stamp(List<String> row, int i) {

@@ -174,6 +174,10 @@ public final class CustodyText {
         if (s == null || s.isBlank()) return null;
         String l = s.toLowerCase(Locale.ROOT);
         if (l.matches("(?s).*\\b(return\\w*|released\\s+(by|from)\\s+(the\\s+)?(lab\\w*|crime\\s+lab))\\b.*")) return "returned";
+        // "Storage pending lab", "hold for lab": kept in storage until it goes.
+        if (l.matches("(?s).*\\b(stor\\w*|hold|holding|shelved)\\b.*\\b(pending|awaiting|until|for)\\b.*")) return "stored";
+        // "Hand delivered - analysis": the item handed to the laboratory for its analysis.
+        if (l.matches("(?s).*\\b(deliver\\w*|submi(t|ssion|tted)|courier\\w*|drop[- ]?off)\\b.*")) return "submitted";
         // "Analyst" names a person, not an analysis.
         if (l.matches("(?s).*\\b(analy[sz](e|ed|is|ing)|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
                 && !l.contains("evaluation as evidence")) return "analyzed";

@@ -37,7 +37,7 @@ public final class Handlers {
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
         if (h == null) return false;
-        h = CustodyText.ocr(h);
+        h = CustodyText.ocr(h).replace("rn", "m");
         return (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
     }
 
@@ -74,7 +74,7 @@ public final class Handlers {
     /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
     public static boolean isPlace(String h) {
         if (isBlank(h)) return false;
-        String s = strip(h);
+        String s = strip(CustodyText.ocr(h).replace("rn", "m"));
         return PLACE.matcher(s).find() && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
 
@@ -85,8 +85,25 @@ public final class Handlers {
         if (ba != null && bb != null) return ba.equals(bb);
         boolean pa0 = isPlace(a), pb0 = isPlace(b);
         if (pa0 || pb0) return pa0 && pb0 && norm(strip(a)).equals(norm(strip(b)));
-        PersonName pa = PersonName.parse(strip(a)), pb = PersonName.parse(strip(b));
+        PersonName pa = PersonName.parse(nameOf(a)), pb = PersonName.parse(nameOf(b));
         return !pa.surname().isEmpty() && pa.compatible(pb);
+    }
+
+    private static final Pattern ROLE_WORD = Pattern.compile("(?i)(evid(ence)?|prop(erty)?|control|specialist|tech(nician)?|clerk|custodian|intake|receiving|"
+            + "lab(oratory)?|forensic|chemist|analyst|criminalist|scientist|senior|supervisor|manager|unit|section|[A-Z]{2,6})\\.?");
+
+    /**
+     * The person a handler entry names, without the unit or role written before it: "NERFL Evid. Control - J. Poh1"
+     * and "Evidence Control Specialist Johanna Pohl" both name J. Pohl (OCR's digits in a name undone).
+     */
+    static String nameOf(String h) {
+        String s = strip(CustodyText.ocr(h).replace('\n', ' ').replaceAll("\\b(\\p{Lu}\\p{Ll}+)[1|]\\b", "$1l"));
+        int dash = s.lastIndexOf(" - ");
+        if (dash > 0 && s.substring(dash + 3).matches(".*\\p{Lu}.*")) s = s.substring(dash + 3).strip();
+        String[] w = s.split("\\s+");
+        int i = 0;
+        while (i < w.length - 1 && (ROLE_WORD.matcher(w[i]).matches() && !w[i].matches("\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
+        return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
     }
 
     /** The badge number written in a handler entry ("Dep. M. Keel #2217"), or null. */
@@ -125,7 +142,8 @@ public final class Handlers {
         return s.replaceAll("\\s+", " ").strip();
     }
 
+    /** A place's comparison key; the letters OCR confuses ("Roorn", "shelf l-D", "0fficer") compare as one. */
     private static String norm(String h) {
-        return h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return h.toLowerCase(Locale.ROOT).replace("rn", "m").replace('0', 'o').replace('1', 'l').replace('|', 'l').replaceAll("[^a-z0-9]", "");
     }
 }

@@ -48,10 +48,12 @@ public final class PageAnnotator {
             "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|agt|sa|rgr|hon|mr|mrs|ms|dr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec)\\.$");
     private static final java.util.regex.Pattern NUMBER_END = java.util.regex.Pattern.compile("(?i)(?:^|\\s)(?:no|nos|num|badge)\\.$");
     private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
+    private static final java.util.regex.Pattern MERIDIEM_END = java.util.regex.Pattern.compile("(?i)\\d\\s*[ap]\\.\\s?m\\.$");
 
     /**
      * Joins sentences the detector split after an abbreviation police text is full of: a rank ("Dep.", "Sgt."),
-     * an initial ("L." before a surname), "No." before a number.
+     * an initial ("L." before a surname), "No." before a number, a clock's "a.m." or "p.m." before a word in lower
+     * case ("at 11:15 a.m. with SWFL seal 24-1188").
      */
     static List<Span> mergeAbbreviations(String text, Span[] spans) {
         List<Span> out = new ArrayList<>();
@@ -63,7 +65,8 @@ public final class PageAnnotator {
                 char c = next.isEmpty() ? ' ' : next.charAt(0);
                 boolean join = TITLE_END.matcher(before).find()
                         || NUMBER_END.matcher(before).find() && (Character.isDigit(c) || c == '#')
-                        || INITIAL_END.matcher(before).find() && Character.isUpperCase(c);
+                        || INITIAL_END.matcher(before).find() && Character.isUpperCase(c)
+                        || MERIDIEM_END.matcher(before).find() && Character.isLowerCase(c);
                 if (join) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;
