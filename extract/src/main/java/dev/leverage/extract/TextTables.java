@@ -40,11 +40,14 @@ public final class TextTables {
                 continue;
             }
             List<Integer> starts = columnStarts(lines[i]);
+            // A rule of dashes under the header ("---- ---------- ---- ------") marks each column exactly.
+            List<Integer> ruled = i + 1 < lines.length ? ruleStarts(lines[i + 1]) : List.of();
+            if (ruled.size() >= 3 && ruled.size() > starts.size() && looksLikeHeader(lines[i])) starts = ruled;
             if (starts.size() >= 3 && looksLikeHeader(lines[i])) {
                 List<String> body = new ArrayList<>();
                 int j = i + 1;
                 while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3
-                        || wrapped(lines[j], starts))) {
+                        || wrapped(lines[j], starts) || j == i + 1 && !ruled.isEmpty())) {
                     if (!RULE.matcher(lines[j]).matches()) body.add(lines[j]);
                     j++;
                 }
@@ -78,6 +81,14 @@ public final class TextTables {
             if (rows * 2 > body.size()) out.add(p);
         }
         out.sort(null);
+        return out;
+    }
+
+    /** The start of each run of dashes in a rule line ("---- ---------- ----"), or none for any other line. */
+    static List<Integer> ruleStarts(String l) {
+        List<Integer> out = new ArrayList<>();
+        if (!l.matches("\\s*-{2,}(\\s+-{2,})+\\s*")) return out;
+        for (int k = 0; k < l.length(); k++) if (l.charAt(k) == '-' && (k == 0 || l.charAt(k - 1) == ' ')) out.add(k);
         return out;
     }
 

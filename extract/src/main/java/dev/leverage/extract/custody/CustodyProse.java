@@ -304,7 +304,8 @@ public final class CustodyProse {
         boolean one = items.size() == 1 && items(factText).size() <= 1;
         String seal = one ? CustodyText.sealNumber(factText) : null;
         String sealStatus = CustodyText.sealStatus(sentence);
-        Integer count = one ? count(factText) : null;
+        // What was analysed or consumed ("in one (1) tablet analyzed") is a part, not the item's count.
+        Integer count = one && !action.equals("analyzed") && !action.equals("field_tested") ? count(factText) : null;
         Double grams = weightFact && one ? CustodyText.grams(factText) : null;
         String kind = grams == null ? null : CustodyText.weightKind(factText);
         Matcher dm = DESCRIPTION.matcher(factText);

@@ -170,7 +170,7 @@ public final class CustodyTableReader {
             LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(stamp(row, c.releasedAt));
             for (String item : items) {
                 out.add(new CustodyEvent(item, when, released, received, purpose, location, seal, status, count, grams, kind,
-                        blankToNull(cell(row, c.description)), CustodyText.action(purpose != null ? purpose : remarks), "table", order[0]++, cite));
+                        blankToNull(cell(row, c.description)), rowAction(purpose != null ? purpose : remarks, released, received), "table", order[0]++, cite));
                 if (releasedWhen != null && when != null && !releasedWhen.equals(when) && released != null && received != null) {
                     out.add(new CustodyEvent(item, releasedWhen, released, received, "released", null, seal, null, null, null, null,
                             null, "transfer", "table-release", order[0]++, cite));
@@ -292,6 +292,19 @@ public final class CustodyTableReader {
     }
 
     private static final Pattern RECEIVED_IN_REMARKS = Pattern.compile("(?i)\\b(?:rec'?d|received|accepted)\\s+by:?\\s+([A-Z][\\w.#' -]{2,60}?(?:#\\s?[\\w-]+)?)\\s*(?:[;,]|$)");
+
+    /**
+     * What a row did. A row that passes the item from one custodian to another is a hand-off even when its purpose
+     * names what comes next ("Lab analysis LY-25-D-01177"): a submission to a laboratory, a return from one.
+     */
+    static String rowAction(String purpose, String released, String received) {
+        String action = CustodyText.action(purpose);
+        if ("analyzed".equals(action) && !Handlers.isBlank(released) && !Handlers.isBlank(received) && !Handlers.same(released, received)
+                && !released.strip().toLowerCase(java.util.Locale.ROOT).startsWith("seized")) {
+            return Handlers.isLab(received) ? "submitted" : Handlers.isLab(released) ? "returned" : "transfer";
+        }
+        return action;
+    }
 
     /** An item cell that OCR read as letters ("l" for 1, "lO" for 10, "2l" for 21) holds the number it looks like. */
     static String itemCell(String cell) {
