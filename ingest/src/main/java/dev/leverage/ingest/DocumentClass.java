@@ -20,7 +20,9 @@ public final class DocumentClass {
         CUES.put("lab_report", List.of("drug chemistry report", "laboratory report", "chemistry report", "certificate of analysis",
                 "report of laboratory examination", "controlled substance analysis", "lab report", "chemical analysis", "analysis report",
                 "crime laboratory", "regional laboratory", "forensic laboratory", "forensic science", "toxicology report", "laboratory -",
-                "drug chemistry", "drug identification", "forensic services", "laboratory report", "laboratory analysis report", "certificate of analysis"));
+                "drug chemistry", "drug identification", "forensic services", "laboratory report", "laboratory analysis report", "certificate of analysis",
+                "forensic report", "forensics laboratory", "toxicology laboratory", "material identification", "identification report",
+                "laboratory no", "laboratory number", "lab no", "tox no", "report of drug analysis", "drug analysis"));
         CUES.put("lab_submission", List.of("request for laboratory analysis", "laboratory submission", "evidence submission",
                 "request for analysis", "lab submission", "submission form", "lab request", "laboratory request", "request for examination",
                 "submission receipt", "request for lab", "request for laboratory", "submitting officer", "analysis requested"));
@@ -28,7 +30,8 @@ public final class DocumentClass {
         CUES.put("custody_log", List.of("chain of custody", "evidence custody", "property record", "property/evidence", "property & evidence",
                 "evidence log", "custody log", "da form 4137", "custody document", "property room", "property ledger", "evidence ledger",
                 "property receipt", "property intake", "evidence intake log", "custody form", "drug property", "evidence tracking",
-                "property collected", "count sheet", "intake receipt", "evidence receipt", "collection log", "evidence collection log"));
+                "property collected", "count sheet", "intake receipt", "evidence receipt", "collection log", "evidence collection log",
+                "evidence room ledger", "transfer record", "evidence transfer", "seizure receipt", "property seizure", "exhibit log", "custody record"));
         CUES.put("cad_log", List.of("cad incident", "cad chronology", "dispatch log", "computer aided dispatch", "incident chronology",
                 "unit history", "cad", "dispatcher", "unit\tstatus", "call type", "disposition code"));
         CUES.put("bodycam_transcript", List.of("body-worn camera", "body worn camera", "bodycam", "body cam", "bwc transcript",
@@ -41,7 +44,8 @@ public final class DocumentClass {
         CUES.put("tow_inventory", List.of("tow", "impound", "inventory sheet", "vehicle inventory"));
         CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative"));
         CUES.put("police_report", List.of("incident report", "offense report", "arrest report", "incident/offense", "narrative",
-                "investigation report", "case report", "investigative report"));
+                "investigation report", "case report", "investigative report", "search and seizure report", "scene report", "field search report",
+                "report of investigation"));
     }
 
     private DocumentClass() {
@@ -63,7 +67,8 @@ public final class DocumentClass {
         String text = firstPage == null ? "" : OcrText.letters(firstPage).toLowerCase(Locale.ROOT);
         String head = text.length() > 400 ? text.substring(0, 400) : text;
         // The title: the first lines, where an agency's name and unit come before the form's own name.
-        String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 4)).limit(3).toList());
+        // Blank lines and an address under the agency's name do not count: the first four lines with words.
+        String title = String.join("\n", java.util.Arrays.stream(text.strip().split("\n", 12)).filter(l -> !l.isBlank()).limit(4).toList());
         String best = OTHER;
         int bestScore = 0;
         for (var e : CUES.entrySet()) {

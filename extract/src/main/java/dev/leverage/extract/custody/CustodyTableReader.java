@@ -149,7 +149,10 @@ public final class CustodyTableReader {
                 seal = null;
             }
             String weightCell = cell(row, c.weight);
-            Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader) : weightCell);
+            // A number under a header that gives the unit ("Wt (g)": "4.6 gross") is in that unit.
+            Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader)
+                    : dev.leverage.extract.Weights.first(weightCell) == null && weightCell.matches("\\s*\\d+(\\.\\d+)?\\s+\\(?(gross|net|g/n|n/g)\\)?.*")
+                    ? weightCell.strip().replaceFirst("^(\\d+(?:\\.\\d+)?)", "$1 " + unitOf(c.weightHeader)) : weightCell);
             // "18.6 g G" / "13.8 g N": an export's gross or net flag after the unit.
             String kind = weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") ? "gross"
                     : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") ? "net" 

@@ -45,8 +45,16 @@ public final class CustodyText {
             while (left.find()) at = left.end();
             return at < 0 ? null : dev.leverage.extract.Weights.first(s.substring(at));
         }
+        // A scale's check weight ("checked against 5 g reference weight): 4.6 g gross") is not the item's.
+        Matcher w = dev.leverage.extract.Weights.WEIGHT.matcher(s);
+        while (w.find()) {
+            if (CHECK_WEIGHT_NEAR.matcher(s.substring(w.end())).lookingAt()) continue;
+            return dev.leverage.extract.Weights.first(w.group());
+        }
         return dev.leverage.extract.Weights.first(s);
     }
+
+    private static final Pattern CHECK_WEIGHT_NEAR = Pattern.compile("(?i)\\s*(reference|check|calibration|test|standard|verification)\\s+(weight|mass)\\b");
 
     private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(consum(ed|ption)|used\\s+(in|for)\\s+(analysis|testing)|destroyed\\s+in\\s+(analysis|testing))\\b");
     private static final Pattern REMAINING = Pattern.compile("(?i)\\b(remaining|remains|remainder|left|returned)\\b");
