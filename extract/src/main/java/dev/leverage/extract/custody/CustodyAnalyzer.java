@@ -639,8 +639,12 @@ public final class CustodyAnalyzer {
         java.util.regex.Matcher m = CustodyProse.DESCRIPTION.matcher(description);
         StringBuilder b = new StringBuilder();
         while (m.find()) b.append(m.group(1)).append(' ');
+        // A listing writes the noun first ("Tablets, white oblong, TV 214"): the colours that are not a package's.
+        if (b.length() == 0 && !CustodyText.forms(description).isEmpty()) return PACKAGE_COLOUR.matcher(description).replaceAll(" ");
         return b.toString();
     }
+
+    private static final java.util.regex.Pattern PACKAGE_COLOUR = java.util.regex.Pattern.compile("(?i)\\b[a-z-]+(?:\\s+[a-z-]+){0,2}\\s+(?:bag|baggie|bottle|envelope|box|tape|lid|cap|jar|container|wrapper|sleeve|pouch|vial|tin|case|label|ink)s?\\b");
 
     private static boolean compatibleForms(java.util.Set<String> a, java.util.Set<String> b) {
         // "crystal" and "rock", "tablet" and "capsule" are often used for the same thing.
