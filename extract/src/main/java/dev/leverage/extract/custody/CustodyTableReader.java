@@ -225,20 +225,31 @@ public final class CustodyTableReader {
         if (!d.type().startsWith("lab")) return out;
         for (int h = 0; h < Math.min(4, table.rows().size()); h++) {
             Columns c = Columns.of(table.rows().get(h));
-            if (c.isCustody() || c.item < 0 || c.date < 0 || c.purpose < 0 || c.released >= 0 || c.received >= 0) continue;
-            for (List<String> row : table.rows().subList(h + 1, table.rows().size())) {
-                List<String> keys = ItemKey.of(cell(row, c.item));
-                LocalDateTime when = TimeParser.parseDateTime(stamp(row, c.date));
+            // A results table ("Exh | Analyst | Date(s) of analysis | Description | Net weight | Result") dates each
+            // item's analysis as an examination log does.
+            String header = String.join(" | ", table.rows().get(h)).toLowerCase(java.util.Locale.ROOT);
+            boolean results = header.matches("(?s).*\\b(analyst|chemist|examiner|result|results|analy[sz]\\w*|examined|tested)\\b.*");
+            if (c.isCustody() || c.item < 0 || c.date < 0 || c.purpose < 0 && !results || c.released >= 0 || c.received >= 0) continue;
+            for (List<String> row : continued(table.rows().subList(h + 1, table.rows().size()), c)) {
+                List<String> keys = ItemKey.of(itemCell(cell(row, c.item)));
+                // "09/12/2024 - 09/13/2024": the analysis began on the first day.
+                String stamp = stamp(row, c.date).split("\\s+(?:-|–|to|thru|through)\\s+")[0];
+                LocalDateTime when = TimeParser.parseDateTime(stamp);
                 if (when == null) {
-                    LocalDate day = TimeParser.parseDate(stamp(row, c.date));
+                    LocalDate day = TimeParser.parseDate(stamp);
                     if (day != null) when = day.atStartOfDay();
                 }
                 if (keys.isEmpty() || when == null) continue;
-                String step = blankToNull(cell(row, c.purpose));
+                String step = c.purpose >= 0 ? blankToNull(cell(row, c.purpose)) : "analysis";
+                String description = blankToNull(cell(row, c.description));
+                Double grams = c.weight >= 0 ? CustodyText.grams(cell(row, c.weight)) : null;
+                String kind = grams == null ? null : CustodyText.weightKind(cell(row, c.weight) + " " + c.weightHeader);
+                Integer count = description == null ? null : CustodyProse.count(description);
                 Citation cite = Citation.of(d, page, String.join(" ", row).replaceAll("\\s+", " ").strip());
                 for (String item : keys) {
-                    out.add(new CustodyEvent(item, when, null, null, step, null, null, CustodyText.sealStatus(nz(step)), null, null, null, null,
-                            "analyzed", "examination", order[0]++, cite));
+                    boolean one = keys.size() == 1;
+                    out.add(new CustodyEvent(item, when, null, null, step, null, null, CustodyText.sealStatus(nz(step)), one ? count : null, one ? grams : null,
+                            one ? kind : null, one ? description : null, "analyzed", "examination", order[0]++, cite));
                 }
             }
             break;
