@@ -242,7 +242,9 @@ public final class DocumentExtractor {
         if (times.isEmpty()) {
             // A date told in passing before the report's own date ("had killed the deer on 11/19/2024") is background:
             // it does not move the narrative's clock back.
-            List<DateExpression> forward = dates.initial() == null ? ds : ds.stream().filter(x -> !x.date().isBefore(dates.initial())).toList();
+            // A sentence that opens the narrative's day ("On Friday 24 January 2025 task force members located ...") does.
+            boolean background = s.text().matches("(?is).*\\b(had\\s+(?:been\\s+)?\\w+ed|had\\s+\\w+|previously|earlier|prior\\s+to|history|since)\\b.*");
+            List<DateExpression> forward = dates.initial() == null || !background ? ds : ds.stream().filter(x -> !x.date().isBefore(dates.initial())).toList();
             anchorDates(s.text(), forward, dates);
             // Custody with no time still says where an item was ("kept in a locked safe at my residence"). A narrative
             // goes in order: the sentence right after a timed one happened then ("At about 2100 I inspected Rm 204.

@@ -66,6 +66,10 @@ public final class CustodyTableReader {
                     c.weightHeader = h;
                 } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
                 else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && h.matches("entry|entries")) c.remarks = i;
+                // Wordings no list foresees, by their key word: "ACCEPTED", "Accepting Party", "Handed Off By", "ACTION / NOTE".
+                else if (h.matches(".*\\b(accept\\w*|receiv\\w*|recipient)\\b.*") && !h.matches(".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
+                else if (h.matches(".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by)\\b.*") && !h.matches(".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
+                else if (h.matches(".*\\b(action|activity|purpose|reason|note)\\b.*") && c.purpose < 0) c.purpose = i;
             }
             return c;
         }
