@@ -105,7 +105,7 @@ public final class DocumentExtractor {
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
         single = singleItem(d);
-        custodyContext = new CustodyProse.Context().with(custodyNlp);
+        custodyContext = new CustodyProse.Context().with(custodyNlp).among(String.join("\n", d.pages().stream().map(Page::text).toList()));
         lastTimed = null;
         sinceTimed = 0;
         PageFurniture furniture = new PageFurniture(d);

@@ -169,7 +169,7 @@ public final class CustodyAnalyzer {
     private static boolean sameSeal(String a, String b) {
         if (a.equals(b)) return true;
         String shorter = a.length() < b.length() ? a : b, longer = a.length() < b.length() ? b : a;
-        return shorter.replaceAll("\\D", "").length() >= 5 && longer.endsWith(shorter);
+        return shorter.replaceAll("\\D", "").length() >= 4 && longer.endsWith(shorter);
     }
 
     private static final Pattern RIGID_PACKAGING = Pattern.compile("(?i)\\b(bottles?|jars?|box(es)?|(hard|plastic|metal|pill)\\s+cases?|tins?|cans?|containers?|buckets?|coolers?|canisters?|vials?|tubes?|bales?|bricks?|kilos?|packages?)\\b");

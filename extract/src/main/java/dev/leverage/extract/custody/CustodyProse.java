@@ -62,6 +62,18 @@ public final class CustodyProse {
         CustodyEvent told;
         String toldIn;
 
+        /** The items the whole document names, for "both items" and "two sealed envelopes". */
+        List<String> all = List.of();
+
+        /** Sets the items a document names one by one ("Item 1", "Exh. 2A"; not the numbers after a list's comma). */
+        public Context among(String documentText) {
+            java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+            Matcher m = ONE_ITEM.matcher(documentText);
+            while (m.find()) keys.add(m.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
+            this.all = List.copyOf(keys);
+            return this;
+        }
+
         /** The trained custody models this document's sentences are read with, or null for rules alone. */
         public Context with(dev.leverage.extract.nlp.CustodyNlp nlp) {
             this.nlp = nlp;
@@ -97,6 +109,10 @@ public final class CustodyProse {
                 CustodyText.sealStatus(line), count(line.replaceAll("(?i)qty\\s*(\\d+)", "$1 units")), grams, grams == null ? null : CustodyText.weightKind(line),
                 null, CustodyText.action(remarks), "table", order[0]++, Citation.of(d, page, line));
     }
+
+    private static final Pattern ONE_ITEM = Pattern.compile("(?i)\\b(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)");
+    private static final Pattern ALL_ITEMS = Pattern.compile("(?i)\\b(?:both|all(?:\\s+(?:two|three|four|five|six|\\d{1,2}))?|the\\s+(?:two|three|four|five|six)|(?:two|three|four|five|six|\\d{1,2})\\s+sealed)\\s+"
+            + "(?:(?:sealed|evidence|of\\s+the)\\s+){0,2}(?:items|exhibits|envelopes|packages|bags|containers|boxes|parcels)\\b");
 
     /** Whether a text tells a custody act (a verb of hand-off, storage, sealing or analysis). */
     public static boolean tellsCustody(String text) {
@@ -227,6 +243,8 @@ public final class CustodyProse {
             dev.leverage.extract.nlp.SentenceCategorizer.Category cat = context.nlp.categorize(clause);
             if (cat.isNone() && cat.probability() >= 0.8) return out;
         }
+        // "Both items were resealed", "Two sealed evidence envelopes were delivered": every item the document names.
+        if (items.isEmpty() && context.all.size() > 1 && ALL_ITEMS.matcher(clause).find()) items.addAll(context.all);
         if (items.isEmpty() && context.item != null) items.add(context.item);
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;

@@ -67,9 +67,12 @@ public final class CustodyTableReader {
                 } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
                 else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && h.matches("entry|entries")) c.remarks = i;
                 // Wordings no list foresees, by their key word: "ACCEPTED", "Accepting Party", "Handed Off By", "ACTION / NOTE".
-                else if (h.matches(".*\\b(accept\\w*|receiv\\w*|recipient)\\b.*") && !h.matches(".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
-                else if (h.matches(".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by)\\b.*") && !h.matches(".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
-                else if (h.matches(".*\\b(action|activity|purpose|reason|note)\\b.*") && c.purpose < 0) c.purpose = i;
+                else if (h.matches(".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") && !h.matches(".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
+                else if (h.matches(".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by|giving|giver|from|rel'?d?( by)?)\\b.*") && !h.matches(".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
+                else if (h.matches(".*\\b(clock|time|hhmm)\\b.*") && !h.contains("date") && c.time < 0) c.time = i;
+                else if (h.matches(".*\\bdate\\b.*") && !h.contains("time") && c.date < 0) c.date = i;
+                else if (h.matches(".*\\bseal\\b.*") && !h.contains("condition") && c.seal < 0) c.seal = i;
+                else if (h.matches(".*\\b(action|activity|purpose|reason|note|why)\\b.*") && c.purpose < 0) c.purpose = i;
             }
             return c;
         }
@@ -175,11 +178,15 @@ public final class CustodyTableReader {
             }
             // The release told at its own time: the receipt row and its release are two tellings of one hand-off.
             LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(stamp(row, c.releasedAt));
-            for (String item : items) {
-                out.add(new CustodyEvent(item, when, released, received, purpose, location, seal, status, count, grams, kind,
+            // One row for several items with a seal each ("1+2" | "7718/7719"): each item its own seal, in order.
+            String[] seals = seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*");
+            for (int k = 0; k < items.size(); k++) {
+                String item = items.get(k);
+                String itemSeal = items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
+                out.add(new CustodyEvent(item, when, released, received, purpose, location, itemSeal, status, count, grams, kind,
                         blankToNull(cell(row, c.description)), rowAction(purpose != null ? purpose : remarks, released, received), "table", order[0]++, cite));
                 if (releasedWhen != null && when != null && !releasedWhen.equals(when) && released != null && received != null) {
-                    out.add(new CustodyEvent(item, releasedWhen, released, received, "released", null, seal, null, null, null, null,
+                    out.add(new CustodyEvent(item, releasedWhen, released, received, "released", null, itemSeal, null, null, null, null,
                             null, "transfer", "table-release", order[0]++, cite));
                 }
             }

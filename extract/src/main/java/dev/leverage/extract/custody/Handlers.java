@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Handlers {
     private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence|evid\\.?|prop\\.?)\\s+(room|vault|locker|section|unit|storage|cage)|"
-            + "(temporary\\s+)?(evidence\\s+)?locker|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian|"
+            + "(temporary\\s+|temp\\.?\\s+)?(evidence\\s+)?(locker|lkr|lckr)|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian|"
             + "(evidence|evid\\.?|property)\\s+(freezer|refrigerator|fridge|drying\\s+(room|cabinet)|safe|magazine)|"
             // a court's clerk holds an admitted exhibit in the court's own custody
             + "court\\s+clerk|clerk\\s+of\\s+(the\\s+)?court|exhibit\\s+(vault|room|clerk))");
@@ -68,7 +68,7 @@ public final class Handlers {
         return h != null && (LAB.matcher(h).find() || h.matches("(?s).*(?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\)).*"));
     }
 
-    private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|"
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|lkr|lckr|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|"
             + "car|vehicle|truck|trunk|residence|home|house|office|desk|briefcase|station|barracks|scene|custody\\s+of\\s+the\\s+lab|in\\s+transit)\\b");
 
     /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
