@@ -160,16 +160,33 @@ public final class CustodyAnalyzer {
      */
     private static boolean resealingRecorded(CustodyEvent e) {
         // "resealed by I. Quarshie on December 5, 2024 at 11:15 a.m. ...; Item 2 ... at the same time": the sentence dates it.
-        if (e.time() == null && dev.leverage.extract.time.TimeParser.times(e.citation().quote()).isEmpty()) return false;
+        String quote = e.citation().quote();
+        if (e.time() == null && dev.leverage.extract.time.TimeParser.times(quote).isEmpty() && dev.leverage.extract.time.TimeParser.dates(quote).isEmpty()) return false;
         if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
-        return e.citation().quote().matches("(?s).*(\\bre-?seal\\w*\\s+by\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
+        // "resealed 1410 hrs by T. Ibarra", "resealed in its original box with IRFL tape 7Q-44102 by Leopold Anand".
+        return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^.;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
     }
 
-    /** Two seal numbers that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */
+    /**
+     * Two seal numbers that are one seal: equal, equal once OCR's letters for digits are undone ("2S-0117" and
+     * "25-0ll7"), or one written without the agency prefix ("HCSO seal 771204").
+     */
     private static boolean sameSeal(String a, String b) {
+        a = ocrSeal(a);
+        b = ocrSeal(b);
         if (a.equals(b)) return true;
         String shorter = a.length() < b.length() ? a : b, longer = a.length() < b.length() ? b : a;
         return shorter.replaceAll("\\D", "").length() >= 4 && longer.endsWith(shorter);
+    }
+
+    private static String ocrSeal(String seal) {
+        StringBuilder out = new StringBuilder();
+        for (String token : seal.strip().split("\\s+")) {
+            // Only the number part: a token with a digit in it, its look-alike letters made digits.
+            if (token.matches(".*\\d.*")) token = token.replaceAll("[Oo]", "0").replaceAll("[lI|]", "1").replace('S', '5').replace('B', '8');
+            out.append(out.length() == 0 ? "" : " ").append(token);
+        }
+        return out.toString().replaceAll("[/,;.]+$", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static final Pattern RIGID_PACKAGING = Pattern.compile("(?i)\\b(bottles?|jars?|box(es)?|(hard|plastic|metal|pill)\\s+cases?|tins?|cans?|containers?|buckets?|coolers?|canisters?|vials?|tubes?|bales?|bricks?|kilos?|packages?)\\b");

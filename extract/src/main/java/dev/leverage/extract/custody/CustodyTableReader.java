@@ -105,6 +105,7 @@ public final class CustodyTableReader {
         Columns c = Columns.of(table.rows().get(header));
         List<String> items = defaultItem == null ? List.of() : List.of(defaultItem);
         LocalDate lastDate = headerDate;
+        java.util.Map<String, String> lastSeal = new java.util.HashMap<>();
         // A ledger that lists several cases numbers each case's items from 1: its item keys carry the case.
         boolean severalCases = c.caseNo >= 0 && table.rows().subList(header + 1, table.rows().size()).stream()
                 .map(r -> cell(r, c.caseNo).strip()).filter(v -> !v.isEmpty()).distinct().count() > 1;
@@ -147,7 +148,12 @@ public final class CustodyTableReader {
             String remarks = blankToNull(cell(row, c.remarks));
             String text = String.join(" ", row);
             String sealCell = blankToNull(cell(row, c.seal));
-            String seal = sealCell == null ? CustodyText.sealNumber(text) : sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip();
+            String seal = sealCell == null ? CustodyText.sealNumber(text) : sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").replaceAll("[/,;]+$", "").strip();
+            // "as above", "same", "ditto": the seal of the row before; words with no number are not a seal.
+            boolean ditto = seal != null && seal.matches("(?i)(as\\s+above|same(\\s+as\\s+above)?|ditto|do\\.?|\"|〃|same\\s+seal)");
+            if (ditto) seal = null;
+            else if (seal != null && !seal.matches(".*[0-9OlI]{3,}.*")) seal = null;
+            else if (seal != null) seal = seal.replaceAll("\\s*\\(.*$", "").strip();
             if (seal != null && (seal.matches("(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
             String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
             // A "Seal intact" column answered Y or N is the seal's condition, not its number.
@@ -182,7 +188,8 @@ public final class CustodyTableReader {
             String[] seals = seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*");
             for (int k = 0; k < items.size(); k++) {
                 String item = items.get(k);
-                String itemSeal = items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
+                String itemSeal = ditto ? lastSeal.get(item) : items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
+                if (itemSeal != null) lastSeal.put(item, itemSeal);
                 out.add(new CustodyEvent(item, when, released, received, purpose, location, itemSeal, status, count, grams, kind,
                         blankToNull(cell(row, c.description)), rowAction(purpose != null ? purpose : remarks, released, received), "table", order[0]++, cite));
                 if (releasedWhen != null && when != null && !releasedWhen.equals(when) && released != null && received != null) {
