@@ -34,17 +34,32 @@ class CustodyEvaluationTest {
     }
 
     /**
-     * The third set (custody-blind3/README.md), written blind after the first two were met. Its first run scored
-     * P 0.159 R 0.259: the readers do not yet generalise to unseen paperwork; after the first fixes on it, P 0.441
-     * R 0.556. Printed with the build; the floors are a ratchet at the latest figure, far under issue 3's bar.
+     * The later sets, each written blind after the one before was worked on (their READMEs). First, blind runs:
+     * blind3 P 0.159 R 0.259, blind4 P 0.267 R 0.444, blind5 P 0.227 R 0.556; the readers do not yet generalise to
+     * unseen paperwork well enough for issue 3's bar. Each became a development set after its first run; the floors
+     * are a ratchet at the latest figures (EVALUATION.md), printed with the build.
      */
     @Test
     void custodyFindingsOnTheBlindThirdSet() throws Exception {
-        CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET.resolveSibling("custody-blind3"));
+        ratchet("custody-blind3", 0.66, 0.74);
+    }
+
+    @Test
+    void custodyFindingsOnTheBlindFourthSet() throws Exception {
+        ratchet("custody-blind4", 0.40, 0.59);
+    }
+
+    @Test
+    void custodyFindingsOnTheBlindFifthSet() throws Exception {
+        ratchet("custody-blind5", 0.23, 0.55);
+    }
+
+    private static void ratchet(String name, double precision, double recall) throws Exception {
+        CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET.resolveSibling(name));
         r.print(System.out);
         assertTrue(r.records().size() >= 24, "the blind set is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.44, "blind precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.55, "blind recall " + r.micro().recall());
+        assertTrue(r.micro().precision() >= precision, name + " precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= recall, name + " recall " + r.micro().recall());
     }
 
     private static void holdsTheBar(Path set, int records) throws Exception {
