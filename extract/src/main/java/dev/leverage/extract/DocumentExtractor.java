@@ -257,6 +257,11 @@ public final class DocumentExtractor {
         }
         java.util.Set<DateExpression> used = new java.util.HashSet<>();
         List<Integer> cuts = itemCuts(s.text(), times);
+        // A date written once after all the sentence's times, with no other act between ("... (11:05 a.m.), Exh. 2
+        // with ... (11:20 a.m.), all by Dr. Henrietta Szabados on September 24, 2024") dates every one of them.
+        DateExpression trailing = null;
+        if (!ds.isEmpty() && ds.get(0).start() >= times.get(times.size() - 1).end()
+                && !CustodyProse.tellsCustody(s.text().substring(times.get(times.size() - 1).end(), ds.get(0).start()))) trailing = ds.get(0);
         LocalDateTime lastWhen = null;
         int covered = 0;
         for (int i = 0; i < times.size(); i++) {
@@ -295,7 +300,7 @@ public final class DocumentExtractor {
             String words = (s.text().substring(0, t.start()) + " " + s.text().substring(t.end()))
                     .replaceAll("(?i)\\b(hrs|hours|at|on|approx\\w*|about|around)\\b", " ");
             if (!words.matches("(?s).*\\p{L}{3,}.*")) continue;
-            LocalDate date = t.date() != null ? t.date() : attached != null ? attached.date() : null;
+            LocalDate date = t.date() != null ? t.date() : attached != null ? attached.date() : trailing != null ? trailing.date() : null;
             LocalDateTime when;
             if (date != null) {
                 dates.dateSeen(date);

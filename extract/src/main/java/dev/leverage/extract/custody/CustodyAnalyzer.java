@@ -164,7 +164,8 @@ public final class CustodyAnalyzer {
         if (e.time() == null && dev.leverage.extract.time.TimeParser.times(quote).isEmpty() && dev.leverage.extract.time.TimeParser.dates(quote).isEmpty()) return false;
         if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
         // "resealed 1410 hrs by T. Ibarra", "resealed in its original box with IRFL tape 7Q-44102 by Leopold Anand".
-        return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^.;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
+        // "Exh. 1 resealed with GFS 24-77188 (11:05 a.m.), Exh. 2 with ... (11:15 a.m.), all by Dr. Henrietta Szabados".
+        return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
     }
 
     /**

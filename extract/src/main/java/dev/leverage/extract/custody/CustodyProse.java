@@ -365,7 +365,8 @@ public final class CustodyProse {
                 "observed", "narrative", order[0]++, Citation.of(d, page, sentence));
     }
 
-    private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(?:(\\d{1,4})|[a-z-]+\\s*\\((\\d{1,4})\\))\\s+(?:[a-z-]+\\s+){0,4}(?:were\\s+|was\\s+)?(?:consumed|used|destroyed)\\b");
+    // "two (2) tablets were consumed", "2 of 10 vials opened and consumed"
+    private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(?:(\\d{1,4})|[a-z-]+\\s*\\((\\d{1,4})\\))\\s+(?:of\\s+(?:the\\s+)?\\d{1,5}\\s+)?(?:[a-z-]+\\s+){0,4}(?:were\\s+|was\\s+)?(?:consumed|used|destroyed)\\b");
 
     /** How many units a record says were used up ("Three (3) tablets consumed in analysis"), or null. */
     public static Integer consumedCount(String s) {

@@ -31,7 +31,7 @@ public final class Handlers {
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
     private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"
-            + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
+            + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
@@ -52,7 +52,7 @@ public final class Handlers {
     }
 
 
-    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving|tox(icology)?|toxicologist|pathologist)\\b");
+    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving|accession\\w*|tox(icology)?|toxicologist|pathologist)\\b");
 
     private static final Pattern OFFICER = Pattern.compile("(?i)\\b(ofc|officer|det|detective|dep|deputy|sgt|sergeant|tpr|trooper|cpl|corporal|lt|lieutenant|capt|captain|"
             + "agent|sa|s/a|tfo|inv|investigator|spc|pfc|sfc|ssg|ptl|patrolman|po|chief|sheriff)\\b\\.?");
