@@ -32,8 +32,12 @@ public final class TextTables {
         while (i < lines.length) {
             if (pipeRow(lines[i])) {
                 List<List<String>> rows = new ArrayList<>();
-                while (i < lines.length && (pipeRow(lines[i]) || RULE.matcher(lines[i]).matches() && lines[i].contains("-"))) {
-                    if (!RULE.matcher(lines[i]).matches()) rows.add(pipeCells(lines[i]));
+                // A table whose header starts with a cell, not a pipe ("DATE | TIME | ..."), keeps a row's empty first
+                // cell when the row starts with its pipe.
+                boolean leadingPipe = lines[i].strip().startsWith("|");
+                while (i < lines.length && (pipeRow(lines[i]) || RULE.matcher(lines[i]).matches() && lines[i].contains("-")
+                        || interruption(lines, i, rows))) {
+                    if (pipeRow(lines[i])) rows.add(pipeCells(lines[i], leadingPipe));
                     i++;
                 }
                 if (rows.size() >= 2) out.add(new Page.Table(rows));
@@ -103,9 +107,18 @@ public final class TextTables {
         return l.chars().filter(c -> c == '|').count() >= 2 && !RULE.matcher(l).matches();
     }
 
-    private static List<String> pipeCells(String l) {
+    /**
+     * A line inside a ruled table that is not a row ("-- office closed 12/24/24 - 12/26/24 (holidays) --"): the table
+     * goes on when the next line is a row of the same width.
+     */
+    private static boolean interruption(String[] lines, int i, List<List<String>> rows) {
+        if (rows.isEmpty() || lines[i].isBlank() || i + 1 >= lines.length || !pipeRow(lines[i + 1])) return false;
+        return Math.abs(pipeCells(lines[i + 1], true).size() - rows.get(0).size()) <= 1;
+    }
+
+    private static List<String> pipeCells(String l, boolean leadingPipe) {
         String s = l.strip();
-        if (s.startsWith("|")) s = s.substring(1);
+        if (s.startsWith("|") && leadingPipe) s = s.substring(1);
         if (s.endsWith("|")) s = s.substring(0, s.length() - 1);
         List<String> cells = new ArrayList<>();
         for (String c : s.split("\\|", -1)) cells.add(c.strip());

@@ -347,7 +347,10 @@ public final class CustodyTableReader {
 
     /** A date or time cell, with OCR's letters for digits undone. */
     private static String stamp(List<String> row, int i) {
-        return CustodyText.ocrDigits(cell(row, i));
+        // A corrected entry ("~~3:40p~~ 2:40p AK", "0745 {RS}"): the value that stands, without the initials.
+        String v = cell(row, i).replaceAll("~~[^~]*~~", " ").replaceAll("[{(\\[][A-Za-z]{1,4}[})\\]]", " ")
+                .replaceAll("(?<=[0-9ap.m])\\s+(?!(?:AM|PM|HRS|HR|H)\\s*$)[A-Z]{2,3}\\s*$", "").strip();
+        return CustodyText.ocrDigits(v);
     }
 
     static String cell(List<String> row, int i) {
