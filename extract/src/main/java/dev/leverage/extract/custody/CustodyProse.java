@@ -37,11 +37,11 @@ public final class CustodyProse {
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|(?-i:\\s+and\\s+(?:[a-z]|Item|Exhibit))|[,;.]|$)");
     /** A package the item is put into, not a place it is kept ("inside a plastic evidence bag"). */
     private static final Pattern PACKAGING = Pattern.compile("(?i)^(?:a|an|the|one|its)?\\s*(?:[\\w-]+\\s+){0,3}(?:bag|envelope|box|container|sleeve|pouch|package|jar|bindle|carton|heat[- ]seal(?:ed)?\\s+bag|tube|can)s?$");
-    private static final Pattern COUNT = Pattern.compile("(?i)\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
+    private static final Pattern COUNT = Pattern.compile("(?i)(?<![-/#.])\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
             + "(baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|balloons?|wraps?|cartridges?|containers?|pieces?|folds?|bundles?|tabs?|strips?|syringes?|bottles?|jars?|cigarettes?|joints?|squares?|sheets?|bills?)\\b");
     static final Pattern DESCRIPTION = Pattern.compile("(?i)\\b((?:off[- ]white|white|tan|brown|beige|yellow(?:ish)?|blue|green|pink|red|orange|purple|gr[ae]y|black|clear|colou?rless|cream|light brown|dark brown)"
             + "(?:,?\\s+[a-z0-9-]+){0,4}?,?\\s+(?:(?:smart\\s?|cell(?:ular)?\\s+|mobile\\s+)?phone|laptop|computer|handgun|pistol|revolver|rifle|shotgun|wallet|purse|backpack|knife|scale|(?:hooded\\s+)?sweatshirt|hoodie|jacket|coat|shirt|t-shirt|pants|jeans|shorts|shoes?|sneakers?|boots?|hat|cap|gloves?|mask|bandana|"
-            + "sedan|truck|vehicle|powder(?:y)?|rock(?:-like)?|crystal(?:line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|liquid|paste|tar|residue|substance|material)"
+            + "sedan|truck|vehicle|powder(?:y)?|rock(?:-like)?|crystal(?:line)?|chunks?|tablets?|tabs|pills?|capsules?|plant\\s+material|vegetation|liquid|paste|tar|residue|substance|material)"
             + "(?:[^,;.]{0,40}imprint[^,;.]{0,20})?)");
 
     private static final Pattern EVIDENCE_NOUN = Pattern.compile("(?i)\\b(bag|baggies?|package|packet|envelope|container|evidence|pills|tablets|capsules|powder|substance|"

@@ -24,7 +24,7 @@ public final class CustodyTableReader {
     /** Column roles found by header wording. */
     public static final class Columns {
         public int releasedAt = -1, item = -1, date = -1, time = -1, released = -1, received = -1, purpose = -1, location = -1, seal = -1,
-                count = -1, weight = -1, description = -1, remarks = -1, caseNo = -1;
+                count = -1, weight = -1, description = -1, remarks = -1, caseNo = -1, meridiem = -1;
         String weightHeader = "";
 
         public static Columns of(List<String> header) {
@@ -42,6 +42,12 @@ public final class CustodyTableReader {
                         .replaceFirst("^(date|time|date ?/ ?time) (received|of receipt|of transfer)$", "$1")
                         .replaceFirst("^\\((date-time|date ?/ ?time)\\)$", "date/time").replace("date-time", "date/time");
                 if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
+                if (h.matches("to \\(.*\\)")) h = "to";
+                // A clock written in two columns: "9:40" | "AM".
+                if (h.matches("am ?/ ?pm|am-pm|a/p|ampm|meridiem")) {
+                    c.meridiem = i;
+                    continue;
+                }
                 // The words property systems use: Custodian Out / In, Surrendered By / Taken By, Xfer Reason, Bag #, Tape #.
                 if (h.matches("(custodian|custody) out|out|surrendered by|relinquishing (officer|party)|given up by")) h = "from";
                 else if (h.matches("(custodian|custody) in|in|taken by|receiving (officer|party|custodian)")) h = "to";
@@ -131,7 +137,7 @@ public final class CustodyTableReader {
                     LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.date));
                     if (both != null) date = both.toLocalDate();
                 }
-                LocalTime time = TimeParser.parseClock(stamp(row, c.time).replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
+                LocalTime time = TimeParser.parseClock((stamp(row, c.time) + " " + cell(row, c.meridiem)).strip().replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
                 if (time == null && c.time < 0 && c.date >= 0) {
                     // A date column that carries the time too ("22 MAY 24 2340").
                     LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.date));

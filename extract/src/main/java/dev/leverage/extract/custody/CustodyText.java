@@ -27,7 +27,7 @@ public final class CustodyText {
             + "(break[- ]?room|kitchen|staff|lunch[- ]?room)\\s+(fridge|refrigerator)|(fridge|refrigerator)\\s+in\\s+the\\s+([\\w-]+\\s+)?(break[- ]?room|kitchen|lunch[- ]?room))\\b");
     private static final String[] COLOURS = {"off-white", "white", "tan", "brown", "beige", "yellow", "yellowish", "blue", "green", "pink",
             "red", "orange", "purple", "gray", "grey", "black", "clear", "colorless", "colourless", "cream", "light brown", "dark brown"};
-    private static final Pattern FORMS = Pattern.compile("(?i)\\b(powder(y)?|rock(s|-like)?|crystal(s|line)?|chunks?|tablets?|pills?|capsules?|plant\\s+material|vegetation|leafy|liquid|"
+    private static final Pattern FORMS = Pattern.compile("(?i)\\b(powder(y)?|rock(s|-like)?|crystal(s|line)?|chunks?|tablets?|tabs|pills?|capsules?|plant\\s+material|vegetation|leafy|liquid|"
             + "paste|tar|gum|resin|blotter|paper|residue|cookies?|candies|gummies|vape|cartridges?|wax|oil)\\b");
     private static final Pattern IMPRINT = Pattern.compile("(?i)\\bimprint(?:ed)?\\s*(?:of\\s+|:\\s*)?[\"“]?([A-Z0-9][A-Z0-9 /-]{0,10}[A-Z0-9])");
 
@@ -49,6 +49,11 @@ public final class CustodyText {
         Matcher w = dev.leverage.extract.Weights.WEIGHT.matcher(s);
         while (w.find()) {
             if (CHECK_WEIGHT_NEAR.matcher(s.substring(w.end())).lookingAt()) continue;
+            // A label's strength ("OXYCODONE HCL 15 MG", "2 mg/mL", "30 mg tablets") is not a weight.
+            if (w.group(2).toLowerCase(Locale.ROOT).startsWith("m") && (s.substring(w.end()).matches("(?is)\\s*(/\\s*m?l|per\\s+(ml|tab\\w*)|tab\\w*|cap\\w*|pills?|strength)\\b.*")
+                    || s.substring(Math.max(0, w.start() - 16), w.start()).matches("(?s).*(\\b(HCL|HCl|hydrochloride|sulfate|tartrate|citrate|bitartrate)|\\b[A-Z]{5,})\\s*$"))) continue;
+            // An uncertainty ("5.46 g (+/- 0.02 g)") is not a weight.
+            if (s.substring(Math.max(0, w.start() - 12), w.start()).matches("(?s).*(\\+/-|±|\\+-|plus or minus|uncertainty:?)\\s*$")) continue;
             return dev.leverage.extract.Weights.first(w.group());
         }
         return dev.leverage.extract.Weights.first(s);
@@ -146,7 +151,7 @@ public final class CustodyText {
             if (f.startsWith("powder")) f = "powder";
             else if (f.startsWith("rock") || f.startsWith("chunk")) f = "rock";
             else if (f.startsWith("crystal")) f = "crystal";
-            else if (f.startsWith("tablet") || f.startsWith("pill")) f = "tablet";
+            else if (f.startsWith("tablet") || f.startsWith("pill") || f.equals("tabs")) f = "tablet";
             else if (f.startsWith("capsule")) f = "capsule";
             else if (f.startsWith("plant") || f.startsWith("vegetation") || f.startsWith("leafy")) f = "plant";
             out.add(f);
