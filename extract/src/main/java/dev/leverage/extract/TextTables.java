@@ -43,6 +43,18 @@ public final class TextTables {
                 if (rows.size() >= 2) out.add(new Page.Table(rows));
                 continue;
             }
+            // A tab-delimited export: each tab ends a cell, empty cells included.
+            if (tabRow(lines[i]) && i + 1 < lines.length && tabRow(lines[i + 1])) {
+                List<List<String>> rows = new ArrayList<>();
+                while (i < lines.length && tabRow(lines[i])) {
+                    List<String> cells = new ArrayList<>();
+                    for (String c : lines[i].split("\t", -1)) cells.add(c.strip());
+                    rows.add(cells);
+                    i++;
+                }
+                out.add(new Page.Table(rows));
+                continue;
+            }
             List<Integer> starts = columnStarts(lines[i]);
             // A rule of dashes under the header ("---- ---------- ---- ------") marks each column exactly.
             List<Integer> ruled = i + 1 < lines.length ? ruleStarts(lines[i + 1]) : List.of();
@@ -101,6 +113,10 @@ public final class TextTables {
         int indent = 0;
         while (indent < l.length() && Character.isWhitespace(l.charAt(indent))) indent++;
         return indent >= starts.get(1) && indent > 0;
+    }
+
+    private static boolean tabRow(String l) {
+        return l.chars().filter(c -> c == '\t').count() >= 2;
     }
 
     private static boolean pipeRow(String l) {
