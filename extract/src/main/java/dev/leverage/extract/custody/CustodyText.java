@@ -56,7 +56,7 @@ public final class CustodyText {
             if (s.substring(Math.max(0, w.start() - 12), w.start()).matches("(?s).*(\\+/-|±|\\+-|plus or minus|uncertainty:?)\\s*$")) continue;
             return dev.leverage.extract.Weights.first(w.group());
         }
-        return dev.leverage.extract.Weights.first(s);
+        return null;
     }
 
     private static final Pattern CHECK_WEIGHT_NEAR = Pattern.compile("(?i)\\s*(reference|check|calibration|test|standard|verification)\\s+(weight|mass)\\b");
