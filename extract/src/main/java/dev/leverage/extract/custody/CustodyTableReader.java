@@ -73,7 +73,7 @@ public final class CustodyTableReader {
                 } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
                 else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && h.matches("entry|entries")) c.remarks = i;
                 // Wordings no list foresees, by their key word: "ACCEPTED", "Accepting Party", "Handed Off By", "ACTION / NOTE".
-                else if (h.matches(".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") && !h.matches(".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
+                else if ((h.matches(".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") || h.matches("to \\w+( \\w+)?")) && !h.matches(".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
                 else if (h.matches(".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by|giving|giver|from|rel'?d?( by)?)\\b.*") && !h.matches(".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
                 else if (h.matches(".*\\b(clock|time|hhmm)\\b.*") && !h.contains("date") && c.time < 0) c.time = i;
                 else if (h.matches(".*\\bdate\\b.*") && !h.contains("time") && c.date < 0) c.date = i;
