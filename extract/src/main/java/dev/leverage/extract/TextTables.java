@@ -108,6 +108,11 @@ public final class TextTables {
         return out;
     }
 
+    /** A transcriber's strike-outs ("~~0850~~ 0805") taken out: what was struck is not the entry. */
+    public static String withoutStrikeOuts(String s) {
+        return s.replaceAll("~~[^~]*~~", "");
+    }
+
     /** A cell's text wrapped onto its own line, indented past the first column ("   ...   seal intact; rec'd by"). */
     private static boolean wrapped(String l, List<Integer> starts) {
         int indent = 0;
@@ -172,7 +177,7 @@ public final class TextTables {
     static List<String> slice(String l, List<Integer> starts) {
         // A transcriber's strike-out ("~~0850~~ 0805 [RA]") is not the entry; and a row typed out of line with
         // its header but with one value per column is cut at its own gaps.
-        l = l.replaceAll("~~[^~]*~~", "").replaceAll("\\s\\[[A-Z]{1,3}\\](?=\\s)", "");
+        l = withoutStrikeOuts(l).replaceAll("\\s\\[[A-Z]{1,3}\\](?=\\s)", "");
         String[] byGaps = l.strip().split("\\s{2,}|\\t");
         if (byGaps.length == starts.size() && !columnsAlign(l, starts)) {
             List<String> cells = new ArrayList<>();

@@ -168,26 +168,11 @@ public final class CustodyAnalyzer {
         return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
     }
 
-    /**
-     * Two seal numbers that are one seal: equal, equal once OCR's letters for digits are undone ("2S-0117" and
-     * "25-0ll7"), or one written without the agency prefix ("HCSO seal 771204").
-     */
+    /** Two seal keys that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */
     private static boolean sameSeal(String a, String b) {
-        a = ocrSeal(a);
-        b = ocrSeal(b);
         if (a.equals(b)) return true;
         String shorter = a.length() < b.length() ? a : b, longer = a.length() < b.length() ? b : a;
         return shorter.replaceAll("\\D", "").length() >= 4 && longer.endsWith(shorter);
-    }
-
-    private static String ocrSeal(String seal) {
-        StringBuilder out = new StringBuilder();
-        for (String token : seal.strip().split("\\s+")) {
-            // Only the number part: a token with a digit in it, its look-alike letters made digits.
-            if (token.matches(".*\\d.*")) token = token.replaceAll("[Oo]", "0").replaceAll("[lI|]", "1").replace('S', '5').replace('B', '8');
-            out.append(out.length() == 0 ? "" : " ").append(token);
-        }
-        return out.toString().replaceAll("[/,;.]+$", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static final Pattern RIGID_PACKAGING = Pattern.compile("(?i)\\b(bottles?|jars?|box(es)?|(hard|plastic|metal|pill)\\s+cases?|tins?|cans?|containers?|buckets?|coolers?|canisters?|vials?|tubes?|bales?|bricks?|kilos?|packages?)\\b");
@@ -204,9 +189,9 @@ public final class CustodyAnalyzer {
         return 25 + 0.10 * gross + (count == null ? 1 : count);
     }
 
-    /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0 and I/l/1 read as one. */
+    /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0, I/l/1, S/5 and B/8 ("2S-0117", "25-0ll7") read as one. */
     private static String sealKey(String seal) {
-        return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1');
+        return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1').replace('S', '5').replace('B', '8');
     }
 
     private static CustodyEvent fill(CustodyEvent a, CustodyEvent b) {

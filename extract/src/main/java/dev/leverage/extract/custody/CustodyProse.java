@@ -217,7 +217,7 @@ public final class CustodyProse {
                 && clause.strip().matches("(?is)(?:and\\s+)?(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*[\\w.]{1,6}\\s+(?:was\\s+|were\\s+)?(?:at|on|with)\\b.*")) {
             CustodyEvent t = context.told;
             Matcher dm = DESCRIPTION.matcher(clause);
-            Double grams = CustodyText.grams(clause) != null && clause.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*") ? CustodyText.grams(clause) : null;
+            Double grams = clause.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*") ? CustodyText.grams(clause) : null;
             out.add(new CustodyEvent(items.get(0), when != null ? when : t.time(), t.releasedBy(), t.receivedBy(), t.purpose(), t.location(),
                     CustodyText.sealNumber(clause), CustodyText.sealStatus(sentence), count(clause), grams, grams == null ? null : CustodyText.weightKind(clause),
                     dm.find() ? dm.group(1) : null, t.action(), "narrative", order[0]++, Citation.of(d, page, sentence)));

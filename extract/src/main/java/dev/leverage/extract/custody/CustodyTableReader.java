@@ -348,13 +348,13 @@ public final class CustodyTableReader {
     static String itemCell(String cell) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9OlI|]{1,3})([A-Z]?)").matcher(cell.strip());
         if (!m.matches() || m.group(1).matches("[0-9]+") || m.group(1).matches("O+")) return cell;
-        return m.group(1).replace('O', '0').replaceAll("[lI|]", "1") + m.group(2);
+        return CustodyText.lookAlikeDigits(m.group(1)) + m.group(2);
     }
 
     /** A date or time cell, with OCR's letters for digits undone. */
     private static String stamp(List<String> row, int i) {
         // A corrected entry ("~~3:40p~~ 2:40p AK", "0745 {RS}"): the value that stands, without the initials.
-        String v = cell(row, i).replaceAll("~~[^~]*~~", " ").replaceAll("[{(\\[][A-Za-z]{1,4}[})\\]]", " ")
+        String v = dev.leverage.extract.TextTables.withoutStrikeOuts(cell(row, i)).replaceAll("[{(\\[][A-Za-z]{1,4}[})\\]]", " ")
                 .replaceAll("(?<=[0-9ap.m])\\s+(?!(?:AM|PM|HRS|HR|H)\\s*$)[A-Z]{2,3}\\s*$", "").strip();
         return CustodyText.ocrDigits(v);
     }

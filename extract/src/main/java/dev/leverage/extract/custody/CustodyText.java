@@ -91,10 +91,15 @@ public final class CustodyText {
         Matcher m = OCR_NUMBER.matcher(s);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(b, Matcher.quoteReplacement(m.group().replaceAll("[Oo]", "0").replaceAll("[lI|]", "1")));
+            m.appendReplacement(b, Matcher.quoteReplacement(lookAlikeDigits(m.group())));
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    /** The digits OCR's look-alike letters stand for in a number: O for 0, l, I and | for 1, S for 5, B for 8. */
+    public static String lookAlikeDigits(String number) {
+        return number.replaceAll("[Oo]", "0").replaceAll("[lI|]", "1").replace('S', '5').replace('B', '8');
     }
 
     private static final Pattern OCR_NUMBER = Pattern.compile("(?<![A-Za-z])(?=[0-9OolI|/:.-]*[0-9])[0-9OolI|][0-9OolI|/:.-]*(?![A-Za-z])");

@@ -111,8 +111,7 @@ public final class Handlers {
         Matcher m = BADGE.matcher(h);
         if (!m.find()) return null;
         String b = m.group(1) != null ? m.group(1) : m.group(2);
-        // OCR reads 0 as O, 1 as l or I, 5 as S, 8 as B.
-        return b.replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1').replace('S', '5').replace('B', '8');
+        return CustodyText.lookAlikeDigits(b);
     }
 
     /** The name part of a handler entry: no signature mark, affiliation after a comma, parentheses or badge. */
