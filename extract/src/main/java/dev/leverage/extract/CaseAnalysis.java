@@ -6,7 +6,9 @@ import dev.leverage.extract.people.PersonRegistry;
 import dev.leverage.extract.sampling.SamplingAnalyzer;
 import dev.leverage.extract.sampling.SamplingClaim;
 import dev.leverage.extract.sampling.Thresholds;
+import dev.leverage.extract.timeline.CaseEvent;
 import dev.leverage.extract.timeline.TimedEvent;
+import dev.leverage.extract.custody.Handlers;
 import dev.leverage.extract.timeline.TimelineAnalyzer;
 
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.List;
  */
 public final class CaseAnalysis {
     /** The analysis of one case. */
-    public record Result(List<Finding> findings, List<TimedEvent> timeline, PersonRegistry people,
+    public record Result(List<Finding> findings, List<TimedEvent> timeline, List<CaseEvent> events, PersonRegistry people,
                          java.util.Map<String, List<CustodyAnalyzer.Link>> custodyChains) {
     }
 
@@ -51,8 +53,40 @@ public final class CaseAnalysis {
         List<Finding> findings = new ArrayList<>();
         findings.addAll(custody.analyze(ce));
         findings.addAll(sampling.analyze(sc));
+        te.addAll(custodyTellings(ce));
         findings.addAll(timeline.analyze(te));
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::type).thenComparing(Finding::id));
-        return new Result(findings, timeline.chronology(te), PersonRegistry.resolve(mentions), custody.chains(ce));
+        return new Result(findings, timeline.chronology(te), timeline.merge(te), PersonRegistry.resolve(mentions), custody.chains(ce));
+    }
+
+    /**
+     * Custody records tell timeline events too: a seizure, a booking into the property room, a submission to the
+     * lab, the lab's receipt and analysis. Each handler named is placed where the act happened, which is what "one
+     * person in two places at once" is measured on.
+     */
+    public static List<TimedEvent> custodyTellings(List<CustodyEvent> events) {
+        List<TimedEvent> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CustodyEvent e : events) {
+            if (e.time() == null || e.action() == null) continue;
+            String event = switch (e.action()) {
+                case "seized" -> "evidence_seized";
+                case "stored" -> "evidence_logged";
+                case "submitted" -> "lab_submitted";
+                case "lab_received" -> "lab_received";
+                case "analyzed" -> "lab_analyzed";
+                case "transfer" -> e.receivedBy() != null && Handlers.isLab(e.receivedBy()) ? "lab_submitted"
+                        : e.receivedBy() != null && Handlers.isSecureStorage(e.receivedBy()) ? "evidence_logged" : null;
+                default -> null;
+            };
+            if (event == null) continue;
+            // One row names several items: one telling per row and person.
+            for (String who : event.equals("evidence_seized") ? new String[]{e.receivedBy()} : new String[]{e.releasedBy(), e.receivedBy()}) {
+                String actor = who == null || Handlers.isBlank(who) || Handlers.isPlace(who) || Handlers.isLab(who) ? null : who;
+                if (!seen.add(event + "|" + e.time() + "|" + actor + "|" + e.citation().quote())) continue;
+                out.add(new TimedEvent(event, e.time(), false, actor, "custody", e.citation()));
+            }
+        }
+        return out;
     }
 }

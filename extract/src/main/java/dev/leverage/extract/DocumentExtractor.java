@@ -18,11 +18,14 @@ import dev.leverage.extract.time.DateCarrier;
 import dev.leverage.extract.time.DateExpression;
 import dev.leverage.extract.time.TimeExpression;
 import dev.leverage.extract.time.TimeParser;
+import dev.leverage.extract.time.TimeNormaliser;
+import dev.leverage.extract.time.RelativeTime;
 import dev.leverage.extract.timeline.EventClassifier;
 import dev.leverage.extract.timeline.TimedEvent;
 import dev.leverage.ingest.Document;
 import dev.leverage.ingest.Page;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -41,7 +44,6 @@ import java.util.regex.Pattern;
  */
 public final class DocumentExtractor {
     private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
-    private static final Pattern OFFSET_LINE = Pattern.compile("^\\[(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?]\\s*(.*)$");
     private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]+(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
     private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy|ranger|trooper|agent|investigator)|author|prepared\\s+by|written\\s+by|reported\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer|ranger|trooper|deputy|investigator|agent)\\s*(?::|\\t)\\s*(.+)$");
     private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
@@ -135,8 +137,8 @@ public final class DocumentExtractor {
                 // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
                 if (textTables && (s.text().contains("|") || s.text().replaceFirst("^(?i:item|exhibit|exh\\.?|lab\\s+item|evidence|property\\s+tag)\\s*#?\\s*[\\w.-]{1,12} {3,}(?=\\S)", "").matches("(?s).*\\S {3,}\\S.*")
                         && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
-                Matcher offset = OFFSET_LINE.matcher(s.text());
-                if (offset.matches() && recordingStart != null) {
+                TimeNormaliser.Offset offset = recordingStart == null ? null : TimeNormaliser.offset(s.text());
+                if (offset != null) {
                     transcriptLine(d, page, s, offset, recordingStart, timed, mentions);
                     continue;
                 }
@@ -151,6 +153,7 @@ public final class DocumentExtractor {
                 readTimes(d, page, s, found, author, dates, timed, custody, order);
             }
         }
+        timed.addAll(warrantWindows(d, timed));
         if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
         custody = dateListings(custody);
         List<SamplingClaim> claims = new ArrayList<>();
@@ -246,6 +249,36 @@ public final class DocumentExtractor {
             boolean background = s.text().matches("(?is).*\\b(had\\s+(?:been\\s+)?\\w+ed|had\\s+\\w+|previously|earlier|prior\\s+to|history|since)\\b.*");
             List<DateExpression> forward = dates.initial() == null || !background ? ds : ds.stream().filter(x -> !x.date().isBefore(dates.initial())).toList();
             anchorDates(s.text(), forward, dates);
+            datedField(d, page, s.text(), ds, author, timed);
+            distanceNote(d, page, s.text(), dates, timed);
+            RelativeTime.Phrase rel = ds.isEmpty() ? RelativeTime.find(s.text()) : null;
+            if (rel != null && rel.offset() == null && lastTimed != null && sinceTimed <= 2) {
+                // "The next morning I booked the bag": a day, no time; the narrative's clock does not move.
+                String event = events.classify(s.text(), rel.start());
+                if (!event.equals(EventClassifier.OTHER) && !event.equals("statement")) {
+                    timed.add(new TimedEvent(event, rel.day(lastTimed.toLocalDate()).atStartOfDay(), true,
+                            actorIn(s, found, 0, s.text().length(), author, s.text()), "narrative", Citation.of(d, page, s.text()), true));
+                }
+            } else if (rel != null && lastTimed != null && sinceTimed <= 2) {
+                // "A few minutes later K9 Rex arrived": the event before anchors it. "The next morning I booked
+                // the bag" gives a day only.
+                LocalDateTime when = rel.offset() != null ? rel.from(lastTimed) : rel.day(lastTimed.toLocalDate()).atStartOfDay();
+                String event = events.classify(s.text(), rel.start());
+                if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
+                String actor = actorIn(s, found, 0, s.text().length(), author, s.text());
+                if (rel.offset() != null) {
+                    dates.resolve(when.toLocalTime());
+                    lastTimed = when;
+                    sinceTimed = 0;
+                } else {
+                    dates.dateSeen(when.toLocalDate());
+                }
+                custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), when, actor, author, single, custodyContext, order));
+                if (!event.equals(EventClassifier.OTHER)) {
+                    timed.add(new TimedEvent(event, when, rel.approximate(), actor, "narrative", Citation.of(d, page, s.text()), rel.offset() == null));
+                }
+                return;
+            }
             // Custody with no time still says where an item was ("kept in a locked safe at my residence"). A narrative
             // goes in order: the sentence right after a timed one happened then ("At about 2100 I inspected Rm 204.
             // In Rm 204 I found a clear sandwich bag ...").
@@ -254,6 +287,12 @@ public final class DocumentExtractor {
             if (day == null && sinceTimed <= 1 && lastTimed != null && !d.type().startsWith("lab") && !d.type().equals("custody_log")) day = lastTimed;
             custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), day, actorIn(s, found, 0, s.text().length(), author, s.text()), author, single, custodyContext, order));
             return;
+        }
+        // "The next morning at 0815", "later that evening at 2100": the day moves from the event before.
+        RelativeTime.Phrase dayPhrase = RelativeTime.find(s.text().substring(0, times.get(0).start()));
+        if (dayPhrase != null && dayPhrase.dayShift() >= 0 && ds.isEmpty() && times.get(0).date() == null) {
+            LocalDate from = lastTimed != null ? lastTimed.toLocalDate() : dates.date();
+            if (from != null) dates.dateSeen(dayPhrase.day(from));
         }
         java.util.Set<DateExpression> used = new java.util.HashSet<>();
         List<Integer> cuts = itemCuts(s.text(), times);
@@ -312,7 +351,18 @@ public final class DocumentExtractor {
             // A form field ("Occurred: 03/14/2025 2347 hrs", "Time Arrived: 0014") is named by its label, not by the
             // fields around it.
             Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 48), t.start()));
-            String event = field.find() ? EventClassifier.byRules(field.group(1)) : events.classify(clause, anchor);
+            String event = null;
+            if (field.find()) {
+                int lineStart = s.text().lastIndexOf('\n', t.start()) + 1;
+                String line = s.text().substring(lineStart, Math.max(t.end(), s.text().indexOf('\n', t.end()) < 0 ? s.text().length() : s.text().indexOf('\n', t.end())));
+                String label = field.group(1);
+                // "Date/Time: 03/14/2025 2328" on a line that says what it is the time of.
+                if (label.strip().matches("(?i)(date\\s*/?\\s*)?time|date|hour|hrs")) label = s.text().substring(lineStart, t.start());
+                event = fieldEvent(label, d.type(), line);
+                if (event == null) event = EventClassifier.byRules(field.group(1));
+            } else {
+                event = events.classify(clause, anchor);
+            }
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
             String actor = actorIn(s, found, from, to, author, clause);
             lastTimed = when;
@@ -546,23 +596,178 @@ public final class DocumentExtractor {
         return firstI != Integer.MAX_VALUE ? author : null;
     }
 
-    private void transcriptLine(Document d, Page page, Sentence s, Matcher offset, LocalDateTime start,
+    /**
+     * The event a form field names ("Date Analyzed:", "Time Arrived:", "Date/Time Received:", "Report Date:"), read
+     * with the document's kind: "Issued" on a warrant is its signature, on a warning the warning. Null when the label
+     * names no event; "other" for a label that names a time that is not an event of the case (the time of the
+     * violation on a citation is when it was seen, not when the stop began or the ticket was written).
+     */
+    static String fieldEvent(String label, String docType, String line) {
+        String l = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z/ ]", " ").replaceAll("\\s+", " ").strip();
+        String type = docType == null ? "" : docType;
+        boolean warrant = type.equals("warrant") || line.toLowerCase(Locale.ROOT).contains("warrant");
+        boolean lab = type.startsWith("lab");
+        if (l.matches(".*\\b(violation|offen[cs]e|occur\\w*|incident|birth|dob|expir\\w*|court|appear\\w*|printed|print)\\b.*")) return EventClassifier.OTHER;
+        if (l.matches(".*\\b(report date|date of report|report written|written|prepared|date reported|approved|approval|supplement date|date of supplement)\\b.*")
+                && !l.matches(".*\\b(received|analy\\w*)\\b.*")) return "report_written";
+        if (l.matches(".*\\b(analy\\w*|examin\\w*|tested|testing|test date|completed|instrument run)\\b.*")) return "lab_analyzed";
+        if (l.matches(".*\\b(submitted|submission|delivered)\\b.*")) return "lab_submitted";
+        if (l.matches(".*\\b(received|receipt|rec d|recd|rcvd|intake)\\b.*")) return lab ? "lab_received" : null;
+        if (l.matches(".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
+        if (l.matches(".*\\b(executed|execution|served|service)\\b.*")) return warrant ? "warrant_executed" : type.equals("citation") ? citationKind(line) : null;
+        if (l.matches(".*\\b(signed|issued|issuance|sworn|authori[sz]ed)\\b.*")) {
+            if (warrant) return "warrant_signed";
+            if (type.equals("citation")) return citationKind(line);
+            if (type.equals("miranda_form")) return "miranda";
+            return null;
+        }
+        if (l.matches(".*\\b(seized|seizure|recovered|collected)\\b.*")) return "evidence_seized";
+        if (l.matches(".*\\b(booked|logged|entered|stored)\\b.*")) return "evidence_logged";
+        if (l.matches(".*\\b(arrest\\w*|booking)\\b.*")) return "arrest";
+        if (l.matches(".*\\b(miranda|rights|advised|advisement|waiver)\\b.*")) return "miranda";
+        if (l.matches(".*\\b(stop|contact)\\b.*")) return "stop_initiated";
+        if (l.matches(".*\\b(arriv\\w*|on scene)\\b.*")) return type.equals("k9_report") ? "k9_arrived" : "on_scene";
+        if (l.matches(".*\\b(sniff|deploy\\w*)\\b.*")) return "k9_sniff";
+        if (l.matches(".*\\b(alert|indication|response)\\b.*")) return "k9_alert";
+        if (l.matches(".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
+        return null;
+    }
+
+    private static String citationKind(String line) {
+        return line.toLowerCase(Locale.ROOT).contains("warning") ? "warning_issued" : "citation_issued";
+    }
+
+    private static final Pattern DATE_FIELD = Pattern.compile("([A-Za-z][A-Za-z /.&'-]{1,40}?)\\s*:\\s*$");
+
+    /** A form field that gives an event's date alone ("Date Analyzed: 03/20/2025", "Report Date: 03/15/2025"). */
+    private void datedField(Document d, Page page, String text, List<DateExpression> ds, String author, List<TimedEvent> timed) {
+        for (DateExpression de : ds) {
+            int lineStart = text.lastIndexOf('\n', de.start()) + 1;
+            String before = text.substring(Math.max(lineStart, de.start() - 48), de.start());
+            Matcher m = DATE_FIELD.matcher(before);
+            String label;
+            if (m.find()) label = m.group(1);
+            else {
+                // "Signed this 3rd day of March, 2025" / "Report written on 03/15/2025"
+                Matcher w = Pattern.compile("(?i)\\b(signed|sworn|issued|executed|served|returned|filed|report\\s+(?:written|prepared|completed)|written|prepared|analy[sz]ed|received)\\b[^.;:]{0,30}$").matcher(before);
+                if (!w.find()) continue;
+                label = w.group(1);
+            }
+            String line = text.substring(lineStart, Math.min(text.length(), Math.max(de.end(), text.indexOf('\n', de.end()) < 0 ? text.length() : text.indexOf('\n', de.end()))));
+            String event = fieldEvent(label, d.type(), line);
+            if (event == null || event.equals(EventClassifier.OTHER)) continue;
+            timed.add(new TimedEvent(event, de.date().atStartOfDay(), false, event.equals("report_written") ? author : null, "form",
+                    Citation.of(d, page, line.isBlank() ? text : line), true));
+        }
+    }
+
+    private static final Pattern DISTANCE = Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d)?\\s*(?:-\\s*)?(?:miles?|mi\\.?)\\b");
+    private static final Pattern DISTANCE_PLACE = Pattern.compile("(?i)\\b(station|headquarters|hq|jail|lab(?:oratory)?|office|barracks|precinct|scene|detachment|post|substation|facility|property\\s+room)\\b");
+
+    /** "Headquarters is about 28 miles from the scene": what the rules of travel time need. */
+    private void distanceNote(Document d, Page page, String text, DateCarrier dates, List<TimedEvent> timed) {
+        if (!DISTANCE.matcher(text).find() || !DISTANCE_PLACE.matcher(text).find()) return;
+        LocalDateTime at = lastTimed != null ? lastTimed : dates.date() != null ? dates.date().atStartOfDay() : null;
+        if (at == null) return;
+        timed.add(new TimedEvent("distance", at, true, null, "narrative", Citation.of(d, page, text), true));
+    }
+
+    private static final Pattern EXECUTE_WITHIN = Pattern.compile("(?i)\\b(?:execut\\w*|serv\\w*)\\b[^.]{0,120}?\\bwithin\\s+(\\w+(?:-\\w+)?)\\s*(?:\\((\\d+)\\)\\s*)?(days?|hours?)");
+    private static final Pattern RETURN_WITHIN = Pattern.compile("(?i)\\breturn\\w*\\b[^.]{0,120}?\\bwithin\\s+(\\w+(?:-\\w+)?)\\s*(?:\\((\\d+)\\)\\s*)?(days?|hours?)([^.]{0,40}\\bexecut\\w*)?");
+    private static final Pattern EXECUTE_BY = Pattern.compile("(?i)\\b(?:execut\\w*|serv\\w*)\\b[^.]{0,80}?\\b(?:on\\s+or\\s+before|not\\s+later\\s+than|no\\s+later\\s+than|by)\\s+([^.;\\n]{6,40})");
+    private static final Map<String, Integer> COUNTS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
+            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty-eight", 48), Map.entry("seventy-two", 72), Map.entry("ninety-six", 96));
+
+    /**
+     * The window a warrant sets itself ("must be executed within 10 days", "within ninety-six (96) hours", "on or
+     * before March 24, 2025", "returned within 10 days after execution"): a deadline the rules check the execution
+     * and the return against. Counted from the signature this document records, else its first date.
+     */
+    private static List<TimedEvent> warrantWindows(Document d, List<TimedEvent> timed) {
+        if (!d.type().equals("warrant") && d.pages().stream().noneMatch(p -> p.text().toLowerCase(Locale.ROOT).contains("warrant"))) return List.of();
+        List<TimedEvent> out = new ArrayList<>();
+        LocalDateTime signed = timed.stream().filter(t -> t.event().equals("warrant_signed") && t.citation().document().equals(d.path()))
+                .sorted(java.util.Comparator.comparing(TimedEvent::dateOnly).thenComparing(TimedEvent::time)).map(TimedEvent::time).findFirst().orElse(null);
+        LocalDateTime executed = timed.stream().filter(t -> t.event().equals("warrant_executed")).map(TimedEvent::time).min(java.util.Comparator.naturalOrder()).orElse(null);
+        for (Page p : d.pages()) {
+            String text = p.text().replaceAll("\\s+", " ");
+            Matcher m = EXECUTE_WITHIN.matcher(text);
+            if (signed != null && m.find()) {
+                Duration w = window(m);
+                if (w != null) out.add(new TimedEvent("warrant_deadline", end(signed, w), false, null, "form", Citation.of(d, p, sentenceAround(text, m.start(), m.end())), false));
+            } else if (signed != null) {
+                Matcher by = EXECUTE_BY.matcher(text);
+                if (by.find()) {
+                    List<DateExpression> ds = TimeParser.dates(by.group(1));
+                    if (!ds.isEmpty()) out.add(new TimedEvent("warrant_deadline", ds.get(0).date().atTime(23, 59, 59), false, null, "form",
+                            Citation.of(d, p, sentenceAround(text, by.start(), by.end())), false));
+                }
+            }
+            Matcher r = RETURN_WITHIN.matcher(text);
+            if (r.find()) {
+                Duration w = window(r);
+                LocalDateTime base = r.group(4) != null ? executed : signed;
+                if (w != null && base != null) out.add(new TimedEvent("return_deadline", end(base, w), false, null, "form", Citation.of(d, p, sentenceAround(text, r.start(), r.end())), false));
+            }
+        }
+        return out;
+    }
+
+    private static Duration window(Matcher m) {
+        String n = m.group(2) != null ? m.group(2) : m.group(1);
+        Integer v = n.matches("\\d+") ? Integer.valueOf(n) : COUNTS.get(n.toLowerCase(Locale.ROOT));
+        if (v == null) return null;
+        return m.group(3).toLowerCase(Locale.ROOT).startsWith("d") ? Duration.ofDays(v) : Duration.ofHours(v);
+    }
+
+    /** A window in days runs to the end of its last day; one in hours to the hour. */
+    private static LocalDateTime end(LocalDateTime from, Duration w) {
+        if (w.toHours() % 24 == 0 && w.toDays() > 0) return from.toLocalDate().plusDays(w.toDays()).atTime(23, 59, 59);
+        return from.plus(w);
+    }
+
+    private static String sentenceAround(String text, int start, int end) {
+        int s = Math.max(0, text.lastIndexOf('.', start) + 1);
+        int e = text.indexOf('.', end);
+        return text.substring(s, e < 0 ? text.length() : e + 1).strip();
+    }
+
+    private void transcriptLine(Document d, Page page, Sentence s, TimeNormaliser.Offset offset, LocalDateTime start,
                                 List<TimedEvent> timed, List<Mention> mentions) {
-        LocalDateTime when = start.plusHours(Integer.parseInt(offset.group(1))).plusMinutes(Integer.parseInt(offset.group(2)))
-                .plusSeconds(Integer.parseInt(offset.group(3)));
-        String rest = offset.group(4);
+        LocalDateTime when = TimeNormaliser.atOffset(start, offset.offset());
+        String rest = offset.rest();
         String actor = null;
         Matcher sp = SPEAKER.matcher(rest);
-        if (sp.matches() && !GENERIC_SPEAKERS.contains(sp.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", ""))) {
-            actor = PersonName.parse(sp.group(1)).display();
-            int at = s.text().indexOf(sp.group(1));
-            mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, s.text()),
-                    s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
+        boolean officer = false;
+        String said = rest;
+        if (sp.matches()) {
+            String label = sp.group(1).toUpperCase(Locale.ROOT);
+            officer = OFFICER_SPEAKER.matcher(label).find();
+            said = sp.group(2);
+            if (!GENERIC_SPEAKERS.contains(label.replaceAll("[^A-Z]", ""))) {
+                Matcher rank = OFFICER_SPEAKER.matcher(sp.group(1));
+                String name = rank.find() ? sp.group(1).substring(rank.end()).replaceFirst("^[.\\s]+", "") : sp.group(1);
+                actor = PersonName.parse(name.isBlank() ? sp.group(1) : name).display();
+                int at = s.text().indexOf(sp.group(1));
+                mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, s.text()),
+                        s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
+            }
         }
         String event = events.classify(s.text());
-        if (event.equals(EventClassifier.OTHER) || event.equals("statement") || event.equals("on_scene") && actor != null) return;
+        // What a civilian says on the recording is a statement; an officer's words tell the events.
+        if (sp.matches() && !officer && !said.isBlank() && !said.matches("(?is)\\W*\\(?(inaudible|unintelligible|no response|silence|crosstalk)\\)?\\W*")) {
+            event = "statement";
+        } else if (event.equals("statement")) {
+            return;
+        }
+        if (event.equals(EventClassifier.OTHER) || event.equals("on_scene") && actor != null) return;
         timed.add(new TimedEvent(event, when, false, actor, "transcript", Citation.of(d, page, s.text())));
     }
+
+    /** A transcript speaker label that names an officer by rank or role ("OFC REYES", "TPR. HALE", "K9 DEP LIND"). */
+    private static final Pattern OFFICER_SPEAKER = Pattern.compile("(?i)^(?:K-?9\\s+)?(?:OFC|OFFICER|OFF|P\\.?O|DEP|DEPUTY|TPR|TROOPER|SGT|SERGEANT|CPL|CORPORAL|DET|DETECTIVE|AGENT|S/?A|TFO|INV|INVESTIGATOR|K-?9|CST|CONST|CONSTABLE|PC|LT|LIEUTENANT|CPT|CAPT|CAPTAIN|SPC|PFC|SPO|WARDEN|RANGER|MP|SSG|DISPATCH|DISPATCHER|RADIO|CO|UNIT)\\b\\.?");
 
     private static LocalDateTime recordingStart(String pageText, DateCarrier dates) {
         for (String line : pageText.split("\n")) {

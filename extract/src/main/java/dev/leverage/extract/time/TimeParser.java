@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * 14 Mar 2025 and 14MAR25. Stateless and thread-safe.
  */
 public final class TimeParser {
-    private static final String APPROX = "(?:(?:at\\s+or\\s+(?:about|around)|approximately|approx\\.?|appx\\.?|about|around|roughly|circa|ca\\.|~)\\s*)";
+    private static final String APPROX = "(?:(?:at\\s+or\\s+(?:about|around)|sometime\\s+around|approximately|approx\\.?|aprox\\.?|apprx\\.?|appx\\.?|about|around|roughly|circa|ca\\.|~)\\s*)";
     private static final String AMPM = "(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b|a\\b|p\\b)";
 
     // 10:15 PM, 22:15, 22:15:07, 22:15:07.5, 10.15 p.m.
@@ -31,7 +31,22 @@ public final class TimeParser {
             "(?i)(?<![\\d.:/-])(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?:\\.([0-5]\\d))?\\s*(?:hrs|hours|hr|h)\\b\\.?");
     // at 2347, approximately 0011, between 2300 and 0800, until 0600
     private static final Pattern MILITARY_CONTEXT = Pattern.compile(
-            "(?i)\\b(at|@|approximately|approx\\.?|about|around|between|and|until|till|by|from|to|before|after|time:?)\\s+(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?![\\d.:/-]|\\s*(?:hrs|hours|hr|h)\\b)");
+            "(?i)(?<![\\w])(at|@|~|approximately|approx\\.?|aprox\\.?|about|around|between|and|until|till|by|from|to|before|after|time(?:\\s+(?:of\\s+)?[a-z]+){0,3}\\s*:?|"
+                    + "arrived|arrival|cleared|dispatched|disp:?|released|booked|completed|enrt|onscn|on\\s+scene|departed|received|rec'?d|logged|entered:?|started|ended|"
+                    + "stopped|contacted|called|transported|notified|requested)\\s*(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?![\\d:/-]|\\.\\d|\\s*(?:hrs|hours|hr|h)\\b|\\s+(?:[NSEW]\\.?\\s+)?[A-Z]?[a-z]+\\s+(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|pl|place|hwy|highway|block)\\b|\\s+block\\b|\\s*(?:g|grams?|kg|lbs?|mg|ml|oz|miles?|mph|ft|feet|rounds?|dollars?|%)(?![a-z]))");
+    // "1015 PM": a four-digit time with a meridiem
+    private static final Pattern MILITARY_AMPM = Pattern.compile("(?i)(?<![\\d:.])(" + APPROX + ")?(1[0-2]|0[1-9])([0-5]\\d)\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)");
+    // "2215-2240 hrs", "2100 to 0300", "Shift: 1800-0600"
+    private static final Pattern MILITARY_RANGE = Pattern.compile("(?i)(?<![\\d/.:-])(" + APPROX + ")?([01]\\d|2[0-3])([0-5]\\d)\\s*(?:[-–—]|to|until|till|thru|through)\\s*([01]\\d|2[0-4])([0-5]\\d)(?![\\d/:-])(\\s*(?:hrs|hours|hr|h)\\b\\.?)?");
+    // A CAD line or cell that starts with its hhmmss: "234712 2S14 ONSCN", "001503 | 4A22 | ENRT", "Disp: 221507"
+    private static final Pattern LEADING_HHMMSS = Pattern.compile("(?im)(?:^|[,|]\\s*|\\b[a-z]{2,10}:\\s*)([01]\\d|2[0-3])([0-5]\\d)([0-5]\\d)(?=\\s|,|\\||$)");
+    // A date followed by its time: "14MAR25 2347", "03/14/2025,234712", "2025-03-14 2347", "DTG 14 MAR 2025 2347"
+    private static final Pattern AFTER_DATE_CLOCK = Pattern.compile("^\\s{0,3}[,@/]?\\s{0,3}(?:at\\s+)?([01]\\d|2[0-3])([0-5]\\d)([0-5]\\d)?(?![\\d:/.-])");
+    // A compact date and time: "20250621 2315", "03142025 234712"
+    private static final Pattern COMPACT_DATE_CLOCK = Pattern.compile("(?<![\\d/.-])(\\d{8})[ ,]+([01]\\d|2[0-3])([0-5]\\d)([0-5]\\d)?(?![\\d/:.-])");
+    // A time, then its date: "0230 / 01-17-2025"
+    private static final Pattern CLOCK_SLASH_DATE = Pattern.compile("(?<![\\d/.:-])([01]\\d|2[0-3])([0-5]\\d)\\s*/\\s*(?=\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})");
+    private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed(?:\\s+time)?|length|run\\s*time|total\\s*time|lasted|time\\s+elapsed)\\W*$");
     private static final Pattern DATE_THEN_MILITARY = Pattern.compile(
             "(?<![\\d/.-])(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))[ \\t]{1,4}([01]\\d|2[0-3])([0-5]\\d)(?![\\d.:/-]|\\s*(?:hrs|hours|hr|h)\\b)");
     // 10 PM, 7 a.m.
@@ -42,7 +57,7 @@ public final class TimeParser {
             "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?(?!\\d)");
 
     private static final Pattern DATE_NUMERIC = Pattern.compile("(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/])");
-    private static final Pattern DATE_ISO = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])");
+    private static final Pattern DATE_ISO = Pattern.compile("(?<![\\d-/])(\\d{4})[-/](\\d{2})[-/](\\d{2})(?![\\d-/])");
     private static final Pattern DATE_MONTH_NAME = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern DATE_DAY_MONTH = Pattern.compile(
@@ -60,7 +75,8 @@ public final class TimeParser {
     }
 
     /** Every time of day in the text, in order, overlapping matches resolved in favour of the longest. */
-    public static List<TimeExpression> times(String text) {
+    public static List<TimeExpression> times(String written) {
+        String text = deOcr(written);
         List<TimeExpression> found = new ArrayList<>();
         Matcher m = ISO.matcher(text);
         while (m.find()) {
@@ -98,8 +114,9 @@ public final class TimeParser {
             LocalTime t = clock(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), 0, null);
             if (t == null) continue;
             String cue = m.group(1).toLowerCase(Locale.ROOT);
-            boolean approx = m.group(2) != null || cue.startsWith("approx") || cue.equals("about") || cue.equals("around");
-            int start = cue.startsWith("approx") || cue.equals("about") || cue.equals("around") ? m.start(1) : m.start(2) >= 0 ? m.start(2) : m.start(3);
+            boolean cueApprox = cue.startsWith("approx") || cue.startsWith("aprox") || cue.equals("about") || cue.equals("around") || cue.equals("~");
+            boolean approx = m.group(2) != null || cueApprox;
+            int start = cueApprox ? m.start(1) : m.start(2) >= 0 ? m.start(2) : m.start(3);
             found.add(new TimeExpression(start, m.end(), text.substring(start, m.end()), t, null, approx, cue.equals("and") || cue.equals("to") || cue.equals("until") || cue.equals("till")));
         }
         // A log line's date and 24-hour time side by side: "04/02/24 1505  RECEIVED from ..."
@@ -120,9 +137,113 @@ public final class TimeParser {
             LocalTime t = m.group(2).equalsIgnoreCase("noon") ? LocalTime.NOON : LocalTime.MIDNIGHT;
             found.add(new TimeExpression(m.start(), m.end(), m.group(), t, null, m.group(1) != null, false));
         }
+        m = MILITARY_AMPM.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), 0, m.group(4));
+            if (t != null) found.add(new TimeExpression(m.start(), m.end(), m.group().strip(), t, null, m.group(1) != null, false));
+        }
+        m = MILITARY_RANGE.matcher(text);
+        while (m.find()) {
+            boolean year = m.group(2).matches("19|20") && m.group(6) == null;
+            if (year) continue; // "2019-2021"
+            LocalTime a = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), 0, null);
+            LocalTime b = clock(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), 0, null);
+            if (a == null || b == null) continue;
+            int split = m.start(4);
+            found.add(new TimeExpression(m.start(), m.start(3) + 2, text.substring(m.start(), m.start(3) + 2), a, null, m.group(1) != null, false));
+            found.add(new TimeExpression(split, m.end(), text.substring(split, m.end()), b, null, m.group(1) != null, true));
+        }
+        m = LEADING_HHMMSS.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), null);
+            if (t != null) found.add(new TimeExpression(m.start(1), m.end(3), m.group(1) + m.group(2) + m.group(3), t, null, false, false));
+        }
+        // A date and the time written right after it.
+        for (DateExpression d : dates(text)) {
+            Matcher c = AFTER_DATE_CLOCK.matcher(text.substring(d.end()));
+            if (!c.find()) continue;
+            LocalTime t = clock(Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)), c.group(3) == null ? 0 : Integer.parseInt(c.group(3)), null);
+            if (t == null || BIRTH.matcher(text.substring(Math.max(0, d.start() - 20), d.start())).find()) continue;
+            int start = d.end() + c.start(1);
+            found.add(new TimeExpression(start, d.end() + c.end(), text.substring(start, d.end() + c.end()), t, d.date(), false, false));
+        }
+        m = COMPACT_DATE_CLOCK.matcher(text);
+        while (m.find()) {
+            LocalDate d = parseDate(m.group(1));
+            LocalTime t = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), null);
+            if (d != null && t != null) found.add(new TimeExpression(m.start(2), m.end(), text.substring(m.start(2), m.end()), t, d, false, false));
+        }
+        m = CLOCK_SLASH_DATE.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0, null);
+            List<DateExpression> after = dates(text.substring(m.end()));
+            if (t != null && !after.isEmpty() && after.get(0).start() == 0) {
+                found.add(new TimeExpression(m.start(1), m.end(2), m.group(1) + m.group(2), t, after.get(0).date(), false, false));
+            }
+        }
+        // A duration ("duration 00:57:49", "elapsed time 0:12") is not a time of day.
+        found.removeIf(t -> DURATION_BEFORE.matcher(text.substring(Math.max(0, t.start() - 24), t.start())).find());
         List<TimeExpression> out = longestFirst(found);
-        return markRanges(text, out);
+        return sharedMeridiem(text, markRanges(text, out));
     }
+
+    /**
+     * "Between 1:00 and 1:30 p.m.", "between 8 and 9 a.m.": a range whose end carries the meridiem gives it to its
+     * start when the start is written without one.
+     */
+    private static List<TimeExpression> sharedMeridiem(String text, List<TimeExpression> list) {
+        List<TimeExpression> out = new ArrayList<>(list);
+        for (int i = 1; i < out.size(); i++) {
+            TimeExpression end = out.get(i), start = out.get(i - 1);
+            if (!end.rangeEnd() || !end.text().matches("(?is).*\\b[ap]\\.?\\s?m\\b\\.?.*") || start.text().matches("(?is).*\\b[ap]\\.?\\s?m\\b.*")) continue;
+            boolean pm = end.text().toLowerCase(Locale.ROOT).matches("(?s).*\\bp\\.?\\s?m.*");
+            int h = start.time().getHour();
+            if (h < 1 || h > 12) continue;
+            LocalTime t = LocalTime.of(h % 12 + (pm ? 12 : 0), start.time().getMinute(), start.time().getSecond());
+            if (t.isAfter(end.time())) continue;
+            out.set(i - 1, new TimeExpression(start.start(), start.end(), start.text(), t, start.date(), start.approximate(), false));
+        }
+        // "between 8 and 9 a.m.": the start is a bare hour.
+        Matcher m = BARE_HOUR_RANGE.matcher(text);
+        while (m.find()) {
+            int at = m.start(1);
+            if (out.stream().anyMatch(t -> t.start() <= at && at < t.end())) continue;
+            TimeExpression end = out.stream().filter(t -> t.start() == m.start(2)).findFirst().orElse(null);
+            if (end == null) continue;
+            boolean pm = m.group(3).toLowerCase(Locale.ROOT).startsWith("p");
+            int h = Integer.parseInt(m.group(1));
+            LocalTime t = LocalTime.of(h % 12 + (pm ? 12 : 0), 0);
+            out.add(new TimeExpression(at, m.end(1), m.group(1), t, null, false, false));
+            out.set(out.indexOf(end), new TimeExpression(end.start(), end.end(), end.text(), end.time(), end.date(), end.approximate(), true));
+        }
+        out.sort(Comparator.comparingInt(TimeExpression::start));
+        return out;
+    }
+
+    private static final Pattern BARE_HOUR_RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+(1[0-2]|[1-9])\\s+(?:and|to|-)\\s+((?:1[0-2]|[1-9])(?::[0-5]\\d)?\\s*([ap])\\.?\\s?m\\b\\.?)");
+
+    /**
+     * Reads digits the way a person reads a scanned page: a letter O inside a number is a zero, l or I a one, a
+     * semicolon between digits a colon ("O018 hrs", "l1:30 p.m.", "23;47"). The text keeps its length, so offsets hold.
+     */
+    static String deOcr(String text) {
+        Matcher m = OCR_TOKEN.matcher(text);
+        StringBuilder sb = null;
+        while (m.find()) {
+            String tok = m.group();
+            long digits = tok.chars().filter(Character::isDigit).count();
+            if (digits < 2 || !tok.matches(".*[OoIl;].*")) continue;
+            if (sb == null) sb = new StringBuilder(text);
+            for (int i = 0; i < tok.length(); i++) {
+                char c = tok.charAt(i);
+                char r = c == 'O' || c == 'o' ? '0' : c == 'I' || c == 'l' ? '1' : c == ';' ? ':' : c;
+                sb.setCharAt(m.start() + i, r);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static final Pattern OCR_TOKEN = Pattern.compile("(?<![A-Za-z])[0-9OoIl][0-9OoIl:;/.]*[0-9OoIl](?![A-Za-z])");
 
     private static boolean isAmPmLetter(String text, int end) {
         // "10:15 p" is a time only when the letter stands alone: "10:15 p" or "10:15p." but not "10:15 pursuant".
@@ -136,7 +257,8 @@ public final class TimeParser {
             TimeExpression prev = out.get(i - 1);
             TimeExpression cur = out.get(i);
             String between = text.substring(prev.end(), Math.max(prev.end(), cur.start())).strip().toLowerCase(Locale.ROOT);
-            if (between.matches("(and|to|-|–|until|till|through|thru)")) {
+            // "from 03/14/2025 2300 to 03/15/2025 0800": the end may carry its own date.
+            if (between.matches("(and|to|-|–|until|till|through|thru)(\\s+(on\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(\\s+at)?)?")) {
                 out.set(i, new TimeExpression(cur.start(), cur.end(), cur.text(), cur.time(), cur.date(), cur.approximate(), true));
             }
         }
@@ -231,7 +353,8 @@ public final class TimeParser {
     }
 
     /** Every calendar date in the text, in order. */
-    public static List<DateExpression> dates(String text) {
+    public static List<DateExpression> dates(String written) {
+        String text = deOcr(written);
         List<DateExpression> found = new ArrayList<>();
         Matcher m = DATE_ISO.matcher(text);
         while (m.find()) {

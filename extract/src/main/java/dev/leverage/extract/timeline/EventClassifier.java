@@ -25,6 +25,16 @@ public final class EventClassifier {
     private static final Map<String, Pattern> RULES = new LinkedHashMap<>();
 
     static {
+        // What a stop's lawfulness turns on besides the canonical events: the citation still being written (the
+        // mission goes on), the driver told he may go (the mission is over), consent or a new reason to suspect
+        // (a search after the mission needs one), entry into premises (a warrant search), the warrant's return.
+        rule("citation_started", "\\b(began|begun|begin|started|start|was|were|am|continued|still)\\s+(writing|completing|filling\\s+out|preparing|typing|working\\s+on|drafting)\\b");
+        rule("consent_refused", "\\b(refused|declined|denied|did\\s+not|didn'?t|would\\s+not|wouldn'?t|withdrew|revoked)\\s+(\\w+\\s+){0,3}(consent|to\\s+(allow|permit|consent))");
+        rule("consent", "\\b(consent(ed)?\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+)?(search|look)|gave\\s+(\\w+\\s+){0,2}consent|granted\\s+(\\w+\\s+){0,2}consent|verbal\\s+consent|written\\s+consent|consent\\s+to\\s+search|agreed\\s+to\\s+(a|the|my)\\s+search|(said|stated|replied)\\s+.{0,20}\\bgo\\s+ahead)");
+        rule("suspicion", "\\b((odou?r|smell(ed)?|scent)\\s+of\\s+(raw\\s+|burnt\\s+|fresh\\s+)?(marijuana|cannabis|narcotics|methamphetamine|meth|alcohol)|plain[- ]view|in\\s+plain\\s+sight|(observed|saw|noticed|spotted)\\s+.{0,50}\\b(marijuana|cocaine|narcotics|paraphernalia|firearm|handgun|pistol|revolver|rifle|weapon|syringe|glass\\s+pipe|meth\\s+pipe|baggie|bindle|open\\s+container))");
+        rule("free_to_go", "\\b(free\\s+to\\s+(go|leave)|(told|advised|informed)\\s+(him|her|them|the\\s+(driver|operator|occupants?))\\s+(that\\s+)?(he|she|they)\\s+(was|were|could)\\s+(free|leave|go)|(returned|handed\\s+back)\\s+(his|her|their|the\\s+driver'?s)\\s+(driver'?s\\s+)?(license|licence|documents|paperwork|id\\b|identification))");
+        rule("warrant_returned", "\\b(return\\s+(of|on|to)\\s+(the\\s+)?(search\\s+)?warrant|warrant\\s+return|returned\\s+(the\\s+)?(search\\s+)?warrant|return\\s+(and\\s+inventory\\s+)?(was\\s+)?(filed|made|submitted)|inventory\\s+(was\\s+)?(filed|returned)|filed\\s+(the\\s+)?return)\\b");
+        rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+the\\s+(residence|house|home|apartment|premises|unit|room|motel\\s+room|building|garage|dwelling|trailer)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
         rule("miranda", "\\b(miranda|advised .{0,30}rights|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
         rule("k9_requested", "(\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");

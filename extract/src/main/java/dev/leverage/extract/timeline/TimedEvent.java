@@ -13,7 +13,16 @@ import java.time.LocalDateTime;
  * @param actor       who did it, as written, or null
  * @param source      how it was read: narrative, cad, transcript, table, form
  * @param citation    where it is written
+ * @param dateOnly    only the date is written ("Date Analyzed: 03/20/2025"); the time is the start of that day
  */
 public record TimedEvent(String event, LocalDateTime time, boolean approximate, String actor, String source,
-                         Citation citation) {
+                         Citation citation, boolean dateOnly) {
+    public TimedEvent(String event, LocalDateTime time, boolean approximate, String actor, String source, Citation citation) {
+        this(event, time, approximate, actor, source, citation, false);
+    }
+
+    /** The same telling as another event (a K9 report's "on scene" is the dog's arrival). */
+    public TimedEvent as(String other) {
+        return new TimedEvent(other, time, approximate, actor, source, citation, dateOnly);
+    }
 }

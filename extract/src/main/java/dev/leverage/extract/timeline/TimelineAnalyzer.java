@@ -3,6 +3,7 @@ package dev.leverage.extract.timeline;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.Finding;
 import dev.leverage.extract.Severity;
+import dev.leverage.extract.custody.Handlers;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -11,25 +12,48 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Merges every timed event of a case into one chronology and flags what it shows: one event written at
- * different times by different documents, and sequences the law forbids (a dog sniff after the stop's mission
- * was complete, Rodriguez v. United States, 575 U.S. 348 (2015); a statement before Miranda; a search before the
- * warrant; lab receipt before submission).
+ * Merges every timed event of a case into one chronology (the same event told by several documents becomes one
+ * event with several sourced times) and flags what it shows:
+ * <ul>
+ * <li>conflicting_times: one event written at times further apart than the tolerance;</li>
+ * <li>prolonged_detention: a sniff or search after the stop's mission was complete with no intervening reason
+ * (Rodriguez v. United States, 575 U.S. 348 (2015));</li>
+ * <li>sequence_violation: a search before the warrant, a warrant executed or returned outside its window, a
+ * custodial statement before Miranda, evidence logged before its seizure, lab receipt before submission, analysis
+ * before receipt, a report dated before the events it narrates;</li>
+ * <li>duration_implausible: one person in two places at once, or a trip faster than the distance allows.</li>
+ * </ul>
  */
 public final class TimelineAnalyzer {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** Events that happen once in a stop, so two different times for one of them is a conflict. */
-    private static final Set<String> SINGULAR = Set.of("stop_initiated", "warning_issued", "citation_issued", "k9_requested",
-            "k9_arrived", "k9_sniff", "k9_alert", "arrest", "miranda", "warrant_signed", "warrant_executed");
+    static final Set<String> SINGULAR = Set.of("stop_initiated", "warning_issued", "citation_issued", "k9_requested",
+            "k9_arrived", "k9_sniff", "k9_alert", "arrest", "miranda", "warrant_signed", "warrant_executed", "warrant_returned");
+    /** Where the legal test is a duration, the minutes decide it. */
+    private static final Set<String> DURATION_MATTERS = Set.of("k9_arrived", "k9_sniff", "k9_alert", "warning_issued", "citation_issued",
+            "stop_initiated", "miranda", "warrant_signed", "warrant_executed");
+    /** Events that are not acts of the case's story but notes the rules read (a deadline, a distance). */
+    private static final Set<String> NOTES = Set.of("warrant_deadline", "return_deadline", "distance");
+
     private final Duration tolerance;
-    /** How far apart two tellings of one event may be and still be the same event of the same stop. */
-    private final Duration window = Duration.ofMinutes(60);
+    /** How far apart two tellings of one singular event may be and still be the same event. */
+    private final Duration singularWindow = Duration.ofMinutes(60);
+    /** ... and of an event that can happen many times (a search, a statement). */
+    private final Duration repeatWindow = Duration.ofMinutes(10);
     /** How far back a sequence rule looks. */
     private final Duration ruleWindow = Duration.ofHours(72);
+    /** Two places closer in time than this for one person, with no distance written, are two places at once. */
+    private final Duration coPresence = Duration.ofMinutes(5);
+    /** The fastest a police vehicle is taken to travel, for a written distance. */
+    private static final double MAX_MPH = 80;
 
     public TimelineAnalyzer(Duration tolerance) {
         this.tolerance = tolerance;
@@ -39,138 +63,401 @@ public final class TimelineAnalyzer {
         this(Duration.ofMinutes(2));
     }
 
-    /** The chronology: every event in time order. */
+    /** Every telling in time order (the report's flat chronology). */
     public List<TimedEvent> chronology(List<TimedEvent> events) {
-        List<TimedEvent> out = new ArrayList<>(events);
+        List<TimedEvent> out = new ArrayList<>(events.stream().filter(e -> !NOTES.contains(e.event())).toList());
         out.sort(Comparator.comparing(TimedEvent::time).thenComparing(TimedEvent::event));
         return out;
     }
 
-    public List<Finding> analyze(List<TimedEvent> events) {
-        List<Finding> out = new ArrayList<>();
-        Map<String, List<TimedEvent>> byEvent = new LinkedHashMap<>();
-        for (TimedEvent e : chronology(events)) byEvent.computeIfAbsent(e.event(), k -> new ArrayList<>()).add(e);
-
-        for (String ev : SINGULAR) {
-            List<TimedEvent> list = byEvent.getOrDefault(ev, List.of());
-            if (list.size() < 2) continue;
-            // Within the window of the first telling, the earliest and latest of different documents.
-            TimedEvent first = list.get(0);
-            TimedEvent last = first;
-            for (TimedEvent e : list) {
-                if (Duration.between(first.time(), e.time()).compareTo(window) <= 0 && !e.citation().document().equals(first.citation().document())) last = e;
+    /** The case's events, each with every telling of it, in time order. */
+    public List<CaseEvent> merge(List<TimedEvent> events) {
+        List<List<TimedEvent>> groups = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<TimedEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(TimedEvent::time).thenComparing(TimedEvent::event));
+        for (TimedEvent e : sorted) {
+            Duration window = SINGULAR.contains(e.event()) ? singularWindow : repeatWindow;
+            int join = -1;
+            for (int g = groups.size() - 1; g >= 0 && join < 0; g--) {
+                if (!kinds.get(g).equals(e.event())) continue;
+                List<TimedEvent> group = groups.get(g);
+                // A date written alone ("Date Analyzed: 03/20/2025") and a time on that date are one event.
+                boolean sameDay = group.get(0).time().toLocalDate().equals(e.time().toLocalDate())
+                        && (e.dateOnly() || group.stream().allMatch(TimedEvent::dateOnly));
+                if (sameDay) {
+                    join = g;
+                    break;
+                }
+                if (Duration.between(group.get(0).time(), e.time()).compareTo(window) > 0) continue;
+                // A document that already tells this event at another time tells another event of its kind
+                // (a second arrest), unless the two are within the tolerance.
+                boolean sameDocumentElsewhere = group.stream().anyMatch(o -> o.citation().document().equals(e.citation().document())
+                        && Duration.between(o.time(), e.time()).abs().compareTo(tolerance) > 0);
+                if (!sameDocumentElsewhere) join = g;
             }
-            long seconds = Duration.between(first.time(), last.time()).getSeconds();
-            if (last == first || seconds <= tolerance.getSeconds()) continue;
-            double minutes = Math.round(seconds / 6.0) / 10.0;
-            boolean approx = first.approximate() || last.approximate();
-            List<Map<String, Object>> facts = new ArrayList<>();
-            List<Citation> cites = new ArrayList<>();
-            for (TimedEvent e : list) {
-                if (Duration.between(first.time(), e.time()).compareTo(window) > 0) continue;
-                facts.add(eventFact(e));
-                if (cites.stream().noneMatch(c -> c.document().equals(e.citation().document()) && c.quote().equals(e.citation().quote()))) cites.add(e.citation());
+            if (join < 0) {
+                groups.add(new ArrayList<>(List.of(e)));
+                kinds.add(e.event());
+            } else {
+                groups.get(join).add(e);
             }
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("kind", "conflicting_times");
-            f.put("event", ev);
-            f.put("events", facts);
-            f.put("delta_minutes", minutes);
-            f.put("tolerance_minutes", tolerance.toMinutes());
-            out.add(new Finding("timeline-conflict-" + ev, "timeline_inconsistency", "conflicting_times",
-                    SINGULAR_DURATION_MATTERS.contains(ev) ? Severity.HIGH : Severity.MEDIUM,
-                    label(ev) + " is written " + minutes + " minutes apart in different documents",
-                    first.citation().document() + " puts " + label(ev).toLowerCase() + " at " + HM.format(first.time()) + (first.approximate() ? " (\"approximately\")" : "")
-                            + "; " + last.citation().document() + " puts it at " + HM.format(last.time()) + ". The documents disagree by "
-                            + minutes + " minutes" + (approx ? ", beyond what \"approximately\" covers" : "")
-                            + ". Where the legal test is a duration (how long the stop lasted, how long the dog took to arrive), the minutes decide it; the "
-                            + "earlier time shortens the detention on paper.",
-                    "Obtain the CAD audio and every video with its own clock; cross-examine the author of the earlier time on its source.",
-                    f, cites));
         }
-
-        // Rodriguez: a sniff after the mission of the stop (the warning or ticket) was complete.
-        TimedEvent mission = earliest(byEvent, "warning_issued", "citation_issued");
-        TimedEvent sniff = earliest(byEvent, "k9_sniff");
-        if (mission != null && sniff != null && sniff.time().isAfter(mission.time())) {
-            double minutes = Math.round(Duration.between(mission.time(), sniff.time()).getSeconds() / 6.0) / 10.0;
-            out.add(sequence("k9-sniff-after-mission", Severity.HIGH,
-                    "The dog sniff began " + minutes + " minutes after the " + label(mission.event()).toLowerCase() + " was issued",
-                    "The stop's mission ended when the " + label(mission.event()).toLowerCase() + " was issued at " + HM.format(mission.time())
-                            + " (" + mission.citation().document() + "). The sniff began at " + HM.format(sniff.time()) + " ("
-                            + sniff.citation().document() + "), " + minutes + " minutes later. A stop may last no longer than its mission "
-                            + "requires; a sniff after the mission is complete, without independent reasonable suspicion, prolongs the stop "
-                            + "unlawfully (Rodriguez v. United States, 575 U.S. 348 (2015); United States v. Campbell (11th Cir. 2019)).",
-                    "Move to suppress the fruits of the search as the product of an unlawfully prolonged stop; pin down through "
-                            + "the CAD and video clocks what the officer did between the warning and the sniff.",
-                    List.of(mission, sniff), minutes, "sniff_after_mission"));
-        }
-        rule(out, byEvent, "miranda", "statement", "statement-before-miranda",
-                "A statement was taken before Miranda warnings", "Move to suppress the statement.");
-        rule(out, byEvent, "warrant_signed", "search", "search-before-warrant",
-                "The search began before the warrant was signed", "Move to suppress the fruits of the search.");
-        rule(out, byEvent, "lab_submitted", "lab_received", "lab-received-before-submitted",
-                "The lab received the evidence before it was submitted", "Demand the lab's intake records and the submission form.");
-        rule(out, byEvent, "evidence_seized", "evidence_logged", "logged-before-seized",
-                "Evidence was logged before its recorded seizure", "Demand the original property records.");
+        List<CaseEvent> out = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) out.add(new CaseEvent(kinds.get(g), groups.get(g)));
+        out.sort(Comparator.comparing(CaseEvent::time).thenComparing(CaseEvent::event));
         return out;
     }
 
-    private static final Set<String> SINGULAR_DURATION_MATTERS = Set.of("k9_arrived", "k9_sniff", "warning_issued", "citation_issued", "stop_initiated");
-
-    /** Flags an event "after" that happens before the first "before" it requires. */
-    private void rule(List<Finding> out, Map<String, List<TimedEvent>> byEvent, String before, String after, String id,
-                      String title, String action) {
-        TimedEvent b = earliest(byEvent, before);
-        TimedEvent a = earliest(byEvent, after);
-        if (a == null || b == null || !a.time().isBefore(b.time())) return;
-        if (Duration.between(a.time(), b.time()).compareTo(ruleWindow) > 0) return;
-        double minutes = Math.round(Duration.between(a.time(), b.time()).getSeconds() / 6.0) / 10.0;
-        out.add(sequence(id, Severity.HIGH, title, label(after) + " at " + HM.format(a.time()) + " (" + a.citation().document() + ") comes "
-                + minutes + " minutes before " + label(before).toLowerCase() + " at " + HM.format(b.time()) + " (" + b.citation().document() + ").",
-                action, List.of(b, a), minutes, id));
+    public List<Finding> analyze(List<TimedEvent> events) {
+        List<CaseEvent> merged = merge(events);
+        List<Finding> out = new ArrayList<>();
+        conflicts(merged, out);
+        prolonged(merged, out);
+        before(out, merged, "miranda", "statement", "statement_before_miranda", "A statement was taken in custody before Miranda warnings",
+                "A statement taken in custody before the warnings is inadmissible in the prosecution's case in chief (Miranda v. "
+                        + "Arizona, 384 U.S. 436 (1966)); warnings given midway through an interrogation do not cure it (Missouri v. Seibert, "
+                        + "542 U.S. 600 (2004)).", "Move to suppress the statement and everything it led to; obtain the full recording.");
+        searchBeforeWarrant(merged, out);
+        deadlines(merged, out);
+        before(out, merged, "evidence_seized", "evidence_logged", "logged_before_seized", "Evidence was logged before its recorded seizure",
+                "A property record made before the seizure it records was not written when it says it was, or records another item.",
+                "Demand the original property records with their audit trail.");
+        before(out, merged, "lab_submitted", "lab_received", "lab_received_before_submitted", "The lab received the evidence before it was submitted",
+                "A receipt before the submission means one of the two records is wrong about the time, or the item the lab received is not the one submitted.",
+                "Demand the lab's intake records and the submission form with their time stamps.");
+        before(out, merged, "lab_received", "lab_analyzed", "analyzed_before_received", "The analysis is dated before the lab received the evidence",
+                "An analysis dated before receipt means the report's dates are wrong or another sample was analysed.",
+                "Demand the bench notes, instrument run logs and the lab's internal chain of custody.");
+        reportDates(merged, out);
+        implausible(merged, events, out);
+        return out;
     }
 
-    private static TimedEvent earliest(Map<String, List<TimedEvent>> byEvent, String... kinds) {
-        TimedEvent best = null;
-        for (String k : kinds) {
-            for (TimedEvent e : byEvent.getOrDefault(k, List.of())) if (best == null || e.time().isBefore(best.time())) best = e;
+    // ---- conflicting times ----
+
+    private void conflicts(List<CaseEvent> merged, List<Finding> out) {
+        for (CaseEvent ce : merged) {
+            if (!SINGULAR.contains(ce.event())) continue;
+            TimedEvent[] pair = ce.widestDisagreement();
+            if (pair == null) continue;
+            long seconds = Duration.between(pair[0].time(), pair[1].time()).abs().getSeconds();
+            if (seconds <= tolerance.getSeconds()) continue;
+            TimedEvent first = pair[0].time().isAfter(pair[1].time()) ? pair[1] : pair[0];
+            TimedEvent last = first == pair[0] ? pair[1] : pair[0];
+            double minutes = minutes(seconds);
+            boolean approx = first.approximate() || last.approximate();
+            Map<String, Object> f = facts("conflicting_times", ce.tellings(), minutes);
+            f.put("event", ce.event());
+            f.put("tolerance_minutes", tolerance.toMinutes());
+            String id = "timeline-conflict-" + ce.event() + "-" + ce.time().toLocalTime().toString().replace(":", "");
+            out.add(new Finding(id, "timeline_inconsistency", "conflicting_times",
+                    DURATION_MATTERS.contains(ce.event()) ? Severity.HIGH : Severity.MEDIUM,
+                    label(ce.event()) + " is written " + minutes + " minutes apart in different documents",
+                    first.citation().document() + " puts " + label(ce.event()).toLowerCase(Locale.ROOT) + " at " + HM.format(first.time())
+                            + (first.approximate() ? " (\"approximately\")" : "") + "; " + last.citation().document() + " puts it at "
+                            + HM.format(last.time()) + (last.approximate() ? " (\"approximately\")" : "") + ". The documents disagree by "
+                            + minutes + " minutes" + (approx ? ", beyond what \"approximately\" covers" : "")
+                            + ". Where the legal test is a duration (how long the stop lasted, how long the dog took to arrive), the minutes decide "
+                            + "it, and the earlier time shortens the detention on paper (United States v. Campbell, 26 F.4th 860 (11th Cir. 2022) (en banc)).",
+                    "Obtain the CAD audio and every video with its own clock; cross-examine the author of each time on its source.",
+                    f, citations(ce.tellings())));
         }
-        return best;
     }
 
-    private static Finding sequence(String id, Severity sev, String title, String explanation, String action, List<TimedEvent> evs,
-                                    double minutes, String rule) {
+    // ---- Rodriguez ----
+
+    private void prolonged(List<CaseEvent> merged, List<Finding> out) {
+        CaseEvent mission = first(merged, null, "warning_issued", "citation_issued", "free_to_go");
+        if (mission == null) return;
+        CaseEvent sniff = first(merged, mission.time(), "k9_sniff");
+        CaseEvent search = null;
+        if (sniff == null) {
+            CaseEvent alert = first(merged, null, "k9_alert");
+            CaseEvent s = first(merged, mission.time(), "search");
+            if (s != null && (alert == null || alert.time().isAfter(s.time()))) search = s;
+        }
+        CaseEvent act = sniff != null ? sniff : search;
+        if (act == null) return;
+        // The sniff told before the mission's end by any document is at least arguably during the stop: the
+        // conflict is its own finding.
+        if (act.tellings().stream().anyMatch(t -> !t.time().isAfter(mission.time()))) return;
+        long seconds = Duration.between(mission.time(), act.time()).getSeconds();
+        boolean sameClock = mission.primary().citation().document().equals(act.primary().citation().document());
+        if (seconds <= (sameClock ? 0 : tolerance.getSeconds())) return;
+        if (Duration.ofSeconds(seconds).compareTo(Duration.ofHours(3)) > 0) return;
+        // An intervening reason: consent, a new reason to suspect, an arrest, an alert, all before the act.
+        for (CaseEvent e : merged) {
+            if (!e.time().isAfter(mission.time().minus(tolerance)) || !e.time().isBefore(act.time().plusSeconds(1))) continue;
+            if (Set.of("consent", "suspicion", "arrest").contains(e.event())) return;
+            if (e.event().equals("k9_alert") && act == search) return;
+        }
+        // The mission is the warning or citation being handed over: one still being written is not complete.
+        CaseEvent writing = first(merged, mission.time(), "citation_started");
+        if (writing != null && writing.time().isBefore(act.time()) && merged.stream().noneMatch(e -> e != mission
+                && Set.of("warning_issued", "citation_issued").contains(e.event()) && e.time().isAfter(writing.time()) && e.time().isBefore(act.time()))) return;
+        double minutes = minutes(seconds);
+        String what = act == sniff ? "dog sniff" : "search";
+        String key = act == sniff ? "k9_sniff" : "search";
+        Map<String, Object> f = facts("prolonged_detention", List.of(mission.primary(), act.primary()), minutes);
+        f.put("rule", key + "_after_mission");
+        f.put("mission_completed", mission.time().toString());
+        f.put("act", key);
+        out.add(new Finding("timeline-prolonged-" + key, "timeline_inconsistency", "prolonged_detention", Severity.HIGH,
+                "The " + what + " began " + minutes + " minutes after the " + label(mission.event()).toLowerCase(Locale.ROOT)
+                        + (mission.event().equals("free_to_go") ? "" : " was issued"),
+                "The stop's mission ended at " + HM.format(mission.time()) + " (" + label(mission.event()).toLowerCase(Locale.ROOT) + ", "
+                        + mission.primary().citation().document() + "). The " + what + " began at " + HM.format(act.time()) + " ("
+                        + act.primary().citation().document() + "), " + minutes + " minutes later, and no document records consent, an arrest "
+                        + "or a new reason to suspect in between. A stop may last no longer than its mission requires; a " + what
+                        + " after the mission is complete, without independent reasonable suspicion, prolongs the stop unlawfully "
+                        + "(Rodriguez v. United States, 575 U.S. 348 (2015); United States v. Campbell, 26 F.4th 860 (11th Cir. 2022) (en banc)).",
+                "Move to suppress the fruits of the " + what + " as the product of an unlawfully prolonged stop; pin down through the CAD "
+                        + "and video clocks what the officer did between the " + label(mission.event()).toLowerCase(Locale.ROOT) + " and the " + what + ".",
+                f, citations(List.of(mission.primary(), act.primary()))));
+    }
+
+    // ---- warrants ----
+
+    private static final Pattern PREMISES = Pattern.compile("(?i)\\b(residence|house|home|apartment|apt\\.?|premises|dwelling|unit|room|garage|"
+            + "building|warrant|trailer|storage|locker|phone|device|shed|barn|business|office)\\b");
+
+    private void searchBeforeWarrant(List<CaseEvent> merged, List<Finding> out) {
+        CaseEvent signed = first(merged, null, "warrant_signed");
+        if (signed == null) return;
+        for (CaseEvent e : merged) {
+            boolean warrantSearch = e.event().equals("warrant_executed") || e.event().equals("entry")
+                    || e.event().equals("search") && e.tellings().stream().anyMatch(t -> PREMISES.matcher(t.citation().quote()).find());
+            if (!warrantSearch || !e.time().isBefore(signed.time().minus(tolerance))) continue;
+            if (Duration.between(e.time(), signed.time()).compareTo(Duration.ofHours(48)) > 0) continue;
+            // A search of the car at the roadside, hours before a warrant for a house, is another search.
+            double minutes = minutes(Duration.between(e.time(), signed.time()).getSeconds());
+            out.add(sequence("search_before_warrant", "The " + label(e.event()).toLowerCase(Locale.ROOT) + " came before the warrant was signed",
+                    label(e.event()) + " at " + HM.format(e.time()) + " (" + e.primary().citation().document() + ") comes " + minutes
+                            + " minutes before the warrant was signed at " + HM.format(signed.time()) + " (" + signed.primary().citation().document()
+                            + "). A search of a home without a warrant is presumptively unreasonable (Payton v. New York, 445 U.S. 573 (1980)); "
+                            + "a warrant signed afterwards does not authorise what was done before it.",
+                    "Move to suppress everything found and seen before the signature; subpoena the judge's signing record and the affiant's call log.",
+                    List.of(e.primary(), signed.primary()), minutes));
+            return;
+        }
+    }
+
+    private void deadlines(List<CaseEvent> merged, List<Finding> out) {
+        for (String[] pair : new String[][]{{"warrant_deadline", "warrant_executed"}, {"return_deadline", "warrant_returned"}}) {
+            CaseEvent deadline = first(merged, null, pair[0]);
+            CaseEvent act = first(merged, null, pair[1]);
+            if (deadline == null || act == null || !act.time().isAfter(deadline.time())) continue;
+            double minutes = minutes(Duration.between(deadline.time(), act.time()).getSeconds());
+            boolean execution = pair[1].equals("warrant_executed");
+            out.add(sequence("warrant_executed_late", execution ? "The warrant was executed after its window closed" : "The warrant was returned after its deadline",
+                    (execution ? "The warrant was executed " : "The warrant was returned ") + DAY.format(act.time()) + " " + HM.format(act.time()) + " ("
+                            + act.primary().citation().document() + "), after the deadline the warrant itself sets, " + DAY.format(deadline.time())
+                            + " " + HM.format(deadline.time()) + " (" + deadline.primary().citation().document() + "): " + Math.round(minutes / 60.0 * 10) / 10.0
+                            + " hours late. A warrant executed after its statutory window is void, and a late return can defeat it where prejudice "
+                            + "is shown (People v. Kirk, 99 Cal. App. 3d Supp. 1 (1979): returned 55 days after issuance against a 10-day rule).",
+                    "Move to suppress; demand the return, the inventory and the clerk's filing stamp.",
+                    List.of(deadline.primary(), act.primary()), minutes));
+        }
+    }
+
+    // ---- generic order rules ----
+
+    /** Flags the first "after" that comes before the first "before" it requires. */
+    private void before(List<Finding> out, List<CaseEvent> merged, String before, String after, String rule, String title,
+                        String law, String action) {
+        CaseEvent b = first(merged, null, before);
+        if (b == null) return;
+        CaseEvent anchor = null;
+        if (rule.equals("statement_before_miranda")) {
+            // Only a statement in custody needs the warnings: one made after the arrest and before them.
+            anchor = first(merged, null, "arrest");
+            if (anchor == null || !anchor.time().isBefore(b.time())) return;
+        }
+        for (CaseEvent a : merged) {
+            if (!a.event().equals(after)) continue;
+            if (anchor != null && a.time().isBefore(anchor.time())) continue;
+            boolean dates = a.dateOnly() || b.dateOnly();
+            boolean early = dates ? a.time().toLocalDate().isBefore(b.time().toLocalDate()) : a.time().isBefore(b.time().minus(tolerance));
+            if (!early) continue;
+            if (Duration.between(a.time(), b.time()).compareTo(ruleWindow) > 0 && !dates) continue;
+            double minutes = minutes(Duration.between(a.time(), b.time()).getSeconds());
+            out.add(sequence(rule, title, label(after) + " at " + when(a) + " (" + a.primary().citation().document() + ") comes "
+                    + (dates ? Duration.between(a.time().toLocalDate().atStartOfDay(), b.time().toLocalDate().atStartOfDay()).toDays() + " day(s)" : minutes + " minutes")
+                    + " before " + label(before).toLowerCase(Locale.ROOT) + " at " + when(b) + " (" + b.primary().citation().document() + "). " + law,
+                    action, List.of(b.primary(), a.primary()), minutes));
+            return;
+        }
+    }
+
+    private void reportDates(List<CaseEvent> merged, List<Finding> out) {
+        for (CaseEvent r : merged) {
+            if (!r.event().equals("report_written")) continue;
+            for (TimedEvent written : r.tellings()) {
+                String doc = written.citation().document();
+                TimedEvent latest = null;
+                for (CaseEvent e : merged) {
+                    if (NOTES.contains(e.event()) || e.event().equals("report_written")) continue;
+                    for (TimedEvent t : e.tellings()) {
+                        if (t.citation().document().equals(doc) && t.time().toLocalDate().isAfter(written.time().toLocalDate())
+                                && (latest == null || t.time().isAfter(latest.time()))) latest = t;
+                    }
+                }
+                if (latest == null) continue;
+                long days = Duration.between(written.time().toLocalDate().atStartOfDay(), latest.time().toLocalDate().atStartOfDay()).toDays();
+                out.add(sequence("report_dated_before_events", "A report is dated before the events it narrates",
+                        doc + " is dated " + DAY.format(written.time()) + " but narrates " + label(latest.event()).toLowerCase(Locale.ROOT) + " on "
+                                + DAY.format(latest.time()) + ", " + days + " day(s) later. Either the date is false or the report was rewritten "
+                                + "after the fact; both go to the author's credibility and to whether earlier drafts exist.",
+                        "Demand every draft and the records system's audit trail for the report (creation, edits, approval).",
+                        List.of(written, latest), days * 24 * 60.0));
+                return;
+            }
+        }
+    }
+
+    // ---- two places at once ----
+
+    private static final Pattern FACILITY = Pattern.compile("(?i)\\b(station|headquarters|hq|property\\s+room|evidence\\s+room|property\\s+(?:and|&)\\s+evidence|"
+            + "sally\\s*port|jail|booking|precinct|substation|detention|lab(?:oratory)?|evidence\\s+locker|temporary\\s+locker|vault|district\\s+office|barracks)\\b");
+    private static final Set<String> SCENE = Set.of("stop_initiated", "k9_arrived", "k9_sniff", "k9_alert", "arrest", "warning_issued",
+            "citation_issued", "on_scene", "free_to_go", "entry", "warrant_executed", "consent", "suspicion");
+    private static final Set<String> AT_FACILITY = Set.of("evidence_logged", "lab_submitted", "lab_received", "lab_analyzed");
+    private static final Pattern MILES = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s*(?:-\\s*)?(?:miles?|mi\\.?)\\b");
+
+    private void implausible(List<CaseEvent> merged, List<TimedEvent> all, List<Finding> out) {
+        double miles = 0;
+        TimedEvent distance = null;
+        for (TimedEvent t : all) {
+            if (!t.event().equals("distance")) continue;
+            Matcher m = MILES.matcher(t.citation().quote());
+            while (m.find()) {
+                double v = Double.parseDouble(m.group(1));
+                if (v > miles) {
+                    miles = v;
+                    distance = t;
+                }
+            }
+        }
+        Duration travel = miles > 0 ? Duration.ofSeconds(Math.round(miles / MAX_MPH * 3600)) : coPresence;
+        List<TimedEvent> placed = new ArrayList<>();
+        for (CaseEvent e : merged) {
+            for (TimedEvent t : e.tellings()) if (t.actor() != null && !t.dateOnly() && place(t) != null) placed.add(t);
+        }
+        placed.sort(Comparator.comparing(TimedEvent::time));
+        Set<String> flagged = new java.util.HashSet<>();
+        for (int i = 0; i < placed.size(); i++) {
+            TimedEvent a = placed.get(i);
+            for (int j = i + 1; j < placed.size(); j++) {
+                TimedEvent b = placed.get(j);
+                Duration gap = Duration.between(a.time(), b.time());
+                if (gap.compareTo(travel) >= 0) break;
+                if (place(a).equals(place(b)) || !Handlers.same(a.actor(), b.actor())) continue;
+                if (a.citation().document().equals(b.citation().document()) && gap.isZero()) continue;
+                String who = surname(a.actor());
+                if (!flagged.add(who)) continue;
+                double minutes = minutes(gap.getSeconds());
+                Map<String, Object> f = facts("duration_implausible", List.of(a, b), minutes);
+                f.put("person", a.actor());
+                if (miles > 0) f.put("distance_miles", miles);
+                List<TimedEvent> cited = new ArrayList<>(List.of(a, b));
+                if (distance != null) cited.add(distance);
+                out.add(new Finding("timeline-implausible-" + who, "timeline_inconsistency", "duration_implausible", Severity.HIGH,
+                        a.actor() + " is placed " + (miles > 0 ? miles + " miles apart " : "in two places ") + minutes + " minutes apart",
+                        a.citation().document() + " puts " + a.actor() + " at the " + place(a) + " at " + HM.format(a.time()) + " ("
+                                + label(a.event()).toLowerCase(Locale.ROOT) + "); " + b.citation().document() + " puts " + b.actor() + " at the "
+                                + place(b) + " at " + HM.format(b.time()) + " (" + label(b.event()).toLowerCase(Locale.ROOT) + "). "
+                                + (miles > 0 ? "Covering " + miles + " miles takes at least " + Math.round(miles / MAX_MPH * 60) + " minutes at " + (int) MAX_MPH + " mph. " : "")
+                                + "One of the two records is not what it says: the time, the person, or who really did the act.",
+                        "Cross-examine " + a.actor() + " on both records; obtain the unit's AVL/GPS history and the building's door-access log.",
+                        f, citations(cited)));
+            }
+        }
+    }
+
+    /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
+    static String place(TimedEvent t) {
+        if (AT_FACILITY.contains(t.event())) return "facility";
+        boolean facilityWords = FACILITY.matcher(t.citation().quote()).find();
+        if (t.source().equals("custody")) return facilityWords ? "facility" : null;
+        if (SCENE.contains(t.event()) && !facilityWords) return "scene";
+        if (t.event().equals("search") && !facilityWords) return "scene";
+        return null;
+    }
+
+    // ---- helpers ----
+
+    private static CaseEvent first(List<CaseEvent> merged, LocalDateTime after, String... kinds) {
+        Set<String> k = Set.of(kinds);
+        for (CaseEvent e : merged) {
+            if (!k.contains(e.event())) continue;
+            if (after != null && e.time().isBefore(after)) continue;
+            return e;
+        }
+        return null;
+    }
+
+    private static String when(CaseEvent e) {
+        return e.dateOnly() ? DAY.format(e.time()) : DAY.format(e.time()) + " " + HM.format(e.time());
+    }
+
+    private static double minutes(long seconds) {
+        return Math.round(Math.abs(seconds) / 6.0) / 10.0;
+    }
+
+    private static String surname(String actor) {
+        String[] w = actor.replaceAll("[^\\p{L} '-]", " ").strip().split("\\s+");
+        return w[w.length - 1].toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> facts(String kind, List<TimedEvent> evs, double minutes) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("kind", "sequence_violation");
-        f.put("rule", rule);
+        f.put("kind", kind);
         f.put("events", evs.stream().map(TimelineAnalyzer::eventFact).toList());
         f.put("delta_minutes", minutes);
-        return new Finding("timeline-" + id, "timeline_inconsistency", "sequence_violation", sev, title, explanation, action, f,
-                evs.stream().map(TimedEvent::citation).distinct().toList());
+        return f;
     }
 
-    private static Map<String, Object> eventFact(TimedEvent e) {
+    private static List<Citation> citations(List<TimedEvent> evs) {
+        List<Citation> out = new ArrayList<>();
+        for (TimedEvent e : evs) {
+            if (out.stream().noneMatch(c -> c.document().equals(e.citation().document()) && c.quote().equals(e.citation().quote()))) out.add(e.citation());
+        }
+        return out;
+    }
+
+    private static Finding sequence(String rule, String title, String explanation, String action, List<TimedEvent> evs, double minutes) {
+        Map<String, Object> f = facts("sequence_violation", evs, minutes);
+        f.put("rule", rule);
+        return new Finding("timeline-" + rule.replace('_', '-'), "timeline_inconsistency", "sequence_violation", Severity.HIGH, title,
+                explanation, action, f, citations(evs));
+    }
+
+    static Map<String, Object> eventFact(TimedEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", e.event());
-        m.put("time", e.time().toString());
+        m.put("time", e.dateOnly() ? e.time().toLocalDate().toString() : e.time().toString());
         m.put("document", e.citation().document());
         m.put("page", e.citation().page());
+        if (e.citation().bates() != null) m.put("bates", e.citation().bates());
         m.put("approximate", e.approximate());
+        if (e.actor() != null) m.put("actor", e.actor());
+        m.put("quote", e.citation().quote());
         return m;
     }
 
-    private static final java.util.Map<String, String> NOUNS = java.util.Map.of("warning_issued", "Written warning",
-            "citation_issued", "Citation", "k9_arrived", "K9 arrival", "k9_requested", "K9 request", "k9_sniff", "K9 sniff",
-            "k9_alert", "K9 alert", "stop_initiated", "Start of the stop", "lab_received", "Lab receipt", "lab_submitted", "Lab submission");
+    private static final Map<String, String> NOUNS = Map.ofEntries(Map.entry("warning_issued", "Written warning"),
+            Map.entry("citation_issued", "Citation"), Map.entry("k9_arrived", "K9 arrival"), Map.entry("k9_requested", "K9 request"),
+            Map.entry("k9_sniff", "K9 sniff"), Map.entry("k9_alert", "K9 alert"), Map.entry("stop_initiated", "Start of the stop"),
+            Map.entry("lab_received", "Lab receipt"), Map.entry("lab_submitted", "Lab submission"), Map.entry("lab_analyzed", "Lab analysis"),
+            Map.entry("free_to_go", "Release of the driver"), Map.entry("miranda", "Miranda warning"), Map.entry("entry", "Entry"),
+            Map.entry("warrant_signed", "Warrant signature"), Map.entry("warrant_executed", "Warrant execution"),
+            Map.entry("warrant_returned", "Warrant return"), Map.entry("evidence_logged", "Evidence logging"),
+            Map.entry("evidence_seized", "Seizure"), Map.entry("report_written", "Report"));
 
-    static String label(String event) {
+    public static String label(String event) {
         if (NOUNS.containsKey(event)) return NOUNS.get(event);
         String s = event.replace('_', ' ').replace("k9", "K9");
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static LocalDateTime time(TimedEvent e) {
-        return e.time();
     }
 }
