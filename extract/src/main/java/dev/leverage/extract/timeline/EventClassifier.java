@@ -37,7 +37,7 @@ public final class EventClassifier {
         rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+the\\s+(residence|house|home|apartment|premises|unit|room|motel\\s+room|building|garage|dwelling|trailer)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
         rule("miranda", "\\b(miranda|advised .{0,30}rights|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
-        rule("k9_requested", "(\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
+        rule("k9_requested", "(\\b(can|could|would)\\s+(i|we|you)\\s+(get|have)\\s+(a|the|your)\\s+(k-?9|dog|canine)|\\bneed\\s+(a|the)\\s+(k-?9|dog|canine)\\b|\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
         rule("k9_sniff", "\\b(sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|began (his|her|the|a) (search|deployment))");
         rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arriv\\w*|on scene|on-scene)|\\b(arriv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
         rule("warning_issued", "\\b(written warning|warning (was |were )?(issued|given|served)|issued .{0,40}warning|warning for|your warning|warning issued)\\b");

@@ -63,6 +63,11 @@ public final class TimelineAnalyzer {
         this(Duration.ofMinutes(2));
     }
 
+    /** A deadline or distance the rules read, not an act of the case. */
+    public static boolean isNote(String event) {
+        return NOTES.contains(event);
+    }
+
     /** Every telling in time order (the report's flat chronology). */
     public List<TimedEvent> chronology(List<TimedEvent> events) {
         List<TimedEvent> out = new ArrayList<>(events.stream().filter(e -> !NOTES.contains(e.event())).toList());
@@ -81,6 +86,8 @@ public final class TimelineAnalyzer {
             int join = -1;
             for (int g = groups.size() - 1; g >= 0 && join < 0; g--) {
                 if (!kinds.get(g).equals(e.event())) continue;
+                // Statements are one per speaker: what the driver said and what the passenger said are two.
+                if (e.event().equals("statement") && !java.util.Objects.equals(groups.get(g).get(0).actor(), e.actor())) continue;
                 List<TimedEvent> group = groups.get(g);
                 // A date written alone ("Date Analyzed: 03/20/2025") and a time on that date are one event.
                 boolean sameDay = group.get(0).time().toLocalDate().equals(e.time().toLocalDate())
@@ -89,10 +96,12 @@ public final class TimelineAnalyzer {
                     join = g;
                     break;
                 }
-                if (Duration.between(group.get(0).time(), e.time()).compareTo(window) > 0) continue;
+                // Measured from the group's first timed telling: a date written alone sits at the start of the day.
+                TimedEvent firstTimed = group.stream().filter(o -> !o.dateOnly()).findFirst().orElse(group.get(0));
+                if (Duration.between(firstTimed.time(), e.time()).abs().compareTo(window) > 0) continue;
                 // A document that already tells this event at another time tells another event of its kind
                 // (a second arrest), unless the two are within the tolerance.
-                boolean sameDocumentElsewhere = group.stream().anyMatch(o -> o.citation().document().equals(e.citation().document())
+                boolean sameDocumentElsewhere = !e.dateOnly() && group.stream().anyMatch(o -> !o.dateOnly() && o.citation().document().equals(e.citation().document())
                         && Duration.between(o.time(), e.time()).abs().compareTo(tolerance) > 0);
                 if (!sameDocumentElsewhere) join = g;
             }
@@ -179,9 +188,6 @@ public final class TimelineAnalyzer {
         }
         CaseEvent act = sniff != null ? sniff : search;
         if (act == null) return;
-        // The sniff told before the mission's end by any document is at least arguably during the stop: the
-        // conflict is its own finding.
-        if (act.tellings().stream().anyMatch(t -> !t.time().isAfter(mission.time()))) return;
         long seconds = Duration.between(mission.time(), act.time()).getSeconds();
         boolean sameClock = mission.primary().citation().document().equals(act.primary().citation().document());
         if (seconds <= (sameClock ? 0 : tolerance.getSeconds())) return;
@@ -274,9 +280,12 @@ public final class TimelineAnalyzer {
             anchor = first(merged, null, "arrest");
             if (anchor == null || !anchor.time().isBefore(b.time())) return;
         }
+        Set<String> officers = rule.equals("statement_before_miranda") ? officers(merged) : Set.of();
         for (CaseEvent a : merged) {
             if (!a.event().equals(after)) continue;
             if (anchor != null && a.time().isBefore(anchor.time())) continue;
+            if (!officers.isEmpty() && a.tellings().stream().allMatch(t -> t.actor() != null
+                    && officers.stream().anyMatch(o -> Handlers.same(o, t.actor())))) continue;
             boolean dates = a.dateOnly() || b.dateOnly();
             boolean early = dates ? a.time().toLocalDate().isBefore(b.time().toLocalDate()) : a.time().isBefore(b.time().minus(tolerance));
             if (!early) continue;
@@ -288,6 +297,16 @@ public final class TimelineAnalyzer {
                     action, List.of(b.primary(), a.primary()), minutes));
             return;
         }
+    }
+
+    /** Who acts as police in the case: the actors of its events other than statements (an officer's words on a recording are not a suspect's statement). */
+    public static Set<String> officers(List<CaseEvent> merged) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (CaseEvent e : merged) {
+            if (Set.of("statement", "consent", "consent_refused", "report_written").contains(e.event()) || NOTES.contains(e.event())) continue;
+            for (TimedEvent t : e.tellings()) if (t.actor() != null && !t.source().equals("custody")) out.add(t.actor());
+        }
+        return out;
     }
 
     private void reportDates(List<CaseEvent> merged, List<Finding> out) {

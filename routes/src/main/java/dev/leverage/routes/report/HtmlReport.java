@@ -61,14 +61,26 @@ public final class HtmlReport {
                 h.append("</table>");
             }
         }
-        h.append("<h2>Timeline</h2><table><tr><th>Time</th><th>Event</th><th>Actor</th><th>Source</th><th>Quote</th></tr>");
+        h.append("<h2>Timeline</h2>");
+        h.append(TimelineSvg.render(r.path("timeline")));
+        h.append("<table><tr><th>Time</th><th>Event</th><th>Actor</th><th>As each document tells it</th></tr>");
         for (JsonNode t : r.path("timeline")) {
-            h.append("<tr><td>").append(esc(t.path("time").asText().replace('T', ' '))).append(t.path("approximate").asBoolean() ? " (approx.)" : "")
-                    .append("</td><td>").append(esc(t.path("event").asText())).append("</td><td>").append(esc(t.path("actor").asText("")))
-                    .append("</td><td>").append(esc(t.path("document").asText())).append(" p.").append(t.path("page").asInt())
-                    .append(t.hasNonNull("bates") ? " " + esc(t.path("bates").asText()) : "").append("</td><td>").append(esc(t.path("quote").asText())).append("</td></tr>");
+            boolean flagged = !t.path("findings").isEmpty();
+            h.append("<tr").append(flagged ? " class=\"break\"" : "").append("><td>").append(esc(t.path("time").asText().replace('T', ' ')))
+                    .append(t.path("approximate").asBoolean() ? " (approx.)" : "").append("</td><td>").append(esc(t.path("event").asText()))
+                    .append(flagged ? "<br><strong>⚠ " + esc(join(t.path("findings"))) + "</strong>" : "")
+                    .append("</td><td>").append(esc(t.path("actor").asText(""))).append("</td><td>");
+            JsonNode sources = t.path("sources").isEmpty() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(t) : t.path("sources");
+            for (JsonNode s : sources) {
+                h.append("<div><b>").append(esc(s.path("time").asText().replace('T', ' '))).append(s.path("approximate").asBoolean() ? " (approx.)" : "")
+                        .append("</b> ").append(esc(s.path("document").asText())).append(" p.").append(s.path("page").asInt())
+                        .append(s.hasNonNull("bates") ? " " + esc(s.path("bates").asText()) : "").append("<blockquote>“").append(esc(s.path("quote").asText()))
+                        .append("”</blockquote></div>");
+            }
+            h.append("</td></tr>");
         }
-        h.append("</table><h2>People</h2><table><tr><th>Name</th><th>Roles</th><th>Badge</th><th>Also written</th><th>Mentions</th></tr>");
+        h.append("</table>");
+        h.append("<h2>People</h2><table><tr><th>Name</th><th>Roles</th><th>Badge</th><th>Also written</th><th>Mentions</th></tr>");
         for (JsonNode p : r.path("people")) {
             h.append("<tr><td>").append(esc(p.path("name").asText())).append("</td><td>").append(esc(join(p.path("roles"))))
                     .append("</td><td>").append(esc(p.path("badge").asText(""))).append("</td><td>").append(esc(join(p.path("aliases"))))

@@ -6,7 +6,9 @@ import dev.leverage.extract.Citation;
 import dev.leverage.extract.Finding;
 import dev.leverage.extract.CaseAnalysis;
 import dev.leverage.extract.people.Person;
+import dev.leverage.extract.timeline.CaseEvent;
 import dev.leverage.extract.timeline.TimedEvent;
+import dev.leverage.extract.timeline.TimelineAnalyzer;
 import dev.leverage.index.FileRecord;
 import dev.leverage.index.Json;
 
@@ -63,19 +65,55 @@ public final class ReportBuilder {
             ArrayNode cites = n.putArray("citations");
             for (Citation c : f.citations()) cites.add(citation(c));
         }
+        // One entry per event of the case, placed by its most trusted telling, with every document's telling of it
+        // and the findings it is part of.
+        java.util.Map<String, java.util.List<String>> flagged = new java.util.HashMap<>();
+        for (Finding f : analysis.findings()) {
+            if (!f.type().equals("timeline_inconsistency") || !(f.facts().get("events") instanceof java.util.List<?> evs)) continue;
+            for (Object o : evs) {
+                if (o instanceof java.util.Map<?, ?> m) flagged.computeIfAbsent(m.get("event") + "|" + m.get("document") + "|" + m.get("time"), k -> new java.util.ArrayList<>()).add(f.id());
+            }
+        }
         ArrayNode timeline = root.putArray("timeline");
-        for (TimedEvent e : analysis.timeline()) {
+        java.util.Set<String> officers = TimelineAnalyzer.officers(analysis.events());
+        for (CaseEvent ce : analysis.events()) {
+            if (TimelineAnalyzer.isNote(ce.event())) continue;
+            // What officers say on a recording is in the transcript; the chronology keeps what others said.
+            if (ce.event().equals("statement") && ce.tellings().stream().allMatch(x -> x.actor() != null
+                    && officers.stream().anyMatch(o -> dev.leverage.extract.custody.Handlers.same(o, x.actor())))) continue;
+            TimedEvent e = ce.primary();
             ObjectNode t = timeline.addObject();
-            t.put("time", ISO_LOCAL.format(e.time()));
+            t.put("time", ce.dateOnly() ? ce.time().toLocalDate().toString() : ISO_LOCAL.format(e.time()));
             t.put("approximate", e.approximate());
+            t.put("date_only", ce.dateOnly());
             t.put("event", e.event());
-            if (e.actor() == null) t.putNull("actor");
-            else t.put("actor", e.actor());
+            String actor = ce.tellings().stream().map(TimedEvent::actor).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (actor == null) t.putNull("actor");
+            else t.put("actor", actor);
             t.put("document", e.citation().document());
             t.put("page", e.citation().page());
             if (e.citation().bates() != null) t.put("bates", e.citation().bates());
             t.put("quote", e.citation().quote());
             t.put("source", e.source());
+            long spread = java.time.Duration.between(ce.earliest().time(), ce.latest().time()).getSeconds();
+            t.put("spread_minutes", Math.round(spread / 6.0) / 10.0);
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            ArrayNode sources = t.putArray("sources");
+            java.util.Set<String> told = new java.util.HashSet<>();
+            for (TimedEvent te : ce.tellings()) {
+                if (!told.add(te.time() + "|" + te.citation().document() + "|" + te.citation().quote())) continue;
+                ObjectNode s = sources.addObject();
+                s.put("time", te.dateOnly() ? te.time().toLocalDate().toString() : ISO_LOCAL.format(te.time()));
+                s.put("approximate", te.approximate());
+                s.put("document", te.citation().document());
+                s.put("page", te.citation().page());
+                if (te.citation().bates() != null) s.put("bates", te.citation().bates());
+                s.put("quote", te.citation().quote());
+                s.put("source", te.source());
+                ids.addAll(flagged.getOrDefault(te.event() + "|" + te.citation().document() + "|" + (te.dateOnly() ? te.time().toLocalDate().toString() : te.time().toString()), java.util.List.of()));
+            }
+            ArrayNode fs = t.putArray("findings");
+            ids.forEach(fs::add);
         }
         // Each item's chain as a sequence, each link marked with the findings that start or end at it.
         ArrayNode chains = root.putArray("custody_chains");
