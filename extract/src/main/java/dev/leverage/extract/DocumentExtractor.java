@@ -123,7 +123,7 @@ public final class DocumentExtractor {
             boolean csv = textTables && (d.mediaType() != null && d.mediaType().startsWith("text/csv") || d.path().toLowerCase(Locale.ROOT).endsWith(".csv"));
             for (Page.Table table : tables) {
                 readCadTable(d, page, table, timed, mentions);
-                readCustodyTable(d, page, table, custody, mentions, order);
+                readCustodyTable(d, page, table, custody, mentions, order, timed);
             }
             LocalDateTime recordingStart = recordingStart(text, dates);
             List<Sentence> sentences = annotator.annotate(text);
@@ -139,7 +139,11 @@ public final class DocumentExtractor {
                         && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
                 TimeNormaliser.Offset offset = recordingStart == null ? null : TimeNormaliser.offset(s.text());
                 if (offset != null) {
-                    transcriptLine(d, page, s, offset, recordingStart, timed, mentions);
+                    // The sentence splitter may run several transcript lines together: each stamped line is its own.
+                    for (String line : s.text().split("\n")) {
+                        TimeNormaliser.Offset o = TimeNormaliser.offset(line);
+                        if (o != null) transcriptLine(d, page, s, line, o, recordingStart, timed, mentions);
+                    }
                     continue;
                 }
                 custodyContext.saw(s.text());
@@ -279,6 +283,15 @@ public final class DocumentExtractor {
                 }
                 return;
             }
+            // Consent or a reason to suspect told without a time happened when the narrative was at ("I smelled
+            // raw marijuana"): what makes a later search lawful must not fall out of the chronology.
+            if (lastTimed != null && sinceTimed <= 3 && rel == null) {
+                String event = events.classify(s.text());
+                if (event.equals("consent") || event.equals("suspicion")) {
+                    timed.add(new TimedEvent(event, lastTimed, true, actorIn(s, found, 0, s.text().length(), author, s.text()), "narrative",
+                            Citation.of(d, page, s.text())));
+                }
+            }
             // Custody with no time still says where an item was ("kept in a locked safe at my residence"). A narrative
             // goes in order: the sentence right after a timed one happened then ("At about 2100 I inspected Rm 204.
             // In Rm 204 I found a clear sandwich bag ...").
@@ -341,9 +354,13 @@ public final class DocumentExtractor {
             if (!words.matches("(?s).*\\p{L}{3,}.*")) continue;
             LocalDate date = t.date() != null ? t.date() : attached != null ? attached.date() : trailing != null ? trailing.date() : null;
             LocalDateTime when;
+            boolean rangeStart = i + 1 < times.size() && times.get(i + 1).rangeEnd();
             if (date != null) {
                 dates.dateSeen(date);
                 when = dates.resolve(t.time());
+            } else if (rangeStart) {
+                // "taken from her desk between 2330 and 0045": a period told in passing, not the narrative's clock.
+                when = dates.peek(t.time());
             } else {
                 when = dates.resolve(t.time());
             }
@@ -352,7 +369,8 @@ public final class DocumentExtractor {
             // fields around it.
             Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 48), t.start()));
             String event = null;
-            if (field.find()) {
+            boolean isField = field.find();
+            if (isField) {
                 int lineStart = s.text().lastIndexOf('\n', t.start()) + 1;
                 String line = s.text().substring(lineStart, Math.max(t.end(), s.text().indexOf('\n', t.end()) < 0 ? s.text().length() : s.text().indexOf('\n', t.end())));
                 String label = field.group(1);
@@ -364,7 +382,12 @@ public final class DocumentExtractor {
                 event = events.classify(clause, anchor);
             }
             if (d.type().equals("k9_report") && event.equals("on_scene")) event = "k9_arrived";
+            if (d.type().equals("warrant") && !isField) event = warrantEvent(clause, event);
             String actor = actorIn(s, found, from, to, author, clause);
+            if (rangeStart) {
+                if (!event.equals(EventClassifier.OTHER)) timed.add(new TimedEvent(event, when, t.approximate(), actor, "narrative", Citation.of(d, page, s.text())));
+                continue;
+            }
             lastTimed = when;
             sinceTimed = 0;
             lastWhen = when;
@@ -421,7 +444,7 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed|length|run\\s*time|total\\s*time|lasted|for)\\W*$");
-    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /]{1,28}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
+    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /]{1,40}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
     private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
     private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut|^\\s*date\\s*$");
 
@@ -615,6 +638,7 @@ public final class DocumentExtractor {
         if (l.matches(".*\\b(received|receipt|rec d|recd|rcvd|intake)\\b.*")) return lab ? "lab_received" : null;
         if (l.matches(".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
         if (l.matches(".*\\b(executed|execution|served|service)\\b.*")) return warrant ? "warrant_executed" : type.equals("citation") ? citationKind(line) : null;
+        if (l.matches(".*\\b(e?summons|citation|ticket|warning|notice)\\b.*") && l.matches(".*\\b(issued|served|signed|written|time|date)\\b.*")) return citationKind(l + " " + line);
         if (l.matches(".*\\b(signed|issued|issuance|sworn|authori[sz]ed)\\b.*")) {
             if (warrant) return "warrant_signed";
             if (type.equals("citation")) return citationKind(line);
@@ -631,6 +655,19 @@ public final class DocumentExtractor {
         if (l.matches(".*\\b(alert|indication|response)\\b.*")) return "k9_alert";
         if (l.matches(".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
         return null;
+    }
+
+    private static final Pattern WARRANT_SIGNED = Pattern.compile("(?i)\\b(issued|signed|subscribed|under\\s+my\\s+hand|sworn|authori[sz]ed|approved|granted)\\b");
+    private static final Pattern WARRANT_DONE = Pattern.compile("(?i)\\b(executed|served|execution|entered|entry)\\b");
+    private static final Pattern WARRANT_RETURN = Pattern.compile("(?i)\\b(return(ed)?|inventory|filed)\\b");
+
+    /** On a warrant or its return, "issued", "executed" and "returned" are the warrant's own events. */
+    static String warrantEvent(String clause, String event) {
+        if (clause.matches("(?is).*\\b(shall|must|may|will|should|to\\s+be)\\s+(only\\s+)?(be\\s+)?(served|executed|returned|made).*")) return EventClassifier.OTHER;
+        if (WARRANT_RETURN.matcher(clause).find() && !WARRANT_DONE.matcher(clause).find()) return "warrant_returned";
+        if (WARRANT_DONE.matcher(clause).find()) return "warrant_executed";
+        if (WARRANT_SIGNED.matcher(clause).find()) return "warrant_signed";
+        return event;
     }
 
     private static String citationKind(String line) {
@@ -662,7 +699,7 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern DISTANCE = Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d)?\\s*(?:-\\s*)?(?:miles?|mi\\.?)\\b");
-    private static final Pattern DISTANCE_PLACE = Pattern.compile("(?i)\\b(station|headquarters|hq|jail|lab(?:oratory)?|office|barracks|precinct|scene|detachment|post|substation|facility|property\\s+room)\\b");
+    private static final Pattern DISTANCE_PLACE = Pattern.compile("(?i)\\b(station|headquarters|hq|jail|lab(?:oratory)?|office|barracks|precinct|scene|detachment|post|substation|facility|property\\s+room)\\b|\\bmiles?\\s+(from|of|away|to|outside|west|east|north|south|northwest|northeast|southwest|southeast)\\b");
 
     /** "Headquarters is about 28 miles from the scene": what the rules of travel time need. */
     private void distanceNote(Document d, Page page, String text, DateCarrier dates, List<TimedEvent> timed) {
@@ -734,7 +771,7 @@ public final class DocumentExtractor {
         return text.substring(s, e < 0 ? text.length() : e + 1).strip();
     }
 
-    private void transcriptLine(Document d, Page page, Sentence s, TimeNormaliser.Offset offset, LocalDateTime start,
+    private void transcriptLine(Document d, Page page, Sentence s, String line, TimeNormaliser.Offset offset, LocalDateTime start,
                                 List<TimedEvent> timed, List<Mention> mentions) {
         LocalDateTime when = TimeNormaliser.atOffset(start, offset.offset());
         String rest = offset.rest();
@@ -750,12 +787,12 @@ public final class DocumentExtractor {
                 Matcher rank = OFFICER_SPEAKER.matcher(sp.group(1));
                 String name = rank.find() ? sp.group(1).substring(rank.end()).replaceFirst("^[.\\s]+", "") : sp.group(1);
                 actor = PersonName.parse(name.isBlank() ? sp.group(1) : name).display();
-                int at = s.text().indexOf(sp.group(1));
-                mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, s.text()),
+                int at = Math.max(0, s.text().indexOf(line)) + Math.max(0, line.indexOf(sp.group(1)));
+                mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, line),
                         s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
             }
         }
-        String event = events.classify(s.text());
+        String event = events.classify(line);
         // What a civilian says on the recording is a statement; an officer's words tell the events.
         if (sp.matches() && !officer && !said.isBlank() && !said.matches("(?is)\\W*\\(?(inaudible|unintelligible|no response|silence|crosstalk)\\)?\\W*")) {
             event = "statement";
@@ -763,7 +800,7 @@ public final class DocumentExtractor {
             return;
         }
         if (event.equals(EventClassifier.OTHER) || event.equals("on_scene") && actor != null) return;
-        timed.add(new TimedEvent(event, when, false, actor, "transcript", Citation.of(d, page, s.text())));
+        timed.add(new TimedEvent(event, when, false, actor, "transcript", Citation.of(d, page, line)));
     }
 
     /** A transcript speaker label that names an officer by rank or role ("OFC REYES", "TPR. HALE", "K9 DEP LIND"). */
@@ -820,17 +857,40 @@ public final class DocumentExtractor {
                 String role = unitId.toUpperCase(Locale.ROOT).startsWith("K9") ? "officer,k9_handler" : "officer";
                 mentions.add(new Mention("person", u.group(2), PersonName.parse(u.group(2)).display(), role, null, cite, 0, 0, "table"));
             }
-            String event = events.classify(text);
-            if (event.equals("on_scene") && unitId.toUpperCase(Locale.ROOT).startsWith("K9")) event = "k9_arrived";
+            String event = cadStatus(cell(row, c.status));
+            if (event == null) event = events.classify(text);
+            if (event.equals("on_scene") && unitId.toUpperCase(Locale.ROOT).matches("(K-?9|CANINE|DOG).*")) event = "k9_arrived";
             if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, false, owner != null ? PersonName.parse(owner).display() : unitId, "cad", cite));
         }
     }
 
+    /**
+     * The event a CAD status code names: the codes dispatch systems write in their status column ("ONSC", "ENRT",
+     * "CLR", "10-97", "T/S"), which the sentence categorizer never saw in prose. Null for a code it does not know.
+     */
+    static String cadStatus(String status) {
+        String s = status == null ? "" : status.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (s.isEmpty()) return null;
+        if (s.matches("(TRAFFIC STOP|STOP|T/?S|T-STOP|TSTOP|VEH STOP|VEHICLE STOP|10-38|10-11|SUBJECT STOP|PED STOP)")) return "stop_initiated";
+        if (s.matches("(ONSC|ONS|ON SCENE|ONSCENE|ARRVD|ARRIVED|ARV|AR|10-97|10-23|OS)")) return "on_scene";
+        if (s.matches("(ENRT|EN ROUTE|ENROUTE|ER|10-76|RESP|RESPONDING)")) return "dispatch";
+        if (s.matches("(DISP|DISPATCHED|ASSIGNED|ASGN|ASSGN)")) return "dispatch";
+        if (s.matches("(CLR|CLEAR|CLEARED|CLEAR SCENE|CLRD|10-8|10-98|AVAIL|AVAILABLE|CMPLT|COMPLETE)")) return "cleared";
+        if (s.matches("(ARR|ARREST|IN CUSTODY|1 IN CUSTODY|CUSTODY|10-15)")) return "arrest";
+        if (s.matches("(CIT|CITATION|CITE|CITATION ISSUED|UTC|TICKET)")) return "citation_issued";
+        if (s.matches("(WARN|WARNING|WRITTEN WARNING|WARNING ISSUED|WW)")) return "warning_issued";
+        if (s.matches("(K9 ?REQ|K-9 REQ|K9 REQUESTED|K-9 REQUESTED|REQ K9|CANINE REQ)")) return "k9_requested";
+        if (s.matches("(TRANS|TRANSPORT|TRNSP|10-15 ENRT)")) return "transport";
+        return null;
+    }
+
     /** A custody table: released-by and received-by columns (any wording, any order) and a date or time. */
-    private void readCustodyTable(Document d, Page page, Page.Table table, List<CustodyEvent> custody, List<Mention> mentions, int[] order) {
+    private void readCustodyTable(Document d, Page page, Page.Table table, List<CustodyEvent> custody, List<Mention> mentions, int[] order,
+                                  List<TimedEvent> timed) {
         List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
         custody.addAll(events);
+        if (events.isEmpty()) readLogTable(d, page, table, timed);
         if (events.isEmpty()) custody.addAll(CustodyTableReader.listing(d, page, table, order));
         if (events.isEmpty()) custody.addAll(CustodyTableReader.examinations(d, page, table, order));
         // A custody table about one item makes it the item in hand for the lines that follow ("Seal number on
@@ -853,6 +913,57 @@ public final class DocumentExtractor {
                     }
                 }
             }
+        }
+    }
+
+    private static final Pattern LOG_ACTOR = Pattern.compile("(?i)^(booked|logged|entered|seized|collected|recovered|submitted|received|impounded|stored|checked\\s+in)\\s*(by)?\\b.*");
+    private static final Pattern LOG_WHEN = Pattern.compile("(?i)^(booking|book|log|logged|entry|entered|seizure|seized|collection|collected|submission|submitted|receipt|received|impound|intake)?\\s*(date\\s*/?\\s*time|date|time|datetime|timestamp)\\b.*|.*\\b(date|time)$");
+
+    /**
+     * A log that records one act per row without a released-by/received-by pair ("Item#, Description, Booked By,
+     * Booking Date, Booking Time, Location"): each row is a timed event named by the header's verb, its actor the
+     * "by" column. The custody reader takes the tables it understands; this reads the rest for the chronology.
+     */
+    private void readLogTable(Document d, Page page, Page.Table table, List<TimedEvent> timed) {
+        if (table.rows().size() < 2) return;
+        List<String> header = table.rows().get(0);
+        int actor = -1, date = -1, time = -1;
+        String verb = null;
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : header.get(i).strip();
+            Matcher a = LOG_ACTOR.matcher(h);
+            if (actor < 0 && a.matches() && a.group(2) != null) {
+                actor = i;
+                verb = a.group(1).toLowerCase(Locale.ROOT);
+            } else if (LOG_WHEN.matcher(h).matches()) {
+                String l = h.toLowerCase(Locale.ROOT);
+                if (l.contains("date") && l.contains("time")) {
+                    date = i;
+                    time = i;
+                } else if (l.contains("date") && date < 0) date = i;
+                else if (l.contains("time") && time < 0) time = i;
+            }
+        }
+        if (actor < 0 || (time < 0 && date < 0)) return;
+        String event = switch (verb) {
+            case "booked", "logged", "entered", "stored", "impounded" -> "evidence_logged";
+            case "seized", "collected", "recovered" -> "evidence_seized";
+            case "submitted" -> "lab_submitted";
+            case "received" -> d.type().startsWith("lab") ? "lab_received" : "evidence_logged";
+            default -> "evidence_logged";
+        };
+        LocalDate fallback = headerDate(d, new PageFurniture(d));
+        for (List<String> row : table.rows().subList(1, table.rows().size())) {
+            LocalDateTime when = null;
+            if (time >= 0 && time == date) when = TimeParser.parseDateTime(cell(row, time));
+            else {
+                LocalDate day = date >= 0 ? TimeParser.parseDate(cell(row, date)) : fallback;
+                LocalTime clock = time >= 0 ? TimeParser.parseClock(cell(row, time)) : null;
+                if (day != null && clock != null) when = LocalDateTime.of(day, clock);
+            }
+            String who = cell(row, actor).strip();
+            if (when == null || who.isEmpty()) continue;
+            timed.add(new TimedEvent(event, when, false, who, "custody", Citation.of(d, page, String.join(" ", row))));
         }
     }
 

@@ -37,7 +37,7 @@ public final class DocumentClass {
         CUES.put("bodycam_transcript", List.of("body-worn camera", "body worn camera", "bodycam", "body cam", "bwc transcript",
                 "recording start", "transcript of"));
         CUES.put("citation", List.of("written warning", "warning notice", "uniform traffic citation", "citation no", "traffic citation",
-                "notice to appear", "warning no"));
+                "notice to appear", "warning no", "uniform summons", "esummons", "summons no", "ticket no"));
         CUES.put("witness_statement", List.of("voluntary statement", "witness statement", "statement of", "sworn statement"));
         CUES.put("warrant", List.of("search warrant", "arrest warrant", "affidavit for", "warrant return", "affidavit of probable cause", "probable cause affidavit"));
         CUES.put("miranda_form", List.of("miranda", "advisement of rights", "waiver of rights"));

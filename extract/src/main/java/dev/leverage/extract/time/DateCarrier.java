@@ -61,6 +61,18 @@ public final class DateCarrier {
         return dt;
     }
 
+    /**
+     * The date-time of a time told in passing (the start of a period, a time before the narrative's own), without
+     * moving the narrative's clock: a time more than 18 hours after the last is the evening before.
+     */
+    public LocalDateTime peek(LocalTime t) {
+        if (date == null) return null;
+        LocalDateTime dt = LocalDateTime.of(date, t);
+        if (last != null && dt.isBefore(last) && Duration.between(dt, last).compareTo(ROLLOVER) > 0) return dt.plusDays(1);
+        if (last != null && Duration.between(last, dt).compareTo(Duration.ofHours(18)) > 0) return dt.minusDays(1);
+        return dt;
+    }
+
     public LocalDate date() {
         return date;
     }

@@ -25,7 +25,7 @@ public final class TimeParser {
 
     // 10:15 PM, 22:15, 22:15:07, 22:15:07.5, 10.15 p.m.
     private static final Pattern CLOCK = Pattern.compile(
-            "(?i)(?<![\\d:\\[])(" + APPROX + ")?([01]?\\d|2[0-4])[:.]([0-5]\\d)(?::([0-5]\\d)(?:\\.\\d+)?)?(?![\\d:])(?:\\s*" + AMPM + ")?(?:\\s*(?:hrs|hours|hr)\\b\\.?)?");
+            "(?i)(?<![\\d:\\[])(" + APPROX + ")?([01]?\\d|2[0-4])[:.]([0-5]\\d)(?::([0-5]\\d)(?:\\.\\d+)?)?(?![\\d:]|[-–][A-Za-z]{2,3}[-–])(?:\\s*" + AMPM + ")?(?:\\s*(?:hrs|hours|hr)\\b\\.?)?");
     // 2215 hrs, 2215 hours, 2146.23 hours, 0006hrs, 2215H
     private static final Pattern MILITARY_SUFFIX = Pattern.compile(
             "(?i)(?<![\\d.:/-])(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?:\\.([0-5]\\d))?\\s*(?:hrs|hours|hr|h)\\b\\.?");
@@ -61,7 +61,7 @@ public final class TimeParser {
     private static final Pattern DATE_MONTH_NAME = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern DATE_DAY_MONTH = Pattern.compile(
-            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]*(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?[\\s-]*(\\d{4}|\\d{2})\\b");
+            "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]*(?:day\\s+)?(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?[\\s-]*(\\d{4}|\\d{2})\\b");
 
     private static final Pattern BIRTH = Pattern.compile("(?i)(dob|d\\.o\\.b\\.?|date of birth|birth ?date|born( on)?)\\W*$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(

@@ -28,17 +28,21 @@ public final class EventClassifier {
         // What a stop's lawfulness turns on besides the canonical events: the citation still being written (the
         // mission goes on), the driver told he may go (the mission is over), consent or a new reason to suspect
         // (a search after the mission needs one), entry into premises (a warrant search), the warrant's return.
-        rule("citation_started", "\\b(began|begun|begin|started|start|was|were|am|continued|still)\\s+(writing|completing|filling\\s+out|preparing|typing|working\\s+on|drafting)\\b");
+        rule("citation_started", "\\b(began|begun|begin|started|start|was|were|am|continued|still)\\s+(writing|completing|filling\\s+out|preparing|typing|working\\s+on|drafting)\\b|^\\W*(\\w+\\s+){0,3}(writing|completing|preparing)\\s+(a\\s+|the\\s+)?(written\\s+)?(warning|citation|ticket|summons)\\b");
         rule("consent_refused", "\\b(refused|declined|denied|did\\s+not|didn'?t|would\\s+not|wouldn'?t|withdrew|revoked)\\s+(\\w+\\s+){0,3}(consent|to\\s+(allow|permit|consent))");
         rule("consent", "\\b(consent(ed)?\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+)?(search|look)|gave\\s+(\\w+\\s+){0,2}consent|granted\\s+(\\w+\\s+){0,2}consent|verbal\\s+consent|written\\s+consent|consent\\s+to\\s+search|agreed\\s+to\\s+(a|the|my)\\s+search|(said|stated|replied)\\s+.{0,20}\\bgo\\s+ahead)");
-        rule("suspicion", "\\b((odou?r|smell(ed)?|scent)\\s+of\\s+(raw\\s+|burnt\\s+|fresh\\s+)?(marijuana|cannabis|narcotics|methamphetamine|meth|alcohol)|plain[- ]view|in\\s+plain\\s+sight|(observed|saw|noticed|spotted)\\s+.{0,50}\\b(marijuana|cocaine|narcotics|paraphernalia|firearm|handgun|pistol|revolver|rifle|weapon|syringe|glass\\s+pipe|meth\\s+pipe|baggie|bindle|open\\s+container))");
+        rule("suspicion", "\\b((odou?r|smell(ed)?|scent)\\s+(of\\s+)?(raw\\s+|burnt\\s+|fresh\\s+)?(marijuana|cannabis|mj|thc|narcotics|methamphetamine|meth|alcohol)|pc\\s+odou?r|plain[- ]view|in\\s+plain\\s+sight|(observed|saw|noticed|spotted)\\s+.{0,50}\\b(marijuana|cocaine|narcotics|paraphernalia|firearm|handgun|pistol|revolver|rifle|weapon|syringe|glass\\s+pipe|meth\\s+pipe|baggie|bindle|open\\s+container))");
         rule("free_to_go", "\\b(free\\s+to\\s+(go|leave)|(told|advised|informed)\\s+(him|her|them|the\\s+(driver|operator|occupants?))\\s+(that\\s+)?(he|she|they)\\s+(was|were|could)\\s+(free|leave|go)|(returned|handed\\s+back)\\s+(his|her|their|the\\s+driver'?s)\\s+(driver'?s\\s+)?(license|licence|documents|paperwork|id\\b|identification))");
         rule("warrant_returned", "\\b(return\\s+(of|on|to)\\s+(the\\s+)?(search\\s+)?warrant|warrant\\s+return|returned\\s+(the\\s+)?(search\\s+)?warrant|return\\s+(and\\s+inventory\\s+)?(was\\s+)?(filed|made|submitted)|inventory\\s+(was\\s+)?(filed|returned)|filed\\s+(the\\s+)?return)\\b");
         rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+the\\s+(residence|house|home|apartment|premises|unit|room|motel\\s+room|building|garage|dwelling|trailer)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
+        // Words that name no event of the case: a command on a warrant's face, a briefing before it, an application for it.
+        rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b");
+        rule("briefing", "\\b(briefed|briefing|staged|staging|roll\\s+call|met\\s+at|pre-?raid|operations?\\s+plan)\\b");
+        rule("warrant_applied", "\\b(reviewed|drafted|prepared|typed|presented|submitted|applied\\s+for|began\\s+(writing|drafting))\\b.{0,50}\\b(warrant|affidavit)|\\bwarrant\\s+(application|affidavit)\\b|\\baffidavit\\b.{0,40}\\b(sworn|submitted|presented)");
         rule("miranda", "\\b(miranda|advised .{0,30}rights|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
         rule("k9_requested", "(\\b(can|could|would)\\s+(i|we|you)\\s+(get|have)\\s+(a|the|your)\\s+(k-?9|dog|canine)|\\bneed\\s+(a|the)\\s+(k-?9|dog|canine)\\b|\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
-        rule("k9_sniff", "\\b(sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|began (his|her|the|a) (search|deployment))");
+        rule("k9_sniff", "\\b(sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|(k-?9|canine|dog|\\b[A-Z][a-z]+\\b)\\s+began\\s+(his|her|its)\\s+(search|deployment|sniff)|began\\s+(a|the|an)\\s+(exterior\\s+|open[- ]air\\s+)?(k-?9|canine|dog)\\s+(search|deployment|sniff))");
         rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arriv\\w*|on scene|on-scene)|\\b(arriv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
         rule("warning_issued", "\\b(written warning|warning (was |were )?(issued|given|served)|issued .{0,40}warning|warning for|your warning|warning issued)\\b");
         rule("citation_issued", "(\\b(citation|ticket|summons|notice to appear)\\b.{0,40}\\b(issued|wrote|written|served|signed)\\b|\\b(issued|wrote|served)\\b.{0,40}\\b(citation|ticket|summons)\\b)");
@@ -50,7 +54,7 @@ public final class EventClassifier {
         rule("lab_received", "\\b(received (by|at|in) (the )?(lab|laboratory)|laboratory received|lab received|was received on|were received on|received on \\d)");
         rule("lab_analyzed", "\\b(analy[sz](ed|is)|examined|tested)\\b.{0,60}\\b(lab|gc-?ms|ftir|performed|instrument)\\b|\\banalysis (was )?performed\\b");
         rule("search", "\\b(search(ed)? (of )?(the )?(vehicle|car|residence|trunk|person|interior|cabin)|probable cause search|began (a |the )?search|conducted a search|search of)\\b");
-        rule("evidence_seized", "\\b(seized|took custody of|taken into custody as evidence|collected (the |as )?(evidence|item))");
+        rule("evidence_seized", "\\b(seized|took custody of|taken into custody as evidence|collected (the |as )?(evidence|item))|\\b(located|found|recovered|discovered)\\b.{0,60}\\b(bags?|baggies|baggie|pouch|pills?|tablets?|bottle|powder|substance|firearm|handgun|pistol|revolver|rifle|cash|currency|\\$\\d|scale|phones?|narcotics|marijuana|cocaine|methamphetamine|meth|heroin|fentanyl|contraband|paraphernalia|pipe|syringe|bricks?|package)");
         rule("custody_transfer", "\\b(released .{0,60}\\bto\\b|transferred|handed .{0,40}\\bto\\b|turned over|relinquished)");
         rule("evidence_logged", "\\b(logged|booked into|placed .{0,40}(locker|vault|property room|evidence room)|entered into (evidence|property))");
         rule("stop_initiated", "\\b(traffic stop|initiated a (traffic )?stop|stopped (a|the) (vehicle|car|truck)|stopped (a|an|the) [^.;]{0,60}\\bfor (an? |the )?(expired|defective|broken|equipment|speed\\w*|failure|failing|following|improper|no |crossing|weaving|lane|tint|registration|traffic)|conducted a (traffic )?stop|pulled (the vehicle |it )?over|activated (my|his|her) (emergency|overhead) lights)\\b");
@@ -96,6 +100,14 @@ public final class EventClassifier {
      *               nearest the time names the event ("Based on the alert, I began a search at 0023": a search)
      */
     public String classify(String clause, int anchor) {
+        String label = decide(clause, anchor);
+        return NOT_EVENTS.contains(label) ? OTHER : label;
+    }
+
+    /** Labels the rules give to say a clause tells no event of the case. */
+    private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied");
+
+    private String decide(String clause, int anchor) {
         return switch (mode) {
             case RULES -> byRules(clause, anchor);
             case MODEL -> byModel(clause).label();
@@ -123,7 +135,8 @@ public final class EventClassifier {
 
     /** The event the cue rules alone give a clause, or "other". */
     public static String byRules(String clause) {
-        return byRules(clause, -1);
+        String label = byRules(clause, -1);
+        return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 
     static String byRules(String clause, int anchor) {

@@ -119,6 +119,9 @@ public final class TimelineAnalyzer {
     }
 
     public List<Finding> analyze(List<TimedEvent> events) {
+        // In a case with a warrant, the entry is its execution.
+        boolean warrant = events.stream().anyMatch(e -> e.event().equals("warrant_signed") || e.event().equals("warrant_deadline"));
+        if (warrant) events = events.stream().map(e -> e.event().equals("entry") ? e.as("warrant_executed") : e).toList();
         List<CaseEvent> merged = merge(events);
         List<Finding> out = new ArrayList<>();
         conflicts(merged, out);
@@ -192,9 +195,12 @@ public final class TimelineAnalyzer {
         boolean sameClock = mission.primary().citation().document().equals(act.primary().citation().document());
         if (seconds <= (sameClock ? 0 : tolerance.getSeconds())) return;
         if (Duration.ofSeconds(seconds).compareTo(Duration.ofHours(3)) > 0) return;
-        // An intervening reason: consent, a new reason to suspect, an arrest, an alert, all before the act.
+        // A reason of its own for the sniff or search: consent, a reason to suspect that arose during the stop, an
+        // arrest, an alert, any of them before the act.
+        CaseEvent stop = first(merged, null, "stop_initiated");
+        LocalDateTime from = stop != null && stop.time().isBefore(mission.time()) ? stop.time() : mission.time().minusHours(1);
         for (CaseEvent e : merged) {
-            if (!e.time().isAfter(mission.time().minus(tolerance)) || !e.time().isBefore(act.time().plusSeconds(1))) continue;
+            if (e.time().isBefore(from.minus(tolerance)) || !e.time().isBefore(act.time().plusSeconds(1))) continue;
             if (Set.of("consent", "suspicion", "arrest").contains(e.event())) return;
             if (e.event().equals("k9_alert") && act == search) return;
         }
@@ -339,8 +345,10 @@ public final class TimelineAnalyzer {
 
     private static final Pattern FACILITY = Pattern.compile("(?i)\\b(station|headquarters|hq|property\\s+room|evidence\\s+room|property\\s+(?:and|&)\\s+evidence|"
             + "sally\\s*port|jail|booking|precinct|substation|detention|lab(?:oratory)?|evidence\\s+locker|temporary\\s+locker|vault|district\\s+office|barracks)\\b");
+    /** "I was in the sally port at the Sheriff's Office": where the writer was. */
+    private static final Pattern AT_A_FACILITY = Pattern.compile("(?i)\\b(I|he|she|we)\\s+(was|were)\\s+(still\\s+)?(in|at)\\s+the\\s+[^.;]{0,40}?\\b(station|headquarters|hq|property\\s+room|evidence\\s+room|sally\\s*port|jail|precinct|substation|detention|lab(?:oratory)?|barracks|office)\\b");
     private static final Set<String> SCENE = Set.of("stop_initiated", "k9_arrived", "k9_sniff", "k9_alert", "arrest", "warning_issued",
-            "citation_issued", "on_scene", "free_to_go", "entry", "warrant_executed", "consent", "suspicion");
+            "citation_issued", "on_scene", "free_to_go", "entry", "warrant_executed", "consent", "suspicion", "cleared");
     private static final Set<String> AT_FACILITY = Set.of("evidence_logged", "lab_submitted", "lab_received", "lab_analyzed");
     private static final Pattern MILES = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s*(?:-\\s*)?(?:miles?|mi\\.?)\\b");
 
@@ -398,6 +406,7 @@ public final class TimelineAnalyzer {
     static String place(TimedEvent t) {
         if (AT_FACILITY.contains(t.event())) return "facility";
         boolean facilityWords = FACILITY.matcher(t.citation().quote()).find();
+        if (AT_A_FACILITY.matcher(t.citation().quote()).find()) return "facility";
         if (t.source().equals("custody")) return facilityWords ? "facility" : null;
         if (SCENE.contains(t.event()) && !facilityWords) return "scene";
         if (t.event().equals("search") && !facilityWords) return "scene";
