@@ -125,6 +125,7 @@ public final class DocumentExtractor {
                 readCadTable(d, page, table, timed, mentions);
                 readCustodyTable(d, page, table, custody, mentions, order, timed);
             }
+            stackedFields(d, page, timed);
             LocalDateTime recordingStart = recordingStart(text, dates);
             List<Sentence> sentences = annotator.annotate(text);
             for (Sentence s : sentences) {
@@ -375,8 +376,11 @@ public final class DocumentExtractor {
                 String line = s.text().substring(lineStart, Math.max(t.end(), s.text().indexOf('\n', t.end()) < 0 ? s.text().length() : s.text().indexOf('\n', t.end())));
                 String label = field.group(1);
                 // "Date/Time: 03/14/2025 2328" on a line that says what it is the time of.
-                if (label.strip().matches("(?i)(date\\s*/?\\s*)?time|date|hour|hrs")) label = s.text().substring(lineStart, t.start());
+                boolean generic = label.strip().matches("(?i)(date\\s*/?\\s*)?time|date|hour|hrs");
+                if (generic) label = s.text().substring(lineStart, t.start());
                 event = fieldEvent(label, d.type(), line);
+                // A rights form's own date and time are when the rights were read.
+                if (event == null && generic && d.type().equals("miranda_form")) event = "miranda";
                 if (event == null) event = EventClassifier.byRules(field.group(1));
             } else {
                 event = events.classify(clause, anchor);
@@ -964,6 +968,45 @@ public final class DocumentExtractor {
             String who = cell(row, actor).strip();
             if (when == null || who.isEmpty()) continue;
             timed.add(new TimedEvent(event, when, false, who, "custody", Citation.of(d, page, String.join(" ", row))));
+        }
+    }
+
+    private static final Pattern STACKED_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.&'-]{1,45}?):(?=\\s{2,}|\\s*$)");
+
+    /**
+     * A form printed as a row of labels over a row of values ("Case No.:   Date and time warrant executed:   Copy
+     * left with:" over "5:25-mj-5118   03/12/2025 6:05 am   Andre ROWE"): each value is read under its label, by
+     * column.
+     */
+    private void stackedFields(Document d, Page page, List<TimedEvent> timed) {
+        String[] lines = page.text().split("\n");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            Matcher m = STACKED_LABEL.matcher(lines[i]);
+            List<int[]> spans = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            int covered = 0;
+            while (m.find()) {
+                spans.add(new int[]{m.start(), m.end()});
+                labels.add(m.group(1).strip());
+                covered += m.end() - m.start();
+            }
+            // A row of labels only: nothing but labels and the spaces between them.
+            if (labels.size() < 2 || lines[i].replaceAll("\\s", "").length() > covered) continue;
+            int next = i + 1;
+            while (next < lines.length && lines[next].isBlank()) next++;
+            if (next >= lines.length) break;
+            String values = lines[next];
+            for (int k = 0; k < labels.size(); k++) {
+                int from = spans.get(k)[0];
+                int to = k + 1 < spans.size() ? spans.get(k + 1)[0] : values.length();
+                if (from >= values.length()) break;
+                String value = values.substring(from, Math.min(to, values.length())).strip();
+                LocalDateTime when = TimeParser.parseDateTime(value);
+                if (when == null) continue;
+                String event = fieldEvent(labels.get(k), d.type(), labels.get(k) + " " + value);
+                if (event == null || event.equals(EventClassifier.OTHER)) continue;
+                timed.add(new TimedEvent(event, when, false, null, "form", Citation.of(d, page, labels.get(k) + ": " + value)));
+            }
         }
     }
 
