@@ -408,6 +408,7 @@ public final class DocumentExtractor {
                 custody.addAll(CustodyProse.read(d, page, s.text(), tail, lastWhen, actorIn(s, found, covered, s.text().length(), author, tail), author, single, custodyContext, order));
             }
         }
+        distanceNote(d, page, s.text(), dates, timed);
         // Dates after the last time carry to the sentences that follow.
         List<DateExpression> rest = new ArrayList<>();
         for (DateExpression de : ds) if (!used.contains(de)) rest.add(de);

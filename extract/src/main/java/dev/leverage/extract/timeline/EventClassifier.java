@@ -100,7 +100,8 @@ public final class EventClassifier {
      *               nearest the time names the event ("Based on the alert, I began a search at 0023": a search)
      */
     public String classify(String clause, int anchor) {
-        String label = decide(clause, anchor);
+        // A sentence broken over lines is one sentence: the cue rules read across the breaks (same length, same offsets).
+        String label = decide(clause.replace('\n', ' ').replace('\r', ' '), anchor);
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 
@@ -135,7 +136,7 @@ public final class EventClassifier {
 
     /** The event the cue rules alone give a clause, or "other". */
     public static String byRules(String clause) {
-        String label = byRules(clause, -1);
+        String label = byRules(clause.replace('\n', ' ').replace('\r', ' '), -1);
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 

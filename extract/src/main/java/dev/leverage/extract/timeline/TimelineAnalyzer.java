@@ -291,7 +291,7 @@ public final class TimelineAnalyzer {
             if (!a.event().equals(after)) continue;
             if (anchor != null && a.time().isBefore(anchor.time())) continue;
             if (!officers.isEmpty() && a.tellings().stream().allMatch(t -> t.actor() != null
-                    && officers.stream().anyMatch(o -> Handlers.same(o, t.actor())))) continue;
+                    && officers.stream().anyMatch(o -> samePerson(o, t.actor())))) continue;
             boolean dates = a.dateOnly() || b.dateOnly();
             boolean early = dates ? a.time().toLocalDate().isBefore(b.time().toLocalDate()) : a.time().isBefore(b.time().minus(tolerance));
             if (!early) continue;
@@ -379,7 +379,7 @@ public final class TimelineAnalyzer {
                 TimedEvent b = placed.get(j);
                 Duration gap = Duration.between(a.time(), b.time());
                 if (gap.compareTo(travel) >= 0) break;
-                if (place(a).equals(place(b)) || !Handlers.same(a.actor(), b.actor())) continue;
+                if (place(a).equals(place(b)) || !samePerson(a.actor(), b.actor())) continue;
                 if (a.citation().document().equals(b.citation().document()) && gap.isZero()) continue;
                 String who = surname(a.actor());
                 if (!flagged.add(who)) continue;
@@ -400,6 +400,16 @@ public final class TimelineAnalyzer {
                         f, citations(cited)));
             }
         }
+    }
+
+    /** One person however a record writes them: a unit number or badge beside the name ("Haugen V-9") is not part of it. */
+    static boolean samePerson(String a, String b) {
+        String x = bare(a), y = bare(b);
+        return !x.isEmpty() && !y.isEmpty() && Handlers.same(x, y);
+    }
+
+    private static String bare(String actor) {
+        return actor.replaceAll("\\(.*?\\)", " ").replaceAll("#\\s*\\S+", " ").replaceAll("\\b\\S*\\d\\S*", " ").replaceAll("\\s+", " ").strip();
     }
 
     /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
