@@ -644,7 +644,8 @@ public final class DocumentExtractor {
         if (l.matches(".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
         if (l.matches(".*\\b(executed|execution|served|service)\\b.*")) return warrant ? "warrant_executed" : type.equals("citation") ? citationKind(line) : null;
         if (l.matches(".*\\b(e?summons|citation|ticket|warning|notice)\\b.*") && l.matches(".*\\b(issued|served|signed|written|time|date)\\b.*")) return citationKind(l + " " + line);
-        if (l.matches(".*\\b(signed|issued|issuance|sworn|authori[sz]ed)\\b.*")) {
+        if (l.matches(".*\\b(subscribed|sworn)\\b.*")) return null; // a jurat on an affidavit or a return, not the warrant's signature
+        if (l.matches(".*\\b(signed|issued|issuance|authori[sz]ed)\\b.*")) {
             if (warrant) return "warrant_signed";
             if (type.equals("citation")) return citationKind(line);
             if (type.equals("miranda_form")) return "miranda";
@@ -662,7 +663,7 @@ public final class DocumentExtractor {
         return null;
     }
 
-    private static final Pattern WARRANT_SIGNED = Pattern.compile("(?i)\\b(issued|signed|subscribed|under\\s+my\\s+hand|sworn|authori[sz]ed|approved|granted)\\b");
+    private static final Pattern WARRANT_SIGNED = Pattern.compile("(?i)\\b(issued|signed|under\\s+my\\s+hand|authori[sz]ed|approved|granted)\\b");
     private static final Pattern WARRANT_DONE = Pattern.compile("(?i)\\b(executed|served|execution|entered|entry)\\b");
     private static final Pattern WARRANT_RETURN = Pattern.compile("(?i)\\b(return(ed)?|inventory|filed)\\b");
 
@@ -691,7 +692,7 @@ public final class DocumentExtractor {
             if (m.find()) label = m.group(1);
             else {
                 // "Signed this 3rd day of March, 2025" / "Report written on 03/15/2025"
-                Matcher w = Pattern.compile("(?i)\\b(signed|sworn|issued|executed|served|returned|filed|report\\s+(?:written|prepared|completed)|written|prepared|analy[sz]ed|received)\\b[^.;:]{0,30}$").matcher(before);
+                Matcher w = Pattern.compile("(?i)\\b(signed|issued|executed|served|returned|filed|report\\s+(?:written|prepared|completed)|written|prepared|analy[sz]ed|received)\\b[^.;:]{0,30}$").matcher(before);
                 if (!w.find()) continue;
                 label = w.group(1);
             }
@@ -973,40 +974,71 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern STACKED_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.&'-]{1,45}?):(?=\\s{2,}|\\s*$)");
+    private static final Pattern BARE_LABEL = Pattern.compile("[A-Za-z][A-Za-z /.&'()-]{1,40}");
 
     /**
-     * A form printed as a row of labels over a row of values ("Case No.:   Date and time warrant executed:   Copy
-     * left with:" over "5:25-mj-5118   03/12/2025 6:05 am   Andre ROWE"): each value is read under its label, by
-     * column.
+     * A form printed as a row of labels over a row of values ("Case No.:   Date and time warrant executed:" over
+     * "5:25-mj-5118   03/12/2025 6:05 am", or "Date Issued   Time Issued   Signature" over "05/06/2024   4:30 [ ]AM
+     * [X]PM   /s/ T. Kirkland"): each value is read under its label, by column; a date and a time column that name the
+     * same act ("Date Issued", "Time Issued") are read together.
      */
     private void stackedFields(Document d, Page page, List<TimedEvent> timed) {
         String[] lines = page.text().split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
-            Matcher m = STACKED_LABEL.matcher(lines[i]);
             List<int[]> spans = new ArrayList<>();
             List<String> labels = new ArrayList<>();
+            Matcher m = STACKED_LABEL.matcher(lines[i]);
             int covered = 0;
             while (m.find()) {
                 spans.add(new int[]{m.start(), m.end()});
                 labels.add(m.group(1).strip());
                 covered += m.end() - m.start();
             }
-            // A row of labels only: nothing but labels and the spaces between them.
-            if (labels.size() < 2 || lines[i].replaceAll("\\s", "").length() > covered) continue;
+            boolean colons = labels.size() >= 2 && lines[i].replaceAll("\\s", "").length() <= covered;
+            if (!colons) {
+                // Labels without colons: cells two spaces apart, words only, one of them a date or a time.
+                spans.clear();
+                labels.clear();
+                Matcher cell = Pattern.compile("\\S+(?: \\S+)*").matcher(lines[i]);
+                boolean words = true;
+                while (cell.find()) {
+                    if (!BARE_LABEL.matcher(cell.group()).matches()) words = false;
+                    spans.add(new int[]{cell.start(), cell.end()});
+                    labels.add(cell.group().strip());
+                }
+                if (!words || labels.size() < 2 || labels.stream().noneMatch(l -> l.matches("(?i).*\\b(date|time)\\b.*"))) continue;
+            }
             int next = i + 1;
             while (next < lines.length && lines[next].isBlank()) next++;
             if (next >= lines.length) break;
-            String values = lines[next];
+            String values = lines[next].replaceAll("\\[\\s\\]\\s*(?i:am|pm)", "     ").replaceAll("\\[[xX✓✔]\\]\\s*((?i:am|pm))", "   $1");
+            Map<String, LocalDate> datesByAct = new java.util.LinkedHashMap<>();
+            Map<String, String> labelByAct = new java.util.LinkedHashMap<>();
             for (int k = 0; k < labels.size(); k++) {
                 int from = spans.get(k)[0];
                 int to = k + 1 < spans.size() ? spans.get(k + 1)[0] : values.length();
                 if (from >= values.length()) break;
                 String value = values.substring(from, Math.min(to, values.length())).strip();
+                String label = labels.get(k);
+                String act = label.toLowerCase(Locale.ROOT).replaceAll("\\b(date|time|and|of|the|/)\\b", " ").replaceAll("\\s+", " ").strip();
                 LocalDateTime when = TimeParser.parseDateTime(value);
+                if (when == null && label.matches("(?i).*\\bdate\\b.*") && !label.matches("(?i).*\\btime\\b.*")) {
+                    LocalDate day = TimeParser.parseDate(value);
+                    if (day != null) {
+                        datesByAct.put(act, day);
+                        labelByAct.put(act, label);
+                    }
+                    continue;
+                }
+                if (when == null && label.matches("(?i).*\\btime\\b.*")) {
+                    LocalTime clock = TimeParser.parseClock(value);
+                    LocalDate day = datesByAct.containsKey(act) ? datesByAct.get(act) : datesByAct.size() == 1 ? datesByAct.values().iterator().next() : null;
+                    if (clock != null && day != null) when = LocalDateTime.of(day, clock);
+                }
                 if (when == null) continue;
-                String event = fieldEvent(labels.get(k), d.type(), labels.get(k) + " " + value);
+                String event = fieldEvent(label, d.type(), label + " " + value);
                 if (event == null || event.equals(EventClassifier.OTHER)) continue;
-                timed.add(new TimedEvent(event, when, false, null, "form", Citation.of(d, page, labels.get(k) + ": " + value)));
+                timed.add(new TimedEvent(event, when, false, null, "form", Citation.of(d, page, lines[i].strip() + " / " + lines[next].strip())));
             }
         }
     }

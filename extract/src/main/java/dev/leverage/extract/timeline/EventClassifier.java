@@ -46,7 +46,7 @@ public final class EventClassifier {
         rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arriv\\w*|on scene|on-scene)|\\b(arriv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
         rule("warning_issued", "\\b(written warning|warning (was |were )?(issued|given|served)|issued .{0,40}warning|warning for|your warning|warning issued)\\b");
         rule("citation_issued", "(\\b(citation|ticket|summons|notice to appear)\\b.{0,40}\\b(issued|wrote|written|served|signed)\\b|\\b(issued|wrote|served)\\b.{0,40}\\b(citation|ticket|summons)\\b)");
-        rule("warrant_signed", "\\bwarrant\\b.{0,60}\\b(signed|issued|authorized|approved)\\b|\\b(signed|issued)\\b.{0,40}\\bwarrant\\b");
+        rule("warrant_signed", "\\bwarrant\\b[^.]{0,60}\\b(was|were|had\\s+been|has\\s+been|is|being|got)\\s+(signed|issued|authorized|approved|granted)\\b|\\b(signed|issued|authorized|approved|granted)\\s+(the|a|an|our|his|her|my|this)\\s+([\\w-]+\\s+){0,3}warrant|\\b(judge|magistrate|justice|commissioner)\\b[^.]{0,60}\\b(signed|issued|authorized|approved|granted)\\b|\\bwarrant\\s+(signed|issued)\\b");
         rule("warrant_executed", "\\bwarrant\\b.{0,60}\\b(executed|served|execution)\\b|\\b(executed|served)\\b.{0,40}\\bwarrant\\b");
         rule("transport", "^(?!.*\\b(lab|laboratory|arrest\\w*)\\b).*(\\b(transport\\w*|trans|conveyed|drove)\\b.{0,60}\\b(jail|booking|detention|sally port|county|acdc|acj|hospital|medical)|\\b(enrt|en ?route)\\b.{0,30}\\b(jail|booking|county|detention|acdc|acj)\\b|\\bw/ ?(1|one|\\d) in custody\\b|\\bwith one\\b.{0,20}\\b(in custody|female|male)?)");
         rule("arrest", "\\b(arrest(ed)?|under arrest|placed .{0,20}(in|into|under) (handcuffs|custody|arrest)|in custody|handcuffed)\\b");
