@@ -84,7 +84,9 @@ public final class CaseAnalysis {
             for (String who : event.equals("evidence_seized") ? new String[]{e.receivedBy()} : new String[]{e.releasedBy(), e.receivedBy()}) {
                 String actor = who == null || Handlers.isBlank(who) || Handlers.isPlace(who) || Handlers.isLab(who) ? null : who;
                 if (!seen.add(event + "|" + e.time() + "|" + actor + "|" + e.citation().quote())) continue;
-                out.add(new TimedEvent(event, e.time(), false, actor, "custody", e.citation()));
+                // A record that gives a day and no time ("Date(s) of analysis: 07/19/2024") is read at midnight.
+                boolean dayOnly = e.time().toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+                out.add(new TimedEvent(event, e.time(), false, actor, "custody", e.citation(), dayOnly));
             }
         }
         return out;

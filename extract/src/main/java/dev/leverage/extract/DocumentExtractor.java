@@ -381,6 +381,7 @@ public final class DocumentExtractor {
                 event = fieldEvent(label, d.type(), line);
                 // A rights form's own date and time are when the rights were read.
                 if (event == null && generic && d.type().equals("miranda_form")) event = "miranda";
+                if (event == null && generic && d.type().equals("citation")) event = citationField(d, page, s.start() + lineStart);
                 if (event == null) event = EventClassifier.byRules(field.group(1));
             } else {
                 event = events.classify(clause, anchor);
@@ -674,6 +675,26 @@ public final class DocumentExtractor {
         if (WARRANT_DONE.matcher(clause).find()) return "warrant_executed";
         if (WARRANT_SIGNED.matcher(clause).find()) return "warrant_signed";
         return event;
+    }
+
+    private static final Pattern NOT_ISSUE = Pattern.compile("(?i)\\b(violat\\w*|offen[cs]e|unlawful\\w*|occur\\w*|court|appear\\w*|hearing|arraign\\w*|expir\\w*|birth|dob)\\b");
+
+    /**
+     * A bare "Date: ... Time: ..." on a citation or warning: the time it was issued, unless the line or the two
+     * before it say it is the violation's time or the court date ("THE DEFENDANT DID UNLAWFULLY OPERATE ... On
+     * (date) ... At (time)", "COURT APPEARANCE: ... Date: Time:"). "I certify that I have served ..." above it
+     * makes it the service.
+     */
+    private static String citationField(Document d, Page page, int lineStart) {
+        String text = page.text();
+        int from = lineStart;
+        for (int k = 0; k < 2 && from > 0; k++) from = text.lastIndexOf('\n', from - 2) + 1;
+        int end = text.indexOf('\n', lineStart);
+        String context = text.substring(Math.max(0, from), end < 0 ? text.length() : end);
+        if (NOT_ISSUE.matcher(context).find()) return EventClassifier.OTHER;
+        String head = d.pages().isEmpty() ? "" : d.pages().get(0).text();
+        head = head.substring(0, Math.min(400, head.length())).toLowerCase(Locale.ROOT);
+        return head.contains("warning") && !head.contains("citation") && !head.contains("summons") ? "warning_issued" : "citation_issued";
     }
 
     private static String citationKind(String line) {

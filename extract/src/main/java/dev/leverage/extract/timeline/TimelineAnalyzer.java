@@ -295,7 +295,9 @@ public final class TimelineAnalyzer {
             boolean dates = a.dateOnly() || b.dateOnly();
             boolean early = dates ? a.time().toLocalDate().isBefore(b.time().toLocalDate()) : a.time().isBefore(b.time().minus(tolerance));
             if (!early) continue;
-            if (Duration.between(a.time(), b.time()).compareTo(ruleWindow) > 0 && !dates) continue;
+            // A stop's rules look back three days; evidence and lab records run for weeks.
+            Duration look = rule.equals("statement_before_miranda") ? ruleWindow : Duration.ofDays(120);
+            if (Duration.between(a.time(), b.time()).compareTo(look) > 0 && !dates) continue;
             double minutes = minutes(Duration.between(a.time(), b.time()).getSeconds());
             out.add(sequence(rule, title, label(after) + " at " + when(a) + " (" + a.primary().citation().document() + ") comes "
                     + (dates ? Duration.between(a.time().toLocalDate().atStartOfDay(), b.time().toLocalDate().atStartOfDay()).toDays() + " day(s)" : minutes + " minutes")
