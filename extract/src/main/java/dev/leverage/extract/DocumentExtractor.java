@@ -609,7 +609,7 @@ public final class DocumentExtractor {
         java.time.LocalTime t = TimeParser.parseClock(clock.group(1));
         if (t == null) return null;
         String item = custodyContext.item() != null ? custodyContext.item() : single;
-        return CustodyProse.arrow(d, page, line, clock.group(2), LocalDateTime.of(ds.get(0).date(), t), item, new int[]{0});
+        return CustodyProse.arrow(d, page, line, clock.group(2), LocalDateTime.of(day, t), item, new int[]{0});
     }
 
     /** Who did it: "I" before any name is the author ("I released Item 1 to Dep. Ortega"), else the first name. */

@@ -137,6 +137,26 @@ class DemoCaseEndToEndTest {
     }
 
     @Test
+    void oneChronologyWithEveryDocumentsTimeForEachEvent() throws Exception {
+        JsonNode arrival = null;
+        String last = "";
+        for (JsonNode t : report.path("timeline")) {
+            assertTrue(t.path("time").asText().compareTo(last) >= 0, "in time order: " + last + " then " + t.path("time").asText());
+            last = t.path("time").asText();
+            if (t.path("event").asText().equals("k9_arrived")) arrival = t;
+        }
+        assertNotNull(arrival, "the K9 arrival is one event of the chronology");
+        Set<String> docs = new HashSet<>();
+        arrival.path("sources").forEach(s -> docs.add(s.path("document").asText()));
+        assertEquals(Set.of("01_Incident_Report_25-003117.pdf", "02_CAD_Incident_Chronology_25-003117.csv", "04_K9_Deployment_Report_Keel.docx"), docs,
+                "narrative ~0006, K9 report 0014 and CAD 00:14:33 are one event with three sourced times");
+        assertEquals("02_CAD_Incident_Chronology_25-003117.csv", arrival.path("document").asText(), "placed by the CAD's clock");
+        assertFalse(arrival.path("findings").isEmpty(), "marked with the conflict it rests under");
+        String html = Files.readString(first.reportHtml());
+        assertTrue(html.contains("<svg") && html.contains("⚠ k9_arrived"), "the drawn timeline marks the conflicting event");
+    }
+
+    @Test
     void samplingExtrapolationBelowTheThreshold() throws Exception {
         JsonNode f = finding("sampling_extrapolation", null);
         JsonNode facts = f.path("facts");
@@ -154,9 +174,11 @@ class DemoCaseEndToEndTest {
     void sniffAfterTheWrittenWarning() throws Exception {
         JsonNode f = null;
         for (JsonNode x : report.path("findings")) {
-            if (x.path("facts").path("rule").asText().equals("sniff_after_mission")) f = x;
+            if (x.path("kind").asText().equals("prolonged_detention") && x.path("facts").path("act").asText().equals("k9_sniff")) f = x;
         }
         assertNotNull(f, "the Rodriguez finding");
+        assertEquals("timeline_inconsistency", f.path("type").asText());
+        assertEquals(2, f.path("facts").path("events").size(), "the warning and the sniff, each with its time and source");
         assertEquals("high", f.path("severity").asText());
         double minutes = f.path("facts").path("delta_minutes").asDouble();
         assertTrue(minutes >= 6 && minutes <= 8, "warning at 00:11, sniff at 00:18: " + minutes);

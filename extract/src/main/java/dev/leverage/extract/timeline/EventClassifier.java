@@ -30,16 +30,15 @@ public final class EventClassifier {
         // (a search after the mission needs one), entry into premises (a warrant search), the warrant's return.
         rule("citation_started", "\\b(began|begun|begin|started|start|was|were|am|continued|still)\\s+(writing|completing|filling\\s+out|preparing|typing|working\\s+on|drafting)\\b|^\\W*(\\w+\\s+){0,3}(writing|completing|preparing)\\s+(a\\s+|the\\s+)?(written\\s+)?(warning|citation|ticket|summons)\\b");
         rule("consent_refused", "\\b(asked|requested|sought|asked\\s+\\w+)\\s+(for\\s+)?(his|her|their|the\\s+driver'?s?)?\\s*(consent|permission)\\b.{0,90}(\\bno\\b|declined|refused|denied|rather\\s+(you|not)|\\bdidn'?t|did\\s+not|would\\s+not|wouldn'?t)|\\b(refused|declined|denied|did\\s+not|didn'?t|would\\s+not|wouldn'?t|withdrew|revoked)\\s+(\\w+\\s+){0,3}(consent|to\\s+(allow|permit|consent))");
-        rule("consent", "\\b((he|she|they|the\\s+driver|the\\s+operator)\\s+(agreed|consented|said\\s+(yes|sure|okay|ok|go\\s+ahead))\\b|consent(ed)?\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+)?(search|look)|gave\\s+(\\w+\\s+){0,2}consent|granted\\s+(\\w+\\s+){0,2}consent|verbal\\s+consent|written\\s+consent|consent\\s+to\\s+search|agreed\\s+to\\s+(a|the|my)\\s+search|(said|stated|replied)\\s+.{0,20}\\bgo\\s+ahead)");
+        rule("consent", "\\b((he|she|they|the\\s+driver|the\\s+operator)\\s+((agreed|consented)\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+|let)|said\\s+(yes|sure|okay|ok|go\\s+ahead))\\b|consent(ed)?\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+)?(search|look)|gave\\s+(\\w+\\s+){0,2}consent|granted\\s+(\\w+\\s+){0,2}consent|verbal\\s+consent|written\\s+consent|consent\\s+to\\s+search|agreed\\s+to\\s+(a|the|my)\\s+search|(said|stated|replied)\\s+.{0,20}\\bgo\\s+ahead)");
         rule("suspicion", "\\b((odou?r|smell(ed)?|scent)\\s+(of\\s+)?(raw\\s+|burnt\\s+|fresh\\s+)?(marijuana|cannabis|mj|thc|narcotics|methamphetamine|meth|alcohol)|pc\\s+odou?r|plain[- ]view|in\\s+plain\\s+sight|(observed|saw|noticed|spotted)\\s+.{0,50}\\b(marijuana|cocaine|narcotics|paraphernalia|firearm|handgun|pistol|revolver|rifle|weapon|syringe|glass\\s+pipe|meth\\s+pipe|baggie|bindle|open\\s+container))");
         rule("free_to_go", "\\b(free\\s+to\\s+(go|leave)|(told|advised|informed)\\s+(him|her|them|the\\s+(driver|operator|occupants?))\\s+(that\\s+)?(he|she|they)\\s+(was|were|could)\\s+(free|leave|go)|(returned|handed\\s+back)\\s+(his|her|their|the\\s+driver'?s)\\s+(driver'?s\\s+)?(license|licence|documents|paperwork|id\\b|identification))");
-        rule("warrant_returned", "\\b(return\\s+(of|on|to)\\s+(the\\s+)?(search\\s+)?warrant|warrant\\s+return|returned\\s+(the\\s+)?(search\\s+)?warrant|return\\s+(and\\s+inventory\\s+)?(was\\s+)?(filed|made|submitted)|inventory\\s+(was\\s+)?(filed|returned)|filed\\s+(the\\s+)?return)\\b");
         rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+the\\s+(residence|house|home|apartment|premises|unit|room|motel\\s+room|building|garage|dwelling|trailer)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
         // Words that name no event of the case: a command on a warrant's face, a briefing before it, an application for it.
         rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b");
         rule("briefing", "\\b(briefed|briefing|staged|staging|roll\\s+call|met\\s+at|pre-?raid|operations?\\s+plan)\\b");
         rule("warrant_applied", "\\b(reviewed|drafted|prepared|typed|presented|submitted|applied\\s+for|began\\s+(writing|drafting))\\b.{0,50}\\b(warrant|affidavit)|\\bwarrant\\s+(application|affidavit)\\b|\\baffidavit\\b.{0,40}\\b(sworn|submitted|presented)");
-        rule("miranda", "\\b(miranda|advised .{0,30}rights|right to remain silent|rights card|rights waiver)\\b");
+        rule("miranda", "\\b(miranda|advised .{0,30}rights|read .{0,40}\\brights\\b|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
         rule("k9_requested", "(\\b(can|could|would)\\s+(i|we|you)\\s+(get|have)\\s+(a|the|your)\\s+(k-?9|dog|canine)|\\bneed\\s+(a|the)\\s+(k-?9|dog|canine)\\b|\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
         rule("k9_sniff", "\\b(sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|(k-?9|canine|dog|\\b[A-Z][a-z]+\\b)\\s+began\\s+(his|her|its)\\s+(search|deployment|sniff)|began\\s+(a|the|an)\\s+(exterior\\s+|open[- ]air\\s+)?(k-?9|canine|dog)\\s+(search|deployment|sniff))");
@@ -48,6 +47,7 @@ public final class EventClassifier {
         rule("citation_issued", "(\\b(citation|ticket|summons|notice to appear)\\b.{0,40}\\b(issued|wrote|written|served|signed)\\b|\\b(issued|wrote|served)\\b.{0,40}\\b(citation|ticket|summons)\\b)");
         rule("warrant_signed", "\\bwarrant\\b[^.]{0,60}\\b(was|were|had\\s+been|has\\s+been|is|being|got)\\s+(signed|issued|authorized|approved|granted)\\b|\\b(signed|issued|authorized|approved|granted)\\s+(the|a|an|our|his|her|my|this)\\s+([\\w-]+\\s+){0,3}warrant|\\b(judge|magistrate|justice|commissioner)\\b[^.]{0,60}\\b(signed|issued|authorized|approved|granted)\\b|\\bwarrant\\s+(signed|issued)\\b");
         rule("warrant_executed", "\\bwarrant\\b.{0,60}\\b(executed|served|execution)\\b|\\b(executed|served)\\b.{0,40}\\bwarrant\\b");
+        rule("warrant_returned", "\\b(return\\s+(of|on|to)\\s+(the\\s+)?(search\\s+)?warrant|warrant\\s+return|returned\\s+(the\\s+)?(search\\s+)?warrant|return\\s+(and\\s+inventory\\s+)?(was\\s+)?(filed|made|submitted)|inventory\\s+(was\\s+)?(filed|returned)|filed\\s+(the\\s+)?return)\\b");
         rule("transport", "^(?!.*\\b(lab|laboratory|arrest\\w*)\\b).*(\\b(transport\\w*|trans|conveyed|drove)\\b.{0,60}\\b(jail|booking|detention|sally port|county|acdc|acj|hospital|medical)|\\b(enrt|en ?route)\\b.{0,30}\\b(jail|booking|county|detention|acdc|acj)\\b|\\bw/ ?(1|one|\\d) in custody\\b|\\bwith one\\b.{0,20}\\b(in custody|female|male)?)");
         rule("arrest", "\\b(arrest(ed)?|under arrest|placed .{0,20}(in|into|under) (handcuffs|custody|arrest)|in custody|handcuffed)\\b");
         rule("lab_submitted", "\\b(submitted|delivered|transported)\\b.{0,60}\\b(lab|laboratory|crime lab)\\b|submitted for analysis");
@@ -101,9 +101,14 @@ public final class EventClassifier {
      */
     public String classify(String clause, int anchor) {
         // A sentence broken over lines is one sentence: the cue rules read across the breaks (same length, same offsets).
-        String label = decide(clause.replace('\n', ' ').replace('\r', ' '), anchor);
+        String flat = clause.replace('\n', ' ').replace('\r', ' ');
+        String label = decide(flat, anchor);
+        // Entry into premises under a warrant is its execution.
+        if (label.equals("entry") && WARRANT_CONTEXT.matcher(flat).find()) return "warrant_executed";
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
+
+    private static final Pattern WARRANT_CONTEXT = Pattern.compile("(?i)\\b(warrant|sw\\s+service|s/w|served|service)\\b");
 
     /** Labels the rules give to say a clause tells no event of the case. */
     private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied");
