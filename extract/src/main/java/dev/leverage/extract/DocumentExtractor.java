@@ -739,10 +739,6 @@ public final class DocumentExtractor {
     private static final Pattern EXECUTE_WITHIN = Pattern.compile("(?i)\\b(?:execut\\w*|serv\\w*)\\b[^.]{0,120}?\\bwithin\\s+(\\w+(?:-\\w+)?)\\s*(?:\\((\\d+)\\)\\s*)?(days?|hours?)");
     private static final Pattern RETURN_WITHIN = Pattern.compile("(?i)\\breturn\\w*\\b[^.]{0,120}?\\bwithin\\s+(\\w+(?:-\\w+)?)\\s*(?:\\((\\d+)\\)\\s*)?(days?|hours?)([^.]{0,40}\\bexecut\\w*)?");
     private static final Pattern EXECUTE_BY = Pattern.compile("(?i)\\b(?:execut\\w*|serv\\w*)\\b[^.]{0,80}?\\b(?:on\\s+or\\s+before|not\\s+later\\s+than|no\\s+later\\s+than|by)\\s+([^.;\\n]{6,40})");
-    private static final Map<String, Integer> COUNTS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
-            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty-eight", 48), Map.entry("seventy-two", 72), Map.entry("ninety-six", 96));
 
     /**
      * The window a warrant sets itself ("must be executed within 10 days", "within ninety-six (96) hours", "on or
@@ -781,7 +777,7 @@ public final class DocumentExtractor {
 
     private static Duration window(Matcher m) {
         String n = m.group(2) != null ? m.group(2) : m.group(1);
-        Integer v = n.matches("\\d+") ? Integer.valueOf(n) : COUNTS.get(n.toLowerCase(Locale.ROOT));
+        Integer v = dev.leverage.extract.NumberWords.value(n);
         if (v == null) return null;
         return m.group(3).toLowerCase(Locale.ROOT).startsWith("d") ? Duration.ofDays(v) : Duration.ofHours(v);
     }

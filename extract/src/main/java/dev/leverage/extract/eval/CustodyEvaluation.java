@@ -40,9 +40,7 @@ public final class CustodyEvaluation {
         public void print(PrintStream out) {
             out.printf(Locale.ROOT, "Custody analyzer (%d labelled records, %d with a clean chain)%n", records.size(),
                     records.stream().filter(r -> r.expected().isEmpty()).count());
-            out.printf(Locale.ROOT, "  %-24s %6s %6s %6s %4s %4s %4s%n", "kind", "prec", "recall", "F1", "tp", "fp", "fn");
-            byKind.forEach((k, c) -> out.printf(Locale.ROOT, "  %-24s %6.3f %6.3f %6.3f %4d %4d %4d%n", k, c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn));
-            out.printf(Locale.ROOT, "  %-24s %6.3f %6.3f %6.3f %4d %4d %4d%n", "all", micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
+            LabelledRecord.printKinds(out, byKind, micro);
             long clean = records.stream().filter(r -> r.expected().isEmpty() && r.found().isEmpty()).count();
             out.printf(Locale.ROOT, "  clean chains with no finding: %d of %d%n", clean, records.stream().filter(r -> r.expected().isEmpty()).count());
             for (RecordResult r : records) {
@@ -71,19 +69,9 @@ public final class CustodyEvaluation {
             Set<String> found = new TreeSet<>();
             for (Finding f : findings(folder)) found.add(f.kind() + ":" + key(String.valueOf(f.facts().get("item"))));
             records.add(new RecordResult(folder.getFileName().toString(), expected, found));
-            for (String e : expected) {
-                Evaluation.Counts c = by.computeIfAbsent(e.substring(0, e.indexOf(':')), k -> new Evaluation.Counts());
-                if (found.contains(e)) c.tp++;
-                else c.fn++;
-            }
-            for (String f : found) if (!expected.contains(f)) by.computeIfAbsent(f.substring(0, f.indexOf(':')), k -> new Evaluation.Counts()).fp++;
+            LabelledRecord.tally(expected, found, by);
         }
-        Evaluation.Counts micro = new Evaluation.Counts();
-        by.values().forEach(c -> {
-            micro.tp += c.tp;
-            micro.fp += c.fp;
-            micro.fn += c.fn;
-        });
+        Evaluation.Counts micro = LabelledRecord.micro(by);
         return new Result(records, by, micro);
     }
 

@@ -25,6 +25,34 @@ final class LabelledRecord {
         }
     }
 
+    /** Scores one record's findings, each a "kind:key" string, into the counts per kind. */
+    static void tally(java.util.Set<String> expected, java.util.Set<String> found, java.util.Map<String, Evaluation.Counts> byKind) {
+        for (String e : expected) {
+            Evaluation.Counts c = byKind.computeIfAbsent(e.substring(0, e.indexOf(':')), k -> new Evaluation.Counts());
+            if (found.contains(e)) c.tp++;
+            else c.fn++;
+        }
+        for (String f : found) if (!expected.contains(f)) byKind.computeIfAbsent(f.substring(0, f.indexOf(':')), k -> new Evaluation.Counts()).fp++;
+    }
+
+    /** The counts of every kind together. */
+    static Evaluation.Counts micro(java.util.Map<String, Evaluation.Counts> byKind) {
+        Evaluation.Counts micro = new Evaluation.Counts();
+        byKind.values().forEach(c -> {
+            micro.tp += c.tp;
+            micro.fp += c.fp;
+            micro.fn += c.fn;
+        });
+        return micro;
+    }
+
+    /** Precision, recall and F1 per kind and over all, one line each. */
+    static void printKinds(java.io.PrintStream out, java.util.Map<String, Evaluation.Counts> byKind, Evaluation.Counts micro) {
+        out.printf(java.util.Locale.ROOT, "  %-24s %6s %6s %6s %4s %4s %4s%n", "kind", "prec", "recall", "F1", "tp", "fp", "fn");
+        byKind.forEach((k, c) -> out.printf(java.util.Locale.ROOT, "  %-24s %6.3f %6.3f %6.3f %4d %4d %4d%n", k, c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn));
+        out.printf(java.util.Locale.ROOT, "  %-24s %6.3f %6.3f %6.3f %4d %4d %4d%n", "all", micro.precision(), micro.recall(), micro.f1(), micro.tp, micro.fp, micro.fn);
+    }
+
     static List<DocumentFacts> facts(Path folder, TikaDocumentParser parser, DocumentExtractor extractor) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {

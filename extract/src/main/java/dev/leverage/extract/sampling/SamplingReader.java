@@ -28,14 +28,6 @@ import java.util.regex.Pattern;
  * exact patterns below find a count or a weight in it; the numbers are always read by the patterns.
  */
 public final class SamplingReader {
-    private static final Map<String, Integer> SMALL = Map.ofEntries(
-            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
-            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
-            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70),
-            Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("a", 1), Map.entry("an", 1), Map.entry("single", 1));
     private static final String WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     /** A number in words ("fifty-four", "one hundred twenty-eight", "two thousand") or digits ("1,200"), optionally with the digits after it: "fifty-four (54)". */
     private static final String NUMBER = "(?:(?:" + WORD + "(?:[- ]" + WORD + ")?(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?" + WORD + "(?:[- ]" + WORD + ")?)?)?)(?:\\s*\\(\\s*\\d[\\d,]*\\s*\\))?|\\d{1,3}(?:,\\d{3})+|\\d{1,6})";
@@ -499,28 +491,7 @@ public final class SamplingReader {
 
     /** A count written in words or digits, or both ("fifty-four (54)": the digits win). */
     static Integer number(String s) {
-        if (s == null) return null;
-        String w = s.toLowerCase(Locale.ROOT).strip();
-        Matcher paren = Pattern.compile("\\((\\s*\\d[\\d,]*\\s*)\\)").matcher(w);
-        if (paren.find()) return Integer.valueOf(paren.group(1).replace(",", "").strip());
-        if (w.matches("[\\d,]+")) return Integer.valueOf(w.replace(",", ""));
-        int total = 0, chunk = 0;
-        for (String part : w.split("[- ]+")) {
-            if (part.equals("and")) continue;
-            if (part.equals("hundred")) {
-                chunk = Math.max(1, chunk) * 100;
-                continue;
-            }
-            if (part.equals("thousand")) {
-                total += Math.max(1, chunk) * 1000;
-                chunk = 0;
-                continue;
-            }
-            Integer v = SMALL.get(part);
-            if (v == null) return null;
-            chunk += v;
-        }
-        return total + chunk;
+        return dev.leverage.extract.NumberWords.value(s);
     }
 
     /** A weight as written, without the binary noise of a unit conversion (0.0984 g from 98.4 mg). */

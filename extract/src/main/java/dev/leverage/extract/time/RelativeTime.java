@@ -42,14 +42,6 @@ public final class RelativeTime {
         }
     }
 
-    private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
-            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
-            Map.entry("twenty-five", 25), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("forty-five", 45),
-            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("ninety", 90));
     private static final String NUMBER = "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-five)?|thirty|forty(?:-five)?|fifty|sixty|ninety)";
     private static final String APPROX = "(approximately|approx\\.?|appx\\.?|about|around|roughly|some|nearly|almost|just\\s+over|just\\s+under|over|under|~)?\\s*";
     private static final String HOURS = "(?:hours?|hrs?\\.?)";
@@ -151,9 +143,6 @@ public final class RelativeTime {
     }
 
     private static Integer number(String s) {
-        if (s == null) return null;
-        String w = s.toLowerCase(Locale.ROOT);
-        if (w.matches("\\d+")) return Integer.parseInt(w);
-        return WORDS.get(w);
+        return dev.leverage.extract.NumberWords.value(s);
     }
 }

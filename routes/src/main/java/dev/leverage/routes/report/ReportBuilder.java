@@ -89,7 +89,12 @@ public final class ReportBuilder {
             t.put("event", e.event());
             String actor = ce.tellings().stream().map(TimedEvent::actor).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             if (actor == null) t.putNull("actor");
-            else t.put("actor", actor);
+            else {
+                // The actor as the case knows them: "K9-12 (KEEL)" and "Dep. M. Keel #2217" are Morgan Keel.
+                java.util.List<dev.leverage.extract.people.Person> who = analysis.people().lookup(actor);
+                t.put("actor", who.size() == 1 ? who.get(0).name() : actor);
+                if (who.size() == 1) t.put("actor_as_written", actor);
+            }
             t.put("document", e.citation().document());
             t.put("page", e.citation().page());
             if (e.citation().bates() != null) t.put("bates", e.citation().bates());
