@@ -881,7 +881,9 @@ public final class DocumentExtractor {
                 mentions.add(new Mention("person", u.group(2), PersonName.parse(u.group(2)).display(), role, null, cite, 0, 0, "table"));
             }
             String event = cadStatus(cell(row, c.status));
-            if (event == null) event = events.classify(text);
+            // A CAD remark is telegraphic ("Phone contact on-call Judge Halvorsen re SW"): the exact cue rules read it,
+            // the prose-trained model does not guess at it.
+            if (event == null) event = EventClassifier.byRules(text);
             if (event.equals("on_scene") && unitId.toUpperCase(Locale.ROOT).matches("(K-?9|CANINE|DOG).*")) event = "k9_arrived";
             if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, false, owner != null ? PersonName.parse(owner).display() : unitId, "cad", cite));
@@ -896,7 +898,7 @@ public final class DocumentExtractor {
         String s = status == null ? "" : status.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (s.isEmpty()) return null;
         if (s.matches("(TRAFFIC STOP|STOP|T/?S|T-STOP|TSTOP|VEH STOP|VEHICLE STOP|10-38|10-11|SUBJECT STOP|PED STOP)")) return "stop_initiated";
-        if (s.matches("(ONSC|ONS|ON SCENE|ONSCENE|ARRVD|ARRIVED|ARV|AR|10-97|10-23|OS)")) return "on_scene";
+        if (s.matches("(ONSC|ONSCN|ONS|ON SCENE|ONSCENE|ON-SCENE|ARRVD|ARRIVED|ARV|AR|10-97|10-23|OS)")) return "on_scene";
         if (s.matches("(ENRT|EN ROUTE|ENROUTE|ER|10-76|RESP|RESPONDING)")) return "dispatch";
         if (s.matches("(DISP|DISPATCHED|ASSIGNED|ASGN|ASSGN)")) return "dispatch";
         if (s.matches("(CLR|CLEAR|CLEARED|CLEAR SCENE|CLRD|10-8|10-98|AVAIL|AVAILABLE|CMPLT|COMPLETE)")) return "cleared";

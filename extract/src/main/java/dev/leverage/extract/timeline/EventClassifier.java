@@ -33,7 +33,7 @@ public final class EventClassifier {
         rule("consent", "\\b((he|she|they|the\\s+driver|the\\s+operator)\\s+((agreed|consented)\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+|let)|said\\s+(yes|sure|okay|ok|go\\s+ahead))\\b|consent(ed)?\\s+to\\s+(a\\s+|the\\s+|my\\s+|our\\s+)?(search|look)|gave\\s+(\\w+\\s+){0,2}consent|granted\\s+(\\w+\\s+){0,2}consent|verbal\\s+consent|written\\s+consent|consent\\s+to\\s+search|agreed\\s+to\\s+(a|the|my)\\s+search|(said|stated|replied)\\s+.{0,20}\\bgo\\s+ahead)");
         rule("suspicion", "\\b((odou?r|smell(ed)?|scent)\\s+(of\\s+)?(raw\\s+|burnt\\s+|fresh\\s+)?(marijuana|cannabis|mj|thc|narcotics|methamphetamine|meth|alcohol)|pc\\s+odou?r|plain[- ]view|in\\s+plain\\s+sight|(observed|saw|noticed|spotted)\\s+.{0,50}\\b(marijuana|cocaine|narcotics|paraphernalia|firearm|handgun|pistol|revolver|rifle|weapon|syringe|glass\\s+pipe|meth\\s+pipe|baggie|bindle|open\\s+container))");
         rule("free_to_go", "\\b(free\\s+to\\s+(go|leave)|(told|advised|informed)\\s+(him|her|them|the\\s+(driver|operator|occupants?))\\s+(that\\s+)?(he|she|they)\\s+(was|were|could)\\s+(free|leave|go)|(returned|handed\\s+back)\\s+(his|her|their|the\\s+driver'?s)\\s+(driver'?s\\s+)?(license|licence|documents|paperwork|id\\b|identification))");
-        rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+the\\s+(residence|house|home|apartment|premises|unit|room|motel\\s+room|building|garage|dwelling|trailer)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
+        rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+(the\\s+)?(residence|house|home|apartment|apt\\.?|premises|unit|room|motel\\s+room|suite|building|garage|dwelling|trailer|cabin|office|warehouse|storage\\s+unit)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
         // Words that name no event of the case: a command on a warrant's face, a briefing before it, an application for it.
         rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b");
         rule("briefing", "\\b(briefed|briefing|staged|staging|roll\\s+call|met\\s+at|pre-?raid|operations?\\s+plan)\\b");
@@ -41,7 +41,7 @@ public final class EventClassifier {
         rule("miranda", "\\b(miranda|advised .{0,30}rights|read .{0,40}\\brights\\b|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
         rule("k9_requested", "(\\b(can|could|would)\\s+(i|we|you)\\s+(get|have)\\s+(a|the|your)\\s+(k-?9|dog|canine)|\\bneed\\s+(a|the)\\s+(k-?9|dog|canine)\\b|\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
-        rule("k9_sniff", "\\b(sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|(k-?9|canine|dog|\\b[A-Z][a-z]+\\b)\\s+began\\s+(his|her|its)\\s+(search|deployment|sniff)|began\\s+(a|the|an)\\s+(exterior\\s+|open[- ]air\\s+)?(k-?9|canine|dog)\\s+(search|deployment|sniff))");
+        rule("k9_sniff", "\\b((k-?9|canine|dog)\\s+(deployed|deployment|deploy|sniff|search\\s+started|started)|sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|(k-?9|canine|dog|\\b[A-Z][a-z]+\\b)\\s+began\\s+(his|her|its)\\s+(search|deployment|sniff)|began\\s+(a|the|an)\\s+(exterior\\s+|open[- ]air\\s+)?(k-?9|canine|dog)\\s+(search|deployment|sniff))");
         rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arriv\\w*|on scene|on-scene)|\\b(arriv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
         rule("warning_issued", "\\b(written warning|warning (was |were )?(issued|given|served)|issued .{0,40}warning|warning for|your warning|warning issued)\\b");
         rule("citation_issued", "(\\b(citation|ticket|summons|notice to appear)\\b.{0,40}\\b(issued|wrote|written|served|signed)\\b|\\b(issued|wrote|served)\\b.{0,40}\\b(citation|ticket|summons)\\b)");
@@ -104,11 +104,15 @@ public final class EventClassifier {
         String flat = clause.replace('\n', ' ').replace('\r', ' ');
         String label = decide(flat, anchor);
         // Entry into premises under a warrant is its execution.
-        if (label.equals("entry") && WARRANT_CONTEXT.matcher(flat).find()) return "warrant_executed";
+        if (label.equals("entry") && WARRANT_CONTEXT.matcher(flat).find() && !AWAITING_WARRANT.matcher(flat).find()) return "warrant_executed";
+        // Going in "to secure it while the warrant was being sought" is an entry before any warrant, not its execution.
+        if (label.equals("warrant_executed") && AWAITING_WARRANT.matcher(flat).find()) return "entry";
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 
     private static final Pattern WARRANT_CONTEXT = Pattern.compile("(?i)\\b(warrant|sw\\s+service|s/w|served|service)\\b");
+
+    private static final Pattern AWAITING_WARRANT = Pattern.compile("(?i)\\b(pending|awaiting|while\\s+(the\\s+|a\\s+)?(search\\s+)?warrant\\s+was|until\\s+(the\\s+|a\\s+)?(search\\s+)?warrant|being\\s+(sought|obtained|drafted|prepared)|before\\s+(the\\s+)?warrant\\s+(was\\s+)?(signed|issued|arrived)|prior\\s+to\\s+(the\\s+|a\\s+)?(search\\s+)?warrant)\\b");
 
     /** Labels the rules give to say a clause tells no event of the case. */
     private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied");

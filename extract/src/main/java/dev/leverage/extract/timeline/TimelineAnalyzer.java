@@ -232,26 +232,31 @@ public final class TimelineAnalyzer {
     // ---- warrants ----
 
     private static final Pattern PREMISES = Pattern.compile("(?i)\\b(residence|house|home|apartment|apt\\.?|premises|dwelling|unit|room|garage|"
-            + "building|warrant|trailer|storage|locker|phone|device|shed|barn|business|office)\\b");
+            + "building|warrant|trailer|storage|locker|phone|device|shed|barn|business|office|suite|bedroom|kitchen|closet|hallway|basement|attic|warehouse)\\b");
 
     private void searchBeforeWarrant(List<CaseEvent> merged, List<Finding> out) {
         CaseEvent signed = first(merged, null, "warrant_signed");
         if (signed == null) return;
+        // Every telling counts: one document's entry at 0312 "to secure it while the warrant was being sought" is the
+        // fact, whatever time another document gives the execution.
         for (CaseEvent e : merged) {
-            boolean warrantSearch = e.event().equals("warrant_executed") || e.event().equals("entry")
-                    || e.event().equals("search") && e.tellings().stream().anyMatch(t -> PREMISES.matcher(t.citation().quote()).find());
-            if (!warrantSearch || !e.time().isBefore(signed.time().minus(tolerance))) continue;
-            if (Duration.between(e.time(), signed.time()).compareTo(Duration.ofHours(48)) > 0) continue;
-            // A search of the car at the roadside, hours before a warrant for a house, is another search.
-            double minutes = minutes(Duration.between(e.time(), signed.time()).getSeconds());
-            out.add(sequence("search_before_warrant", "The " + label(e.event()).toLowerCase(Locale.ROOT) + " came before the warrant was signed",
-                    label(e.event()) + " at " + HM.format(e.time()) + " (" + e.primary().citation().document() + ") comes " + minutes
-                            + " minutes before the warrant was signed at " + HM.format(signed.time()) + " (" + signed.primary().citation().document()
-                            + "). A search of a home without a warrant is presumptively unreasonable (Payton v. New York, 445 U.S. 573 (1980)); "
-                            + "a warrant signed afterwards does not authorise what was done before it.",
-                    "Move to suppress everything found and seen before the signature; subpoena the judge's signing record and the affiant's call log.",
-                    List.of(e.primary(), signed.primary()), minutes));
-            return;
+            boolean premisesEvent = e.event().equals("warrant_executed") || e.event().equals("entry") || e.event().equals("search");
+            if (!premisesEvent) continue;
+            for (TimedEvent t : e.tellings()) {
+                boolean warrantSearch = !t.event().equals("search") || PREMISES.matcher(t.citation().quote()).find();
+                if (!warrantSearch || t.dateOnly() || !t.time().isBefore(signed.time().minus(tolerance))) continue;
+                // A search of the car at the roadside, hours before a warrant for a house, is another search.
+                if (Duration.between(t.time(), signed.time()).compareTo(Duration.ofHours(48)) > 0) continue;
+                double minutes = minutes(Duration.between(t.time(), signed.time()).getSeconds());
+                out.add(sequence("search_before_warrant", "The " + label(t.event()).toLowerCase(Locale.ROOT) + " came before the warrant was signed",
+                        label(t.event()) + " at " + HM.format(t.time()) + " (" + t.citation().document() + ") comes " + minutes
+                                + " minutes before the warrant was signed at " + HM.format(signed.time()) + " (" + signed.primary().citation().document()
+                                + "). A search of a home without a warrant is presumptively unreasonable (Payton v. New York, 445 U.S. 573 (1980)); "
+                                + "a warrant signed afterwards does not authorise what was done before it.",
+                        "Move to suppress everything found and seen before the signature; subpoena the judge's signing record and the affiant's call log.",
+                        List.of(t, signed.primary()), minutes));
+                return;
+            }
         }
     }
 
