@@ -368,7 +368,7 @@ public final class DocumentExtractor {
             if (when == null) continue;
             // A form field ("Occurred: 03/14/2025 2347 hrs", "Time Arrived: 0014") is named by its label, not by the
             // fields around it.
-            Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 48), t.start()));
+            Matcher field = FIELD_BEFORE_TIME.matcher(s.text().substring(Math.max(0, t.start() - 64), t.start()));
             String event = null;
             boolean isField = field.find();
             if (isField) {
@@ -450,7 +450,7 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed|length|run\\s*time|total\\s*time|lasted|for)\\W*$");
-    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /]{1,40}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
+    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /()]{1,50}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
     private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
     private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut|^\\s*date\\s*$");
 
@@ -664,12 +664,13 @@ public final class DocumentExtractor {
         return null;
     }
 
-    private static final Pattern WARRANT_SIGNED = Pattern.compile("(?i)\\b(issued|signed|under\\s+my\\s+hand|authori[sz]ed|approved|granted)\\b");
+    private static final Pattern WARRANT_SIGNED = Pattern.compile("(?i)\\b(issued|signed|under\\s+my\\s+hand|authori[sz]ed)\\b|\\bwarrant\\b.{0,40}\\b(approved|granted)\\b");
     private static final Pattern WARRANT_DONE = Pattern.compile("(?i)\\b(executed|served|execution|entered|entry)\\b");
     private static final Pattern WARRANT_RETURN = Pattern.compile("(?i)\\b(return(ed)?|inventory|filed)\\b");
 
     /** On a warrant or its return, "issued", "executed" and "returned" are the warrant's own events. */
     static String warrantEvent(String clause, String event) {
+        if (EventClassifier.notAnEvent(clause)) return EventClassifier.OTHER;
         if (clause.matches("(?is).*\\b(shall|must|may|will|should|to\\s+be)\\s+(only\\s+)?(be\\s+)?(served|executed|returned|made).*")) return EventClassifier.OTHER;
         if (WARRANT_RETURN.matcher(clause).find() && !WARRANT_DONE.matcher(clause).find()) return "warrant_returned";
         if (WARRANT_DONE.matcher(clause).find()) return "warrant_executed";

@@ -34,16 +34,16 @@ class TimelineEvaluationTest {
     }
 
     /**
-     * timeline-holdout (16 scenarios from agencies and paperwork the readers were never worked on), scored once
-     * blind: P 0.833 R 0.625, 5 of 5 quiet scenarios silent. The floor is a ratchet at that run; a quiet scenario
-     * must stay quiet.
+     * timeline-holdout (16 scenarios from unusual agencies and paperwork), scored once blind: P 0.833 R 0.625, 5 of
+     * 5 quiet scenarios silent. It then became a development set (EVALUATION.md); the floor is a ratchet at the
+     * latest run (P 1.000 R 0.750), and a quiet scenario must stay quiet.
      */
     @Test
-    void timelineFindingsOnTheHeldOutScenarios() throws Exception {
+    void timelineFindingsOnTheSecondSet() throws Exception {
         TimelineEvaluation.Result r = run(SET.resolveSibling("timeline-holdout"));
-        assertTrue(r.records().size() >= 16, "the held-out set is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.83, "held-out precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.62, "held-out recall " + r.micro().recall());
+        assertTrue(r.records().size() >= 16, "the second set is there: " + r.records().size());
+        assertTrue(r.micro().precision() >= 0.95, "second-set precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= 0.75, "second-set recall " + r.micro().recall());
         assertEquals(r.clean(), r.cleanSilent(), "no finding where there is none to find");
     }
 

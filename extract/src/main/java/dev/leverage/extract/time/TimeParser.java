@@ -25,7 +25,7 @@ public final class TimeParser {
 
     // 10:15 PM, 22:15, 22:15:07, 22:15:07.5, 10.15 p.m.
     private static final Pattern CLOCK = Pattern.compile(
-            "(?i)(?<![\\d:\\[])(" + APPROX + ")?([01]?\\d|2[0-4])[:.]([0-5]\\d)(?::([0-5]\\d)(?:\\.\\d+)?)?(?![\\d:]|[-–][A-Za-z]{2,3}[-–])(?:\\s*" + AMPM + ")?(?:\\s*(?:hrs|hours|hr)\\b\\.?)?");
+            "(?i)(?<![\\d:\\[])(" + APPROX + ")?([01]?\\d|2[0-4])[:.]([0-5]\\d)(?::([0-5]\\d)(?:\\.\\d+)?)?(?![\\d:]|[-–][A-Za-z]{2,3}[-–])(?:\\s*(?:o'?\\s?clock)?\\s*" + AMPM + ")?(?:\\s*(?:hrs|hours|hr)\\b\\.?)?");
     // 2215 hrs, 2215 hours, 2146.23 hours, 0006hrs, 2215H
     private static final Pattern MILITARY_SUFFIX = Pattern.compile(
             "(?i)(?<![\\d.:/-])(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?:\\.([0-5]\\d))?\\s*(?:hrs|hours|hr|h)\\b\\.?");

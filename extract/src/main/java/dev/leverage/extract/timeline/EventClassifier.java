@@ -37,6 +37,7 @@ public final class EventClassifier {
         // Words that name no event of the case: a command on a warrant's face, a briefing before it, an application for it.
         rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b");
         rule("briefing", "\\b(briefed|briefing|staged|staging|roll\\s+call|met\\s+at|pre-?raid|operations?\\s+plan)\\b");
+        rule("warrant_in_hand", "\\bcame\\s+to\\s+(my\\s+)?hand\\b|\\breceived\\s+(the|this)\\s+(within\\s+)?warrant\\b");
         rule("warrant_applied", "\\b(reviewed|drafted|prepared|typed|presented|submitted|applied\\s+for|began\\s+(writing|drafting))\\b.{0,50}\\b(warrant|affidavit)|\\bwarrant\\s+(application|affidavit)\\b|\\baffidavit\\b.{0,40}\\b(sworn|submitted|presented)");
         rule("miranda", "\\b(miranda|advised .{0,30}rights|read .{0,40}\\brights\\b|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
@@ -115,7 +116,7 @@ public final class EventClassifier {
     private static final Pattern AWAITING_WARRANT = Pattern.compile("(?i)\\b(pending|awaiting|while\\s+(the\\s+|a\\s+)?(search\\s+)?warrant\\s+was|until\\s+(the\\s+|a\\s+)?(search\\s+)?warrant|being\\s+(sought|obtained|drafted|prepared)|before\\s+(the\\s+)?warrant\\s+(was\\s+)?(signed|issued|arrived)|prior\\s+to\\s+(the\\s+|a\\s+)?(search\\s+)?warrant)\\b");
 
     /** Labels the rules give to say a clause tells no event of the case. */
-    private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied");
+    private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied", "warrant_in_hand");
 
     private String decide(String clause, int anchor) {
         return switch (mode) {
@@ -141,6 +142,14 @@ public final class EventClassifier {
         double max = 0;
         for (double v : p) max = Math.max(max, v);
         return new Scored(best, max);
+    }
+
+    /**
+     * The cue rules say the clause names no event of the case: a command on a warrant's face, a briefing or an
+     * operations plan, an application for a warrant, a warrant that "came to hand", a refused consent.
+     */
+    public static boolean notAnEvent(String clause) {
+        return NOT_EVENTS.contains(byRules(clause.replace('\n', ' ').replace('\r', ' '), -1));
     }
 
     /** The event the cue rules alone give a clause, or "other". */

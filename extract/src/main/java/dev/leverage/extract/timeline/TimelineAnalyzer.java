@@ -263,8 +263,10 @@ public final class TimelineAnalyzer {
     private void deadlines(List<CaseEvent> merged, List<Finding> out) {
         for (String[] pair : new String[][]{{"warrant_deadline", "warrant_executed"}, {"return_deadline", "warrant_returned"}}) {
             CaseEvent deadline = first(merged, null, pair[0]);
-            CaseEvent act = first(merged, null, pair[1]);
-            if (deadline == null || act == null || !act.time().isAfter(deadline.time())) continue;
+            if (deadline == null) continue;
+            // Any execution (or return) the records put after the deadline: an earlier, misread one does not hide it.
+            CaseEvent act = first(merged, deadline.time().plusSeconds(1), pair[1]);
+            if (act == null || Duration.between(deadline.time(), act.time()).compareTo(Duration.ofDays(120)) > 0) continue;
             double minutes = minutes(Duration.between(deadline.time(), act.time()).getSeconds());
             boolean execution = pair[1].equals("warrant_executed");
             out.add(sequence("warrant_executed_late", execution ? "The warrant was executed after its window closed" : "The warrant was returned after its deadline",
