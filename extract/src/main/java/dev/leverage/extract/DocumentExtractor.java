@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
 public final class DocumentExtractor {
     private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
     private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]+(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
-    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy|ranger|trooper|agent|investigator)|author|prepared\\s+by|written\\s+by|reported\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer|ranger|trooper|deputy|investigator|agent)\\s*(?::|\\t)\\s*(.+)$");
+    private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy|ranger|trooper|agent|investigator)|author|prepared\\s+by|written\\s+by|reported\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer|ranger|trooper|deputy|investigator|agent|warden|game\\s+warden|constable|marshal)\\s*(?::|\\t)\\s*(.+)$");
     private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
     private static final Pattern UNIT_OWNER = Pattern.compile("^\\s*([A-Z0-9-]+)\\s*\\(([A-Z][A-Za-z.' -]+)\\)\\s*$");
 
@@ -917,6 +917,7 @@ public final class DocumentExtractor {
         List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
         custody.addAll(events);
         if (events.isEmpty()) readLogTable(d, page, table, timed);
+        if (events.isEmpty()) readPresenceLog(d, page, table, timed);
         if (events.isEmpty()) custody.addAll(CustodyTableReader.listing(d, page, table, order));
         if (events.isEmpty()) custody.addAll(CustodyTableReader.examinations(d, page, table, order));
         // A custody table about one item makes it the item in hand for the lines that follow ("Seal number on
@@ -1059,6 +1060,39 @@ public final class DocumentExtractor {
                 String event = fieldEvent(label, d.type(), label + " " + value);
                 if (event == null || event.equals(EventClassifier.OTHER)) continue;
                 timed.add(new TimedEvent(event, when, false, null, "form", Citation.of(d, page, lines[i].strip() + " / " + lines[next].strip())));
+            }
+        }
+    }
+
+    /**
+     * A sign-in log ("Date, Time In, Station, Name / Badge, ..., Time Out"): who was at the logged place and when,
+     * which is what places a person somewhere else than a narrative says.
+     */
+    private void readPresenceLog(Document d, Page page, Page.Table table, List<TimedEvent> timed) {
+        if (table.rows().size() < 2) return;
+        List<String> header = table.rows().get(0);
+        int date = -1, in = -1, out = -1, name = -1, where = -1;
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(Locale.ROOT);
+            if (h.matches("(time\\s*in|in|sign(ed)?[- ]?in|arrived|arrival|time\\s*arrived)")) in = i;
+            else if (h.matches("(time\\s*out|out|sign(ed)?[- ]?out|departed|departure|left|time\\s*departed)")) out = i;
+            else if (h.matches("date.*") && date < 0) date = i;
+            else if (h.matches("(name.*|officer.*|person.*|visitor.*|employee.*|staff.*)") && name < 0) name = i;
+            else if (h.matches("(station|location|site|post|facility|place|room|area)") && where < 0) where = i;
+        }
+        if (in < 0 || name < 0) return;
+        LocalDate fallback = headerDate(d, new PageFurniture(d));
+        for (List<String> row : table.rows().subList(1, table.rows().size())) {
+            LocalDate day = date >= 0 ? TimeParser.parseDate(cell(row, date)) : fallback;
+            String who = cell(row, name).strip();
+            if (day == null || who.isEmpty()) continue;
+            String place = where >= 0 ? cell(row, where).strip() : "";
+            String quote = String.join(" ", row);
+            for (int col : new int[]{in, out}) {
+                LocalTime t = col >= 0 ? TimeParser.parseClock(cell(row, col)) : null;
+                if (t == null) continue;
+                timed.add(new TimedEvent("signed_in", LocalDateTime.of(day, t), false, who, "custody",
+                        Citation.of(d, page, (place.isEmpty() ? "" : "at " + place + ": ") + quote)));
             }
         }
     }

@@ -358,7 +358,7 @@ public final class TimelineAnalyzer {
     private static final Pattern AT_A_FACILITY = Pattern.compile("(?i)\\b(I|he|she|we)\\s+(was|were)\\s+(still\\s+)?(in|at)\\s+the\\s+[^.;]{0,40}?\\b(station|headquarters|hq|property\\s+room|evidence\\s+room|sally\\s*port|jail|precinct|substation|detention|lab(?:oratory)?|barracks|office)\\b");
     private static final Set<String> SCENE = Set.of("stop_initiated", "k9_arrived", "k9_sniff", "k9_alert", "arrest", "warning_issued",
             "citation_issued", "on_scene", "free_to_go", "entry", "warrant_executed", "consent", "suspicion", "cleared");
-    private static final Set<String> AT_FACILITY = Set.of("evidence_logged", "lab_submitted", "lab_received", "lab_analyzed");
+    private static final Set<String> AT_FACILITY = Set.of("evidence_logged", "lab_submitted", "lab_received", "lab_analyzed", "signed_in");
     private static final Pattern MILES = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s*(?:-\\s*)?(?:miles?|mi\\.?)\\b");
 
     private void implausible(List<CaseEvent> merged, List<TimedEvent> all, List<Finding> out) {
@@ -390,11 +390,14 @@ public final class TimelineAnalyzer {
                 if (gap.compareTo(travel) >= 0) break;
                 if (place(a).equals(place(b)) || !samePerson(a.actor(), b.actor())) continue;
                 if (a.citation().document().equals(b.citation().document()) && gap.isZero()) continue;
-                String who = surname(a.actor());
-                if (!flagged.add(who)) continue;
+                String who = surname(bare(a.actor()));
+                String other = surname(bare(b.actor()));
+                if (flagged.contains(who) || flagged.contains(other)) continue;
+                flagged.add(who);
+                flagged.add(other);
                 double minutes = minutes(gap.getSeconds());
                 Map<String, Object> f = facts("duration_implausible", List.of(a, b), minutes);
-                f.put("person", a.actor());
+                f.put("person", bare(a.actor()).length() >= bare(b.actor()).length() ? bare(a.actor()) : bare(b.actor()));
                 if (miles > 0) f.put("distance_miles", miles);
                 List<TimedEvent> cited = new ArrayList<>(List.of(a, b));
                 if (distance != null) cited.add(distance);
@@ -418,7 +421,9 @@ public final class TimelineAnalyzer {
     }
 
     private static String bare(String actor) {
-        return actor.replaceAll("\\(.*?\\)", " ").replaceAll("#\\s*\\S+", " ").replaceAll("\\b\\S*\\d\\S*", " ").replaceAll("\\s+", " ").strip();
+        String b = actor.replaceAll("\\(.*?\\)", " ").replaceAll("#\\s*\\S+", " ").replaceAll("\\b\\S*\\d\\S*", " ").replaceAll("\\s+", " ").strip();
+        // A log's "Brannigan C." is C. Brannigan.
+        return b.matches("\\p{Lu}[\\p{L}'-]+,?\\s+\\p{Lu}\\.?") ? b.replaceFirst("^([\\p{L}'-]+),?\\s+(\\p{Lu})\\.?$", "$2. $1") : b;
     }
 
     /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
@@ -500,7 +505,7 @@ public final class TimelineAnalyzer {
             Map.entry("free_to_go", "Release of the driver"), Map.entry("miranda", "Miranda warning"), Map.entry("entry", "Entry"),
             Map.entry("warrant_signed", "Warrant signature"), Map.entry("warrant_executed", "Warrant execution"),
             Map.entry("warrant_returned", "Warrant return"), Map.entry("evidence_logged", "Evidence logging"),
-            Map.entry("evidence_seized", "Seizure"), Map.entry("report_written", "Report"));
+            Map.entry("evidence_seized", "Seizure"), Map.entry("report_written", "Report"), Map.entry("signed_in", "Sign-in log entry"));
 
     public static String label(String event) {
         if (NOUNS.containsKey(event)) return NOUNS.get(event);
