@@ -36,14 +36,28 @@ class TimelineEvaluationTest {
     /**
      * timeline-holdout (16 scenarios from unusual agencies and paperwork), scored once blind: P 0.833 R 0.625, 5 of
      * 5 quiet scenarios silent. It then became a development set (EVALUATION.md); the floor is a ratchet at the
-     * latest run (P 1.000 R 0.750), and a quiet scenario must stay quiet.
+     * latest run (P 1.000 R 0.813), and a quiet scenario must stay quiet.
      */
     @Test
     void timelineFindingsOnTheSecondSet() throws Exception {
         TimelineEvaluation.Result r = run(SET.resolveSibling("timeline-holdout"));
         assertTrue(r.records().size() >= 16, "the second set is there: " + r.records().size());
         assertTrue(r.micro().precision() >= 0.95, "second-set precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.75, "second-set recall " + r.micro().recall());
+        assertTrue(r.micro().recall() >= 0.81, "second-set recall " + r.micro().recall());
+        assertEquals(r.clean(), r.cleanSilent(), "no finding where there is none to find");
+    }
+
+    /**
+     * timeline-blind3 (16 scenarios, 5 quiet, from agencies and paperwork none of the other sets use), scored once
+     * blind after the readers were worked on the first two sets: P 0.923 R 0.706, 5 of 5 quiet scenarios silent
+     * (the second set's blind run was P 0.833 R 0.625). The floor is a ratchet at that run.
+     */
+    @Test
+    void timelineFindingsOnTheBlindThirdSet() throws Exception {
+        TimelineEvaluation.Result r = run(SET.resolveSibling("timeline-blind3"));
+        assertTrue(r.records().size() >= 16, "the blind set is there: " + r.records().size());
+        assertTrue(r.micro().precision() >= 0.92, "blind precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= 0.70, "blind recall " + r.micro().recall());
         assertEquals(r.clean(), r.cleanSilent(), "no finding where there is none to find");
     }
 
