@@ -918,6 +918,7 @@ public final class DocumentExtractor {
         custody.addAll(events);
         if (events.isEmpty()) readLogTable(d, page, table, timed);
         if (events.isEmpty()) readPresenceLog(d, page, table, timed);
+        if (events.isEmpty()) readActColumns(d, page, table, timed);
         if (events.isEmpty()) custody.addAll(CustodyTableReader.listing(d, page, table, order));
         if (events.isEmpty()) custody.addAll(CustodyTableReader.examinations(d, page, table, order));
         // A custody table about one item makes it the item in hand for the lines that follow ("Seal number on
@@ -1093,6 +1094,39 @@ public final class DocumentExtractor {
                 if (t == null) continue;
                 timed.add(new TimedEvent("signed_in", LocalDateTime.of(day, t), false, who, "custody",
                         Citation.of(d, page, (place.isEmpty() ? "" : "at " + place + ": ") + quote)));
+            }
+        }
+    }
+
+    /**
+     * A table whose columns are named by acts ("Received", "Analyzed", "Submitted", "Date Collected"): each cell that
+     * holds a date or a date and time is that act for the row's item. The row is the quote, so two acts of one row
+     * are known to be about one item.
+     */
+    private void readActColumns(Document d, Page page, Page.Table table, List<TimedEvent> timed) {
+        if (table.rows().size() < 2) return;
+        List<String> header = table.rows().get(0);
+        Map<Integer, String> acts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : header.get(i).strip();
+            if (h.isEmpty() || h.length() > 40 || h.matches("(?i)(date|time|date\\s*/\\s*time)")) continue;
+            String event = fieldEvent(h, d.type(), h);
+            if (event != null && !event.equals(EventClassifier.OTHER) && !event.equals("report_written")) acts.put(i, event);
+        }
+        if (acts.isEmpty()) return;
+        for (List<String> row : table.rows().subList(1, table.rows().size())) {
+            String quote = String.join(" | ", row.stream().map(c -> c == null ? "" : c.strip()).toList());
+            for (var a : acts.entrySet()) {
+                String cell = cell(row, a.getKey()).strip();
+                LocalDateTime when = TimeParser.parseDateTime(cell);
+                boolean dateOnly = false;
+                if (when == null) {
+                    LocalDate day = cell.matches(".*\\d.*") ? TimeParser.parseDate(cell) : null;
+                    if (day == null) continue;
+                    when = day.atStartOfDay();
+                    dateOnly = true;
+                }
+                timed.add(new TimedEvent(a.getValue(), when, false, null, "table", Citation.of(d, page, quote), dateOnly));
             }
         }
     }

@@ -293,6 +293,29 @@ public final class TimelineAnalyzer {
             anchor = first(merged, null, "arrest");
             if (anchor == null || !anchor.time().isBefore(b.time())) return;
         }
+        // One row of a table or one line of a log telling both acts is about one item: compare them there first,
+        // whatever other items the case's earliest records are about.
+        if (anchor == null) {
+            for (CaseEvent ae : merged) {
+                if (!ae.event().equals(after)) continue;
+                for (TimedEvent a : ae.tellings()) {
+                    for (CaseEvent be : merged) {
+                        if (!be.event().equals(before)) continue;
+                        for (TimedEvent bt : be.tellings()) {
+                            if (!bt.citation().document().equals(a.citation().document()) || !bt.citation().quote().equals(a.citation().quote())) continue;
+                            boolean byDay = a.dateOnly() || bt.dateOnly();
+                            boolean early = byDay ? a.time().toLocalDate().isBefore(bt.time().toLocalDate()) : a.time().isBefore(bt.time().minus(tolerance));
+                            if (!early) continue;
+                            double minutes = minutes(Duration.between(a.time(), bt.time()).getSeconds());
+                            out.add(sequence(rule, title, label(after) + " " + (a.dateOnly() ? DAY.format(a.time()) : DAY.format(a.time()) + " " + HM.format(a.time()))
+                                    + " comes before " + label(before).toLowerCase(Locale.ROOT) + " " + (bt.dateOnly() ? DAY.format(bt.time()) : DAY.format(bt.time()) + " " + HM.format(bt.time()))
+                                    + " in the same entry of " + a.citation().document() + ". " + law, action, List.of(bt, a), minutes));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
         Set<String> officers = rule.equals("statement_before_miranda") ? officers(merged) : Set.of();
         for (CaseEvent a : merged) {
             if (!a.event().equals(after)) continue;
