@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class DocumentExtractor {
     private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
-    private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]+(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
+    private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]*(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
     private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy|ranger|trooper|agent|investigator)|author|prepared\\s+by|written\\s+by|reported\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer|ranger|trooper|deputy|investigator|agent|warden|game\\s+warden|constable|marshal)\\s*(?::|\\t)\\s*(.+)$");
     private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
     private static final Pattern UNIT_OWNER = Pattern.compile("^\\s*([A-Z0-9-]+)\\s*\\(([A-Z][A-Za-z.' -]+)\\)\\s*$");
@@ -803,11 +803,14 @@ public final class DocumentExtractor {
         Matcher sp = SPEAKER.matcher(rest);
         boolean officer = false;
         String said = rest;
+        boolean interviewer = false;
         if (sp.matches()) {
             String label = sp.group(1).toUpperCase(Locale.ROOT);
             officer = OFFICER_SPEAKER.matcher(label).find();
             said = sp.group(2);
-            if (!GENERIC_SPEAKERS.contains(label.replaceAll("[^A-Z]", ""))) {
+            // A one-letter label is an interviewer's initial or a Q/A transcript's "Q": the one asking.
+            interviewer = label.matches("[A-Z]\\.?") && !label.startsWith("A");
+            if (!GENERIC_SPEAKERS.contains(label.replaceAll("[^A-Z]", "")) && label.replaceAll("[^A-Z]", "").length() > 1) {
                 Matcher rank = OFFICER_SPEAKER.matcher(sp.group(1));
                 String name = rank.find() ? sp.group(1).substring(rank.end()).replaceFirst("^[.\\s]+", "") : sp.group(1);
                 actor = PersonName.parse(name.isBlank() ? sp.group(1) : name).display();
@@ -818,8 +821,14 @@ public final class DocumentExtractor {
         }
         String event = events.classify(line);
         // What a civilian says on the recording is a statement; an officer's words tell the events.
-        if (sp.matches() && !officer && !said.isBlank() && !said.matches("(?is)\\W*\\(?(inaudible|unintelligible|no response|silence|crosstalk)\\)?\\W*")) {
+        if (interviewer || !sp.matches()) {
+            if (said.contains("?") && (event.equals("statement") || event.equals(EventClassifier.OTHER))) event = "question";
+            else if (event.equals("statement")) return;
+        } else if (!officer && !said.isBlank() && !said.matches("(?is)\\W*\\(?(inaudible|unintelligible|no response|silence|crosstalk)\\)?\\W*")) {
             event = "statement";
+        } else if (officer && said.contains("?") && (event.equals("statement") || event.equals(EventClassifier.OTHER))) {
+            // An officer's question on the recording: what makes the answer after it interrogation.
+            event = "question";
         } else if (event.equals("statement")) {
             return;
         }

@@ -71,9 +71,14 @@ class TimelineAnalyzerTest {
 
     @Test
     void aCustodialStatementBeforeMirandaButNotOneBeforeTheArrest() {
+        TimedEvent question = new TimedEvent("question", LocalDateTime.parse("2025-03-15T00:32:30"), false, null, "transcript",
+                new Citation("t", 1, null, "[00:20:30] OFC ORTEGA: Whose bag is this?"));
         List<TimedEvent> e = List.of(at("statement", "2025-03-15T00:20", "t", "transcript", "Price"), at("arrest", "2025-03-15T00:31", "n"),
-                at("statement", "2025-03-15T00:33", "t", "transcript", "Price"), at("miranda", "2025-03-15T00:40", "n"));
+                question, at("statement", "2025-03-15T00:33", "t", "transcript", "Price"), at("miranda", "2025-03-15T00:40", "n"));
         assertEquals(List.of("sequence_violation:statement_before_miranda"), kinds(e));
+        // Volunteered with no question before it: Miranda governs interrogation, not every word in custody.
+        assertTrue(kinds(List.of(at("arrest", "2025-03-15T00:31", "n"), at("statement", "2025-03-15T00:33", "t", "transcript", "Price"),
+                at("miranda", "2025-03-15T00:40", "n"))).isEmpty());
         assertTrue(kinds(List.of(at("statement", "2025-03-15T00:20", "t"), at("arrest", "2025-03-15T00:31", "n"),
                 at("miranda", "2025-03-15T00:32", "n"), at("statement", "2025-03-15T00:35", "t"))).isEmpty());
     }

@@ -65,16 +65,17 @@ class TimelineEvaluationTest {
     /**
      * timeline-blind4 (16 scenarios from probation, rail, alcohol-enforcement, school, marine, military-gate, hospital
      * and cargo paperwork; 5 quiet, all of them suspicious-looking but lawful), scored once blind: P 0.700 R 0.438, 3
-     * of 5 quiet scenarios silent. The readers do not yet generalise to these agencies; the floor is a ratchet at
-     * that run.
+     * of 5 quiet scenarios silent. The readers do not yet generalise to these agencies. After the blind run a
+     * statement volunteered without a question stopped counting against Miranda (P 0.778, 4 of 5 quiet); the floor
+     * is a ratchet at that run.
      */
     @Test
     void timelineFindingsOnTheBlindFourthSet() throws Exception {
         TimelineEvaluation.Result r = run(SET.resolveSibling("timeline-blind4"));
         assertTrue(r.records().size() >= 16, "the blind set is there: " + r.records().size());
-        assertTrue(r.micro().precision() >= 0.70, "blind precision " + r.micro().precision());
+        assertTrue(r.micro().precision() >= 0.77, "blind precision " + r.micro().precision());
         assertTrue(r.micro().recall() >= 0.43, "blind recall " + r.micro().recall());
-        assertTrue(r.cleanSilent() >= 3, "quiet scenarios silent: " + r.cleanSilent() + " of " + r.clean());
+        assertTrue(r.cleanSilent() >= 4, "quiet scenarios silent: " + r.cleanSilent() + " of " + r.clean());
     }
 
     private static TimelineEvaluation.Result run(Path set) throws Exception {

@@ -41,7 +41,7 @@ public final class TimelineAnalyzer {
     private static final Set<String> DURATION_MATTERS = Set.of("k9_arrived", "k9_sniff", "k9_alert", "warning_issued", "citation_issued",
             "stop_initiated", "miranda", "warrant_signed", "warrant_executed");
     /** Events that are not acts of the case's story but notes the rules read (a deadline, a distance). */
-    private static final Set<String> NOTES = Set.of("warrant_deadline", "return_deadline", "distance");
+    private static final Set<String> NOTES = Set.of("warrant_deadline", "return_deadline", "distance", "question");
 
     private final Duration tolerance;
     /** How far apart two tellings of one singular event may be and still be the same event. */
@@ -322,6 +322,8 @@ public final class TimelineAnalyzer {
             if (anchor != null && a.time().isBefore(anchor.time())) continue;
             if (!officers.isEmpty() && a.tellings().stream().allMatch(t -> t.actor() != null
                     && officers.stream().anyMatch(o -> samePerson(o, t.actor())))) continue;
+            // Miranda governs interrogation: a statement volunteered without a question is not its breach.
+            if (rule.equals("statement_before_miranda") && a.tellings().stream().noneMatch(t -> interrogated(t, merged, officers))) continue;
             boolean dates = a.dateOnly() || b.dateOnly();
             boolean early = dates ? a.time().toLocalDate().isBefore(b.time().toLocalDate()) : a.time().isBefore(b.time().minus(tolerance));
             if (!early) continue;
@@ -335,6 +337,26 @@ public final class TimelineAnalyzer {
                     action, List.of(b.primary(), a.primary()), minutes));
             return;
         }
+    }
+
+    private static final Pattern SPONTANEOUS = Pattern.compile("(?i)\\b(without\\s+(any\\s+)?(question|questioning|prompting)|spontaneous(ly)?|volunteered|unprompted|unsolicited|blurted|on\\s+(his|her|their)\\s+own|not\\s+in\\s+response\\s+to)\\b");
+
+    /**
+     * A statement made in answer to police questioning: on a recording, an officer's question shortly before it; in
+     * a narrative, unless the writer says it was volunteered ("without any question from me", "spontaneously").
+     */
+    private static boolean interrogated(TimedEvent statement, List<CaseEvent> merged, Set<String> officers) {
+        if (SPONTANEOUS.matcher(statement.citation().quote()).find()) return false;
+        if (!statement.source().equals("transcript")) return true;
+        for (CaseEvent e : merged) {
+            for (TimedEvent q : e.tellings()) {
+                if (!q.citation().document().equals(statement.citation().document()) || !q.citation().quote().contains("?")) continue;
+                boolean byOfficer = q.event().equals("question") || q.actor() != null && officers.stream().anyMatch(o -> samePerson(o, q.actor()));
+                long s = Duration.between(q.time(), statement.time()).getSeconds();
+                if (byOfficer && s >= 0 && s <= 120) return true;
+            }
+        }
+        return false;
     }
 
     /** Who acts as police in the case: the actors of its events other than statements (an officer's words on a recording are not a suspect's statement). */
