@@ -348,7 +348,7 @@ public final class DocumentExtractor {
             if (!earlier.isEmpty()) anchorDates(s.text(), earlier, dates);
             used.addAll(earlier);
             if (attached != null) used.add(attached);
-            // A duration ("duration 00:57:49", "elapsed 0:12") is not a time of day; a time alone on a line tells no event.
+            // A time after "for" is a span, not a time of day; a time alone on a line tells no event.
             if (DURATION_BEFORE.matcher(s.text().substring(Math.max(0, t.start() - 20), t.start())).find()) continue;
             String words = (s.text().substring(0, t.start()) + " " + s.text().substring(t.end()))
                     .replaceAll("(?i)\\b(hrs|hours|at|on|approx\\w*|about|around)\\b", " ");
@@ -449,7 +449,8 @@ public final class DocumentExtractor {
         return cuts;
     }
 
-    private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(duration|elapsed|length|run\\s*time|total\\s*time|lasted|for)\\W*$");
+    /** "for 0900" reads as a span in prose; the parser already drops times after "duration", "elapsed", "lasted". */
+    private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\bfor\\W*$");
     private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /()]{1,50}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
     private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
     private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut|^\\s*date\\s*$");

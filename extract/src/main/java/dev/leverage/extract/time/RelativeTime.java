@@ -67,7 +67,7 @@ public final class RelativeTime {
     /** The first relative phrase in the text, or null. */
     public static Phrase find(String text) {
         Phrase best = null;
-        for (Phrase p : new Phrase[]{hourAndHalf(text), hoursMinutes(text), halfHour(text), amount(text), afterAmount(text), vague(text), day(text)}) {
+        for (Phrase p : new Phrase[]{hourAndHalf(text), hoursMinutes(text), halfHour(text), amount(AMOUNT_LATER, text), amount(AFTER_AMOUNT, text), vague(text), day(text)}) {
             if (p != null && (best == null || p.start() < best.start())) best = p;
         }
         return best;
@@ -93,18 +93,9 @@ public final class RelativeTime {
         return m.find() ? new Phrase(m.start(), m.end(), Duration.ofMinutes(30), -1, null, approx(m.group(1))) : null;
     }
 
-    private static Phrase amount(String text) {
-        Matcher m = AMOUNT_LATER.matcher(text);
-        while (m.find()) {
-            Integer n = number(m.group(2));
-            if (n == null) continue;
-            return new Phrase(m.start(), m.end(), unit(m.group(3), n), -1, null, approx(m.group(1)));
-        }
-        return null;
-    }
-
-    private static Phrase afterAmount(String text) {
-        Matcher m = AFTER_AMOUNT.matcher(text);
+    /** "12 minutes later" (AMOUNT_LATER) or "after about 20 minutes" (AFTER_AMOUNT): approx, number, unit. */
+    private static Phrase amount(Pattern p, String text) {
+        Matcher m = p.matcher(text);
         while (m.find()) {
             Integer n = number(m.group(2));
             if (n == null) continue;

@@ -102,7 +102,7 @@ public final class EventClassifier {
      */
     public String classify(String clause, int anchor) {
         // A sentence broken over lines is one sentence: the cue rules read across the breaks (same length, same offsets).
-        String flat = clause.replace('\n', ' ').replace('\r', ' ');
+        String flat = flat(clause);
         String label = decide(flat, anchor);
         // Entry into premises under a warrant is its execution.
         if (label.equals("entry") && WARRANT_CONTEXT.matcher(flat).find() && !AWAITING_WARRANT.matcher(flat).find()) return "warrant_executed";
@@ -114,6 +114,11 @@ public final class EventClassifier {
     private static final Pattern WARRANT_CONTEXT = Pattern.compile("(?i)\\b(warrant|sw\\s+service|s/w|served|service)\\b");
 
     private static final Pattern AWAITING_WARRANT = Pattern.compile("(?i)\\b(pending|awaiting|while\\s+(the\\s+|a\\s+)?(search\\s+)?warrant\\s+was|until\\s+(the\\s+|a\\s+)?(search\\s+)?warrant|being\\s+(sought|obtained|drafted|prepared)|before\\s+(the\\s+)?warrant\\s+(was\\s+)?(signed|issued|arrived)|prior\\s+to\\s+(the\\s+|a\\s+)?(search\\s+)?warrant)\\b");
+
+    /** A sentence broken over lines, as one line: same length, so offsets into it hold. */
+    private static String flat(String clause) {
+        return clause.replace('\n', ' ').replace('\r', ' ');
+    }
 
     /** Labels the rules give to say a clause tells no event of the case. */
     private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied", "warrant_in_hand");
@@ -149,12 +154,12 @@ public final class EventClassifier {
      * operations plan, an application for a warrant, a warrant that "came to hand", a refused consent.
      */
     public static boolean notAnEvent(String clause) {
-        return NOT_EVENTS.contains(byRules(clause.replace('\n', ' ').replace('\r', ' '), -1));
+        return NOT_EVENTS.contains(byRules(flat(clause), -1));
     }
 
     /** The event the cue rules alone give a clause, or "other". */
     public static String byRules(String clause) {
-        String label = byRules(clause.replace('\n', ' ').replace('\r', ' '), -1);
+        String label = byRules(flat(clause), -1);
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 

@@ -303,12 +303,10 @@ public final class TimelineAnalyzer {
                         if (!be.event().equals(before)) continue;
                         for (TimedEvent bt : be.tellings()) {
                             if (!bt.citation().document().equals(a.citation().document()) || !bt.citation().quote().equals(a.citation().quote())) continue;
-                            boolean byDay = a.dateOnly() || bt.dateOnly();
-                            boolean early = byDay ? a.time().toLocalDate().isBefore(bt.time().toLocalDate()) : a.time().isBefore(bt.time().minus(tolerance));
-                            if (!early) continue;
+                            if (!earlier(a.time(), a.dateOnly(), bt.time(), bt.dateOnly())) continue;
                             double minutes = minutes(Duration.between(a.time(), bt.time()).getSeconds());
-                            out.add(sequence(rule, title, label(after) + " " + (a.dateOnly() ? DAY.format(a.time()) : DAY.format(a.time()) + " " + HM.format(a.time()))
-                                    + " comes before " + label(before).toLowerCase(Locale.ROOT) + " " + (bt.dateOnly() ? DAY.format(bt.time()) : DAY.format(bt.time()) + " " + HM.format(bt.time()))
+                            out.add(sequence(rule, title, label(after) + " " + when(a.time(), a.dateOnly())
+                                    + " comes before " + label(before).toLowerCase(Locale.ROOT) + " " + when(bt.time(), bt.dateOnly())
                                     + " in the same entry of " + a.citation().document() + ". " + law, action, List.of(bt, a), minutes));
                             return;
                         }
@@ -320,13 +318,11 @@ public final class TimelineAnalyzer {
         for (CaseEvent a : merged) {
             if (!a.event().equals(after)) continue;
             if (anchor != null && a.time().isBefore(anchor.time())) continue;
-            if (!officers.isEmpty() && a.tellings().stream().allMatch(t -> t.actor() != null
-                    && officers.stream().anyMatch(o -> samePerson(o, t.actor())))) continue;
+            if (!officers.isEmpty() && byOfficers(a, officers)) continue;
             // Miranda governs interrogation: a statement volunteered without a question is not its breach.
             if (rule.equals("statement_before_miranda") && a.tellings().stream().noneMatch(t -> interrogated(t, merged, officers))) continue;
             boolean dates = a.dateOnly() || b.dateOnly();
-            boolean early = dates ? a.time().toLocalDate().isBefore(b.time().toLocalDate()) : a.time().isBefore(b.time().minus(tolerance));
-            if (!early) continue;
+            if (!earlier(a.time(), a.dateOnly(), b.time(), b.dateOnly())) continue;
             // A stop's rules look back three days; evidence and lab records run for weeks.
             Duration look = rule.equals("statement_before_miranda") ? ruleWindow : Duration.ofDays(120);
             if (Duration.between(a.time(), b.time()).compareTo(look) > 0 && !dates) continue;
@@ -357,6 +353,16 @@ public final class TimelineAnalyzer {
             }
         }
         return false;
+    }
+
+    /** x is before y: by day when either gives only a day, else by more than the tolerance. */
+    private boolean earlier(LocalDateTime x, boolean xDay, LocalDateTime y, boolean yDay) {
+        return xDay || yDay ? x.toLocalDate().isBefore(y.toLocalDate()) : x.isBefore(y.minus(tolerance));
+    }
+
+    /** Every telling of the event is by one of the case's officers (an officer's words on a recording). */
+    public static boolean byOfficers(CaseEvent e, Set<String> officers) {
+        return e.tellings().stream().allMatch(t -> t.actor() != null && officers.stream().anyMatch(o -> samePerson(o, t.actor())));
     }
 
     /** Who acts as police in the case: the actors of its events other than statements (an officer's words on a recording are not a suspect's statement). */
@@ -495,7 +501,11 @@ public final class TimelineAnalyzer {
     }
 
     private static String when(CaseEvent e) {
-        return e.dateOnly() ? DAY.format(e.time()) : DAY.format(e.time()) + " " + HM.format(e.time());
+        return when(e.time(), e.dateOnly());
+    }
+
+    private static String when(LocalDateTime t, boolean dayOnly) {
+        return dayOnly ? DAY.format(t) : DAY.format(t) + " " + HM.format(t);
     }
 
     private static double minutes(long seconds) {

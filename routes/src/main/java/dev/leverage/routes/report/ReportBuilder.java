@@ -79,8 +79,7 @@ public final class ReportBuilder {
         for (CaseEvent ce : analysis.events()) {
             if (TimelineAnalyzer.isNote(ce.event())) continue;
             // What officers say on a recording is in the transcript; the chronology keeps what others said.
-            if (ce.event().equals("statement") && ce.tellings().stream().allMatch(x -> x.actor() != null
-                    && officers.stream().anyMatch(o -> dev.leverage.extract.custody.Handlers.same(o, x.actor())))) continue;
+            if (ce.event().equals("statement") && TimelineAnalyzer.byOfficers(ce, officers)) continue;
             TimedEvent e = ce.primary();
             ObjectNode t = timeline.addObject();
             t.put("time", ce.dateOnly() ? ce.time().toLocalDate().toString() : ISO_LOCAL.format(e.time()));
