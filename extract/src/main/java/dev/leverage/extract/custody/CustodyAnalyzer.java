@@ -285,6 +285,8 @@ public final class CustodyAnalyzer {
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())
+                        // a record dated but not timed, on the day of a timed one: which came first is not written
+                        && !(dateOnly(ea) != dateOnly(eb) && ea.time().toLocalDate().equals(eb.time().toLocalDate()))
                         // two documents telling one hand-off at times that disagree: an ordering break, not a missing transfer
                         && receiptLag(ea, eb) == null) {
                     out.add(finding(item, "handler_mismatch", Severity.HIGH,
@@ -373,6 +375,13 @@ public final class CustodyAnalyzer {
     private static final Pattern NOTHING_CONSUMED = Pattern.compile("(?i)\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b");
 
     /** The link of a chain that holds a telling (a telling is split out of its link to be compared on its own). */
+    /** The unit count a telling gives, or the one its hand-off's other records give. */
+    private static Integer countOf(List<Link> links, Link telling) {
+        if (telling.event().count() != null) return telling.event().count();
+        Link l = linkOf(links, telling);
+        return l == null ? null : l.event().count();
+    }
+
     private static Link linkOf(List<Link> links, Link telling) {
         for (Link l : links) if (l == telling || l.citations().contains(telling.citations().get(0))) return l;
         return null;
@@ -480,6 +489,12 @@ public final class CustodyAnalyzer {
             }
             CustodyEvent a = firstWeighed.event();
             double wa = a.weightGrams(), wb = e.weightGrams();
+            // Units taken out and recorded (two of five packets consumed, three returned): the weight goes with the
+            // count, so each record's weight per unit is what is compared. An unexplained count change is its own finding.
+            Integer na = countOf(links, firstWeighed), nb = countOf(links, l);
+            if (na != null && nb != null && !na.equals(nb) && na > 0 && nb > 0 && java.util.Objects.equals(a.weightKind(), e.weightKind())) {
+                wa = wa / na * nb;
+            }
             boolean netAboveGross = "gross".equals(a.weightKind()) && "net".equals(e.weightKind()) && wb > wa;
             boolean sameKind = a.weightKind() == null || e.weightKind() == null || a.weightKind().equals(e.weightKind());
             double rel = Math.abs(wb - wa) / Math.max(wa, wb);

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * the rest of the sentence gives the seal, count, weight, description and place.
  */
 public final class CustodyProse {
+    // "Evidence Custodian Gus Amberley (E-14)": an employee number in parentheses is not an item.
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
-            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|(?<!#)\\bE-\\d{1,3}[A-Z]?\\b");
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
@@ -208,7 +209,9 @@ public final class CustodyProse {
                 && !sentence.matches("(?is).*\\b(contents?|substance|material|powder|net)\\b.*");
         boolean weightFact = !packagingWeight && CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
-                && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3;
+                && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3
+                // "Net plant material: 9.41 g and 9.37 g": the weights of units one by one, not the item's
+                && !sentence.matches("(?is).*\\d\\s?(g|grams?)\\s*(,|and|&)\\s*\\d+(\\.\\d+)?\\s?(g|grams?)\\b.*");
         boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
                 || TOTAL.matcher(sentence).find();
         // A verbless conjunct of the sentence's last event ("... and Item 2 at 3:25 p.m. with SWFL seal 25-0417") is

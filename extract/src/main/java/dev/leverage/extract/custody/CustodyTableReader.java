@@ -144,6 +144,11 @@ public final class CustodyTableReader {
                     if (both != null) time = both.toLocalTime();
                 }
                 if (date == null && c.date >= 0) date = TimeParser.parseDate(stamp(row, c.date));
+                if (date == null && c.date < 0 && c.time >= 0) {
+                    // A time column that carries the date too ("Handoff Time: 10/21/2024 08:10").
+                    LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.time));
+                    if (both != null) date = both.toLocalDate();
+                }
                 if (date == null && time != null) date = lastDate;
                 if (date != null) when = time != null ? LocalDateTime.of(date, time) : date.atStartOfDay();
             }
@@ -173,8 +178,9 @@ public final class CustodyTableReader {
                     : dev.leverage.extract.Weights.first(weightCell) == null && weightCell.matches("\\s*\\d+(\\.\\d+)?\\s+\\(?(gross|net|g/n|n/g)\\)?.*")
                     ? weightCell.strip().replaceFirst("^(\\d+(?:\\.\\d+)?)", "$1 " + unitOf(c.weightHeader)) : weightCell);
             // "18.6 g G" / "13.8 g N": an export's gross or net flag after the unit.
-            String kind = weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") ? "gross"
-                    : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") ? "net" 
+            // "G 88.4 g" / "N 76.91 g" / "(G) 88.4": the flag before the number.
+            String kind = weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") || weightCell.matches("\\s*\\(?G\\)?[\\s:]+\\d.*") ? "gross"
+                    : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") || weightCell.matches("\\s*\\(?N\\)?[\\s:]+\\d.*") ? "net"
                     // The cell says which weight it is before the header does ("512 g gross" under "Gross/Net").
                     : CustodyText.weightKind(weightCell) != null ? CustodyText.weightKind(weightCell) : CustodyText.weightKind(c.weightHeader);
             Integer count = parseInt(cell(row, c.count));

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * the seal; what the transfer was for; the colour and form of the substance; a place outside the evidence system.
  */
 public final class CustodyText {
-    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2})?)\\b");
+    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,3})?)\\b");
     private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact)\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
     private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
@@ -74,7 +74,7 @@ public final class CustodyText {
     }
 
     /** "Seal number on package at receipt: TC-80342": a seal field whose label runs on before its colon. */
-    private static final Pattern SEAL_FIELD = Pattern.compile("(?i)\\bseal\\s*(?:no\\.?|number|#)?(?:\\s+[a-z]+){1,5}\\s*:\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2})?)\\b");
+    private static final Pattern SEAL_FIELD = Pattern.compile("(?i)\\bseal\\s*(?:no\\.?|number|#)?(?:\\s+[a-z]+){1,5}\\s*:\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,3})?)\\b");
 
     /** OCR's digits for letters inside words undone ("Evidence r00m", "RECE1VED"); see {@link dev.leverage.ingest.OcrText}. */
     public static String ocr(String s) {

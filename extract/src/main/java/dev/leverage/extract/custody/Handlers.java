@@ -18,7 +18,9 @@ public final class Handlers {
             // a court's clerk holds an admitted exhibit in the court's own custody
             + "court\\s+clerk|clerk\\s+of\\s+(the\\s+)?court|exhibit\\s+(vault|room|clerk))");
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
-    private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})");
+    private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})"
+            // a badge with a unit prefix: "#C4-117", "#K9-12"
+            + "|#\\s?((?-i:[A-Z]{1,2})\\d{0,2}-\\d{2,6})\\b");
 
     private Handlers() {
     }
@@ -31,7 +33,7 @@ public final class Handlers {
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
     private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"
-            + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
+            + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
@@ -52,7 +54,7 @@ public final class Handlers {
     }
 
 
-    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|crime\\s+lab|chemist|criminalist|analyst|forensic|intake|receiving|accession\\w*|tox(icology)?|toxicologist|pathologist)\\b");
+    private static final Pattern LAB = Pattern.compile("(?i)\\b(lab|laboratory|laboratories|crime\\s+lab|chemist|criminalist|analyst|forensics?|analytical|intake|receiving|accession\\w*|tox(icology)?|toxicologist|pathologist)\\b");
 
     private static final Pattern OFFICER = Pattern.compile("(?i)\\b(ofc|officer|det|detective|dep|deputy|sgt|sergeant|tpr|trooper|cpl|corporal|lt|lieutenant|capt|captain|"
             + "agent|sa|s/a|tfo|inv|investigator|spc|pfc|sfc|ssg|ptl|patrolman|po|chief|sheriff)\\b\\.?");
@@ -65,7 +67,8 @@ public final class Handlers {
     /** A laboratory or one of its people as custodian. */
     public static boolean isLab(String h) {
         // Labs go by acronyms that end in L: NSCL, AFL, BRFL, PEMCL.
-        return h != null && (LAB.matcher(h).find() || h.matches("(?s).*(?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\)).*"));
+        // "(BCRCL EVID REC)": the lab's acronym opening a unit written in parentheses.
+        return h != null && (LAB.matcher(h).find() || h.matches("(?s).*((?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\))|\\([A-Z]{2,5}L\\s+[A-Z]).*"));
     }
 
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|lkr|lckr|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|"
@@ -110,7 +113,7 @@ public final class Handlers {
     public static String badge(String h) {
         Matcher m = BADGE.matcher(h);
         if (!m.find()) return null;
-        String b = m.group(1) != null ? m.group(1) : m.group(2);
+        String b = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         return CustodyText.lookAlikeDigits(b);
     }
 

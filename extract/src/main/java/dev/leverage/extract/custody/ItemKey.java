@@ -31,6 +31,35 @@ public final class ItemKey {
         return at < 0 ? null : key.substring(at + 1);
     }
 
+    private static final String LAB_LABEL = "\\blab(?:oratory)?\\s*(?:item|exhibit|exh\\.|no\\.|#)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?)";
+    private static final String CLIENT_LABEL = "(?:the\\s+)?(?:client|agency|submitter'?s?|submitting\\s+agency'?s?|your|department(?:al)?|dept\\.?|police|officer'?s?|case)?\\s*"
+            + "(?:item|exhibit|exh\\.|evidence\\s+item)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)";
+    /** "Lab Item 1.1 (client Exhibit 1A)", "Lab No. 2 = agency Item 3", "Lab item 1 corresponds to Exhibit 4". */
+    private static final Pattern LAB_FOR_CLIENT = Pattern.compile("(?i)" + LAB_LABEL + "\\s*(?:\\(\\s*|=\\s*|,\\s*|-+\\s*|:\\s*|\\s(?:corresponds\\s+to|is|was|for)\\s+)" + CLIENT_LABEL);
+    /** "Exhibit 1A (Lab Item 1.1)", "Item 3 (lab #2)". */
+    private static final Pattern CLIENT_FOR_LAB = Pattern.compile("(?i)\\b(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)\\s*\\(\\s*" + LAB_LABEL);
+
+    /**
+     * A laboratory's own numbering of the items it received, as a document ties it to the agency's ("Assigned Lab
+     * Item 1.1 (client Exhibit 1A)"): the key the lab's label resolves to, mapped to the agency item's key. Empty
+     * when the document ties none, or when lab and agency numbers agree.
+     */
+    public static java.util.Map<String, String> labAliases(String text) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (text == null) return out;
+        Matcher m = LAB_FOR_CLIENT.matcher(text);
+        while (m.find()) alias(out, m.group(1), m.group(2));
+        m = CLIENT_FOR_LAB.matcher(text);
+        while (m.find()) alias(out, m.group(2), m.group(1));
+        return out;
+    }
+
+    private static void alias(java.util.Map<String, String> out, String lab, String client) {
+        List<String> l = of(lab), c = of(client);
+        if (l.size() != 1 || c.size() != 1 || l.get(0).equals(c.get(0))) return;
+        out.putIfAbsent(l.get(0), c.get(0));
+    }
+
     /** The item keys a label names (several for a range or list), empty when it names none. */
     public static List<String> of(String label) {
         List<String> out = new ArrayList<>();

@@ -24,7 +24,10 @@ public record PersonName(String title, String given, String surname) {
             "po", "pt", "ptl", "ec", "custodian", "pvt", "pv2", "pfc", "spc", "ssg", "sfc", "msg", "1sg", "sgm", "2lt", "1lt",
             "cpt", "maj", "ltc", "col", "cw2", "cw3",
             // custodians' titles written short: Prop. Clerk, Evid. Cust., Evid. Ofcr., Recv. Tech.
-            "prop", "evid", "cust", "ofcr", "offr", "recv", "spec");
+            "prop", "evid", "cust", "ofcr", "offr", "recv", "spec",
+            // other agencies' ranks: constables, marshals, wardens and rangers, inspectors, commanders
+            "constable", "const", "marshal", "ranger", "warden", "inspector", "insp", "commander", "cmdr", "trp",
+            "corrections", "co", "security", "director", "coordinator", "specialist");
     private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:badge|id)?\\s*(?:no\\.?|#)?\\s*#?(?:[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** True when a word is a rank or title ("Dep.", "Sergeant"), never a name on its own. */
