@@ -98,9 +98,12 @@ public final class DocumentExtractor {
         this.sampling = new SamplingReader(thresholds, sentence -> !samplingSentences.categorize(sentence).isNone());
     }
 
-    private Map<String, String> itemAliases = Map.of();
-
     public DocumentFacts extract(Document d) {
+        // A lab report that numbers the items its own way says which agency item each is: read it in the agency's numbers.
+        return ItemKey.withLabNumbers(ItemKey.labNumbers(String.join("\n", d.pages().stream().map(Page::text).toList())), () -> read(d));
+    }
+
+    private DocumentFacts read(Document d) {
         entities.clearAdaptiveData();
         String author = author(d);
         List<Mention> mentions = new ArrayList<>();
@@ -108,7 +111,6 @@ public final class DocumentExtractor {
         List<CustodyEvent> custody = new ArrayList<>();
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
-        itemAliases = ItemKey.labAliases(String.join("\n", d.pages().stream().map(Page::text).toList()));
         single = singleItem(d);
         custodyContext = new CustodyProse.Context().with(custodyNlp).among(String.join("\n", d.pages().stream().map(Page::text).toList()));
         lastTimed = null;
@@ -163,7 +165,6 @@ public final class DocumentExtractor {
         }
         timed.addAll(warrantWindows(d, timed));
         if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
-        custody = inAgencyNumbers(custody, itemAliases);
         custody = dateListings(custody);
         List<SamplingClaim> claims = new ArrayList<>();
         // Lab reports make sampling claims; police paperwork makes field-test and weight claims of its own.
@@ -1145,22 +1146,8 @@ public final class DocumentExtractor {
         }
     }
 
-    /**
-     * Custody records told in a laboratory's numbering, put in the agency's: "Lab Item 1.1 (client Exhibit 1A)"
-     * makes every record of lab item 1.1 in that document one of Exhibit 1A, not of Exhibit 1.
-     */
-    private static List<CustodyEvent> inAgencyNumbers(List<CustodyEvent> custody, Map<String, String> aliases) {
-        if (aliases.isEmpty()) return custody;
-        List<CustodyEvent> out = new ArrayList<>();
-        for (CustodyEvent e : custody) {
-            CustodyEvent m = aliases.containsKey(e.item()) ? e.forItem(aliases.get(e.item())) : e;
-            if (!out.contains(m)) out.add(m);
-        }
-        return out;
-    }
-
     /** The one item a custody form is about when it names exactly one ("Item No.: 3", "Exhibit: 1A"). */
-    private String singleItem(Document d) {
+    private static String singleItem(Document d) {
         if (d.pages().isEmpty()) return null;
         Matcher m = SINGLE_ITEM.matcher(d.pages().get(0).text());
         if (!m.find()) {
@@ -1172,9 +1159,7 @@ public final class DocumentExtractor {
                 String v = d.metadata().get(key);
                 if (v != null) named.addAll(CustodyProse.items(v));
             }
-            // A lab report that numbers the items its own way says which agency item each is.
-            java.util.Set<String> agency = new java.util.TreeSet<>(named.stream().map(k -> itemAliases.getOrDefault(k, k)).toList());
-            if (agency.size() == 1) return agency.iterator().next();
+            if (named.size() == 1) return named.iterator().next();
             // A lab report that never numbers the item it received is about one item the other records name.
             boolean names = !named.isEmpty();
             // So is a statement or report that tells custody of "the bag" without a number.

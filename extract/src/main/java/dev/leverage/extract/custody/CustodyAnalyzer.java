@@ -371,7 +371,7 @@ public final class CustodyAnalyzer {
         return e.time() != null && e.time().toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
     }
 
-    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|\\d+\\s+[a-z]+\\s+used|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as)\\b");
+    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|\\d+\\s+[a-z]+\\s+used|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as|combined|commingled|separated|removed\\s+(from|by)|lab\\s+items?\\s+\\d+\\.\\d+)\\b");
     private static final Pattern NOTHING_CONSUMED = Pattern.compile("(?i)\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b");
 
     /** The link of a chain that holds a telling (a telling is split out of its link to be compared on its own). */
@@ -621,7 +621,10 @@ public final class CustodyAnalyzer {
                 if (a == b || ea.time() == null || Handlers.isBlank(ea.receivedBy()) || !Handlers.same(ea.receivedBy(), eb.releasedBy())) continue;
                 boolean earlierReceiptExists = java.util.stream.Stream.concat(links.stream(), parentChain.stream())
                         .anyMatch(x -> x.event().time() != null && !x.event().time().isAfter(eb.time())
-                        && Handlers.same(x.event().receivedBy(), eb.releasedBy()));
+                        && (Handlers.same(x.event().receivedBy(), eb.releasedBy())
+                        // a unit of the evidence system releasing what another name for that system received ("the
+                        // ECU" after "Evid. Control Tech. Arturo Salinas")
+                        || Handlers.isSecureStorage(eb.releasedBy()) && (Handlers.isSecureStorage(x.event().receivedBy()) || Handlers.isLab(x.event().receivedBy()))));
                 if (ea.time().isAfter(eb.time()) && !earlierReceiptExists && !dateOnly(ea) && !dateOnly(eb)) {
                     out.add(outOfOrder(item, "released by " + eb.releasedBy() + " before the record of receiving it", a, b));
                     flagged = true;
@@ -688,8 +691,9 @@ public final class CustodyAnalyzer {
             if (between && ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && resealingRecorded(e)) return true;
         }
         CustodyEvent e = b.event();
-        return ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || e.citation().quote().matches("(?is).*\\bre-?seal\\w*\\b.*"))
-                && resealingRecorded(e);
+        // A new seal applied by a named person at a written time ("16:25 Lab Item 1.1 (SIM) sealed by M. Sallow") is a recorded change too.
+        return ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || "sealed".equals(e.action())
+                || e.citation().quote().matches("(?is).*\\b(re-?seal\\w*|sealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]).*")) && resealingRecorded(e);
     }
 
     private static List<Finding> dedupe(List<Finding> in) {

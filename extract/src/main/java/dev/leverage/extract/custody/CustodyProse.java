@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class CustodyProse {
     // "Evidence Custodian Gus Amberley (E-14)": an employee number in parentheses is not an item.
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
-            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
@@ -55,8 +55,13 @@ public final class CustodyProse {
      * What a document has been talking about: lab reports name the item once ("Item 3: one plastic bag ...") and
      * then tell its receipt, weight and analysis in sentences that do not repeat it.
      */
+    /** A weight or count of several items at once. */
+    private static final Pattern TOGETHER = Pattern.compile("(?i)\\b(together|total|totall?ing|combined|both|all\\s+(items|exhibits|\\w+\\s+items))\\b");
+
     public static final class Context {
         String item;
+        /** The items the last sentence naming several spoke of ("Lab Items 2.1 and 2.2: Marijuana"), for what follows. */
+        List<String> group = List.of();
         LocalDateTime time;
         dev.leverage.extract.nlp.CustodyNlp nlp;
         /** The last event told in the sentence being read, for a clause that leaves its verb out ("and Item 2 at 1445 hrs"). */
@@ -134,7 +139,7 @@ public final class CustodyProse {
     /** The item keys a text names. */
     public static List<String> items(String text) {
         List<String> items = new ArrayList<>();
-        Matcher im = ITEM.matcher(text);
+        Matcher im = ITEM.matcher(ItemKey.withoutLabLabels(text));
         while (im.find()) for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
         return items;
     }
@@ -230,7 +235,11 @@ public final class CustodyProse {
             // A lab report's section heading names the item the lines under it describe ("Item 1. One plastic zip bag").
             if (carries && items.size() == 1 && clause.strip().matches("(?is)(lab\\s+)?(item|exhibit|exh\\.)\\s*#?\\s*[\\w.-]{1,8}\\s*[.:)].*")) context.item = items.get(0);
             // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
+            namedTogether(context, d.type().startsWith("lab"), items);
             if (!facts || items.size() > 1) return out;
+            // A total for the items named together ("Total with packaging: 9.68 g") is no one item's.
+            if (items.isEmpty() && context.item == null && !context.group.isEmpty()) return out;
+            if (items.isEmpty() && weightFact && context.all.size() > 1 && TOGETHER.matcher(sentence).find()) return out;
             if (items.isEmpty() && context.item == null && singleItem == null) return out;
             String item = items.isEmpty() ? (context.item != null ? context.item : singleItem) : items.get(0);
             // A sentence about several items ("Item 1 at 1130 hrs with seal T-5107, Item 2 at 1135 hrs with T-5108") gives
@@ -248,6 +257,8 @@ public final class CustodyProse {
         }
         // "Both items were resealed", "Two sealed evidence envelopes were delivered": every item the document names.
         if (items.isEmpty() && context.all.size() > 1 && ALL_ITEMS.matcher(clause).find()) items.addAll(context.all);
+        // "Lab Items 2.1 and 2.2: Marijuana. ... Resealed by U. Marchbanks with seal 2290388": the items last named together.
+        if (items.isEmpty() && context.item == null && !context.group.isEmpty()) items.addAll(context.group);
         if (items.isEmpty() && context.item != null) items.add(context.item);
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
@@ -340,8 +351,16 @@ public final class CustodyProse {
             context.toldIn = sentence;
         }
         if (items.size() == 1) context.item = items.get(0);
+        namedTogether(context, d.type().startsWith("lab"), items);
         if (when != null) context.time = when;
         return out;
+    }
+
+    /** What a lab report's sentence that names several items leaves behind: the group, and no single item in hand. */
+    private static void namedTogether(Context context, boolean labReport, List<String> items) {
+        if (!labReport || items.size() < 2) return;
+        context.item = null;
+        context.group = List.copyOf(items);
     }
 
     /**

@@ -41,7 +41,10 @@ public final class CustodyTableReader {
                 h = h.replaceFirst("^(received|receipt|transfer|transaction|event|xfer|txn|trans) (date|time|date ?/ ?time|date-time|\\(date-time\\)|\\(date ?/ ?time\\))$", "$2")
                         .replaceFirst("^(date|time|date ?/ ?time) (received|of receipt|of transfer)$", "$1")
                         .replaceFirst("^\\((date-time|date ?/ ?time)\\)$", "date/time").replace("date-time", "date/time");
-                if (h.matches("received from|relinquished from|from \\(.*\\)")) h = "from";
+                h = h.replace("(s)", "s"); // "Item(s)"
+                if (h.matches("received from|relinquished from|from \\(.*\\)|deliverer|delivering (officer|party)|sender|transferor|handed by")) h = "from";
+                if (h.matches("transferee|receiver")) h = "to";
+                if (h.matches("posted|entered|logged|entry date|log date")) h = "date";
                 if (h.matches("to \\(.*\\)")) h = "to";
                 // A clock written in two columns: "9:40" | "AM".
                 if (h.matches("am ?/ ?pm|am-pm|a/p|ampm|meridiem")) {
@@ -202,7 +205,9 @@ public final class CustodyTableReader {
                 String item = items.get(k);
                 String itemSeal = ditto ? lastSeal.get(item) : items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
                 if (itemSeal != null) lastSeal.put(item, itemSeal);
-                out.add(new CustodyEvent(item, when, released, received, purpose, location, itemSeal, status, count, grams, kind,
+                // A row for several items packed together ("2 + 3", 2 pcs, 9.8 g) counts and weighs the package, not each item.
+                boolean group = items.size() > 1;
+                out.add(new CustodyEvent(item, when, released, received, purpose, location, itemSeal, status, group ? null : count, group ? null : grams, group ? null : kind,
                         blankToNull(cell(row, c.description)), rowAction(purpose != null ? purpose : remarks, released, received), "table", order[0]++, cite));
                 if (releasedWhen != null && when != null && !releasedWhen.equals(when) && released != null && received != null) {
                     out.add(new CustodyEvent(item, releasedWhen, released, received, "released", null, itemSeal, null, null, null, null,

@@ -20,7 +20,7 @@ public final class Handlers {
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
     private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})"
             // a badge with a unit prefix: "#C4-117", "#K9-12"
-            + "|#\\s?((?-i:[A-Z]{1,2})\\d{0,2}-\\d{2,6})\\b");
+            + "|#\\s?((?-i:[A-Z]{1,2})\\d{0,2}-(?=[\\dOolI]*\\d)[\\dOolI]{2,6})\\b");
 
     private Handlers() {
     }
@@ -89,7 +89,17 @@ public final class Handlers {
         boolean pa0 = isPlace(a), pb0 = isPlace(b);
         if (pa0 || pb0) return pa0 && pb0 && norm(strip(a)).equals(norm(strip(b)));
         PersonName pa = PersonName.parse(nameOf(a)), pb = PersonName.parse(nameOf(b));
-        return !pa.surname().isEmpty() && pa.compatible(pb);
+        if (pa.surname().isEmpty()) return false;
+        if (pa.compatible(pb)) return true;
+        // A scanned log's OCR writes one name two ways ("Szczepanlk", "Okarnoto", "0kamoto"): compared with the
+        // letters OCR confuses folded together, and only for names long enough not to collide.
+        return pa.surname().length() >= 5 && new PersonName("", ocrFold(pa.given()), ocrFold(pa.surname()))
+                .compatible(new PersonName("", ocrFold(pb.given()), ocrFold(pb.surname())));
+    }
+
+    private static String ocrFold(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("rn", "m").replace("cl", "d").replace("vv", "w")
+                .replaceAll("[l1|!]", "i").replace('0', 'o').replace('5', 's').replace('8', 'b');
     }
 
     private static final Pattern ROLE_WORD = Pattern.compile("(?i)(evid(ence)?|prop(erty)?|control|specialist|tech(nician)?|clerk|custodian|intake|receiving|"

@@ -1,7 +1,9 @@
 package dev.leverage.extract.custody;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,23 +43,62 @@ public final class ItemKey {
 
     /**
      * A laboratory's own numbering of the items it received, as a document ties it to the agency's ("Assigned Lab
-     * Item 1.1 (client Exhibit 1A)"): the key the lab's label resolves to, mapped to the agency item's key. Empty
-     * when the document ties none, or when lab and agency numbers agree.
+     * Item 1.1 (client Exhibit 1A)", "Lab Item 2.2 (agency Item 3)"): the lab's number as written ("1.1", "2.2", "1")
+     * mapped to the agency item's key. Empty when the document ties none.
      */
-    public static java.util.Map<String, String> labAliases(String text) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    public static Map<String, String> labNumbers(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
         if (text == null) return out;
         Matcher m = LAB_FOR_CLIENT.matcher(text);
-        while (m.find()) alias(out, m.group(1), m.group(2));
+        while (m.find()) number(out, m.group(1), m.group(2));
         m = CLIENT_FOR_LAB.matcher(text);
-        while (m.find()) alias(out, m.group(2), m.group(1));
+        while (m.find()) number(out, m.group(2), m.group(1));
+        out.values().removeIf(v -> v.isEmpty());
         return out;
     }
 
-    private static void alias(java.util.Map<String, String> out, String lab, String client) {
-        List<String> l = of(lab), c = of(client);
-        if (l.size() != 1 || c.size() != 1 || l.get(0).equals(c.get(0))) return;
-        out.putIfAbsent(l.get(0), c.get(0));
+    private static void number(Map<String, String> out, String lab, String client) {
+        List<String> c = of(client);
+        if (c.size() != 1) return;
+        String key = lab.toUpperCase(java.util.Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
+        String had = out.putIfAbsent(key, c.get(0));
+        if (had != null && !had.equals(c.get(0))) out.put(key, ""); // one lab number for two agency items: no mapping
+    }
+
+    private static final ThreadLocal<Map<String, String>> LAB_NUMBERS = ThreadLocal.withInitial(Map::of);
+
+    /**
+     * Runs a document's reading with its laboratory numbering in force: while it runs, "Lab Item 2.2" (or "2.2")
+     * resolves to the agency item the document pairs it with, not to item 2.
+     */
+    public static <T> T withLabNumbers(Map<String, String> numbers, java.util.function.Supplier<T> reading) {
+        Map<String, String> before = LAB_NUMBERS.get();
+        LAB_NUMBERS.set(numbers);
+        try {
+            return reading.get();
+        } finally {
+            LAB_NUMBERS.set(before);
+        }
+    }
+
+    /**
+     * A text with the laboratory's half of each paired label blanked ("Lab Item 2.2 (agency Item 3): ... Net 3.97 g"
+     * is about Item 3 once), so a sentence is read for the agency's item it names.
+     */
+    public static String withoutLabLabels(String text) {
+        if (text == null) return null;
+        return blank(blank(text, LAB_FOR_CLIENT, 1), CLIENT_FOR_LAB, 2);
+    }
+
+    private static String blank(String text, Pattern p, int group) {
+        Matcher m = p.matcher(text);
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            b.append(text, at, m.start(group)).append(" ".repeat(m.end(group) - m.start(group)));
+            at = m.end(group);
+        }
+        return b.append(text.substring(at)).toString();
     }
 
     /** The item keys a label names (several for a range or list), empty when it names none. */
@@ -80,9 +121,15 @@ public final class ItemKey {
                 return out;
             }
         }
+        Map<String, String> lab = LAB_NUMBERS.get();
+        // A lab's own number stands for the agency item the document pairs it with: a sub-number ("2.2") anywhere, a
+        // whole number only where the label says it is the lab's ("Lab Item 1").
+        boolean labLabel = label.matches("(?is)\\s*lab(oratory)?\\b.*");
         Matcher m = LIST.matcher(s);
         while (m.find()) {
+            String written = m.group().toUpperCase(java.util.Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
             String key = m.group(1).replaceFirst("^0+(?=\\d)", "") + m.group(2).toUpperCase();
+            if (lab.containsKey(written) && (written.contains(".") || labLabel)) key = lab.get(written);
             if (!out.contains(key)) out.add(key);
         }
         return out;
