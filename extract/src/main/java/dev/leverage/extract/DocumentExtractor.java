@@ -1,5 +1,6 @@
 package dev.leverage.extract;
 
+import dev.leverage.extract.custody.CustodyBlocks;
 import dev.leverage.extract.custody.CustodyEvent;
 import dev.leverage.extract.custody.CustodyProse;
 import dev.leverage.extract.custody.CustodyTableReader;
@@ -131,6 +132,10 @@ public final class DocumentExtractor {
                 readCustodyTable(d, page, table, custody, mentions, order, timed);
             }
             stackedFields(d, page, timed);
+            // A form block that names no item is about the one item the document's own log rows name, else the document's.
+            java.util.Set<String> rowItems = new java.util.TreeSet<>(custody.stream().filter(e -> e.source().equals("table")).map(CustodyEvent::item).toList());
+            List<CustodyEvent> blocks = CustodyBlocks.read(d, page, text, rowItems.size() == 1 ? rowItems.iterator().next() : single, order);
+            custody.addAll(blocks);
             LocalDateTime recordingStart = recordingStart(text, dates);
             List<Sentence> sentences = annotator.annotate(text);
             for (Sentence s : sentences) {

@@ -214,7 +214,9 @@ public final class CustodyAnalyzer {
                 && Handlers.same(a.receivedBy(), b.receivedBy())
                 && (Handlers.same(a.releasedBy(), b.releasedBy()) || storageSide(a.releasedBy()) && storageSide(b.releasedBy()))) return true;
         if (Math.abs(Duration.between(a.time(), b.time()).toMinutes()) <= 5)
-            return a.source().equals("table") != b.source().equals("table") || a.citation().document().equals(b.citation().document()) == false;
+            return a.source().equals("table") != b.source().equals("table") || a.citation().document().equals(b.citation().document()) == false
+                    // a form's block and a sentence read out of its lines
+                    || a.source().equals("form") != b.source().equals("form");
         // The releasing officer's report and the receiving log tell one hand-off: the receipt a while after the release.
         Long lag = receiptLag(a, b);
         return lag != null && lag >= 0 && lag <= 180;

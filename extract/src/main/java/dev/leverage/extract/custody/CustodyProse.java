@@ -28,6 +28,8 @@ public final class CustodyProse {
             + "accepted|delivered|submitted|returned|retrieved|obtained|checked\\s+out)\\b");
     private static final String WHO = "((?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b(?!\\s+(?:Specialist|Officer|Clerk|Technician|Tech|Custodian|Manager|Supervisor)\\b)|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|(?:Evidence|Property|Lab(?:oratory)?)\\s+(?:Control\\s+|Intake\\s+|Receiving\\s+)?(?:Specialist|Clerk|Technician|Tech\\.?|Officer|Custodian|Manager|Supervisor)|"
+            // military ranks as written on MP and CID paperwork; a lab's intake staff; a courier
+            + "(?:SSG|SGT|SFC|SPC|PFC|CPL|MSG|1SG|SGM|PVT|PV2|CPT|1LT|2LT|MAJ|LTC|COL|CW[2-5]|WO1|PO[1-3]|BM[1-3]|ME[1-3])\\.?|(?:Intake|Receiving|Accessioning)\\s+(?:Specialist|Technician|Tech\\.?|Clerk|Officer|Coordinator)|(?:[A-Z]{2,6}\\s+)?[Cc]ourier|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
             + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}|"
