@@ -41,8 +41,16 @@ public interface DiscoveryIndex extends Closeable {
     /** A page of a document by path and number, if present. */
     Optional<Page> page(String documentPath, int number) throws IOException;
 
-    /** Searches pages with the query language; offset/limit page through hits. */
-    SearchResult search(String query, int offset, int limit) throws IOException, InvalidQueryException;
+    /** Searches pages with the query language (see {@link dev.leverage.index.search.QueryLanguage}). */
+    SearchResult search(SearchRequest request) throws IOException, InvalidQueryException;
+
+    /** Searches pages by relevance; offset/limit page through hits. */
+    default SearchResult search(String query, int offset, int limit) throws IOException, InvalidQueryException {
+        return search(SearchRequest.of(query, offset, limit));
+    }
+
+    /** The people of the case, resolved across its documents, with the pages that mention each. */
+    CaseCast cast() throws IOException;
 
     /** Stores the case's latest analysis (JSON), replacing the previous one. */
     void putAnalysis(String json) throws IOException;

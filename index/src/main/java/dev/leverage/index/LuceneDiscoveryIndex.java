@@ -3,9 +3,26 @@ package dev.leverage.index;
 import dev.leverage.extract.DocumentFacts;
 import dev.leverage.ingest.Document;
 import dev.leverage.ingest.Page;
+import dev.leverage.extract.people.Person;
+import dev.leverage.extract.timeline.TimedEvent;
+import dev.leverage.index.search.PageAnalyzer;
+import dev.leverage.index.search.QueryLanguage;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedNumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TotalHits;
+import java.time.LocalDate;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -15,8 +32,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,7 +41,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -34,12 +51,17 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 
 /**
  * The embedded index: one Lucene index on disk per case. Each page is a Lucene document (the unit of retrieval);
@@ -50,10 +72,18 @@ import java.util.regex.Pattern;
 public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     static final String KIND = "kind", PAGE = "page", RECORD = "record", FACTS = "facts", ANALYSIS = "analysis";
     static final String TEXT = "text", PATH = "path", PAGE_NO = "page_no", BATES = "bates", TYPE = "type", SHA = "sha256",
-            JSON = "json", DOC_ID = "doc_id";
-    private static final Pattern BATES_QUERY = Pattern.compile("[A-Z]{2,10}[-_ ]?\\d{5,10}");
+            JSON = "json", DOC_ID = "doc_id", PAGE_KEY = "page_key";
 
-    private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        // offsets in the postings: highlighting reads them instead of re-analysing each hit page
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_TYPE.freeze();
+    }
+
+    private final Analyzer analyzer = new PageAnalyzer();
+    private volatile CachedCast cachedCast;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
@@ -82,17 +112,29 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     @Override
     public void add(Document d, DocumentFacts facts, FileRecord record) throws IOException {
         List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+        Map<Integer, SortedSet<LocalDate>> dates = pageDates(d, facts);
         for (Page p : d.pages()) {
             org.apache.lucene.document.Document ld = new org.apache.lucene.document.Document();
             ld.add(new StringField(KIND, PAGE, Field.Store.NO));
             ld.add(new StringField(DOC_ID, d.id(), Field.Store.YES));
             ld.add(new StringField(PATH, d.path(), Field.Store.YES));
+            ld.add(new StringField(QueryLanguage.PATH_LC, d.path().toLowerCase(Locale.ROOT), Field.Store.NO));
             ld.add(new StringField(TYPE, d.type(), Field.Store.YES));
             ld.add(new SortedDocValuesField(TYPE, new BytesRef(d.type())));
+            String key = CaseCast.pageKey(d.path(), p.number());
+            ld.add(new StringField(PAGE_KEY, key, Field.Store.NO));
+            ld.add(new SortedDocValuesField(PAGE_KEY, new BytesRef(key)));
             ld.add(new IntPoint(PAGE_NO, p.number()));
             ld.add(new StoredField(PAGE_NO, p.number()));
-            if (p.bates() != null) ld.add(new StringField(BATES, p.bates(), Field.Store.YES));
-            ld.add(new TextField(TEXT, p.text(), Field.Store.YES));
+            if (p.bates() != null) {
+                ld.add(new StringField(BATES, p.bates(), Field.Store.YES));
+                ld.add(new StringField(QueryLanguage.BATES_KEY, QueryLanguage.batesKey(p.bates()), Field.Store.NO));
+            }
+            for (LocalDate day : dates.getOrDefault(p.number(), Collections.emptySortedSet())) {
+                ld.add(new LongPoint(QueryLanguage.DATE, day.toEpochDay()));
+                ld.add(new SortedNumericDocValuesField(QueryLanguage.DATE, day.toEpochDay()));
+            }
+            ld.add(new Field(TEXT, p.text(), TEXT_TYPE));
             ld.add(new StoredField("ocr", p.ocr() ? 1 : 0));
             docs.add(ld);
         }
@@ -104,6 +146,23 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         docs.add(recordDoc(record));
         // One block per document: a crash leaves all of it or none of it.
         writer.updateDocuments(new Term(DOC_ID, d.id()), docs);
+    }
+
+    /**
+     * The days each page is about: the dates of the events it tells; a page that tells none takes its document's
+     * days (a lab report's second page is about the analysis its first page dates).
+     */
+    static Map<Integer, SortedSet<LocalDate>> pageDates(Document d, DocumentFacts facts) {
+        Map<Integer, SortedSet<LocalDate>> out = new HashMap<>();
+        SortedSet<LocalDate> all = new TreeSet<>();
+        for (TimedEvent e : facts.events()) {
+            if (e.time() == null || !e.citation().document().equals(d.path())) continue;
+            LocalDate day = e.time().toLocalDate();
+            out.computeIfAbsent(e.citation().page(), k -> new TreeSet<>()).add(day);
+            all.add(day);
+        }
+        if (!all.isEmpty()) for (Page p : d.pages()) out.putIfAbsent(p.number(), all);
+        return out;
     }
 
     @Override
@@ -163,56 +222,87 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     }
 
     @Override
-    public SearchResult search(String query, int offset, int limit) throws IOException, InvalidQueryException {
-        Query text = parse(query);
+    public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
+        CaseCast cast = cast();
+        QueryLanguage.Parsed parsed = new QueryLanguage(analyzer, name -> personPages(cast, name)).parse(request.query());
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
-                .add(text, BooleanClause.Occur.MUST).build();
+                .add(parsed.query(), BooleanClause.Occur.MUST).build();
         IndexSearcher s = searchers.acquire();
         try {
-            TopDocs td = s.search(q, Math.max(1, offset + limit));
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(td.scoreDocs, Math.min(offset, td.scoreDocs.length),
-                    Math.min(offset + limit, td.scoreDocs.length));
-            TopDocs slice = new TopDocs(td.totalHits, page);
-            UnifiedHighlighter hl = UnifiedHighlighter.builder(s, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("«", "»", " … ", false)).withMaxLength(200_000).build();
-            String[] snippets = page.length == 0 ? new String[0] : hl.highlight(TEXT, text, slice, 2);
-            List<SearchHit> hits = new ArrayList<>();
-            for (int i = 0; i < page.length; i++) {
-                var d = s.storedFields().document(page[i].doc);
-                String snippet = snippets[i] != null ? snippets[i] : abbreviate(d.get(TEXT));
-                hits.add(new SearchHit(d.get(PATH), d.getField(PAGE_NO).numericValue().intValue(), d.get(BATES), d.get(TYPE),
-                        page[i].score, snippet.replaceAll("\\s+", " ").strip()));
+            int n = Math.max(1, request.offset() + request.limit());
+            TopDocs td;
+            if (request.sort() == SearchRequest.Sort.DATE) {
+                SortedNumericSortField byDate = new SortedNumericSortField(QueryLanguage.DATE, SortField.Type.LONG, false, SortedNumericSelector.Type.MIN);
+                byDate.setMissingValue(Long.MAX_VALUE);
+                td = s.search(q, n, new Sort(byDate, SortField.FIELD_SCORE, new SortField(PAGE_KEY, SortField.Type.STRING)), true);
+            } else {
+                td = s.search(q, n);
             }
-            Map<String, Long> byType = new TreeMap<>();
-            TopDocs allHits = s.search(q, 10_000);
-            for (ScoreDoc sd : allHits.scoreDocs) byType.merge(s.storedFields().document(sd.doc).get(TYPE), 1L, Long::sum);
-            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-            facets.put("type", byType);
-            return new SearchResult(hits, td.totalHits.value, facets);
+            ScoreDoc[] page = Arrays.copyOfRange(td.scoreDocs, Math.min(request.offset(), td.scoreDocs.length),
+                    Math.min(request.offset() + request.limit(), td.scoreDocs.length));
+            List<SearchHit> hits = hits(s, parsed.query(), page, cast, request.query());
+            Facets facets = s.search(q, new Facets.Counter(cast));
+            SearchHit jump = parsed.bates() != null && !hits.isEmpty() && request.offset() == 0 ? hits.get(0) : null;
+            return new SearchResult(hits, td.totalHits.value, facets.toMap(cast), jump);
         } finally {
             searchers.release(s);
         }
     }
 
-    private Query parse(String query) throws InvalidQueryException {
-        String q = query.strip();
-        if (q.isEmpty()) throw new InvalidQueryException("The search is empty; type words to find, for example: dog sniff");
-        if (BATES_QUERY.matcher(q).matches()) return new TermQuery(new Term(BATES, q));
-        try {
-            QueryParser parser = new QueryParser(TEXT, analyzer);
-            parser.setDefaultOperator(QueryParser.Operator.AND);
-            parser.setAllowLeadingWildcard(false);
-            return parser.parse(q.replaceAll("(?i)\\bw/(\\d+)", "~$1"));
-        } catch (ParseException e) {
-            throw new InvalidQueryException("The search \"" + q + "\" could not be read; check quotes and parentheses are balanced, "
-                    + "or put a phrase in double quotes.");
+    private List<SearchHit> hits(IndexSearcher s, Query text, ScoreDoc[] page, CaseCast cast, String query) throws IOException {
+        String[] snippets = new String[page.length];
+        if (page.length > 0) {
+            UnifiedHighlighter hl = UnifiedHighlighter.builder(s, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("«", "»", " … ", false)).withMaxLength(1_000_000).withMaxNoHighlightPassages(0)
+                    // Passages are lines (a CAD row, a form field, a transcript turn) joined up to a readable length:
+                    // police pages are written in lines more than in sentences.
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator('\n'), 160, 0.5f))
+                    .build();
+            // highlight() answers in the order of the docs it is given
+            snippets = hl.highlight(TEXT, text, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page.clone()), 2);
         }
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            var d = s.storedFields().document(page[i].doc);
+            String path = d.get(PATH);
+            int no = d.getField(PAGE_NO).numericValue().intValue();
+            String snippet = snippets[i] != null ? snippets[i] : Snippets.fallback(d.get(TEXT), query, cast, CaseCast.pageKey(path, no));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(page[i].doc, leaves));
+            SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), QueryLanguage.DATE);
+            String date = dates.advanceExact(page[i].doc - leaf.docBase) ? LocalDate.ofEpochDay(dates.nextValue()).toString() : null;
+            float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            hits.add(new SearchHit(path, no, d.get(BATES), d.get(TYPE), score, snippet.replaceAll("\\s+", " ").strip(), date,
+                    d.getField("ocr").numericValue().intValue() == 1));
+        }
+        return hits;
     }
 
-    private static String abbreviate(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() > 200 ? t.substring(0, 200) + " …" : t;
+    /** The pages that mention the people a name names, however they are written. */
+    private static Query personPages(CaseCast cast, String name) {
+        List<BytesRef> keys = new ArrayList<>();
+        for (Person p : cast.lookup(name)) for (String k : cast.pagesOf(p.key())) keys.add(new BytesRef(k));
+        return keys.isEmpty() ? new MatchNoDocsQuery("nobody called " + name) : new TermInSetQuery(PAGE_KEY, keys);
+    }
+
+    @Override
+    public CaseCast cast() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        long version;
+        try {
+            version = ((DirectoryReader) s.getIndexReader()).getVersion();
+        } finally {
+            searchers.release(s);
+        }
+        CachedCast c = cachedCast;
+        if (c != null && c.version == version) return c.cast;
+        CaseCast cast = CaseCast.of(facts());
+        cachedCast = new CachedCast(version, cast);
+        return cast;
+    }
+
+    private record CachedCast(long version, CaseCast cast) {
     }
 
     @Override

@@ -51,6 +51,14 @@ public final class DocumentClass {
     private DocumentClass() {
     }
 
+    /** Every class a document can be given, "email" and "other" included. */
+    public static java.util.List<String> types() {
+        java.util.List<String> all = new java.util.ArrayList<>(CUES.keySet());
+        all.add("email");
+        all.add(OTHER);
+        return all;
+    }
+
     private static final java.util.Map<String, Pattern> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
 

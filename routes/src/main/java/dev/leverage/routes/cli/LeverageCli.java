@@ -13,6 +13,7 @@ import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.InvalidQueryException;
 import dev.leverage.index.Json;
 import dev.leverage.index.SearchHit;
+import dev.leverage.index.SearchRequest;
 import dev.leverage.index.SearchResult;
 import dev.leverage.routes.CaseService;
 import dev.leverage.routes.CaseStore;
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
 /** The leverage command line. */
 @Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
         description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
-        subcommands = {LeverageCli.Bench.class, LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.Witness.class,
+        subcommands = {LeverageCli.Bench.class, LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.PageCmd.class, LeverageCli.Witness.class,
                 LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Evaluate.class, CommandLine.HelpCommand.class})
 public final class LeverageCli implements Runnable {
     @CommandLine.Spec
@@ -125,7 +126,8 @@ public final class LeverageCli implements Runnable {
         }
     }
 
-    @Command(name = "search", description = "Search every page of a case: words, \"phrases\", \"dog sniff\"~5, AND/OR/NOT, wildcards, fuzzy~, or a Bates number.")
+    @Command(name = "search", description = "Search every page of a case: words, \"phrases\", \"dog sniff\"~5, dog w/5 sniff, AND/OR/NOT, wildcards, fuzzy~, "
+            + "type:lab_report, person:Keel, bates:ARV-000004, date:[2025-03-01 TO 2025-03-31], document:K9, or a Bates number alone to open its page.")
     static class Search implements Callable<Integer> {
         @CommandLine.Mixin
         DataOption data = new DataOption();
@@ -139,36 +141,87 @@ public final class LeverageCli implements Runnable {
         int limit;
         @Option(names = "--offset", defaultValue = "0")
         int offset;
+        @Option(names = "--sort", defaultValue = "relevance", description = "relevance (best first) or date (earliest events first).")
+        String sort;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            if (!sort.equals("relevance") && !sort.equals("date")) throw new UserError("The sort \"" + sort + "\" is not known; use --sort relevance or --sort date.");
+            if (limit < 1 || offset < 0) throw new UserError("--limit must be at least 1 and --offset at least 0.");
             try (DiscoveryIndex index = data.store().open(caseId)) {
-                SearchResult r = index.search(String.join(" ", query), offset, limit);
+                SearchResult r = index.search(new SearchRequest(String.join(" ", query), offset, limit,
+                        sort.equals("date") ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE));
                 if (json) {
                     ObjectNode root = Json.MAPPER.createObjectNode();
                     ArrayNode hits = root.putArray("hits");
-                    for (SearchHit h : r.hits()) {
-                        ObjectNode n = hits.addObject();
-                        n.put("document", h.document());
-                        n.put("page", h.page());
-                        if (h.bates() == null) n.putNull("bates");
-                        else n.put("bates", h.bates());
-                        n.put("type", h.type());
-                        n.put("score", h.score());
-                        n.put("snippet", h.snippet());
-                    }
+                    for (SearchHit h : r.hits()) hits.add(hitJson(h));
                     root.set("facets", Json.MAPPER.valueToTree(r.facets()));
                     root.put("total", r.total());
+                    root.put("offset", offset);
+                    if (r.jump() != null) root.set("jump", hitJson(r.jump()));
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                } else if (r.jump() != null) {
+                    SearchHit h = r.jump();
+                    out.printf("%s is %s page %d (%s)%n%n", h.bates(), h.document(), h.page(), h.type());
+                    index.page(h.document(), h.page()).ifPresent(p -> out.println(p.text().strip()));
                 } else {
-                    out.println(r.total() + " matching page" + (r.total() == 1 ? "" : "s") + ".");
+                    out.println(r.total() + " matching page" + (r.total() == 1 ? "" : "s")
+                            + (r.total() > r.hits().size() ? " (showing " + (offset + 1) + "-" + (offset + r.hits().size()) + ")" : "") + ".");
                     for (SearchHit h : r.hits()) {
-                        out.printf("%s  p.%d%s  (%.2f)%n    %s%n", h.document(), h.page(), h.bates() == null ? "" : "  " + h.bates(), h.score(), h.snippet());
+                        out.printf("%s  p.%d%s%s  (%.2f)%s%n    %s%n", h.document(), h.page(), h.bates() == null ? "" : "  " + h.bates(),
+                                h.date() == null ? "" : "  " + h.date(), h.score(), h.ocr() ? "  [OCR]" : "", h.snippet());
                     }
+                    r.facets().forEach((facet, counts) -> {
+                        if (counts.isEmpty()) return;
+                        List<String> parts = new ArrayList<>();
+                        counts.forEach((k, v) -> parts.add(k + " " + v));
+                        out.println("  by " + facet + ": " + String.join(", ", parts));
+                    });
                 }
+            }
+            return 0;
+        }
+
+        private static ObjectNode hitJson(SearchHit h) {
+            ObjectNode n = Json.MAPPER.createObjectNode();
+            n.put("document", h.document());
+            n.put("page", h.page());
+            if (h.bates() == null) n.putNull("bates");
+            else n.put("bates", h.bates());
+            n.put("type", h.type());
+            n.put("score", h.score());
+            n.put("snippet", h.snippet());
+            if (h.date() == null) n.putNull("date");
+            else n.put("date", h.date());
+            n.put("ocr", h.ocr());
+            return n;
+        }
+    }
+
+    @Command(name = "page", description = "Print one page of a case's document, as indexed (the page a search hit or a citation names).")
+    static class PageCmd implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(index = "0", paramLabel = "DOCUMENT", description = "The document's path in the case, as search prints it.")
+        String document;
+        @Parameters(index = "1", paramLabel = "PAGE", defaultValue = "1")
+        int page;
+        @Option(names = "--case", required = true)
+        String caseId;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (DiscoveryIndex index = data.store().open(caseId)) {
+                var p = index.page(document, page).orElseThrow(() -> new UserError("Case " + caseId + " has no page " + page + " of \"" + document
+                        + "\"; copy the document and page from `leverage search` output."));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%s page %d%s%s%n%n", document, page, p.bates() == null ? "" : " (" + p.bates() + ")", p.ocr() ? " [OCR]" : "");
+                out.println(p.text().strip());
             }
             return 0;
         }

@@ -1,0 +1,55 @@
+package dev.leverage.index.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+import java.io.Reader;
+import java.util.regex.Pattern;
+
+/**
+ * How page text is cut into searchable words. Police and legal terms stay whole: "K9" (and "K-9", written either
+ * way), "NIK", badge numbers, seal and property numbers ("TCRCL-0412-A" is the words tcrcl, 0412, a in sequence,
+ * so the identifier is found as a phrase), statute numbers ("U.S.C." stays one word). No stop words are dropped:
+ * "NOT" in a quote, "on" in "on scene" can matter. Each word is indexed as written (lower-cased, accents folded)
+ * and, at the same position, as its stem, so "sniffed" finds "sniff" and "sniffing" while a phrase still matches
+ * the words in order; highlighting marks either form.
+ */
+public final class PageAnalyzer extends Analyzer {
+    private static final Pattern K_NINE = Pattern.compile("\\b([Kk])[- ]9(?![0-9])");
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(K_NINE, "$19", reader);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return initReader(fieldName, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        source.setMaxTokenLength(64);
+        TokenStream ts = new EnglishPossessiveFilter(source);
+        ts = new LowerCaseFilter(ts);
+        ts = new ASCIIFoldingFilter(ts);
+        ts = new KeywordRepeatFilter(ts);
+        ts = new KStemFilter(ts);
+        ts = new RemoveDuplicatesTokenFilter(ts);
+        return new TokenStreamComponents(source, ts);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+}
