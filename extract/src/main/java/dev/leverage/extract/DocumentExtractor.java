@@ -11,6 +11,7 @@ import dev.leverage.extract.nlp.PageAnnotator;
 import dev.leverage.extract.nlp.Sentence;
 import dev.leverage.extract.nlp.TrainedModels;
 import dev.leverage.extract.people.PersonName;
+import dev.leverage.extract.people.PersonRules;
 import dev.leverage.extract.people.Roles;
 import dev.leverage.extract.sampling.SamplingClaim;
 import dev.leverage.extract.sampling.SamplingReader;
@@ -167,6 +168,7 @@ public final class DocumentExtractor {
                 }
                 readTimes(d, page, s, found, author, dates, timed, custody, order);
             }
+            mentions.addAll(ruledPeople(d, page, text, mentions));
         }
         timed.addAll(warrantWindows(d, timed));
         if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
@@ -179,6 +181,61 @@ public final class DocumentExtractor {
             }
         }
         return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims, VERSION);
+    }
+
+    /**
+     * People a page names in the fixed shapes of forms (ranks, labelled fields, signatures, CAD units, speaker labels)
+     * and later uses of surnames it introduced, where no mention was read already. For the cast only: the readers of
+     * times and custody keep to the sentence mentions.
+     */
+    private static List<Mention> ruledPeople(Document d, Page page, String text, List<Mention> all) {
+        // a CSV cell pair the surname-first rule took for a name ("JR,BOOKED") is no one
+        all.removeIf(m -> "person".equals(m.type()) && m.source().page() == page.number() && m.source().document().equals(d.path())
+                && (PersonRules.notName(PersonName.parse(m.text()).surname()) || PersonRules.notName(PersonName.parse(m.text()).given())));
+        List<Mention> onPage = all.stream().filter(m -> "person".equals(m.type()) && m.source().page() == page.number()
+                && m.source().document().equals(d.path())).toList();
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        for (Mention m : onPage) {
+            PersonName n = PersonName.parse(m.text());
+            if (n.surname().length() >= 3 && (!n.given().isEmpty() || !n.title().isEmpty() || m.badge() != null)) known.add(n.surname().toLowerCase(Locale.ROOT));
+        }
+        List<Mention> out = new ArrayList<>();
+        List<Mention> replaced = new ArrayList<>();
+        for (PersonRules.Found f : PersonRules.find(text, known)) {
+            boolean covered = false;
+            for (Mention m : onPage) {
+                boolean overlaps = m.end() > m.start() ? m.start() < f.end() && f.start() < m.end()
+                        : f.text().toLowerCase(Locale.ROOT).contains(m.text().strip().toLowerCase(Locale.ROOT)) && lineAt(text, f.start()).contains(m.text().strip());
+                if (!overlaps) continue;
+                // a form's fuller writing of the same name ("TUTTLE, RAYMOND EARL JR." for "TUTTLE, RAYMOND") replaces it
+                if (m.end() > m.start() && f.start() <= m.start() && f.end() >= m.end() && f.end() - f.start() > m.end() - m.start()) {
+                    replaced.add(m);
+                    continue;
+                }
+                covered = true;
+                break;
+            }
+            if (covered) continue;
+            PersonName n = PersonName.parse(f.text());
+            Matcher b = Pattern.compile("(?:#\\s?|\\(|\\b(?:Badge|BADGE|ID)\\s*(?:No\\.?|#)?\\s*|\\s)(\\d{2,6})\\)?\\s*$").matcher(f.text());
+            String badge = b.find() ? b.group(1) : null;
+            String before = text.substring(Math.max(0, f.start() - 40), f.start());
+            String after = text.substring(f.end(), Math.min(text.length(), f.end() + 40));
+            String role = String.join(",", Roles.of(n.title(), before, after));
+            String kept = replaced.stream().map(Mention::role).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (role.isEmpty() && kept != null) role = kept;
+            out.add(new Mention("person", f.text(), n.display(), role.isEmpty() ? null : role, badge, Citation.of(d, page, lineAt(text, f.start())),
+                    f.start(), f.end(), "rule"));
+        }
+        all.removeAll(replaced);
+        return out;
+    }
+
+    private static String lineAt(String text, int at) {
+        int from = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int to = text.indexOf('\n', at);
+        String line = text.substring(from, to < 0 ? text.length() : to).strip();
+        return line.isEmpty() ? text.strip() : line;
     }
 
     private List<Mention> mentionsIn(Document d, Page page, Sentence s) {

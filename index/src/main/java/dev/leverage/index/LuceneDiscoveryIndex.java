@@ -3,6 +3,10 @@ package dev.leverage.index;
 import dev.leverage.extract.DocumentFacts;
 import dev.leverage.ingest.Document;
 import dev.leverage.ingest.Page;
+import dev.leverage.extract.Citation;
+import dev.leverage.extract.time.DateExpression;
+import dev.leverage.extract.time.TimeParser;
+import dev.leverage.extract.custody.CustodyEvent;
 import dev.leverage.extract.people.Person;
 import dev.leverage.extract.timeline.TimedEvent;
 import dev.leverage.index.search.PageAnalyzer;
@@ -82,7 +86,8 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         TEXT_TYPE.freeze();
     }
 
-    private final Analyzer analyzer = new PageAnalyzer();
+    private final Analyzer analyzer = new PageAnalyzer(false);
+    private final Analyzer queryAnalyzer = new PageAnalyzer(true);
     private volatile CachedCast cachedCast;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -155,11 +160,22 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     static Map<Integer, SortedSet<LocalDate>> pageDates(Document d, DocumentFacts facts) {
         Map<Integer, SortedSet<LocalDate>> out = new HashMap<>();
         SortedSet<LocalDate> all = new TreeSet<>();
-        for (TimedEvent e : facts.events()) {
-            if (e.time() == null || !e.citation().document().equals(d.path())) continue;
-            LocalDate day = e.time().toLocalDate();
-            out.computeIfAbsent(e.citation().page(), k -> new TreeSet<>()).add(day);
+        List<Map.Entry<Citation, java.time.LocalDateTime>> dated = new ArrayList<>();
+        for (TimedEvent e : facts.events()) dated.add(Map.entry(e.citation(), e.time() == null ? java.time.LocalDateTime.MIN : e.time()));
+        for (CustodyEvent e : facts.custody()) if (e.citation() != null) dated.add(Map.entry(e.citation(), e.time() == null ? java.time.LocalDateTime.MIN : e.time()));
+        for (var e : dated) {
+            if (e.getValue().equals(java.time.LocalDateTime.MIN) || !e.getKey().document().equals(d.path())) continue;
+            LocalDate day = e.getValue().toLocalDate();
+            out.computeIfAbsent(e.getKey().page(), k -> new TreeSet<>()).add(day);
             all.add(day);
+        }
+        // The dates a page writes out, other than a date of birth: "SEE 05/20", a log's date column.
+        for (Page p : d.pages()) {
+            for (DateExpression x : TimeParser.dates(p.text())) {
+                String before = p.text().substring(Math.max(0, x.start() - 12), x.start()).toUpperCase(Locale.ROOT);
+                if (x.date() == null || before.contains("DOB") || before.contains("D.O.B") || before.contains("BORN") || before.contains("BIRTH")) continue;
+                out.computeIfAbsent(p.number(), k -> new TreeSet<>()).add(x.date());
+            }
         }
         if (!all.isEmpty()) for (Page p : d.pages()) out.putIfAbsent(p.number(), all);
         return out;
@@ -224,7 +240,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     @Override
     public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
         CaseCast cast = cast();
-        QueryLanguage.Parsed parsed = new QueryLanguage(analyzer, name -> personPages(cast, name)).parse(request.query());
+        QueryLanguage.Parsed parsed = new QueryLanguage(analyzer, queryAnalyzer, name -> personPages(cast, name)).parse(request.query());
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                 .add(parsed.query(), BooleanClause.Occur.MUST).build();

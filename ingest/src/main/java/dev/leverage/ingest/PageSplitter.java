@@ -129,8 +129,9 @@ final class PageSplitter extends DefaultHandler {
         if (sawPageDivs) {
             pages.add(new RawPage(t, ocr, tables));
         } else {
-            // No page structure: one page per form-feed-separated part.
-            String[] parts = t.split("\f");
+            // No page structure: one page per form-feed-separated part. Tika's text parser hands a form feed on as
+            // U+FFFD (XML cannot carry it); one at the start of a line is that page break.
+            String[] parts = t.split("\f|(?<=\n|^)\uFFFD");
             for (int i = 0; i < parts.length; i++) {
                 String part = clean(parts[i]);
                 if (part.isEmpty() && parts.length > 1) continue;

@@ -11,9 +11,14 @@ import java.util.regex.Pattern;
  *
  * @param title   the rank/role words ("Deputy", "Evidence Technician"), or ""
  * @param given   given name or initial without the period, or ""
- * @param surname surname in Title Case
+ * @param surname surname in Title Case ("De La Cruz", "Alvarez-Ruiz")
+ * @param suffix  generational suffix ("Jr.", "Sr.", "III"), or "": a father and son share the rest
  */
-public record PersonName(String title, String given, String surname) {
+public record PersonName(String title, String given, String surname, String suffix) {
+    public PersonName(String title, String given, String surname) {
+        this(title, given, surname, "");
+    }
+
     private static final List<String> TITLES = List.of("det", "detective", "deputy", "dep", "officer", "ofc", "sgt", "sergeant",
             "trooper", "tpr", "lt", "lieutenant", "cpl", "corporal", "capt", "captain", "agent", "s/a", "sa", "tfo", "inv",
             "investigator", "chief", "sheriff", "dr", "mr", "ms", "mrs", "judge", "hon", "ada", "ausa", "et", "pc", "evidence",
@@ -28,40 +33,103 @@ public record PersonName(String title, String given, String surname) {
             // other agencies' ranks: constables, marshals, wardens and rangers, inspectors, commanders
             "constable", "const", "marshal", "ranger", "warden", "inspector", "insp", "commander", "cmdr", "trp",
             "corrections", "co", "security", "director", "coordinator", "specialist");
-    private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:badge|id)?\\s*(?:no\\.?|#)?\\s*#?(?:[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:\\b(?:badge|id)\\b)?\\s*(?:\\bno\\.?|#)?\\s*#?(?:\\b[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
-    /** True when a word is a rank or title ("Dep.", "Sergeant"), never a name on its own. */
+    /** True when a word is a rank or title ("Dep.", "Sergeant", OCR's "0fc."), never a name on its own. */
     public static boolean isTitle(String word) {
-        return TITLES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+        String w = word.toLowerCase(Locale.ROOT).replace(".", "");
+        return TITLES.contains(w) || TITLES.contains(w.replace('0', 'o').replace('1', 'l'));
     }
 
+    private static final Pattern TRAILING_JUNK = Pattern.compile("(?i)(?:\\s*\\([^)]{1,12}\\))+\\s*$|\\s+(?:badge|unit|id|no\\.?)\\b.*$");
+    private static final Pattern SUFFIX = Pattern.compile("(?i),?\\s*\\b(jr|sr|junior|senior|ii|iii|iv)\\b\\.?,?");
+    private static final List<String> PARTICLES = List.of("de", "la", "del", "van", "von", "der", "da", "di", "du", "le", "mc", "mac", "st", "dos", "das");
+
     public static PersonName parse(String written) {
-        String s = BADGE_TAIL.matcher(written.strip()).replaceAll("").replaceAll("[’']s$", "").strip();
+        String s = written.strip();
+        for (int i = 0; i < 3; i++) s = TRAILING_JUNK.matcher(BADGE_TAIL.matcher(s).replaceAll("")).replaceAll("").strip();
+        s = s.replaceAll("[’']s$", "").strip();
         // A signature line ("/s/ L. Ortega") or a form label ("Technician: Mendez") is not part of the name.
-        s = s.replaceFirst("^.*:\\s*", "").replaceFirst("(?i)^(/s/|s/)\\s*", "").replaceFirst("^[^\\p{L}]+", "").strip();
+        s = s.replaceFirst("^.*:\\s*", "").replaceFirst("(?i)^(?:/s/|s/(?=\\s))\\s*", "").replaceFirst("^[^\\p{L}0]+", "").strip();
+        String suffix = "";
+        java.util.regex.Matcher sm = SUFFIX.matcher(s);
+        while (sm.find()) {
+            // a suffix follows a name word, never stands first
+            if (sm.start() == 0) continue;
+            suffix = switch (sm.group(1).toLowerCase(Locale.ROOT)) {
+                case "jr", "junior" -> "Jr.";
+                case "sr", "senior" -> "Sr.";
+                default -> sm.group(1).toUpperCase(Locale.ROOT);
+            };
+            s = (s.substring(0, sm.start()) + " " + s.substring(sm.end())).strip().replaceAll(",\\s*$", "");
+            break;
+        }
         if (s.contains(",")) {
-            // "PRICE, DARNELL" (forms and CAD write surname first)
+            // "PRICE, DARNELL" and "De La Cruz, Marisol" (forms and CAD write surname first)
             String[] p = s.split(",", 2);
             String last = p[0].strip();
-            String first = p[1].strip().split("\\s+")[0];
-            if (!last.contains(" ") && !first.isEmpty()) return new PersonName("", cap(first.replace(".", "")), cap(last));
+            String[] rest = p[1].strip().split("\\s+");
+            String first = rest[0];
+            List<String> lastWords = List.of(last.split("\\s+"));
+            boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")));
+            if (lastIsName && !first.isEmpty() && !isTitle(last)) return new PersonName("", given(first), surname(lastWords), suffix);
             s = p[0];
         }
         String[] tokens = s.split("\\s+");
         List<String> title = new ArrayList<>();
         int i = 0;
-        while (i < tokens.length - 1 && TITLES.contains(tokens[i].toLowerCase(Locale.ROOT).replace(".", ""))) title.add(tokens[i++]);
+        while (i < tokens.length - 1 && isTitle(tokens[i])) title.add(tokens[i++]);
         List<String> rest = new ArrayList<>(List.of(tokens).subList(i, tokens.length));
-        if (rest.isEmpty()) return new PersonName(String.join(" ", title), "", "");
-        String surname = cap(rest.get(rest.size() - 1));
-        String given = rest.size() > 1 ? cap(rest.get(0).replace(".", "")) : "";
-        return new PersonName(String.join(" ", title), given, surname);
+        if (rest.isEmpty()) return new PersonName(String.join(" ", title), "", "", suffix);
+        // CAD and unit rosters write "WHITCOMB D", "MORRISON GARY L": surname first, in capitals, an initial last
+        if (rest.size() >= 2 && rest.size() <= 3 && rest.get(rest.size() - 1).matches("[A-Z]\\.?") && rest.get(0).matches("[A-Z][A-Z'’-]+")
+                && rest.stream().allMatch(w -> w.equals(w.toUpperCase(Locale.ROOT)))) {
+            return new PersonName(String.join(" ", title), given(rest.get(1)), surname(List.of(rest.get(0))), suffix);
+        }
+        // "De La Cruz", "Mc Allister": the surname starts at its first particle
+        int at = rest.size() - 1;
+        for (int k = 0; k < rest.size() - 1; k++) {
+            if (PARTICLES.contains(rest.get(k).toLowerCase(Locale.ROOT).replace(".", ""))) {
+                at = k;
+                break;
+            }
+        }
+        String surname = surname(rest.subList(at, rest.size()));
+        String given = at > 0 ? given(rest.get(0)) : "";
+        return new PersonName(String.join(" ", title), given, surname, suffix);
+    }
+
+    private static String given(String word) {
+        // "C.H." is an initial, "Curtis" a name
+        if (word.matches("(?:[A-Za-z]\\.){1,3}")) return word.substring(0, 1).toUpperCase(Locale.ROOT);
+        return cap(word.replace(".", ""));
+    }
+
+    private static String surname(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (String w : words) out.add(cap(w));
+        return String.join(" ", out);
+    }
+
+    /**
+     * The surname as a key that ignores how it was typed or scanned: no spaces, hyphens or apostrophes
+     * ("De La Cruz" = "DeLaCruz", "Alvarez-Ruiz" = "ALVAREZRUIZ", "O'Neal" = "ONeal") and OCR's usual swaps folded
+     * ("Ha11oran" = "Halloran", "Kirnrnel" = "Kimmel").
+     */
+    public String surnameKey() {
+        return fold(surname);
+    }
+
+    static String fold(String w) {
+        String s = w.toLowerCase(Locale.ROOT).replace('0', 'o').replace('1', 'l').replace('5', 's').replace('|', 'l')
+                .replaceAll("[^a-z]", "");
+        return s.replace("rn", "m").replace("vv", "w");
     }
 
     /** "Anita Sokolov", "M. Keel" or "Keel": the name without its title. */
     public String display() {
-        if (given.isEmpty()) return surname;
-        return given.length() == 1 ? given + ". " + surname : given + " " + surname;
+        String name = given.isEmpty() ? surname : given.length() == 1 ? given + ". " + surname : given + " " + surname;
+        return suffix.isEmpty() ? name : name + " " + suffix;
     }
 
     public boolean hasFullGiven() {
@@ -70,10 +138,13 @@ public record PersonName(String title, String given, String surname) {
 
     /** Could these two be the same person? Same surname and compatible given names (M. fits Morgan). */
     public boolean compatible(PersonName o) {
-        if (!surname.equalsIgnoreCase(o.surname)) return false;
+        if (!surnameKey().equals(o.surnameKey())) return false;
+        if (!suffix.isEmpty() && !o.suffix.isEmpty() && !suffix.equals(o.suffix)) return false;
         if (given.isEmpty() || o.given.isEmpty()) return true;
-        if (given.length() == 1 || o.given.length() == 1) return Character.toUpperCase(given.charAt(0)) == Character.toUpperCase(o.given.charAt(0));
-        return given.equalsIgnoreCase(o.given);
+        String a = fold(given), b = fold(o.given);
+        if (a.isEmpty() || b.isEmpty()) return true;
+        if (given.length() == 1 || o.given.length() == 1) return a.charAt(0) == b.charAt(0);
+        return a.equals(b);
     }
 
     static String cap(String w) {

@@ -34,8 +34,10 @@ public final class PersonRegistry {
         final List<Mention> mentions = new ArrayList<>();
         final List<PersonName> names = new ArrayList<>();
         String given = "";
+        String suffix = "";
         String badge;
         boolean officer;
+        final java.util.Set<String> ranks = new java.util.HashSet<>();
 
         void add(Mention m, PersonName n) {
             mentions.add(m);
@@ -43,14 +45,42 @@ public final class PersonRegistry {
             if (n.hasFullGiven() && given.length() <= 1) given = n.given();
             else if (given.isEmpty() && !n.given().isEmpty()) given = n.given();
             if (badge == null && m.badge() != null) badge = m.badge();
+            if (suffix.isEmpty()) suffix = n.suffix();
             if (Roles.has(m.role(), "officer") || isOfficialTitle(n.title())) officer = true;
+            String r = rank(n.title());
+            if (r != null) ranks.add(r);
         }
 
         boolean fits(PersonName n, String badge) {
+            if (!n.suffix().isEmpty() && !suffix.isEmpty() && !n.suffix().equals(suffix)) return false;
             if (badge != null && this.badge != null) return badge.equals(this.badge);
             if (n.given().isEmpty() || given.isEmpty()) return true;
-            return new PersonName("", given, n.surname()).compatible(n);
+            return new PersonName("", given, n.surname(), suffix).compatible(n);
         }
+    }
+
+    /** The rank a title names, however abbreviated ("Sgt." and "Sergeant" are one), or null. */
+    static String rank(String title) {
+        if (title == null || title.isBlank()) return null;
+        String t = title.toLowerCase(Locale.ROOT).replace(".", "").replace('0', 'o').strip();
+        String last = t.substring(t.lastIndexOf(' ') + 1);
+        return switch (last) {
+            case "deputy", "dep" -> "deputy";
+            case "officer", "ofc", "po", "ptl", "patrolman", "ofcr" -> t.contains("task force") ? "tfo" : "officer";
+            case "sergeant", "sgt", "ssg", "sfc", "msg" -> "sergeant";
+            case "trooper", "tpr", "tfc", "trp" -> "trooper";
+            case "detective", "det" -> "detective";
+            case "corporal", "cpl" -> "corporal";
+            case "lieutenant", "lt" -> "lieutenant";
+            case "captain", "capt", "cpt" -> "captain";
+            case "agent", "sa", "s/a" -> "agent";
+            case "tfo" -> "tfo";
+            case "mr" -> "mr";
+            case "ms", "mrs" -> "ms";
+            case "chemist", "criminalist", "analyst", "scientist" -> "lab";
+            case "judge", "hon", "magistrate" -> "judge";
+            default -> null;
+        };
     }
 
     private static boolean isOfficialTitle(String title) {
@@ -66,7 +96,7 @@ public final class PersonRegistry {
             PersonName n = PersonName.parse(m.text());
             if (n.surname().length() < 2) continue;
             parsed.put(m, n);
-            bySurname.computeIfAbsent(n.surname().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m);
+            bySurname.computeIfAbsent(n.surnameKey(), k -> new ArrayList<>()).add(m);
         }
         List<Person> people = new ArrayList<>();
         Map<Mention, String> keyOf = new HashMap<>();
@@ -91,8 +121,11 @@ public final class PersonRegistry {
                             .thenComparingInt(c -> c.mentions.size())).orElseThrow();
                 } else {
                     boolean official = isOfficialTitle(n.title()) || Roles.has(m.role(), "officer");
+                    // "Sgt. Kane" is the Kane the papers call sergeant, not his son the officer
+                    String r = rank(n.title());
+                    List<Cluster> byRank = r == null ? List.of() : fitting.stream().filter(c -> c.ranks.contains(r)).toList();
                     List<Cluster> byRole = fitting.stream().filter(c -> c.officer == official).toList();
-                    target = largest(byRole.isEmpty() ? fitting : byRole);
+                    target = largest(!byRank.isEmpty() ? byRank : byRole.isEmpty() ? fitting : byRole);
                 }
                 target.add(m, n);
             }
@@ -107,7 +140,7 @@ public final class PersonRegistry {
     }
 
     private static int specificity(PersonName n, Mention m) {
-        return (n.hasFullGiven() ? 4 : n.given().isEmpty() ? 0 : 2) + (m.badge() != null ? 1 : 0);
+        return (n.hasFullGiven() ? 4 : n.given().isEmpty() ? 0 : 2) + (m.badge() != null ? 1 : 0) + (n.suffix().isEmpty() ? 0 : 1);
     }
 
     private static Cluster largest(List<Cluster> cs) {
@@ -118,8 +151,8 @@ public final class PersonRegistry {
         PersonName best = c.names.stream().max(Comparator.comparingInt((PersonName n) -> n.given().length())).orElseThrow();
         String surname = best.surname();
         String given = c.given;
-        String name = given.isEmpty() ? surname : given.length() == 1 ? given + ". " + surname : given + " " + surname;
-        String key = (surname + (given.isEmpty() ? "" : "-" + given)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        String name = new PersonName("", given, surname, c.suffix).display();
+        String key = (surname + (given.isEmpty() ? "" : "-" + given) + (c.suffix.isEmpty() ? "" : "-" + c.suffix)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
         Map<String, Long> roleCounts = c.mentions.stream().map(Mention::role).filter(Objects::nonNull)
                 .flatMap(r -> List.of(r.split(",")).stream()).filter(r -> !r.isBlank())
                 .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));

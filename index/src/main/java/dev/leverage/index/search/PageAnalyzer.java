@@ -10,6 +10,9 @@ import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.util.CharsRef;
 
 import java.io.Reader;
 import java.util.regex.Pattern;
@@ -24,6 +27,36 @@ import java.util.regex.Pattern;
  */
 public final class PageAnalyzer extends Analyzer {
     private static final Pattern K_NINE = Pattern.compile("\\b([Kk])[- ]9(?![0-9])");
+    /**
+     * Words police paperwork uses for one thing, applied to the words of a search only (the index keeps what the
+     * page says): a dog sniff is written "K9", "canine" or "dog"; drug names have street and formal forms.
+     */
+    private static final String[][] SYNONYMS = {
+            {"dog", "k9", "canine"},
+            {"meth", "methamphetamine"},
+            {"marijuana", "marihuana", "cannabis"},
+            {"bodycam", "bwc"},
+    };
+    private static final SynonymMap MAP = synonyms();
+
+    private final boolean query;
+
+    /** @param query true for the analyser of a search's words (adds the synonyms), false for the index */
+    public PageAnalyzer(boolean query) {
+        this.query = query;
+    }
+
+    private static SynonymMap synonyms() {
+        try {
+            SynonymMap.Builder b = new SynonymMap.Builder(true);
+            for (String[] group : SYNONYMS) {
+                for (String a : group) for (String c : group) if (!a.equals(c)) b.add(new CharsRef(a), new CharsRef(c), true);
+            }
+            return b.build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -42,8 +75,11 @@ public final class PageAnalyzer extends Analyzer {
         TokenStream ts = new EnglishPossessiveFilter(source);
         ts = new LowerCaseFilter(ts);
         ts = new ASCIIFoldingFilter(ts);
+        if (!query) ts = new OcrFoldFilter(new JoinedWordsFilter(ts));
+        if (query) ts = new SynonymGraphFilter(ts, MAP, true);
         ts = new KeywordRepeatFilter(ts);
         ts = new KStemFilter(ts);
+        ts = new SecondStemFilter(ts);
         ts = new RemoveDuplicatesTokenFilter(ts);
         return new TokenStreamComponents(source, ts);
     }

@@ -13,6 +13,7 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -72,10 +73,18 @@ public final class QueryLanguage {
     private final Analyzer analyzer;
     private final PersonFilter persons;
 
-    public QueryLanguage(Analyzer analyzer, PersonFilter persons) {
-        this.analyzer = analyzer;
+    /**
+     * @param analyzer the index's analyser, for wildcard and fuzzy terms
+     * @param query    the analyser of a search's words (the index's plus synonyms)
+     * @param persons  how person: becomes pages
+     */
+    public QueryLanguage(Analyzer analyzer, Analyzer query, PersonFilter persons) {
+        this.analyzer = query;
+        this.indexAnalyzer = analyzer;
         this.persons = persons;
     }
+
+    private final Analyzer indexAnalyzer;
 
     public Parsed parse(String input) throws InvalidQueryException {
         String q = input == null ? "" : input.strip();
@@ -221,7 +230,7 @@ public final class QueryLanguage {
     private record Range(String text, boolean inclusive) implements Node {
     }
 
-    private record And(List<Node> nodes) implements Node {
+    private record And(List<Node> nodes, boolean explicit) implements Node {
     }
 
     private record Or(List<Node> nodes) implements Node {
@@ -258,15 +267,17 @@ public final class QueryLanguage {
 
         Node and() throws InvalidQueryException {
             List<Node> parts = new ArrayList<>();
+            boolean explicit = false;
             parts.add(unary());
             while (peek() != null && peek().kind != Kind.OR && peek().kind != Kind.RPAREN) {
                 if (peek().kind == Kind.AND) {
+                    explicit = true;
                     i++;
                     if (peek() == null || peek().kind == Kind.RPAREN || peek().kind == Kind.OR) throw new InvalidQueryException("AND needs words on both sides; remove it or add what you are looking for.");
                 }
                 parts.add(unary());
             }
-            return parts.size() == 1 ? parts.get(0) : new And(parts);
+            return parts.size() == 1 ? parts.get(0) : new And(parts, explicit);
         }
 
         Node unary() throws InvalidQueryException {
@@ -336,10 +347,19 @@ public final class QueryLanguage {
         if (n instanceof Field f) return field(f.field, f.value);
         if (n instanceof Near nr) return new IntervalQuery(TEXT, intervals(nr));
         if (n instanceof Not x) return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
-                .add(toQuery(x.node), BooleanClause.Occur.MUST_NOT).build();
+                .add(exactly(x.node), BooleanClause.Occur.MUST_NOT).build();
         if (n instanceof Or o) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (Node c : o.nodes) b.add(toQuery(c), BooleanClause.Occur.SHOULD);
+            return b.build();
+        }
+        if (n instanceof And a && a.nodes.size() >= 3 && a.nodes.stream().allMatch(c -> c instanceof Word w && !w.wildcard() && w.fuzzy <= 0)
+                && !a.explicit) {
+            // Words typed without operators: pages with most of them, best first. A page that says "K9 arrived" answers
+            // "K9 arrival time"; AND, quotes or w/N ask for exactness.
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (Node c : a.nodes) b.add(toQuery(c), BooleanClause.Occur.SHOULD);
+            b.setMinimumNumberShouldMatch(a.nodes.size() - a.nodes.size() / 3);
             return b.build();
         }
         if (n instanceof And a) {
@@ -347,7 +367,7 @@ public final class QueryLanguage {
             boolean positive = false;
             for (Node c : a.nodes) {
                 if (c instanceof Not x) {
-                    b.add(toQuery(x.node), BooleanClause.Occur.MUST_NOT);
+                    b.add(exactly(x.node), BooleanClause.Occur.MUST_NOT);
                 } else {
                     positive = true;
                     b.add(toQuery(c), c instanceof Field f && !f.field.equals("text") ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST);
@@ -378,7 +398,20 @@ public final class QueryLanguage {
     }
 
     private String normal(String text) {
-        return analyzer.normalize(TEXT, text).utf8ToString();
+        return indexAnalyzer.normalize(TEXT, text).utf8ToString();
+    }
+
+    private boolean exact;
+
+    /** What NOT excludes: the words as written, never their near spellings. */
+    private Query exactly(Node n) throws InvalidQueryException {
+        boolean was = exact;
+        exact = true;
+        try {
+            return toQuery(n);
+        } finally {
+            exact = was;
+        }
     }
 
     private Query word(Word w) throws InvalidQueryException {
@@ -387,8 +420,16 @@ public final class QueryLanguage {
         if (pos.isEmpty()) return new MatchNoDocsQuery("no searchable word in " + w.text);
         QueryBuilder qb = new QueryBuilder(analyzer);
         Query q = pos.size() == 1 ? qb.createBooleanQuery(TEXT, w.text) : qb.createPhraseQuery(TEXT, w.text, 0);
-        return q == null ? new MatchNoDocsQuery() : q;
+        if (q == null) return new MatchNoDocsQuery();
+        String t = normal(w.text);
+        if (exact || pos.size() != 1 || t.length() < AUTO_FUZZY_LENGTH || !t.chars().allMatch(Character::isLetter)) return q;
+        // Scanned pages misspell ("evidenoe", "C0CAINE"): a long word also finds its near spellings, at a fraction of
+        // the weight of the word itself, so exact pages rank first.
+        Query near = new BoostQuery(new FuzzyQuery(new Term(TEXT, t), t.length() >= 10 ? 2 : 1, 1, 50, true), 0.3f);
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.SHOULD).add(near, BooleanClause.Occur.SHOULD).build();
     }
+
+    static final int AUTO_FUZZY_LENGTH = 6;
 
     private Query phrase(Phrase p) {
         Query q = new QueryBuilder(analyzer).createPhraseQuery(TEXT, p.text, p.slop);

@@ -1,0 +1,157 @@
+package dev.leverage.extract.people;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Person mentions written in the fixed shapes of police paperwork, which the sentence models miss because a form
+ * is not prose: a rank before a name ("TPR. DE LA CRUZ", "Ofc. Kane Jr. (2A19)"), a labelled field ("Seized by:
+ * WHITCOMB, DANA #3318", "Driver: Dale R. Keel"), a signature ("/s/ K. Whitcomb 3407"), a CAD unit with its
+ * officer in parentheses ("K9-12 (KEEL)", "3318 (WHITCOMB D)"), a transcript's speaker label, and then every
+ * later use of a surname the page has already introduced ("Fenton appeared nervous").
+ * Each span is the name as written, title and badge included, so the registry can read them.
+ */
+public final class PersonRules {
+    /** A found name: offsets in the page text. */
+    public record Found(int start, int end, String text) {
+    }
+
+    private static final String TITLE_WORDS = "Deputy|Dep\\.?|Officer|Ofc\\.?|Patrolman|Ptl\\.?|Sergeant|Sgt\\.?|Trooper|Tpr\\.?|Detective|Det\\.?"
+            + "|Corporal|Cpl\\.?|Lieutenant|Lt\\.?|Captain|Capt\\.?|Special\\s+Agent|Task\\s+Force\\s+Officer|Investigator|Inv\\.?|Criminalist"
+            + "|Forensic\\s+Chemist|Forensic\\s+Scientist|Chemist|Analyst|Evidence\\s+Technician|Evidence\\s+Tech\\.?|Property\\s+Clerk|Property\\s+Officer"
+            + "|Judge|Hon\\.|Magistrate|Mr\\.?|Ms\\.?|Mrs\\.?|Dr\\.|Corrections\\s+Officer|Agent|Chief|Sheriff|Marshal|Ranger|Warden|Handler|Dispatcher";
+    /** Short titles that are also ordinary words in lower case: only in capitals. */
+    private static final String CAPS_TITLES = "P\\.O\\.|PO|SA|S/A|TFO|TFC|ET|CO|ADA|AUSA|PFC|SPC|SSG|SFC|MSG|DET|DEP|OFC|SGT|TPR|CPL|LT|CAPT|INV";
+    private static final String TITLE = "(?:(?i:" + TITLE_WORDS + ")|(?:" + CAPS_TITLES + ")\\.?)";
+    private static final String PARTICLE = "(?:[Dd]e|[Ll]a|[Dd]el|[Vv]an|[Vv]on|[Dd]er|[Dd]a|[Dd]i|[Dd]u|[Ll]e|DE|LA|DEL|VAN|VON|DER|DA|DI|DU|LE|St\\.|Mc|MC|Mac)";
+    /** One word of a name: Capitalised (O'Neal, McAllister, Alvarez-Ruiz), ALL CAPS, or OCR-spoilt (Ha11oran, Kirnrnel). */
+    private static final String WORD = "(?:[A-Z0][a-z0-9'’]*[a-z][a-z0-9'’]*(?:-[A-Z][a-z'’]+)?|[A-Z0][A-Z0-9'’]*[A-Z][A-Z0-9'’]*(?:-[A-Z]{2,})?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)";
+    private static final String INITIAL = "(?:[A-Z]\\.(?:[A-Z]\\.)?|[A-Z](?=[ \\t]))";
+    private static final String SUFFIX = "(?:,?[ \\t]*(?:Jr|Sr|JR|SR|Junior|Senior)\\.?|[ \\t]+(?:II|III|IV)\\b)";
+    private static final String BADGE = "(?:[ \\t]*(?:#[ \\t]?\\d{2,6}|\\(\\d{2,6}\\)|,?[ \\t]*(?:Badge|BADGE|ID)[ \\t]*(?:No\\.?|#)?[ \\t]*\\d{2,6}|[ \\t]\\d{3,5}\\b))";
+    /** A name after a title or label: initials and given names, particles, the surname, a suffix. */
+    private static final String NAME = "(?:(?:" + INITIAL + "[ \\t]*|" + WORD + "[ \\t]+){0,2}(?:" + PARTICLE + "[ \\t]*){0,2}" + WORD + SUFFIX + "?)";
+    private static final String NAME_FIRST = "(?:" + WORD + "(?:[ \\t]+" + PARTICLE + ")*,[ \\t]*(?:" + WORD + "|" + INITIAL + ")(?:[ \\t]+" + INITIAL + "|[ \\t]+" + WORD + ")?" + SUFFIX + "?)";
+
+    private static final Pattern TITLED = Pattern.compile("(?<![\\p{L}])(?:" + TITLE + "[ \\t]+)+" + NAME + BADGE + "?");
+    private static final Pattern LABELLED = Pattern.compile("(?im)(?:reporting\\s+(?:officer|deputy)|officer|deputy|trooper|agent|handler|analyst|chemist|examiner|driver|arrestee"
+            + "|suspect|defendant|witness|victim|complainant|owner|registered\\s+owner|passenger|subject|name|seized\\s+by|received\\s+by|released\\s+by"
+            + "|submitted\\s+by|collected\\s+by|delivered\\s+by|prepared\\s+by|approved\\s+by|reviewed\\s+by|signed|interviewed\\s+by|interviewer|technician"
+            + "|clerk|supervisor|affiant|judge|operator|tow\\s+operator|custodian|by)\\s*:[ \\t]*(?-i:(" + NAME_FIRST + "|(?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
+    private static final Pattern SIGNED = Pattern.compile("(?i:/s/|s/)[ \\t]*(?-i:((?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
+    private static final Pattern CAD_UNIT = Pattern.compile("\\b[A-Z0-9][A-Z0-9-]{1,7}\\s*\\(((?:" + CAPS_TITLES + ")?\\.?\\s*[A-Z][A-Z'’-]+(?:\\s[A-Z][A-Z'’-]+)?(?:,?\\s[A-Z]\\.?)?(?:\\s(?:JR|SR)\\.?)?)\\)");
+    private static final Pattern CAPS_FIRST = Pattern.compile("\\b((?:(?:DE|LA|DEL|VAN|VON|MC|DA|DI|DU|LE)[ \\t])*[A-Z][A-Z'’-]+,[ \\t]?[A-Z][A-Z'’-]+(?:\\s[A-Z]\\.?)?(?:,?\\s(?:JR|SR)\\.?)?)(?![a-z])");
+    private static final Pattern CAPS_INITIAL = Pattern.compile("(?<![\\w.])([A-Z]{2,}(?:-[A-Z]{2,})?\\s(?:[A-Z]{2,}\\s)?[A-Z](?:\\s(?:JR|SR))?)(?=\\s*(?:\\(|#|\\d{3,5}\\b|,|$|Badge|BADGE|ID\\b))(" + BADGE + "?)", Pattern.MULTILINE);
+    private static final Pattern SPEAKER = Pattern.compile("(?m)^[ \\t]*(?:\\[[\\d:.]+\\][ \\t]*)?(" + "(?:" + TITLE + "[ \\t]+)?[A-Z][A-Za-z'’-]+(?:[ \\t][A-Z][A-Za-z'’-]+)?)[ \\t]*:");
+
+    /** Words that begin with a capital in forms but are never names. */
+    private static final Set<String> NOT_NAMES = new java.util.HashSet<>(List.of("the", "on", "at", "in", "i", "a", "an", "and", "of", "to", "for", "with", "by", "from", "badge", "unit",
+            "no", "case", "item", "items", "exhibit", "county", "department", "office", "police", "report", "date", "time", "location", "narrative",
+            "supplement", "statement", "evidence", "property", "lab", "laboratory", "division", "section", "state", "district", "court", "dispatch",
+            "unknown", "none", "n/a", "na", "note", "notes", "page", "q", "a", "question", "answer", "signature", "sworn", "road", "street", "route",
+            "highway", "avenue", "ave", "st", "rd", "hwy", "vehicle", "car", "dog", "k9", "canine", "stop", "traffic", "arrest", "search", "warrant",
+            "seal", "sealed", "received", "released", "submitted", "analysis", "result", "results", "description", "remarks", "status", "event", "action",
+            "sheriff's", "sheriffs", "patrol", "task", "force", "dea", "fbi", "atf", "crime", "drug", "narcotics", "team", "squad", "room", "bwc", "cad",
+            "recording", "transcript", "audio", "video", "radio", "male", "female", "yes", "not", "was", "were", "had", "has", "he", "she", "they", "we",
+            "his", "her", "my", "me", "you", "your", "our", "it", "this", "that", "there", "then", "when", "after", "before", "during", "while", "upon",
+            "approximately", "approx", "hrs", "hours", "am", "pm", "mph", "dob", "dl", "id", "ssn", "vin", "north", "south", "east", "west", "nb", "sb",
+            "eb", "wb", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "towing", "recovery", "inc", "llc", "co", "corp", "company",
+            "center", "hospital", "jail", "detention", "clerk", "agency", "bureau", "services", "service", "lot", "impound", "general", "store", "market",
+            "bar", "grill", "motel", "hotel", "inn", "apartment", "apt", "suite", "building", "school", "church", "bank", "club",
+            "driver", "passenger", "suspect", "witness", "victim", "owner", "defendant", "arrestee", "subject", "complainant", "registered", "handler",
+            "reporting", "arresting", "assisting", "interview", "interviewed", "advised", "told", "stated", "said", "asked", "contacted", "observed",
+            "located", "placed", "transported", "booked", "signed", "also", "both", "per", "via", "see", "attn", "re", "cc", "to:", "from:", "if",
+            "mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "friend", "uncle", "aunt", "det", "sgt", "ofc"));
+
+    private PersonRules() {
+    }
+
+    /** Names on a page in the shapes above, then later uses of the surnames the page (or {@code known}) introduced. */
+    public static List<Found> find(String text, Set<String> known) {
+        List<Found> out = new ArrayList<>();
+        add(out, TITLED.matcher(text), 0, text);
+        add(out, LABELLED.matcher(text), 1, text);
+        add(out, SIGNED.matcher(text), 1, text);
+        add(out, CAD_UNIT.matcher(text), -1, text);
+        add(out, CAPS_FIRST.matcher(text), -1, text);
+        Set<String> surnames = new LinkedHashSet<>(known);
+        for (Found f : out) {
+            String s = PersonName.parse(f.text).surname();
+            if (s.length() >= 3 && !NOT_NAMES.contains(s.toLowerCase(Locale.ROOT)) && !PersonName.isTitle(s)) surnames.add(s.toLowerCase(Locale.ROOT));
+        }
+        // Unit-style "WHITCOMB D" and speaker labels are names only when the surname is one the paperwork introduced.
+        for (Matcher m = CAPS_INITIAL.matcher(text); m.find(); ) {
+            String first = m.group(1).split("\\s")[0].toLowerCase(Locale.ROOT);
+            if (surnames.contains(first)) put(out, new Found(m.start(1), m.end(2), text.substring(m.start(1), m.end(2))));
+        }
+        for (Matcher m = SPEAKER.matcher(text); m.find(); ) {
+            PersonName n = PersonName.parse(m.group(1));
+            if (surnames.contains(n.surname().toLowerCase(Locale.ROOT))) put(out, new Found(m.start(1), m.end(1), m.group(1)));
+        }
+        for (String s : surnames) {
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(?:" + INITIAL + "\\s*)?(?i:" + Pattern.quote(s) + ")(?![\\p{L}\\p{N}]|['’]s\\s+[A-Z])").matcher(text);
+            while (m.find()) {
+                String w = m.group();
+                String core = w.substring(w.length() - s.length());
+                // a Title-case or ALL-CAPS use, not the word in lower case ("keel over")
+                if (!Character.isUpperCase(core.charAt(0))) continue;
+                put(out, extend(text, m.start(), m.end()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Found::start));
+        return out;
+    }
+
+    private static final Pattern WORD_BEFORE = Pattern.compile("(" + WORD + "|" + INITIAL.replace("(?=\\s)", "") + ")[ \\t]+$");
+    private static final Pattern SUFFIX_AFTER = Pattern.compile("^" + SUFFIX + BADGE + "?|^" + BADGE);
+
+    /**
+     * A surname found again, with the given names or initials written just before it ("Kathleen Morrison", "ANDRE
+     * HALE", "Gary Lee Morrison") and a suffix or badge just after ("Whitfield Jr.", "Park (1142)").
+     */
+    private static Found extend(String text, int start, int end) {
+        for (int k = 0; k < 2; k++) {
+            Matcher b = WORD_BEFORE.matcher(text.substring(Math.max(0, start - 40), start));
+            if (!b.find()) break;
+            String w = b.group(1);
+            if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")) || PersonName.isTitle(w)) break;
+            start = start - (b.end() - b.start());
+        }
+        Matcher a = SUFFIX_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30)));
+        if (a.find() && a.end() > 0) end += a.end();
+        return new Found(start, end, text.substring(start, end));
+    }
+
+    private static void add(List<Found> out, Matcher m, int group, String text) {
+        while (m.find()) {
+            int g = Math.abs(group);
+            int s = g == 0 ? m.start() : m.start(g), e = g == 0 ? m.end() : m.end(g);
+            if (group > 0 && e < m.end()) e = m.end(); // the badge after a labelled name belongs with it
+            String span = text.substring(s, e).strip();
+            PersonName n = PersonName.parse(span);
+            if (n.surname().length() < 2 || NOT_NAMES.contains(n.surname().toLowerCase(Locale.ROOT)) || PersonName.isTitle(n.surname())) continue;
+            if (!n.given().isEmpty() && NOT_NAMES.contains(n.given().toLowerCase(Locale.ROOT))) continue;
+            put(out, new Found(s, s + span.length(), span));
+        }
+    }
+
+    /** True for a word that capitalised forms use but that is never a name ("Booked", "Warrant", "Driver"). */
+    public static boolean notName(String word) {
+        return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT).replace(".", "")) || word.matches("(?i)jr|sr|junior|senior|ii|iii|iv|booked|visit|warrant|released|transferred");
+    }
+
+    /** Adds a span unless a longer one already covers it; a longer one replaces the shorter ones it covers. */
+    private static void put(List<Found> out, Found f) {
+        for (Found o : out) if (o.start <= f.start && o.end >= f.end) return;
+        out.removeIf(o -> f.start <= o.start && f.end >= o.end);
+        out.removeIf(o -> o.start < f.end && f.start < o.end && (o.end - o.start) < (f.end - f.start));
+        for (Found o : out) if (o.start < f.end && f.start < o.end) return;
+        out.add(f);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.leverage.extract;
+
+import dev.leverage.extract.eval.AliasEvaluation;
+import dev.leverage.extract.nlp.TrainedModels;
+import dev.leverage.extract.sampling.Thresholds;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Alias resolution on the labelled pairs of alias-eval (22 scenarios, 530 pairs, 285 same and 245 different, 141 of
+ * the different pairs sharing a surname; written by a helper without sight of the code), end to end: the extractor
+ * finds the mentions in the scenario's documents and the registry resolves them. Prints precision and recall.
+ *
+ * <p>Issue 6 asks for precision 0.95 and recall 0.90; that bar is not met yet. The first run scored P 0.776 R 0.158
+ * (the extractor found 194 of 446 marked mentions); the floor is a ratchet at the latest run (EVALUATION.md).
+ */
+class AliasEvaluationTest {
+    static final Path SET = Path.of(System.getProperty("leverage.root", ".."))
+            .resolve("extract/src/test/resources/dev/leverage/extract/alias-eval");
+    static final double PRECISION_FLOOR = 0.86, RECALL_FLOOR = 0.56;
+
+    @Test
+    void sameAndDifferentPeople() throws Exception {
+        AliasEvaluation.Result r = new AliasEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET);
+        r.print(System.out);
+        assertTrue(r.pairs().size() >= 60, "the issue asks for at least 60 labelled pairs");
+        assertTrue(r.counts().precision() >= PRECISION_FLOOR, "alias precision " + r.counts().precision() + " fell under " + PRECISION_FLOOR);
+        assertTrue(r.counts().recall() >= RECALL_FLOOR, "alias recall " + r.counts().recall() + " fell under " + RECALL_FLOOR);
+    }
+}
