@@ -222,7 +222,7 @@ public final class DocumentExtractor {
             String before = text.substring(Math.max(0, f.start() - 40), f.start());
             String after = text.substring(f.end(), Math.min(text.length(), f.end() + 40));
             String role = String.join(",", Roles.of(n.title(), before, after));
-            String kept = replaced.stream().map(Mention::role).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String kept = replaced.stream().map(Mention::role).filter(java.util.Objects::nonNull).findFirst().orElse(f.role());
             if (role.isEmpty() && kept != null) role = kept;
             out.add(new Mention("person", f.text(), n.display(), role.isEmpty() ? null : role, badge, Citation.of(d, page, lineAt(text, f.start())),
                     f.start(), f.end(), "rule"));

@@ -13,10 +13,15 @@ import java.util.regex.Pattern;
  * @param given   given name or initial without the period, or ""
  * @param surname surname in Title Case ("De La Cruz", "Alvarez-Ruiz")
  * @param suffix  generational suffix ("Jr.", "Sr.", "III"), or "": a father and son share the rest
+ * @param middle  middle name or initial as written, or "": "Michael P. Doyle" is not "Michael J. Doyle"
  */
-public record PersonName(String title, String given, String surname, String suffix) {
+public record PersonName(String title, String given, String surname, String suffix, String middle) {
     public PersonName(String title, String given, String surname) {
-        this(title, given, surname, "");
+        this(title, given, surname, "", "");
+    }
+
+    public PersonName(String title, String given, String surname, String suffix) {
+        this(title, given, surname, suffix, "");
     }
 
     private static final List<String> TITLES = List.of("det", "detective", "deputy", "dep", "officer", "ofc", "sgt", "sergeant",
@@ -32,7 +37,7 @@ public record PersonName(String title, String given, String surname, String suff
             "prop", "evid", "cust", "ofcr", "offr", "recv", "spec",
             // other agencies' ranks: constables, marshals, wardens and rangers, inspectors, commanders
             "constable", "const", "marshal", "ranger", "warden", "inspector", "insp", "commander", "cmdr", "trp",
-            "corrections", "co", "security", "director", "coordinator", "specialist");
+            "corrections", "co", "security", "director", "coordinator", "specialist", "mgr", "manager", "rn", "ofc", "0fc");
     private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:\\b(?:badge|id)\\b)?\\s*(?:\\bno\\.?|#)?\\s*#?(?:\\b[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** True when a word is a rank or title ("Dep.", "Sergeant", OCR's "0fc."), never a name on its own. */
@@ -45,8 +50,14 @@ public record PersonName(String title, String given, String surname, String suff
     private static final Pattern SUFFIX = Pattern.compile("(?i),?\\s*\\b(jr|sr|junior|senior|ii|iii|iv)\\b\\.?,?");
     private static final List<String> PARTICLES = List.of("de", "la", "del", "van", "von", "der", "da", "di", "du", "le", "mc", "mac", "st", "dos", "das");
 
+    private static final Pattern INFORMANT = Pattern.compile("(?i)^(?:c\\.?i\\.?|c\\.?s\\.?|confidential\\s+(?:informant|source))\\s*(?:[-#]|no\\.?)?\\s*#?(\\d{1,5})$");
+
     public static PersonName parse(String written) {
         String s = written.strip();
+        java.util.regex.Matcher ci = INFORMANT.matcher(s);
+        // an informant is known by number: CI-0419 is one person however the number is written
+        if (ci.matches()) return new PersonName("CI", "", "CI-" + ci.group(1).replaceFirst("^0+(?=\\d)", ""));
+        s = s.replaceAll("\\b([A-Z])\\.(?=[A-Z][a-z])", "$1. ");
         for (int i = 0; i < 3; i++) s = TRAILING_JUNK.matcher(BADGE_TAIL.matcher(s).replaceAll("")).replaceAll("").strip();
         s = s.replaceAll("[’']s$", "").strip();
         // A signature line ("/s/ L. Ortega") or a form label ("Technician: Mendez") is not part of the name.
@@ -72,7 +83,8 @@ public record PersonName(String title, String given, String surname, String suff
             String first = rest[0];
             List<String> lastWords = List.of(last.split("\\s+"));
             boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")));
-            if (lastIsName && !first.isEmpty() && !isTitle(last)) return new PersonName("", given(first), surname(lastWords), suffix);
+            if (lastIsName && !first.isEmpty() && !isTitle(last))
+                return new PersonName("", given(first), surname(lastWords), suffix, rest.length > 1 ? given(rest[1]) : "");
             s = p[0];
         }
         String[] tokens = s.split("\\s+");
@@ -82,9 +94,11 @@ public record PersonName(String title, String given, String surname, String suff
         List<String> rest = new ArrayList<>(List.of(tokens).subList(i, tokens.length));
         if (rest.isEmpty()) return new PersonName(String.join(" ", title), "", "", suffix);
         // CAD and unit rosters write "WHITCOMB D", "MORRISON GARY L": surname first, in capitals, an initial last
-        if (rest.size() >= 2 && rest.size() <= 3 && rest.get(rest.size() - 1).matches("[A-Z]\\.?") && rest.get(0).matches("[A-Z][A-Z'’-]+")
-                && rest.stream().allMatch(w -> w.equals(w.toUpperCase(Locale.ROOT)))) {
-            return new PersonName(String.join(" ", title), given(rest.get(1)), surname(List.of(rest.get(0))), suffix);
+        boolean caps = rest.stream().allMatch(w -> w.equals(w.toUpperCase(Locale.ROOT)));
+        if (caps && rest.size() >= 2 && rest.size() <= 3 && rest.get(0).matches("[A-Z][A-Z'’-]+")
+                && (rest.get(rest.size() - 1).matches("[A-Z]\\.?") || rest.size() == 2 && !PersonRules.isGivenName(rest.get(0)) && PersonRules.isGivenName(rest.get(1)))) {
+            return new PersonName(String.join(" ", title), given(rest.get(1)), surname(List.of(rest.get(0))), suffix,
+                    rest.size() == 3 ? given(rest.get(2)) : "");
         }
         // "De La Cruz", "Mc Allister": the surname starts at its first particle
         int at = rest.size() - 1;
@@ -96,7 +110,8 @@ public record PersonName(String title, String given, String surname, String suff
         }
         String surname = surname(rest.subList(at, rest.size()));
         String given = at > 0 ? given(rest.get(0)) : "";
-        return new PersonName(String.join(" ", title), given, surname, suffix);
+        String middle = at > 1 ? given(rest.get(1)) : "";
+        return new PersonName(String.join(" ", title), given, surname, suffix, middle);
     }
 
     private static String given(String word) {
@@ -117,7 +132,7 @@ public record PersonName(String title, String given, String surname, String suff
      * ("Ha11oran" = "Halloran", "Kirnrnel" = "Kimmel").
      */
     public String surnameKey() {
-        return fold(surname);
+        return surname.startsWith("CI-") ? surname.toLowerCase(Locale.ROOT) : fold(surname);
     }
 
     static String fold(String w) {
@@ -140,11 +155,43 @@ public record PersonName(String title, String given, String surname, String suff
     public boolean compatible(PersonName o) {
         if (!surnameKey().equals(o.surnameKey())) return false;
         if (!suffix.isEmpty() && !o.suffix.isEmpty() && !suffix.equals(o.suffix)) return false;
-        if (given.isEmpty() || o.given.isEmpty()) return true;
-        String a = fold(given), b = fold(o.given);
+        if (!middle.isEmpty() && !o.middle.isEmpty() && Character.toLowerCase(middle.charAt(0)) != Character.toLowerCase(o.middle.charAt(0))) return false;
+        return givenCompatible(given, o.given);
+    }
+
+    /** Given names that can be one person's: equal, an initial that fits, or a common short form ("Tom", "Thomas"). */
+    public static boolean givenCompatible(String x, String y) {
+        if (x.isEmpty() || y.isEmpty()) return true;
+        String a = fold(x), b = fold(y);
         if (a.isEmpty() || b.isEmpty()) return true;
-        if (given.length() == 1 || o.given.length() == 1) return a.charAt(0) == b.charAt(0);
-        return a.equals(b);
+        if (x.length() == 1 || y.length() == 1) return a.charAt(0) == b.charAt(0);
+        return a.equals(b) || formal(a).equals(formal(b));
+    }
+
+    private static final java.util.Map<String, String> NICKNAMES = nicknames();
+
+    private static java.util.Map<String, String> nicknames() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        String[][] groups = {{"thomas", "tom", "tommy"}, {"michael", "mike", "mikey", "mick"}, {"robert", "bob", "bobby", "rob", "robbie", "bert"},
+                {"william", "bill", "billy", "will", "willie", "liam"}, {"james", "jim", "jimmy", "jamie"}, {"joseph", "joe", "joey"},
+                {"david", "dave", "davey"}, {"steven", "steve", "stevie"}, {"stephen", "steve"}, {"christopher", "chris"}, {"daniel", "dan", "danny"},
+                {"matthew", "matt"}, {"anthony", "tony"}, {"richard", "rick", "ricky", "rich", "dick"}, {"katherine", "kathy", "kate", "katie"},
+                {"kathleen", "kathy", "kate", "katie"}, {"elizabeth", "liz", "beth", "betty", "lizzie"}, {"jennifer", "jen", "jenny"},
+                {"samuel", "sam"}, {"benjamin", "ben"}, {"nicholas", "nick"}, {"andrew", "andy", "drew"}, {"gregory", "greg"},
+                {"jeffrey", "jeff"}, {"kenneth", "ken", "kenny"}, {"ronald", "ron", "ronnie"}, {"donald", "don", "donnie"},
+                {"patrick", "pat", "paddy"}, {"patricia", "pat", "patty", "trish"}, {"alexander", "alex"}, {"timothy", "tim", "timmy"},
+                {"edward", "ed", "eddie", "ted"}, {"lawrence", "larry"}, {"gerald", "jerry"}, {"raymond", "ray"}, {"charles", "charlie", "chuck", "chas"},
+                {"margaret", "peggy", "maggie", "meg"}, {"susan", "sue", "susie"}, {"deborah", "deb", "debbie"}, {"rebecca", "becky"},
+                {"victoria", "vicky", "tori"}, {"jonathan", "jon"}, {"zachary", "zach"}, {"joshua", "josh"}, {"nathaniel", "nate", "nathan"},
+                {"frederick", "fred", "freddie"}, {"douglas", "doug"}, {"leonard", "leo", "len"}, {"phillip", "phil"}, {"philip", "phil"},
+                {"gabriel", "gabe"}, {"vincent", "vince", "vinny"}, {"abigail", "abby"}, {"samantha", "sam"}, {"alexandra", "alex", "sandra"},
+                {"christine", "chris", "christy"}, {"cynthia", "cindy"}, {"pamela", "pam"}, {"kimberly", "kim"}, {"jacqueline", "jackie"}};
+        for (String[] g : groups) for (int i = 1; i < g.length; i++) m.putIfAbsent(g[i], g[0]);
+        return m;
+    }
+
+    private static String formal(String folded) {
+        return NICKNAMES.getOrDefault(folded, folded);
     }
 
     static String cap(String w) {

@@ -35,8 +35,11 @@ public final class PersonRegistry {
         final List<PersonName> names = new ArrayList<>();
         String given = "";
         String suffix = "";
+        String middle = "";
         String badge;
         boolean officer;
+        /** bare surnames that could be any of several people of that name */
+        boolean unresolved;
         final java.util.Set<String> ranks = new java.util.HashSet<>();
 
         void add(Mention m, PersonName n) {
@@ -46,16 +49,30 @@ public final class PersonRegistry {
             else if (given.isEmpty() && !n.given().isEmpty()) given = n.given();
             if (badge == null && m.badge() != null) badge = m.badge();
             if (suffix.isEmpty()) suffix = n.suffix();
+            if (middle.isEmpty()) middle = n.middle();
             if (Roles.has(m.role(), "officer") || isOfficialTitle(n.title())) officer = true;
             String r = rank(n.title());
             if (r != null) ranks.add(r);
+        }
+
+        /** A person the papers show as a civilian: called Mr./Ms., or a witness, defendant, victim, owner or driver, never an officer. */
+        boolean civilian() {
+            if (officer) return false;
+            if (ranks.contains("mr") || ranks.contains("ms")) return true;
+            for (Mention m : mentions) {
+                if (m.role() == null) continue;
+                for (String r : m.role().split(",")) {
+                    if (List.of("defendant", "witness", "victim", "tow_operator", "owner", "driver", "passenger", "suspect", "arrestee").contains(r.strip())) return true;
+                }
+            }
+            return false;
         }
 
         boolean fits(PersonName n, String badge) {
             if (!n.suffix().isEmpty() && !suffix.isEmpty() && !n.suffix().equals(suffix)) return false;
             if (badge != null && this.badge != null) return badge.equals(this.badge);
             if (n.given().isEmpty() || given.isEmpty()) return true;
-            return new PersonName("", given, n.surname(), suffix).compatible(n);
+            return new PersonName("", given, n.surname(), suffix, middle).compatible(n);
         }
     }
 
@@ -83,6 +100,11 @@ public final class PersonRegistry {
         };
     }
 
+    private static boolean rankIsCivil(String title) {
+        String r = rank(title);
+        return "mr".equals(r) || "ms".equals(r);
+    }
+
     private static boolean isOfficialTitle(String title) {
         return !title.isEmpty() && !title.toLowerCase(Locale.ROOT).matches("(mr|ms|mrs|dr)\\.?");
     }
@@ -99,6 +121,7 @@ public final class PersonRegistry {
             bySurname.computeIfAbsent(n.surnameKey(), k -> new ArrayList<>()).add(m);
         }
         List<Person> people = new ArrayList<>();
+        Set<String> usedKeys = new java.util.HashSet<>();
         Map<Mention, String> keyOf = new HashMap<>();
         for (List<Mention> group : bySurname.values()) {
             List<Cluster> clusters = new ArrayList<>();
@@ -107,30 +130,60 @@ public final class PersonRegistry {
             ordered.sort(Comparator.comparingInt((Mention m) -> specificity(parsed.get(m), m)).reversed());
             for (Mention m : ordered) {
                 PersonName n = parsed.get(m);
-                List<Cluster> fitting = clusters.stream().filter(c -> c.fits(n, m.badge())).toList();
+                List<Cluster> fitting = clusters.stream().filter(c -> !c.unresolved && c.fits(n, m.badge())).toList();
+                // a badge number written with the name settles who it is
+                if (m.badge() != null && fitting.size() > 1) {
+                    List<Cluster> sameBadge = fitting.stream().filter(c -> m.badge().equals(c.badge)).toList();
+                    if (!sameBadge.isEmpty()) fitting = sameBadge;
+                }
                 Cluster target;
-                if (fitting.size() == 1) {
+                boolean official = isOfficialTitle(n.title()) && !rankIsCivil(n.title()) || Roles.has(m.role(), "officer");
+                if (fitting.size() == 1 && official && fitting.get(0).civilian()) {
+                    // "Officer O'Neal" is not Ms. Brenda O'Neal the witness because no other O'Neal was named in full
+                    target = new Cluster();
+                    clusters.add(target);
+                } else if (fitting.size() == 1) {
                     target = fitting.get(0);
                 } else if (fitting.isEmpty()) {
                     target = n.given().isEmpty() && m.badge() == null && !clusters.isEmpty() ? largest(clusters) : new Cluster();
                     if (!clusters.contains(target)) clusters.add(target);
                 } else if (n.title().isEmpty() && (m.role() == null || m.role().isBlank())) {
-                    // A bare surname says nothing of who: the person its own document talks about most.
-                    target = fitting.stream().max(Comparator.comparingLong((Cluster c) -> c.mentions.stream()
-                            .filter(x -> x.source().document().equals(m.source().document())).count())
-                            .thenComparingInt(c -> c.mentions.size())).orElseThrow();
+                    // A bare surname says nothing of who: the person its page named last before it (a writer who
+                    // has just named "Kathleen Morrison" means her by "Morrison"), else the one its document names most.
+                    // When nothing near says which, it stays unresolved rather than be pinned on the wrong person.
+                    Cluster recent = nearestBefore(fitting, m);
+                    List<Cluster> inDocument = fitting.stream().filter(c -> c.mentions.stream()
+                            .anyMatch(x -> x.source().document().equals(m.source().document()))).toList();
+                    if (recent != null) {
+                        target = recent;
+                    } else if (inDocument.size() == 1) {
+                        // the only one of that name its own document names
+                        target = inDocument.get(0);
+                    } else {
+                        target = clusters.stream().filter(c -> c.unresolved).findFirst().orElse(null);
+                        if (target == null) {
+                            target = new Cluster();
+                            target.unresolved = true;
+                            clusters.add(target);
+                        }
+                    }
                 } else {
-                    boolean official = isOfficialTitle(n.title()) || Roles.has(m.role(), "officer");
+                    boolean officialOrRole = isOfficialTitle(n.title()) || Roles.has(m.role(), "officer");
                     // "Sgt. Kane" is the Kane the papers call sergeant, not his son the officer
                     String r = rank(n.title());
                     List<Cluster> byRank = r == null ? List.of() : fitting.stream().filter(c -> c.ranks.contains(r)).toList();
-                    List<Cluster> byRole = fitting.stream().filter(c -> c.officer == official).toList();
+                    List<Cluster> byRole = fitting.stream().filter(c -> c.officer == officialOrRole).toList();
                     target = largest(!byRank.isEmpty() ? byRank : byRole.isEmpty() ? fitting : byRole);
                 }
                 target.add(m, n);
             }
             for (Cluster c : clusters) {
                 Person p = toPerson(c);
+                // two people may read alike ("Michael Doyle" and "Michael Doyle"): keys stay unique within a case
+                String key = p.key();
+                for (int k = 2; usedKeys.contains(key); k++) key = p.key() + "-" + k;
+                usedKeys.add(key);
+                if (!key.equals(p.key())) p = new Person(key, p.name(), p.title(), p.roles(), p.aliases(), p.badge(), p.mentions());
                 people.add(p);
                 for (Mention m : c.mentions) keyOf.put(m, p.key());
             }
@@ -139,8 +192,29 @@ public final class PersonRegistry {
         return new PersonRegistry(List.copyOf(people), keyOf);
     }
 
+    /** How far back on a page a full name still tells who a bare surname means (about a paragraph). */
+    static final int NEAR_CHARS = 800;
+
+    /** The cluster with a mention closest before this one on the same page of the same document, or null. */
+    private static Cluster nearestBefore(List<Cluster> clusters, Mention m) {
+        Cluster best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Cluster c : clusters) {
+            for (Mention x : c.mentions) {
+                if (!x.source().document().equals(m.source().document()) || x.source().page() != m.source().page()) continue;
+                if (x.end() <= x.start() || m.end() <= m.start() || x.start() >= m.start()) continue;
+                int d = m.start() - x.start();
+                if (d <= NEAR_CHARS && d < bestDistance) {
+                    bestDistance = d;
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
     private static int specificity(PersonName n, Mention m) {
-        return (n.hasFullGiven() ? 4 : n.given().isEmpty() ? 0 : 2) + (m.badge() != null ? 1 : 0) + (n.suffix().isEmpty() ? 0 : 1);
+        return (n.hasFullGiven() ? 8 : n.given().isEmpty() ? 0 : 4) + (m.badge() != null ? 2 : 0) + (n.suffix().isEmpty() && n.middle().isEmpty() ? 0 : 1);
     }
 
     private static Cluster largest(List<Cluster> cs) {
@@ -148,11 +222,19 @@ public final class PersonRegistry {
     }
 
     private static Person toPerson(Cluster c) {
+        if (c.unresolved) {
+            String surname = c.names.get(0).surname();
+            Set<String> aliases = new LinkedHashSet<>();
+            for (Mention m : c.mentions) aliases.add(m.text().strip());
+            return new Person((surname + "-unresolved").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", ""), surname + " (which one unresolved)",
+                    "", List.of(), List.copyOf(aliases), null, c.mentions.size());
+        }
         PersonName best = c.names.stream().max(Comparator.comparingInt((PersonName n) -> n.given().length())).orElseThrow();
         String surname = best.surname();
         String given = c.given;
         String name = new PersonName("", given, surname, c.suffix).display();
-        String key = (surname + (given.isEmpty() ? "" : "-" + given) + (c.suffix.isEmpty() ? "" : "-" + c.suffix)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        String key = (surname + (given.isEmpty() ? "" : "-" + given) + (c.middle.isEmpty() ? "" : "-" + c.middle.charAt(0))
+                + (c.suffix.isEmpty() ? "" : "-" + c.suffix)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
         Map<String, Long> roleCounts = c.mentions.stream().map(Mention::role).filter(Objects::nonNull)
                 .flatMap(r -> List.of(r.split(",")).stream()).filter(r -> !r.isBlank())
                 .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));

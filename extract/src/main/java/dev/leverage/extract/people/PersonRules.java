@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class PersonRules {
     /** A found name: offsets in the page text. */
-    public record Found(int start, int end, String text) {
+    public record Found(int start, int end, String text, String role) {
+        public Found(int start, int end, String text) {
+            this(start, end, text, null);
+        }
     }
 
-    private static final String TITLE_WORDS = "Deputy|Dep\\.?|Officer|Ofc\\.?|Patrolman|Ptl\\.?|Sergeant|Sgt\\.?|Trooper|Tpr\\.?|Detective|Det\\.?"
+    private static final String TITLE_WORDS = "Deputy|Dep\\.?|Officer|[O0]fc\\.?|P\\.[O0]\\.|Mgr\\.?|Patrolman|Ptl\\.?|Sergeant|Sgt\\.?|Trooper|Tpr\\.?|Detective|Det\\.?"
             + "|Corporal|Cpl\\.?|Lieutenant|Lt\\.?|Captain|Capt\\.?|Special\\s+Agent|Task\\s+Force\\s+Officer|Investigator|Inv\\.?|Criminalist"
             + "|Forensic\\s+Chemist|Forensic\\s+Scientist|Chemist|Analyst|Evidence\\s+Technician|Evidence\\s+Tech\\.?|Property\\s+Clerk|Property\\s+Officer"
             + "|Judge|Hon\\.|Magistrate|Mr\\.?|Ms\\.?|Mrs\\.?|Dr\\.|Corrections\\s+Officer|Agent|Chief|Sheriff|Marshal|Ranger|Warden|Handler|Dispatcher";
@@ -32,7 +35,7 @@ public final class PersonRules {
     /** One word of a name: Capitalised (O'Neal, McAllister, Alvarez-Ruiz), ALL CAPS, or OCR-spoilt (Ha11oran, Kirnrnel). */
     private static final String WORD = "(?:[A-Z0][a-z0-9'’]*[a-z][a-z0-9'’]*(?:-[A-Z][a-z'’]+)?|[A-Z0][A-Z0-9'’]*[A-Z][A-Z0-9'’]*(?:-[A-Z]{2,})?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)";
     private static final String INITIAL = "(?:[A-Z]\\.(?:[A-Z]\\.)?|[A-Z](?=[ \\t]))";
-    private static final String SUFFIX = "(?:,?[ \\t]*(?:Jr|Sr|JR|SR|Junior|Senior)\\.?|[ \\t]+(?:II|III|IV)\\b)";
+    private static final String SUFFIX = "(?:,?[ \\t]*(?:Jr|Sr|JR|SR|Junior|Senior)\\.?|,?[ \\t]+(?:II|III|IV)\\b)";
     private static final String BADGE = "(?:[ \\t]*(?:#[ \\t]?\\d{2,6}|\\(\\d{2,6}\\)|,?[ \\t]*(?:Badge|BADGE|ID)[ \\t]*(?:No\\.?|#)?[ \\t]*\\d{2,6}|[ \\t]\\d{3,5}\\b))";
     /** A name after a title or label: initials and given names, particles, the surname, a suffix. */
     private static final String NAME = "(?:(?:" + INITIAL + "[ \\t]*|" + WORD + "[ \\t]+){0,2}(?:" + PARTICLE + "[ \\t]*){0,2}" + WORD + SUFFIX + "?)";
@@ -45,8 +48,34 @@ public final class PersonRules {
             + "|clerk|supervisor|affiant|judge|operator|tow\\s+operator|custodian|by)\\s*:[ \\t]*(?-i:(" + NAME_FIRST + "|(?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
     private static final Pattern SIGNED = Pattern.compile("(?i:/s/|s/)[ \\t]*(?-i:((?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
     private static final Pattern CAD_UNIT = Pattern.compile("\\b[A-Z0-9][A-Z0-9-]{1,7}\\s*\\(((?:" + CAPS_TITLES + ")?\\.?\\s*[A-Z][A-Z'’-]+(?:\\s[A-Z][A-Z'’-]+)?(?:,?\\s[A-Z]\\.?)?(?:\\s(?:JR|SR)\\.?)?)\\)");
-    private static final Pattern CAPS_FIRST = Pattern.compile("\\b((?:(?:DE|LA|DEL|VAN|VON|MC|DA|DI|DU|LE)[ \\t])*[A-Z][A-Z'’-]+,[ \\t]?[A-Z][A-Z'’-]+(?:\\s[A-Z]\\.?)?(?:,?\\s(?:JR|SR)\\.?)?)(?![a-z])");
-    private static final Pattern CAPS_INITIAL = Pattern.compile("(?<![\\w.])([A-Z]{2,}(?:-[A-Z]{2,})?\\s(?:[A-Z]{2,}\\s)?[A-Z](?:\\s(?:JR|SR))?)(?=\\s*(?:\\(|#|\\d{3,5}\\b|,|$|Badge|BADGE|ID\\b))(" + BADGE + "?)", Pattern.MULTILINE);
+    private static final Pattern CAPS_FIRST = Pattern.compile("\\b((?:(?:DE|LA|DEL|VAN|VON|MC|DA|DI|DU|LE)[ \\t])*[A-Z][A-Z'’-]+,[ \\t]?[A-Z][A-Z'’-]+(?:[ \\t][A-Z]\\.?|[ \\t][A-Z]{2,})?(?:,?[ \\t](?:JR|SR|III|II|IV)\\.?)?)(?![a-z])");
+    /** A given name the lexicon knows, then perhaps a middle name or initial, then a surname: "Jerome Baptiste", "Brian T. Kessler". */
+    private static final Pattern GIVEN_FIRST = Pattern.compile("(?<![\\p{L}\\p{N}'’.])(" + WORD + ") {1,2}(?:(" + INITIAL + "|" + WORD + ") {0,2})?((?:" + PARTICLE + " ?){0,2}" + WORD + ")(" + SUFFIX + ")?(?![\\p{L}])");
+    /** "Kimmel, Emma", "Ellison, Travis J.": surname, comma, a given name the lexicon knows. */
+    private static final Pattern SURNAME_COMMA = Pattern.compile("(?<![\\p{L}])((?:" + PARTICLE + " )*" + WORD + "), {0,2}(" + WORD + ")((?: {1,2}" + INITIAL + "| {1,2}" + WORD + ")?" + SUFFIX + "?)");
+    /** A roster or CAD cell: "LINDQVIST G", "PRATT OWEN D", "TUTTLE RAYMOND SR", "HALL T 0872". */
+    private static final Pattern ROSTER = Pattern.compile("(?<![\\w.])([A-Z][A-Z'’-]{2,}) (?:([A-Z]{2,}) ?)?(?:([A-Z])\\.?(?![\\w]))?(?:[ \\t]*(JR|SR)\\.?)?(" + BADGE + "?)");
+    /** An informant by number: "CI-0419", "C.I. #0419", "CS-12", "Confidential Informant #7". */
+    private static final Pattern INFORMANT = Pattern.compile("\\b(?:C\\.I\\.|CI|CS|C\\.S\\.|(?i:confidential\\s+(?:informant|source)))[ \\t]*(?:[-#]|No\\.?)?[ \\t]*#?(\\d{1,5})\\b");
+    private static volatile Set<String> given;
+
+    /** True for a given name the lexicon knows ("Jerome", OCR's "Vict0r"). */
+    public static boolean isGivenName(String word) {
+        Set<String> g = given;
+        if (g == null) {
+            Set<String> load = new java.util.HashSet<>();
+            try (var in = PersonRules.class.getResourceAsStream("/dev/leverage/extract/people/given-names.txt")) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.startsWith("#")) for (String w : line.strip().split("\\s+")) if (!w.isEmpty()) load.add(w);
+                }
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("the given-name lexicon is missing from the build", e);
+            }
+            given = g = load;
+        }
+        return g.contains(PersonName.fold(word)) || g.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     private static final Pattern SPEAKER = Pattern.compile("(?m)^[ \\t]*(?:\\[[\\d:.]+\\][ \\t]*)?(" + "(?:" + TITLE + "[ \\t]+)?[A-Z][A-Za-z'’-]+(?:[ \\t][A-Z][A-Za-z'’-]+)?)[ \\t]*:");
 
     /** Words that begin with a capital in forms but are never names. */
@@ -67,6 +96,11 @@ public final class PersonRules {
             "driver", "passenger", "suspect", "witness", "victim", "owner", "defendant", "arrestee", "subject", "complainant", "registered", "handler",
             "reporting", "arresting", "assisting", "interview", "interviewed", "advised", "told", "stated", "said", "asked", "contacted", "observed",
             "located", "placed", "transported", "booked", "signed", "also", "both", "per", "via", "see", "attn", "re", "cc", "to:", "from:", "if",
+            "subj", "susp", "veh", "enrt", "eta", "clr", "arr", "disp", "dispo", "rpt", "req", "resp", "sig", "loc", "pos", "neg", "unk", "wit",
+            "vic", "comp", "rp", "tow", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
+            "side", "post", "area", "ward", "pod", "tier", "plan", "rear", "front", "left", "right", "door", "trunk", "hood", "seat", "console", "glove",
+            "box", "bag", "county", "city", "township", "village", "ohio", "texas", "georgia", "michigan", "tennessee", "florida", "blvd", "lane", "ln", "dr",
+            "court", "ct", "parkway", "pkwy", "circle", "place", "pl", "way", "interstate", "mile", "marker", "exit", "miranda", "rights", "waiver",
             "mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "friend", "uncle", "aunt", "det", "sgt", "ofc"));
 
     private PersonRules() {
@@ -78,17 +112,38 @@ public final class PersonRules {
         add(out, TITLED.matcher(text), 0, text);
         add(out, LABELLED.matcher(text), 1, text);
         add(out, SIGNED.matcher(text), 1, text);
-        add(out, CAD_UNIT.matcher(text), -1, text);
+        add(out, CAD_UNIT.matcher(text), -1, text, "officer"); // the officer of a unit: "K9-12 (KEEL)"
         add(out, CAPS_FIRST.matcher(text), -1, text);
+        for (Matcher m = GIVEN_FIRST.matcher(text); m.find(); ) {
+            if (!isGivenName(m.group(1)) || NOT_NAMES.contains(m.group(3).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(3))
+                    || m.group(2) != null && m.group(2).length() > 2 && (NOT_NAMES.contains(m.group(2).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(2)))
+                    || isGivenName(m.group(3)) && m.group(2) == null && m.group(3).length() <= 4) continue;
+            put(out, new Found(m.start(), m.end(), m.group()));
+        }
+        for (Matcher m = SURNAME_COMMA.matcher(text); m.find(); ) {
+            if (!isGivenName(m.group(2)) || NOT_NAMES.contains(m.group(1).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(1))) continue;
+            put(out, new Found(m.start(), m.end(), m.group().strip()));
+        }
+        for (Matcher m = INFORMANT.matcher(text); m.find(); ) put(out, new Found(m.start(), m.end(), m.group()));
         Set<String> surnames = new LinkedHashSet<>(known);
         for (Found f : out) {
             String s = PersonName.parse(f.text).surname();
             if (s.length() >= 3 && !NOT_NAMES.contains(s.toLowerCase(Locale.ROOT)) && !PersonName.isTitle(s)) surnames.add(s.toLowerCase(Locale.ROOT));
         }
-        // Unit-style "WHITCOMB D" and speaker labels are names only when the surname is one the paperwork introduced.
-        for (Matcher m = CAPS_INITIAL.matcher(text); m.find(); ) {
-            String first = m.group(1).split("\\s")[0].toLowerCase(Locale.ROOT);
-            if (surnames.contains(first)) put(out, new Found(m.start(1), m.end(2), text.substring(m.start(1), m.end(2))));
+        // Roster cells ("WHITCOMB D", "PRATT OWEN D"): a name when the surname is one the paperwork introduced, or the
+        // given name is one the lexicon knows, or the line is a table row with an initial after the surname.
+        for (Matcher m = ROSTER.matcher(text); m.find(); ) {
+            String first = m.group(1);
+            if (NOT_NAMES.contains(first.toLowerCase(Locale.ROOT)) || PersonName.isTitle(first) || m.group(2) == null && m.group(3) == null && m.group(4) == null) continue;
+            if (m.group(2) != null && (NOT_NAMES.contains(m.group(2).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(2)) || !isGivenName(m.group(2)))) continue;
+            String line = lineOf(text, m.start());
+            boolean tabular = line.contains("\t") || line.contains(",") || line.matches(".*\\S {2,}\\S.*") || line.contains("(");
+            boolean givenKnown = m.group(2) != null && isGivenName(m.group(2));
+            if (surnames.contains(first.toLowerCase(Locale.ROOT)) || givenKnown || tabular && m.group(3) != null && m.group(2) == null) {
+                int end = m.end();
+                while (end > m.start() && Character.isWhitespace(text.charAt(end - 1))) end--;
+                put(out, new Found(m.start(), end, text.substring(m.start(), end)));
+            }
         }
         for (Matcher m = SPEAKER.matcher(text); m.find(); ) {
             PersonName n = PersonName.parse(m.group(1));
@@ -129,6 +184,10 @@ public final class PersonRules {
     }
 
     private static void add(List<Found> out, Matcher m, int group, String text) {
+        add(out, m, group, text, null);
+    }
+
+    private static void add(List<Found> out, Matcher m, int group, String text, String role) {
         while (m.find()) {
             int g = Math.abs(group);
             int s = g == 0 ? m.start() : m.start(g), e = g == 0 ? m.end() : m.end(g);
@@ -137,8 +196,14 @@ public final class PersonRules {
             PersonName n = PersonName.parse(span);
             if (n.surname().length() < 2 || NOT_NAMES.contains(n.surname().toLowerCase(Locale.ROOT)) || PersonName.isTitle(n.surname())) continue;
             if (!n.given().isEmpty() && NOT_NAMES.contains(n.given().toLowerCase(Locale.ROOT))) continue;
-            put(out, new Found(s, s + span.length(), span));
+            put(out, new Found(s, s + span.length(), span, role));
         }
+    }
+
+    private static String lineOf(String text, int at) {
+        int from = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int to = text.indexOf('\n', at);
+        return text.substring(from, to < 0 ? text.length() : to);
     }
 
     /** True for a word that capitalised forms use but that is never a name ("Booked", "Warrant", "Driver"). */
