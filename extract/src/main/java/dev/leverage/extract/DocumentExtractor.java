@@ -225,7 +225,7 @@ public final class DocumentExtractor {
             String kept = replaced.stream().map(Mention::role).filter(java.util.Objects::nonNull).findFirst().orElse(f.role());
             if (role.isEmpty() && kept != null) role = kept;
             out.add(new Mention("person", f.text(), n.display(), role.isEmpty() ? null : role, badge, Citation.of(d, page, lineAt(text, f.start())),
-                    f.start(), f.end(), "rule"));
+                    f.start(), f.end(), f.role() != null ? "table" : "rule"));
         }
         all.removeAll(replaced);
         return out;

@@ -112,6 +112,10 @@ public final class AliasEvaluation {
             for (Mention m : facts.mentions()) if ("person".equals(m.type())) people.add(m);
         }
         PersonRegistry registry = PersonRegistry.resolve(people);
+        if (Boolean.getBoolean("leverage.alias.dump")) {
+            for (Mention m : people) System.out.printf("    %-28s %5d %-34s role=%s badge=%s -> %s%n", m.source().document(), m.start(), m.text().replace("\n", " "),
+                    m.role(), m.badge(), registry.keyOf(m));
+        }
         for (Mark mark : s.marks.values()) {
             Mention best = null;
             int bestOverlap = 0;

@@ -50,14 +50,15 @@ public final class PersonRegistry {
             if (badge == null && m.badge() != null) badge = m.badge();
             if (suffix.isEmpty()) suffix = n.suffix();
             if (middle.isEmpty()) middle = n.middle();
-            if (Roles.has(m.role(), "officer") || isOfficialTitle(n.title())) officer = true;
+            // an officer by rank or badge; a context word near a name ("arrested", "deputy") says too little
+            if (isOfficialTitle(n.title()) && !rankIsCivil(n.title()) || m.badge() != null) officer = true;
             String r = rank(n.title());
             if (r != null) ranks.add(r);
         }
 
         /** A person the papers show as a civilian: called Mr./Ms., or a witness, defendant, victim, owner or driver, never an officer. */
         boolean civilian() {
-            if (officer) return false;
+            if (officer || badge != null) return false;
             if (ranks.contains("mr") || ranks.contains("ms")) return true;
             for (Mention m : mentions) {
                 if (m.role() == null) continue;
@@ -118,6 +119,24 @@ public final class PersonRegistry {
             PersonName n = PersonName.parse(m.text());
             if (n.surname().length() < 2) continue;
             parsed.put(m, n);
+        }
+        // A one-word mention that is some named person's given name and nobody's surname ("Gary") is that given name.
+        Set<String> givenKeys = new java.util.HashSet<>(), surnameKeys = new java.util.HashSet<>();
+        for (PersonName n : parsed.values()) {
+            if (n.hasFullGiven()) {
+                givenKeys.add(PersonName.fold(n.given()));
+                surnameKeys.add(n.surnameKey());
+            }
+        }
+        List<Mention> givenOnly = new ArrayList<>();
+        for (Mention m : mentions) {
+            PersonName n = parsed.get(m);
+            if (n == null) continue;
+            if (n.given().isEmpty() && n.title().isEmpty() && m.badge() == null && givenKeys.contains(n.surnameKey()) && !surnameKeys.contains(n.surnameKey())
+                    && Character.isLowerCase(n.surname().charAt(n.surname().length() - 1)) && m.text().strip().equals(n.surname())) {
+                givenOnly.add(m);
+                continue;
+            }
             bySurname.computeIfAbsent(n.surnameKey(), k -> new ArrayList<>()).add(m);
         }
         List<Person> people = new ArrayList<>();
@@ -137,7 +156,7 @@ public final class PersonRegistry {
                     if (!sameBadge.isEmpty()) fitting = sameBadge;
                 }
                 Cluster target;
-                boolean official = isOfficialTitle(n.title()) && !rankIsCivil(n.title()) || Roles.has(m.role(), "officer");
+                boolean official = isOfficialTitle(n.title()) && !rankIsCivil(n.title());
                 if (fitting.size() == 1 && official && fitting.get(0).civilian()) {
                     // "Officer O'Neal" is not Ms. Brenda O'Neal the witness because no other O'Neal was named in full
                     target = new Cluster();
@@ -147,14 +166,21 @@ public final class PersonRegistry {
                 } else if (fitting.isEmpty()) {
                     target = n.given().isEmpty() && m.badge() == null && !clusters.isEmpty() ? largest(clusters) : new Cluster();
                     if (!clusters.contains(target)) clusters.add(target);
-                } else if (n.title().isEmpty() && (m.role() == null || m.role().isBlank())) {
+                } else if (n.title().isEmpty() && m.badge() == null) {
                     // A bare surname says nothing of who: the person its page named last before it (a writer who
                     // has just named "Kathleen Morrison" means her by "Morrison"), else the one its document names most.
                     // When nothing near says which, it stays unresolved rather than be pinned on the wrong person.
+                    // a role read from a CAD or log column is reliable: the unit's officer is an officer
+                    if ("table".equals(m.origin()) && Roles.has(m.role(), "officer")) {
+                        List<Cluster> officers = fitting.stream().filter(c -> c.officer).toList();
+                        if (!officers.isEmpty()) fitting = officers;
+                    }
                     Cluster recent = nearestBefore(fitting, m);
                     List<Cluster> inDocument = fitting.stream().filter(c -> c.mentions.stream()
                             .anyMatch(x -> x.source().document().equals(m.source().document()))).toList();
-                    if (recent != null) {
+                    if (fitting.size() == 1) {
+                        target = fitting.get(0);
+                    } else if (recent != null) {
                         target = recent;
                     } else if (inDocument.size() == 1) {
                         // the only one of that name its own document names
@@ -188,12 +214,29 @@ public final class PersonRegistry {
                 for (Mention m : c.mentions) keyOf.put(m, p.key());
             }
         }
+        // Given names alone: the one person of that given name its document names, else the one in the case.
+        Map<String, List<Mention>> byKey = new HashMap<>();
+        for (var e : keyOf.entrySet()) byKey.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        for (Mention m : givenOnly) {
+            String g = parsed.get(m).surname();
+            List<Person> bearers = people.stream().filter(p -> !p.key().endsWith("-unresolved")
+                    && PersonName.givenCompatible(PersonName.parse(p.name()).given(), g) && PersonName.parse(p.name()).hasFullGiven()).toList();
+            List<Person> inDocument = bearers.stream().filter(p -> byKey.getOrDefault(p.key(), List.of()).stream()
+                    .anyMatch(x -> x.source().document().equals(m.source().document()))).toList();
+            Person p = inDocument.size() == 1 ? inDocument.get(0) : bearers.size() == 1 ? bearers.get(0) : null;
+            if (p == null) continue;
+            keyOf.put(m, p.key());
+            int i = people.indexOf(p);
+            List<String> aliases = new ArrayList<>(p.aliases());
+            if (!aliases.contains(m.text().strip())) aliases.add(m.text().strip());
+            people.set(i, new Person(p.key(), p.name(), p.title(), p.roles(), aliases, p.badge(), p.mentions() + 1));
+        }
         people.sort(Comparator.comparingInt(Person::mentions).reversed().thenComparing(Person::name));
         return new PersonRegistry(List.copyOf(people), keyOf);
     }
 
     /** How far back on a page a full name still tells who a bare surname means (about a paragraph). */
-    static final int NEAR_CHARS = 800;
+    static final int NEAR_CHARS = 300;
 
     /** The cluster with a mention closest before this one on the same page of the same document, or null. */
     private static Cluster nearestBefore(List<Cluster> clusters, Mention m) {

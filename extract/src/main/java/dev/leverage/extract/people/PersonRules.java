@@ -54,7 +54,7 @@ public final class PersonRules {
     /** "Kimmel, Emma", "Ellison, Travis J.": surname, comma, a given name the lexicon knows. */
     private static final Pattern SURNAME_COMMA = Pattern.compile("(?<![\\p{L}])((?:" + PARTICLE + " )*" + WORD + "), {0,2}(" + WORD + ")((?: {1,2}" + INITIAL + "| {1,2}" + WORD + ")?" + SUFFIX + "?)");
     /** A roster or CAD cell: "LINDQVIST G", "PRATT OWEN D", "TUTTLE RAYMOND SR", "HALL T 0872". */
-    private static final Pattern ROSTER = Pattern.compile("(?<![\\w.])([A-Z][A-Z'’-]{2,}) (?:([A-Z]{2,}) ?)?(?:([A-Z])\\.?(?![\\w]))?(?:[ \\t]*(JR|SR)\\.?)?(" + BADGE + "?)");
+    private static final Pattern ROSTER = Pattern.compile("(?<![\\w.])([A-Z][A-Z'’-]{2,}) (?:([A-Z]{2,}) ?)?(?:([A-Z])\\.?(?![\\w/-]))?(?:[ \\t]*(JR|SR)\\.?)?(" + BADGE + "?)");
     /** An informant by number: "CI-0419", "C.I. #0419", "CS-12", "Confidential Informant #7". */
     private static final Pattern INFORMANT = Pattern.compile("\\b(?:C\\.I\\.|CI|CS|C\\.S\\.|(?i:confidential\\s+(?:informant|source)))[ \\t]*(?:[-#]|No\\.?)?[ \\t]*#?(\\d{1,5})\\b");
     private static volatile Set<String> given;
@@ -97,7 +97,7 @@ public final class PersonRules {
             "reporting", "arresting", "assisting", "interview", "interviewed", "advised", "told", "stated", "said", "asked", "contacted", "observed",
             "located", "placed", "transported", "booked", "signed", "also", "both", "per", "via", "see", "attn", "re", "cc", "to:", "from:", "if",
             "subj", "susp", "veh", "enrt", "eta", "clr", "arr", "disp", "dispo", "rpt", "req", "resp", "sig", "loc", "pos", "neg", "unk", "wit",
-            "vic", "comp", "rp", "tow", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
+            "vic", "comp", "rp", "tow", "scene", "adv", "advised", "w/", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
             "side", "post", "area", "ward", "pod", "tier", "plan", "rear", "front", "left", "right", "door", "trunk", "hood", "seat", "console", "glove",
             "box", "bag", "county", "city", "township", "village", "ohio", "texas", "georgia", "michigan", "tennessee", "florida", "blvd", "lane", "ln", "dr",
             "court", "ct", "parkway", "pkwy", "circle", "place", "pl", "way", "interstate", "mile", "marker", "exit", "miranda", "rights", "waiver",
@@ -114,13 +114,18 @@ public final class PersonRules {
         add(out, SIGNED.matcher(text), 1, text);
         add(out, CAD_UNIT.matcher(text), -1, text, "officer"); // the officer of a unit: "K9-12 (KEEL)"
         add(out, CAPS_FIRST.matcher(text), -1, text);
-        for (Matcher m = GIVEN_FIRST.matcher(text); m.find(); ) {
+        // A rejected match must not swallow the name after it ("Witness Ivy Ferreira"): retry one character on.
+        Matcher gf = GIVEN_FIRST.matcher(text);
+        for (int from = 0; from < text.length() && gf.find(from); from = gf.start() + 1) {
+            Matcher m = gf;
             if (!isGivenName(m.group(1)) || NOT_NAMES.contains(m.group(3).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(3))
                     || m.group(2) != null && m.group(2).length() > 2 && (NOT_NAMES.contains(m.group(2).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(2)))
                     || isGivenName(m.group(3)) && m.group(2) == null && m.group(3).length() <= 4) continue;
             put(out, new Found(m.start(), m.end(), m.group()));
         }
-        for (Matcher m = SURNAME_COMMA.matcher(text); m.find(); ) {
+        Matcher sc = SURNAME_COMMA.matcher(text);
+        for (int from = 0; from < text.length() && sc.find(from); from = sc.start() + 1) {
+            Matcher m = sc;
             if (!isGivenName(m.group(2)) || NOT_NAMES.contains(m.group(1).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(1))) continue;
             put(out, new Found(m.start(), m.end(), m.group().strip()));
         }
@@ -132,7 +137,9 @@ public final class PersonRules {
         }
         // Roster cells ("WHITCOMB D", "PRATT OWEN D"): a name when the surname is one the paperwork introduced, or the
         // given name is one the lexicon knows, or the line is a table row with an initial after the surname.
-        for (Matcher m = ROSTER.matcher(text); m.find(); ) {
+        Matcher ro = ROSTER.matcher(text);
+        for (int from = 0; from < text.length() && ro.find(from); from = ro.start() + 1) {
+            Matcher m = ro;
             String first = m.group(1);
             if (NOT_NAMES.contains(first.toLowerCase(Locale.ROOT)) || PersonName.isTitle(first) || m.group(2) == null && m.group(3) == null && m.group(4) == null) continue;
             if (m.group(2) != null && (NOT_NAMES.contains(m.group(2).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(2)) || !isGivenName(m.group(2)))) continue;
@@ -157,6 +164,20 @@ public final class PersonRules {
                 // a Title-case or ALL-CAPS use, not the word in lower case ("keel over")
                 if (!Character.isUpperCase(core.charAt(0))) continue;
                 put(out, extend(text, m.start(), m.end()));
+            }
+        }
+        // A given name alone, once the page has named its bearer in full ("her husband, Gary, struck her").
+        Set<String> givens = new LinkedHashSet<>();
+        for (Found f : out) {
+            String g = PersonName.parse(f.text).given();
+            if (g.length() >= 3 && isGivenName(g)) givens.add(g);
+        }
+        for (String g : givens) {
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])" + Pattern.quote(g) + "(?![\\p{L}\\p{N}]| {1,2}[A-Z][a-z]| {1,2}[A-Z]\\.)").matcher(text);
+            while (m.find()) {
+                String before = text.substring(Math.max(0, m.start() - 3), m.start());
+                if (before.matches(".*[A-Z][a-z]* ?$") && !before.isBlank()) continue;
+                put(out, new Found(m.start(), m.end(), m.group()));
             }
         }
         out.sort(java.util.Comparator.comparingInt(Found::start));
