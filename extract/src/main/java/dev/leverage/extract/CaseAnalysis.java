@@ -3,6 +3,7 @@ package dev.leverage.extract;
 import dev.leverage.extract.custody.CustodyAnalyzer;
 import dev.leverage.extract.custody.CustodyEvent;
 import dev.leverage.extract.people.PersonRegistry;
+import dev.leverage.extract.people.WitnessInconsistencies;
 import dev.leverage.extract.sampling.SamplingAnalyzer;
 import dev.leverage.extract.sampling.SamplingClaim;
 import dev.leverage.extract.sampling.Thresholds;
@@ -55,8 +56,10 @@ public final class CaseAnalysis {
         findings.addAll(sampling.analyze(sc));
         te.addAll(custodyTellings(ce));
         findings.addAll(timeline.analyze(te));
+        PersonRegistry people = PersonRegistry.resolve(mentions);
+        findings.addAll(new WitnessInconsistencies().find(facts, timeline.merge(te), people));
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::type).thenComparing(Finding::id));
-        return new Result(findings, timeline.chronology(te), timeline.merge(te), PersonRegistry.resolve(mentions), custody.chains(ce));
+        return new Result(findings, timeline.chronology(te), timeline.merge(te), people, custody.chains(ce));
     }
 
     /**

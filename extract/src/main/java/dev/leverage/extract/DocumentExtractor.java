@@ -201,7 +201,15 @@ public final class DocumentExtractor {
         }
         List<Mention> out = new ArrayList<>();
         List<Mention> replaced = new ArrayList<>();
-        for (PersonRules.Found f : PersonRules.find(text, known)) {
+        for (PersonRules.Found found : PersonRules.find(text, known)) {
+            PersonRules.Found f = found;
+            // a sentence-model span cut before the surname ("Reporting Officer Deputy Luis" of "... Luis Ortega 1184"):
+            // the two spans together are the name
+            for (Mention m : onPage) {
+                if (m.end() > m.start() && m.start() < f.start() && f.start() < m.end() && f.end() > m.end()) {
+                    f = new PersonRules.Found(m.start(), f.end(), text.substring(m.start(), f.end()), f.role());
+                }
+            }
             boolean covered = false;
             for (Mention m : onPage) {
                 boolean overlaps = m.end() > m.start() ? m.start() < f.end() && f.start() < m.end()

@@ -84,7 +84,7 @@ public record PersonName(String title, String given, String surname, String suff
             List<String> lastWords = List.of(last.split("\\s+"));
             boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")));
             if (lastIsName && !first.isEmpty() && !isTitle(last))
-                return new PersonName("", given(first), surname(lastWords), suffix, rest.length > 1 ? given(rest[1]) : "");
+                return new PersonName("", given(first), surname(lastWords), suffix, rest.length > 1 && !PersonRules.notName(rest[1]) ? given(rest[1]) : "");
             s = p[0];
         }
         String[] tokens = s.split("\\s+");
@@ -98,7 +98,7 @@ public record PersonName(String title, String given, String surname, String suff
         if (caps && rest.size() >= 2 && rest.size() <= 3 && rest.get(0).matches("[A-Z][A-Z'’-]+")
                 && (rest.get(rest.size() - 1).matches("[A-Z]\\.?") || rest.size() == 2 && !PersonRules.isGivenName(rest.get(0)) && PersonRules.isGivenName(rest.get(1)))) {
             return new PersonName(String.join(" ", title), given(rest.get(1)), surname(List.of(rest.get(0))), suffix,
-                    rest.size() == 3 ? given(rest.get(2)) : "");
+                    rest.size() == 3 && !PersonRules.notName(rest.get(2)) ? given(rest.get(2)) : "");
         }
         // "De La Cruz", "Mc Allister": the surname starts at its first particle
         int at = rest.size() - 1;
@@ -110,7 +110,7 @@ public record PersonName(String title, String given, String surname, String suff
         }
         String surname = surname(rest.subList(at, rest.size()));
         String given = at > 0 ? given(rest.get(0)) : "";
-        String middle = at > 1 ? given(rest.get(1)) : "";
+        String middle = at > 1 && !PersonRules.notName(rest.get(1)) ? given(rest.get(1)) : "";
         return new PersonName(String.join(" ", title), given, surname, suffix, middle);
     }
 

@@ -166,7 +166,7 @@ public final class PersonRegistry {
                 } else if (fitting.isEmpty()) {
                     target = n.given().isEmpty() && m.badge() == null && !clusters.isEmpty() ? largest(clusters) : new Cluster();
                     if (!clusters.contains(target)) clusters.add(target);
-                } else if (n.title().isEmpty() && m.badge() == null) {
+                } else if (n.given().isEmpty() && n.title().isEmpty() && m.badge() == null) {
                     // A bare surname says nothing of who: the person its page named last before it (a writer who
                     // has just named "Kathleen Morrison" means her by "Morrison"), else the one its document names most.
                     // When nothing near says which, it stays unresolved rather than be pinned on the wrong person.
@@ -283,7 +283,11 @@ public final class PersonRegistry {
                 .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
         List<String> roles = roleCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(Map.Entry::getKey).toList();
-        // An officer is not also the defendant or a witness because a sentence near his name said "arrested".
+        // An officer is one by rank or badge (a word such as "deputy" near a civilian's name makes no officer of her),
+        // and is not also the defendant or a witness because a sentence near his name said "arrested".
+        if (!c.officer && c.mentions.stream().noneMatch(m -> "table".equals(m.origin()) && Roles.has(m.role(), "officer"))) {
+            roles = roles.stream().filter(r -> !r.equals("officer")).toList();
+        }
         if (roles.contains("officer")) roles = roles.stream().filter(r -> !r.equals("defendant") && !r.equals("witness")).toList();
         Set<String> aliases = new LinkedHashSet<>();
         for (Mention m : c.mentions) aliases.add(m.text().strip());

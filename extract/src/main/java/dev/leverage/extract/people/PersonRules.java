@@ -97,7 +97,7 @@ public final class PersonRules {
             "reporting", "arresting", "assisting", "interview", "interviewed", "advised", "told", "stated", "said", "asked", "contacted", "observed",
             "located", "placed", "transported", "booked", "signed", "also", "both", "per", "via", "see", "attn", "re", "cc", "to:", "from:", "if",
             "subj", "susp", "veh", "enrt", "eta", "clr", "arr", "disp", "dispo", "rpt", "req", "resp", "sig", "loc", "pos", "neg", "unk", "wit",
-            "vic", "comp", "rp", "tow", "scene", "adv", "advised", "w/", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
+            "vic", "comp", "rp", "tow", "hold", "rotation", "certification", "hair", "routine", "dob", "vin", "ssn", "dl", "oln", "sid", "fbi", "doc", "race", "sex", "hgt", "wgt", "eyes", "scene", "adv", "advised", "w/", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
             "side", "post", "area", "ward", "pod", "tier", "plan", "rear", "front", "left", "right", "door", "trunk", "hood", "seat", "console", "glove",
             "box", "bag", "county", "city", "township", "village", "ohio", "texas", "georgia", "michigan", "tennessee", "florida", "blvd", "lane", "ln", "dr",
             "court", "ct", "parkway", "pkwy", "circle", "place", "pl", "way", "interstate", "mile", "marker", "exit", "miranda", "rights", "waiver",
@@ -229,6 +229,8 @@ public final class PersonRules {
 
     /** True for a word that capitalised forms use but that is never a name ("Booked", "Warrant", "Driver"). */
     public static boolean notName(String word) {
+        // lab and agency acronyms read as names: TCRCL, GC-MS
+        if (word.matches("(?i)[bcdfghjklmnpqrstvwxz]{4,}|[A-Za-z]{2,3}-[A-Za-z]{2,3}")) return true;
         return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT).replace(".", "")) || word.matches("(?i)jr|sr|junior|senior|ii|iii|iv|booked|visit|warrant|released|transferred");
     }
 

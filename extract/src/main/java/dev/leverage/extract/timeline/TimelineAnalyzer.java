@@ -35,7 +35,7 @@ public final class TimelineAnalyzer {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** Events that happen once in a stop, so two different times for one of them is a conflict. */
-    static final Set<String> SINGULAR = Set.of("stop_initiated", "warning_issued", "citation_issued", "k9_requested",
+    public static final Set<String> SINGULAR = Set.of("stop_initiated", "warning_issued", "citation_issued", "k9_requested",
             "k9_arrived", "k9_sniff", "k9_alert", "arrest", "miranda", "warrant_signed", "warrant_executed", "warrant_returned");
     /** Where the legal test is a duration, the minutes decide it. */
     private static final Set<String> DURATION_MATTERS = Set.of("k9_arrived", "k9_sniff", "k9_alert", "warning_issued", "citation_issued",

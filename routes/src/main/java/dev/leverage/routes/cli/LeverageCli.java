@@ -9,6 +9,7 @@ import dev.leverage.extract.people.Person;
 import dev.leverage.extract.people.PersonName;
 import dev.leverage.extract.people.PersonRegistry;
 import dev.leverage.extract.timeline.TimedEvent;
+import dev.leverage.index.CaseCast;
 import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.InvalidQueryException;
 import dev.leverage.index.Json;
@@ -18,6 +19,7 @@ import dev.leverage.index.SearchResult;
 import dev.leverage.routes.CaseService;
 import dev.leverage.routes.CaseStore;
 import dev.leverage.routes.UserError;
+import dev.leverage.routes.WitnessView;
 import dev.leverage.routes.report.HtmlReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -227,14 +229,17 @@ public final class LeverageCli implements Runnable {
         }
     }
 
-    @Command(name = "witness", description = "Everything about one person: every page that mentions them, with role and quote, and the events they are the actor of.")
+    @Command(name = "witness", description = "Everything about one person: every page that mentions them, with role and quote; their statements; "
+            + "the events they are the actor of; where their own accounts contradict each other. --all-cases: every case they appear in.")
     static class Witness implements Callable<Integer> {
         @CommandLine.Mixin
         DataOption data = new DataOption();
         @Parameters(paramLabel = "NAME", arity = "1..*", description = "A name, surname, or badge number.")
         List<String> name;
-        @Option(names = "--case", required = true)
+        @Option(names = "--case")
         String caseId;
+        @Option(names = "--all-cases", description = "List the person's appearances in every case in the data folder.")
+        boolean allCases;
         @Option(names = "--json")
         boolean json;
         @CommandLine.Spec
@@ -244,64 +249,73 @@ public final class LeverageCli implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             String q = String.join(" ", name);
+            if (allCases) return allCases(out, q);
+            if (caseId == null) throw new UserError("Say which case with --case ID, or use --all-cases to look in every case.");
             try (DiscoveryIndex index = data.store().open(caseId)) {
-                List<DocumentFacts> facts = index.facts();
-                List<Mention> mentions = new ArrayList<>();
-                facts.forEach(f -> mentions.addAll(f.mentions()));
-                PersonRegistry registry = PersonRegistry.resolve(mentions);
-                List<Person> people = registry.lookup(q);
+                CaseCast cast = index.cast();
+                List<Person> people = cast.lookup(q);
                 if (people.isEmpty()) throw new UserError("Nobody called \"" + q + "\" is mentioned in case " + caseId + "; try the surname alone or `leverage people --case " + caseId + "`.");
+                List<DocumentFacts> facts = index.facts();
                 ArrayNode all = Json.MAPPER.createArrayNode();
-                for (Person p : people) {
-                    ObjectNode node = all.addObject();
-                    node.set("person", Json.MAPPER.valueToTree(p));
-                    ArrayNode ms = node.putArray("mentions");
-                    Set<String> seen = new LinkedHashSet<>();
-                    for (Mention m : mentions) {
-                        if (!p.key().equals(registry.keyOf(m))) continue;
-                        String k = m.source().document() + "|" + m.source().page() + "|" + m.source().quote();
-                        if (!seen.add(k)) continue;
-                        ObjectNode n = ms.addObject();
-                        n.put("document", m.source().document());
-                        n.put("page", m.source().page());
-                        if (m.source().bates() == null) n.putNull("bates");
-                        else n.put("bates", m.source().bates());
-                        n.put("as_written", m.text());
-                        n.put("role", m.role() == null ? (p.roles().isEmpty() ? null : p.roles().get(0)) : m.role().split(",")[0]);
-                        n.put("quote", m.source().quote());
-                    }
-                    ArrayNode evs = node.putArray("events");
-                    PersonName pn = PersonName.parse(p.name());
-                    for (DocumentFacts f : facts) {
-                        for (TimedEvent e : f.events()) {
-                            if (e.actor() != null && PersonName.parse(e.actor()).compatible(pn) && registry.lookup(e.actor()).stream().anyMatch(x -> x.key().equals(p.key()))) {
-                                ObjectNode n = evs.addObject();
-                                n.put("time", e.time().toString());
-                                n.put("event", e.event());
-                                n.put("document", e.citation().document());
-                                n.put("page", e.citation().page());
-                                n.put("quote", e.citation().quote());
-                            }
-                        }
-                    }
-                }
+                for (Person p : people) all.add(WitnessView.of(p, cast, facts, index));
                 if (json) {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all.size() == 1 ? all.get(0) : all));
-                } else {
-                    for (JsonNode n : all) {
-                        JsonNode p = n.path("person");
-                        out.printf("%s%s — %s%n", p.path("name").asText(), p.hasNonNull("badge") ? " #" + p.path("badge").asText() : "", join(p.path("roles")));
-                        out.println("  also written: " + join(p.path("aliases")));
-                        out.println("  " + n.path("mentions").size() + " mentions:");
-                        for (JsonNode m : n.path("mentions")) {
-                            out.printf("    %s p.%d%s [%s] %s%n", m.path("document").asText(), m.path("page").asInt(),
-                                    m.hasNonNull("bates") ? " " + m.path("bates").asText() : "", m.path("role").asText("-"), m.path("quote").asText());
-                        }
-                        if (!n.path("events").isEmpty()) {
-                            out.println("  events:");
-                            for (JsonNode e : n.path("events")) out.printf("    %s %s (%s p.%d)%n", e.path("time").asText(), e.path("event").asText(), e.path("document").asText(), e.path("page").asInt());
-                        }
+                    return 0;
+                }
+                for (JsonNode n : all) {
+                    JsonNode p = n.path("person");
+                    out.printf("%s%s — %s%n", p.path("name").asText(), p.hasNonNull("badge") ? " #" + p.path("badge").asText() : "", join(p.path("roles")));
+                    out.println("  also written: " + join(p.path("aliases")));
+                    out.println("  " + n.path("mentions").size() + " pages mention them:");
+                    for (JsonNode m : n.path("mentions")) {
+                        out.printf("    %s p.%d%s [%s] %s%n", m.path("document").asText(), m.path("page").asInt(),
+                                m.hasNonNull("bates") ? " " + m.path("bates").asText() : "", m.path("role").asText("-"), m.path("quote").asText());
                     }
+                    if (!n.path("statements").isEmpty()) {
+                        out.println("  statements:");
+                        for (JsonNode st : n.path("statements")) out.printf("    [%s] %s p.%d%s: %s%n", st.path("kind").asText(), st.path("document").asText(),
+                                st.path("page").asInt(), st.hasNonNull("bates") ? " " + st.path("bates").asText() : "", st.path("quote").asText());
+                    }
+                    if (!n.path("events").isEmpty()) {
+                        out.println("  events:");
+                        for (JsonNode e : n.path("events")) out.printf("    %s %s (%s p.%d)%n", e.path("time").asText(), e.path("event").asText(), e.path("document").asText(), e.path("page").asInt());
+                    }
+                    if (!n.path("inconsistencies").isEmpty()) {
+                        out.println("  their own accounts disagree:");
+                        for (JsonNode f : n.path("inconsistencies")) out.println("    " + f.path("title").asText() + ": " + f.path("explanation").asText());
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private int allCases(PrintWriter out, String q) throws Exception {
+            CaseStore store = data.store();
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("name", q);
+            ArrayNode found = root.putArray("cases");
+            for (String c : store.cases()) {
+                try (DiscoveryIndex index = store.open(c)) {
+                    CaseCast cast = index.cast();
+                    for (Person p : cast.lookup(q)) {
+                        ObjectNode n = found.addObject();
+                        n.put("case", c);
+                        n.set("person", Json.MAPPER.valueToTree(p));
+                        ArrayNode docs = n.putArray("documents");
+                        Set<String> seen = new LinkedHashSet<>();
+                        for (String page : cast.pagesOf(p.key())) if (seen.add(page.substring(0, page.lastIndexOf('#')))) docs.add(page.substring(0, page.lastIndexOf('#')));
+                    }
+                }
+            }
+            if (json) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            } else if (found.isEmpty()) {
+                out.println("Nobody called \"" + q + "\" appears in any case in " + store.root() + ".");
+            } else {
+                for (JsonNode n : found) {
+                    JsonNode p = n.path("person");
+                    out.printf("%s: %s%s — %s, %d mentions in %s%n", n.path("case").asText(), p.path("name").asText(),
+                            p.hasNonNull("badge") ? " #" + p.path("badge").asText() : "", join(p.path("roles")), p.path("mentions").asInt(), join(n.path("documents")));
                 }
             }
             return 0;
@@ -320,9 +334,7 @@ public final class LeverageCli implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (DiscoveryIndex index = data.store().open(caseId)) {
-                List<Mention> mentions = new ArrayList<>();
-                index.facts().forEach(f -> mentions.addAll(f.mentions()));
-                for (Person p : PersonRegistry.resolve(mentions).people()) {
+                for (Person p : index.cast().people()) {
                     spec.commandLine().getOut().printf("%-24s %-34s %-8s %3d mentions%n", p.name(), String.join(", ", p.roles()),
                             p.badge() == null ? "" : "#" + p.badge(), p.mentions());
                 }
