@@ -258,6 +258,40 @@ class DemoCaseEndToEndTest {
     }
 
     @Test
+    void witnessJsonCarriesMentionsStatementsEventsAndInconsistencies() {
+        JsonNode w = read(cli("witness", "Tanya Reed", "--case", CASE, "--data", data.toString(), "--json"));
+        for (String field : List.of("person", "mentions", "statements", "events", "inconsistencies")) assertTrue(w.has(field), field + " in " + w);
+        assertEquals("Tanya Reed", w.path("person").path("name").asText());
+        JsonNode m = w.path("mentions").get(0);
+        for (String field : List.of("document", "page", "bates", "role", "quote")) assertTrue(m.has(field), field + " in " + m);
+        // her own line on the body camera and the narrative's account of what she said are both hers
+        List<String> kinds = new ArrayList<>();
+        w.path("statements").forEach(s -> kinds.add(s.path("kind").asText()));
+        assertTrue(kinds.contains("transcript") && kinds.contains("reported_speech") && kinds.contains("written_statement"), kinds.toString());
+        assertTrue(w.path("statements").toString().contains("did not know anything about the bag"), w.path("statements").toString());
+        // a witness is not an officer because a deputy's name stands near hers
+        assertFalse(w.path("person").path("roles").toString().contains("officer"), w.path("person").toString());
+        String all = cli("witness", "2217", "--all-cases", "--data", data.toString());
+        assertTrue(all.contains(CASE + ": Morgan Keel #2217"), all);
+    }
+
+    @Test
+    void searchFiltersAndBatesJump() {
+        JsonNode lab = read(cli("search", "type:lab_report", "seal", "--case", CASE, "--data", data.toString(), "--json"));
+        assertTrue(lab.path("total").asLong() >= 1);
+        lab.path("hits").forEach(h -> assertEquals("lab_report", h.path("type").asText()));
+        assertTrue(lab.path("facets").has("person") && lab.path("facets").has("date"), lab.path("facets").toString());
+        JsonNode keel = read(cli("search", "person:2217", "--case", CASE, "--data", data.toString(), "--json", "--limit", "50"));
+        List<String> docs = new ArrayList<>();
+        keel.path("hits").forEach(h -> docs.add(h.path("document").asText()));
+        assertTrue(docs.contains("04_K9_Deployment_Report_Keel.docx"), docs.toString());
+        assertFalse(docs.contains("11_Tow_Inventory_Scanned.pdf"), "Dale Keel's tow sheet is not Deputy Keel's: " + docs);
+        String page = cli("search", "ARV-000004", "--case", CASE, "--data", data.toString());
+        assertTrue(page.startsWith("ARV-000004 is 03_Written_Warning_W-88213.pdf page 1"), page);
+        assertTrue(page.contains("WRITTEN WARNING"), page);
+    }
+
+    @Test
     void errorsAreOneSentence() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = LeverageCli.execute(new String[]{"search", "\"unbalanced", "--case", CASE, "--data", data.toString()},
