@@ -255,12 +255,34 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             } else {
                 td = s.search(q, n);
             }
-            ScoreDoc[] page = Arrays.copyOfRange(td.scoreDocs, Math.min(request.offset(), td.scoreDocs.length),
-                    Math.min(request.offset() + request.limit(), td.scoreDocs.length));
-            List<SearchHit> hits = hits(s, parsed.query(), page, cast, request.query());
-            Facets facets = s.search(q, new Facets.Counter(cast));
+            ScoreDoc[] all = td.scoreDocs;
+            long total = td.totalHits.value;
+            int strict = all.length;
+            Query shown = q, highlight = parsed.query();
+            if (parsed.relaxed() != null && td.totalHits.value < n && request.sort() == SearchRequest.Sort.RELEVANCE) {
+                // fewer pages have the words than were asked for: then the pages with at least half of them, after those
+                Query more = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
+                        .add(parsed.relaxed(), BooleanClause.Occur.MUST).add(parsed.query(), BooleanClause.Occur.MUST_NOT).build();
+                TopDocs extra = s.search(more, n - strict);
+                all = Arrays.copyOf(all, strict + extra.scoreDocs.length);
+                System.arraycopy(extra.scoreDocs, 0, all, strict, extra.scoreDocs.length);
+                total += extra.totalHits.value;
+                shown = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
+                        .add(parsed.relaxed(), BooleanClause.Occur.MUST).build();
+                highlight = parsed.relaxed();
+            }
+            int from = Math.min(request.offset(), all.length), to = Math.min(request.offset() + request.limit(), all.length);
+            ScoreDoc[] page = Arrays.copyOfRange(all, from, to);
+            List<SearchHit> hits = hits(s, highlight, page, cast, request.query());
+            for (int i = 0; i < hits.size(); i++) {
+                if (from + i >= strict) {
+                    SearchHit h = hits.get(i);
+                    hits.set(i, new SearchHit(h.document(), h.page(), h.bates(), h.type(), h.score(), h.snippet(), h.date(), h.ocr(), true));
+                }
+            }
+            Facets facets = s.search(shown, new Facets.Counter(cast));
             SearchHit jump = parsed.bates() != null && !hits.isEmpty() && request.offset() == 0 ? hits.get(0) : null;
-            return new SearchResult(hits, td.totalHits.value, facets.toMap(cast), jump);
+            return new SearchResult(hits, total, facets.toMap(cast), jump);
         } finally {
             searchers.release(s);
         }
@@ -290,7 +312,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             String date = dates.advanceExact(page[i].doc - leaf.docBase) ? LocalDate.ofEpochDay(dates.nextValue()).toString() : null;
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(new SearchHit(path, no, d.get(BATES), d.get(TYPE), score, snippet.replaceAll("\\s+", " ").strip(), date,
-                    d.getField("ocr").numericValue().intValue() == 1));
+                    d.getField("ocr").numericValue().intValue() == 1, false));
         }
         return hits;
     }

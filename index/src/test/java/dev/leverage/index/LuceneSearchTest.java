@@ -81,8 +81,9 @@ class LuceneSearchTest {
         return new TimedEvent(kind, LocalDateTime.parse(time), false, null, "narrative", new Citation("x", page, null, "q"));
     }
 
+    /** The pages that match the search (not the pages shown after them for some of the words). */
     private static List<String> pages(String q) throws Exception {
-        return index.search(q, 0, 50).hits().stream().map(h -> h.document() + "#" + h.page()).toList();
+        return index.search(q, 0, 50).hits().stream().filter(h -> !h.partial()).map(h -> h.document() + "#" + h.page()).toList();
     }
 
     @Test
@@ -100,6 +101,17 @@ class LuceneSearchTest {
         assertEquals(List.of("report.pdf#2"), pages("dog alerted trunk Rex"));
         // AND asks for every word
         assertEquals(List.of(), pages("dog AND trunk AND Rex"));
+    }
+
+    @Test
+    void pagesWithSomeOfTheWordsComeAfterAndSaySo() throws Exception {
+        List<SearchHit> hits = index.search("dog trunk", 0, 10).hits();
+        assertEquals("report.pdf#2", hits.get(0).document() + "#" + hits.get(0).page());
+        assertTrue(!hits.get(0).partial());
+        assertTrue(hits.stream().skip(1).allMatch(SearchHit::partial) && hits.size() > 1, hits.toString());
+        // an explicit AND or a phrase asks for exactly that
+        assertTrue(index.search("dog AND trunk", 0, 10).hits().stream().noneMatch(SearchHit::partial));
+        assertTrue(index.search("\"dog trunk\"", 0, 10).hits().isEmpty());
     }
 
     @Test

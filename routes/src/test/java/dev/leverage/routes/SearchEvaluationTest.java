@@ -30,10 +30,10 @@ class SearchEvaluationTest {
     static final Path SET = ROOT.resolve("routes/src/test/resources/search-eval");
     static final int K = 10;
     /**
-     * Issue 6 asks for recall@10 0.90 and MRR 0.80. The first run (strict AND, no stems across derivations, no OCR
-     * folding) scored recall@10 0.759, MRR 0.924; the floors are a ratchet at the latest run until the bar is met.
+     * Issue 6's bar: recall@10 0.90 and MRR 0.80. The first run (strict AND, no stems across derivations, no OCR
+     * folding) scored recall@10 0.759, MRR 0.924 (EVALUATION.md has the history).
      */
-    static final double RECALL_FLOOR = 0.88, MRR_FLOOR = 0.80;
+    static final double RECALL_FLOOR = 0.90, MRR_FLOOR = 0.80;
 
     @TempDir
     static Path data;

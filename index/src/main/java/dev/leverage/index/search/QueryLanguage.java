@@ -67,7 +67,10 @@ public final class QueryLanguage {
     }
 
     /** A read query; {@code bates} is set when the whole query is a Bates number (jump to that page). */
-    public record Parsed(Query query, String bates) {
+    public record Parsed(Query query, String bates, Query relaxed) {
+        public Parsed(Query query, String bates) {
+            this(query, bates, null);
+        }
     }
 
     private final Analyzer analyzer;
@@ -100,10 +103,23 @@ public final class QueryLanguage {
                     : "The search could not be read at \"" + t.text + "\"; check the operators and parentheses.");
         }
         try {
-            return new Parsed(toQuery(n), null);
+            return new Parsed(toQuery(n), null, relaxed(n));
         } catch (UncheckedIOException e) {
             throw new InvalidQueryException("The search could not be read; simplify it and try again.");
         }
+    }
+
+    /**
+     * For words typed without operators, the pages with at least half of them: shown after every page that has them
+     * all (or most), so a search never comes back empty-handed because one word is phrased differently on the page.
+     */
+    private Query relaxed(Node n) throws InvalidQueryException {
+        if (!(n instanceof And a) || a.explicit || a.nodes.size() < 2 || a.nodes.size() > 8) return null;
+        if (!a.nodes.stream().allMatch(c -> c instanceof Word w && !w.wildcard() && w.fuzzy <= 0)) return null;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Node c : a.nodes) b.add(toQuery(c), BooleanClause.Occur.SHOULD);
+        b.setMinimumNumberShouldMatch(Math.max(1, a.nodes.size() / 2));
+        return b.build();
     }
 
     /** A Bates number reduced to letters and digits, upper-cased: "ARV-000004", "arv 000004" and "ARV_000004" agree. */

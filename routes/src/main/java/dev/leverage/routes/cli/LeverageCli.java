@@ -174,7 +174,7 @@ public final class LeverageCli implements Runnable {
                             + (r.total() > r.hits().size() ? " (showing " + (offset + 1) + "-" + (offset + r.hits().size()) + ")" : "") + ".");
                     for (SearchHit h : r.hits()) {
                         out.printf("%s  p.%d%s%s  (%.2f)%s%n    %s%n", h.document(), h.page(), h.bates() == null ? "" : "  " + h.bates(),
-                                h.date() == null ? "" : "  " + h.date(), h.score(), h.ocr() ? "  [OCR]" : "", h.snippet());
+                                h.date() == null ? "" : "  " + h.date(), h.score(), (h.ocr() ? "  [OCR]" : "") + (h.partial() ? "  [some of the words]" : ""), h.snippet());
                     }
                     r.facets().forEach((facet, counts) -> {
                         if (counts.isEmpty()) return;
@@ -199,6 +199,7 @@ public final class LeverageCli implements Runnable {
             if (h.date() == null) n.putNull("date");
             else n.put("date", h.date());
             n.put("ocr", h.ocr());
+            n.put("partial", h.partial());
             return n;
         }
     }
