@@ -190,6 +190,11 @@ public record PersonName(String title, String given, String surname, String suff
         return m;
     }
 
+    /** The formal given name a short form stands for ("mike" -> "michael"), folded; the name itself otherwise. */
+    public static String formalGiven(String given) {
+        return formal(fold(given));
+    }
+
     private static String formal(String folded) {
         return NICKNAMES.getOrDefault(folded, folded);
     }

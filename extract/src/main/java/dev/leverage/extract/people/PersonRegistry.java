@@ -121,18 +121,26 @@ public final class PersonRegistry {
             parsed.put(m, n);
         }
         // A one-word mention that is some named person's given name and nobody's surname ("Gary") is that given name.
-        Set<String> givenKeys = new java.util.HashSet<>(), surnameKeys = new java.util.HashSet<>();
+        Set<String> givenKeys = new java.util.HashSet<>(), surnameKeys = new java.util.HashSet<>(), allSurnames = new java.util.HashSet<>();
         for (PersonName n : parsed.values()) {
+            allSurnames.add(n.surnameKey());
             if (n.hasFullGiven()) {
-                givenKeys.add(PersonName.fold(n.given()));
+                givenKeys.add(PersonName.formalGiven(n.given()));
                 surnameKeys.add(n.surnameKey());
+            }
+        }
+        // "Rosa Alvarez Ruiz" is Rosa Alvarez-Ruiz when the case writes that surname joined
+        for (var e : parsed.entrySet()) {
+            PersonName n = e.getValue();
+            if (n.middle().length() > 1 && allSurnames.contains(PersonName.fold(n.middle() + n.surname()))) {
+                e.setValue(new PersonName(n.title(), n.given(), n.middle() + " " + n.surname(), n.suffix(), ""));
             }
         }
         List<Mention> givenOnly = new ArrayList<>();
         for (Mention m : mentions) {
             PersonName n = parsed.get(m);
             if (n == null) continue;
-            if (n.given().isEmpty() && n.title().isEmpty() && m.badge() == null && givenKeys.contains(n.surnameKey()) && !surnameKeys.contains(n.surnameKey())
+            if (n.given().isEmpty() && n.title().isEmpty() && m.badge() == null && givenKeys.contains(PersonName.formalGiven(n.surname())) && !surnameKeys.contains(n.surnameKey())
                     && Character.isLowerCase(n.surname().charAt(n.surname().length() - 1)) && m.text().strip().equals(n.surname())) {
                 givenOnly.add(m);
                 continue;
@@ -257,7 +265,10 @@ public final class PersonRegistry {
     }
 
     private static int specificity(PersonName n, Mention m) {
-        return (n.hasFullGiven() ? 8 : n.given().isEmpty() ? 0 : 4) + (m.badge() != null ? 2 : 0) + (n.suffix().isEmpty() && n.middle().isEmpty() ? 0 : 1);
+        // full names first, then initials, badges, suffixes; among bare surnames, "Ms. O'Neal" before "Officer O'Neal"
+        // (a civilian's title marks her cluster before an officer's title could join it), titled before untitled
+        return (n.hasFullGiven() ? 32 : n.given().isEmpty() ? 0 : 16) + (m.badge() != null ? 8 : 0) + (n.suffix().isEmpty() && n.middle().isEmpty() ? 0 : 4)
+                + (rankIsCivil(n.title()) ? 2 : 0) + (n.title().isEmpty() ? 0 : 1);
     }
 
     private static Cluster largest(List<Cluster> cs) {

@@ -57,6 +57,11 @@ public final class PersonRules {
     private static final Pattern ROSTER = Pattern.compile("(?<![\\w.])([A-Z][A-Z'’-]{2,}) (?:([A-Z]{2,}) ?)?(?:([A-Z])\\.?(?![\\w/-]))?(?:[ \\t]*(JR|SR)\\.?)?(" + BADGE + "?)");
     /** An informant by number: "CI-0419", "C.I. #0419", "CS-12", "Confidential Informant #7". */
     private static final Pattern INFORMANT = Pattern.compile("\\b(?:C\\.I\\.|CI|CS|C\\.S\\.|(?i:confidential\\s+(?:informant|source)))[ \\t]*(?:[-#]|No\\.?)?[ \\t]*#?(\\d{1,5})\\b");
+    private static final Pattern LONE_GIVEN = Pattern.compile("(?:\\b(?:husband|wife|son|daughter|brother|sister|friend|boyfriend|girlfriend|cousin|"
+            + "mother|father|roommate|neighbor|coworker|named|called|nicknamed),? \"?([A-Z][a-z]{2,})\\b)"
+            + "|(?:\\b([A-Z][a-z]{2,}),? (?=(?:said|says|stated|told|texted|called|asked|grabbed|struck|hit|punched|left|came|went|drove|ran|"
+            + "got|gave|took|saw|knew|wanted|started|kept|threw|handed|sold|bought|paid)\\b))"
+            + "|(?:\\b(?:[Mm]e|I) and ([A-Z][a-z]{2,})\\b)");
     private static volatile Set<String> given;
 
     /** True for a given name the lexicon knows ("Jerome", OCR's "Vict0r"). */
@@ -165,6 +170,12 @@ public final class PersonRules {
                 if (!Character.isUpperCase(core.charAt(0))) continue;
                 put(out, extend(text, m.start(), m.end()));
             }
+        }
+        // A given name alone where the words around it say a person: "her husband, Gary,", "Kyle said", "me and Brandon".
+        Matcher lone = LONE_GIVEN.matcher(text);
+        while (lone.find()) {
+            int g = lone.group(1) != null ? 1 : lone.group(2) != null ? 2 : 3;
+            if (isGivenName(lone.group(g))) put(out, new Found(lone.start(g), lone.end(g), lone.group(g)));
         }
         // A given name alone, once the page has named its bearer in full ("her husband, Gary, struck her").
         Set<String> givens = new LinkedHashSet<>();
