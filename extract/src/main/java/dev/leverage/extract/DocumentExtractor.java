@@ -233,7 +233,7 @@ public final class DocumentExtractor {
             String kept = replaced.stream().map(Mention::role).filter(java.util.Objects::nonNull).findFirst().orElse(f.role());
             if (role.isEmpty() && kept != null) role = kept;
             out.add(new Mention("person", f.text(), n.display(), role.isEmpty() ? null : role, badge, Citation.of(d, page, lineAt(text, f.start())),
-                    f.start(), f.end(), f.role() != null ? "table" : "rule"));
+                    f.start(), f.end(), "officer".equals(f.role()) ? "table" : "rule"));
         }
         all.removeAll(replaced);
         return out;

@@ -134,7 +134,7 @@ public final class PersonRules {
             if (!isGivenName(m.group(2)) || NOT_NAMES.contains(m.group(1).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(1))) continue;
             put(out, new Found(m.start(), m.end(), m.group().strip()));
         }
-        for (Matcher m = INFORMANT.matcher(text); m.find(); ) put(out, new Found(m.start(), m.end(), m.group()));
+        for (Matcher m = INFORMANT.matcher(text); m.find(); ) put(out, new Found(m.start(), m.end(), m.group(), "informant"));
         Set<String> surnames = new LinkedHashSet<>(known);
         for (Found f : out) {
             String s = PersonName.parse(f.text).surname();
