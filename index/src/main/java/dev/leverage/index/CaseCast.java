@@ -40,6 +40,11 @@ public final class CaseCast {
     public static CaseCast of(List<DocumentFacts> facts) {
         List<Mention> mentions = new ArrayList<>();
         for (DocumentFacts f : facts) mentions.addAll(f.mentions());
+        return ofMentions(mentions);
+    }
+
+    /** The cast of these mentions (every document's, plus the case-level uses of surnames found in the pages). */
+    public static CaseCast ofMentions(List<Mention> mentions) {
         return new CaseCast(PersonRegistry.resolve(mentions), mentions);
     }
 

@@ -7,6 +7,8 @@ import dev.leverage.extract.Citation;
 import dev.leverage.extract.time.DateExpression;
 import dev.leverage.extract.time.TimeParser;
 import dev.leverage.extract.custody.CustodyEvent;
+import dev.leverage.extract.Mention;
+import dev.leverage.extract.people.CaseMentions;
 import dev.leverage.extract.people.Person;
 import dev.leverage.extract.timeline.TimedEvent;
 import dev.leverage.index.search.PageAnalyzer;
@@ -64,6 +66,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 
@@ -335,12 +338,36 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         }
         CachedCast c = cachedCast;
         if (c != null && c.version == version) return c.cast;
-        CaseCast cast = CaseCast.of(facts());
+        List<Mention> mentions = new ArrayList<>();
+        for (DocumentFacts f : facts()) mentions.addAll(f.mentions());
+        mentions.addAll(CaseMentions.laterUses(mentions, pagesNaming(CaseMentions.surnames(mentions))));
+        CaseCast cast = CaseCast.ofMentions(mentions);
         cachedCast = new CachedCast(version, cast);
         return cast;
     }
 
     private record CachedCast(long version, CaseCast cast) {
+    }
+
+    /** The pages whose words include one of these surnames (the last word of a compound one), with their text. */
+    private List<CaseMentions.PageText> pagesNaming(Set<String> surnames) throws IOException {
+        List<CaseMentions.PageText> out = new ArrayList<>();
+        if (surnames.isEmpty()) return out;
+        List<BytesRef> terms = new ArrayList<>();
+        for (String s : surnames) terms.add(new BytesRef(s.substring(s.lastIndexOf(' ') + 1)));
+        Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(TEXT, terms), BooleanClause.Occur.FILTER).build();
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs td = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
+            for (ScoreDoc sd : td.scoreDocs) {
+                var d = s.storedFields().document(sd.doc);
+                out.add(new CaseMentions.PageText(d.get(PATH), d.getField(PAGE_NO).numericValue().intValue(), d.get(BATES), d.get(TEXT)));
+            }
+        } finally {
+            searchers.release(s);
+        }
+        return out;
     }
 
     @Override

@@ -111,6 +111,10 @@ public final class AliasEvaluation {
             DocumentFacts facts = extractor.extract(d);
             for (Mention m : facts.mentions()) if ("person".equals(m.type())) people.add(m);
         }
+        // as in a case: surnames the case introduced are found again in documents that never name their bearer in full
+        List<dev.leverage.extract.people.CaseMentions.PageText> pages = new ArrayList<>();
+        for (var doc : s.documents.entrySet()) pages.add(new dev.leverage.extract.people.CaseMentions.PageText(doc.getKey(), 1, null, doc.getValue()));
+        people.addAll(dev.leverage.extract.people.CaseMentions.laterUses(people, pages));
         PersonRegistry registry = PersonRegistry.resolve(people);
         if (Boolean.getBoolean("leverage.alias.dump")) {
             for (Mention m : people) System.out.printf("    %-28s %5d %-34s role=%s badge=%s -> %s%n", m.source().document(), m.start(), m.text().replace("\n", " "),

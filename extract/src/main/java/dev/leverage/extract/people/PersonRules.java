@@ -161,16 +161,7 @@ public final class PersonRules {
             PersonName n = PersonName.parse(m.group(1));
             if (surnames.contains(n.surname().toLowerCase(Locale.ROOT))) put(out, new Found(m.start(1), m.end(1), m.group(1)));
         }
-        for (String s : surnames) {
-            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(?:" + INITIAL + "\\s*)?(?i:" + Pattern.quote(s) + ")(?![\\p{L}\\p{N}]|['’]s\\s+[A-Z])").matcher(text);
-            while (m.find()) {
-                String w = m.group();
-                String core = w.substring(w.length() - s.length());
-                // a Title-case or ALL-CAPS use, not the word in lower case ("keel over")
-                if (!Character.isUpperCase(core.charAt(0))) continue;
-                put(out, extend(text, m.start(), m.end()));
-            }
-        }
+        for (Found f : uses(text, surnames)) put(out, f);
         // A given name alone where the words around it say a person: "her husband, Gary,", "Kyle said", "me and Brandon".
         Matcher lone = LONE_GIVEN.matcher(text);
         while (lone.find()) {
@@ -194,6 +185,30 @@ public final class PersonRules {
         out.sort(java.util.Comparator.comparingInt(Found::start));
         return out;
     }
+
+    /**
+     * Every Title-case or capitals use of the given surnames on a page, with the given names or initials just
+     * before and a suffix or badge just after ("Kathleen Morrison", "Whitfield Jr.", "Park (1142)").
+     */
+    public static List<Found> uses(String text, Set<String> surnames) {
+        List<Found> out = new ArrayList<>();
+        for (String s : surnames) {
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(?:" + INITIAL + "\\s*)?(?i:" + Pattern.quote(s) + ")(?![\\p{L}\\p{N}]|['’]s\\s+[A-Z]|" + PLACE_AFTER + ")").matcher(text);
+            while (m.find()) {
+                String w = m.group();
+                String core = w.substring(w.length() - s.length());
+                // a Title-case or ALL-CAPS use, not the word in lower case ("keel over")
+                if (!Character.isUpperCase(core.charAt(0))) continue;
+                put(out, extend(text, m.start(), m.end()));
+            }
+        }
+        return out;
+    }
+
+    /** A surname used as the name of a business or a place is no mention of the person: "Whitcomb Towing", "Keel Road". */
+    private static final String PLACE_AFTER = "\\s+(?i:towing|recovery|inc\\b|llc|co\\.|company|corp|market|store|motel|hotel|bar\\b|grill|auto\\b|motors|"
+            + "trucking|services|street|st\\.|road|rd\\b|avenue|ave\\b|lane|ln\\b|drive\\b|blvd|boulevard|county|city|park\\b|hall\\b|center|"
+            + "bank|church|school|apartments|plaza|lake|creek|river|farm|estates|heights|mill|ranch|tavern|pub\\b|liquor|pharmacy|clinic|hospital)";
 
     private static final Pattern WORD_BEFORE = Pattern.compile("(" + WORD + "|" + INITIAL.replace("(?=\\s)", "") + ")[ \\t]+$");
     private static final Pattern SUFFIX_AFTER = Pattern.compile("^" + SUFFIX + BADGE + "?|^" + BADGE);
