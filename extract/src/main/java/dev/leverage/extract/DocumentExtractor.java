@@ -232,6 +232,12 @@ public final class DocumentExtractor {
             String role = String.join(",", Roles.of(n.title(), before, after));
             String kept = replaced.stream().map(Mention::role).filter(java.util.Objects::nonNull).findFirst().orElse(f.role());
             if (role.isEmpty() && kept != null) role = kept;
+            if (f.role() != null && (f.role().startsWith(PersonRules.ALIAS) || f.role().equals("nickname"))) {
+                // a nickname: whose it is travels in the value ("Gavin T. Roarke"), for the registry to place
+                out.add(new Mention("person", f.text(), f.role().startsWith(PersonRules.ALIAS) ? f.role().substring(PersonRules.ALIAS.length()) : null,
+                        "nickname", null, Citation.of(d, page, lineAt(text, f.start())), f.start(), f.end(), "rule"));
+                continue;
+            }
             out.add(new Mention("person", f.text(), n.display(), role.isEmpty() ? null : role, badge, Citation.of(d, page, lineAt(text, f.start())),
                     f.start(), f.end(), "officer".equals(f.role()) ? "table" : "rule"));
         }

@@ -340,7 +340,9 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         if (c != null && c.version == version) return c.cast;
         List<Mention> mentions = new ArrayList<>();
         for (DocumentFacts f : facts()) mentions.addAll(f.mentions());
-        mentions.addAll(CaseMentions.laterUses(mentions, pagesNaming(CaseMentions.surnames(mentions))));
+        Set<String> names = new java.util.LinkedHashSet<>(CaseMentions.surnames(mentions));
+        for (String nick : CaseMentions.nicknames(mentions)) names.add(nick.toLowerCase(Locale.ROOT));
+        mentions.addAll(CaseMentions.laterUses(mentions, pagesNaming(names)));
         CaseCast cast = CaseCast.ofMentions(mentions);
         cachedCast = new CachedCast(version, cast);
         return cast;

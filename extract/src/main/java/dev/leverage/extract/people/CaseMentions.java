@@ -36,12 +36,30 @@ public final class CaseMentions {
         return out;
     }
 
-    /** Mentions of known surnames on these pages where no mention stands already. */
+    /** Nicknames the case has declared ('known as "Buzz"'), as written. */
+    public static Set<String> nicknames(List<Mention> mentions) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Mention m : mentions) if ("person".equals(m.type()) && "nickname".equals(m.role())) out.add(m.text().strip());
+        return out;
+    }
+
+    /** Mentions of known surnames and nicknames on these pages where no mention stands already. */
     public static List<Mention> laterUses(List<Mention> mentions, List<PageText> pages) {
         Set<String> surnames = surnames(mentions);
+        Set<String> nicknames = nicknames(mentions);
         List<Mention> out = new ArrayList<>();
-        if (surnames.isEmpty()) return out;
+        if (surnames.isEmpty() && nicknames.isEmpty()) return out;
         for (PageText p : pages) {
+            for (String nick : nicknames) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\p{L}])" + java.util.regex.Pattern.quote(nick) + "(?![\\p{L}])").matcher(p.text());
+                while (m.find()) {
+                    int at = m.start(), end = m.end();
+                    boolean taken = mentions.stream().anyMatch(x -> "person".equals(x.type()) && x.source().document().equals(p.document())
+                            && x.source().page() == p.page() && x.end() > x.start() && x.start() < end && at < x.end());
+                    if (!taken) out.add(new Mention("person", nick, null, "nickname", null, new Citation(p.document(), p.page(), p.bates(), lineAt(p.text(), at)),
+                            at, end, "case"));
+                }
+            }
             List<Mention> here = mentions.stream().filter(m -> "person".equals(m.type()) && m.source().document().equals(p.document())
                     && m.source().page() == p.page()).toList();
             for (PersonRules.Found f : PersonRules.uses(p.text(), surnames)) {

@@ -114,8 +114,13 @@ public final class PersonRegistry {
     public static PersonRegistry resolve(List<Mention> mentions) {
         Map<String, List<Mention>> bySurname = new LinkedHashMap<>();
         Map<Mention, PersonName> parsed = new HashMap<>();
+        List<Mention> nicknames = new ArrayList<>();
         for (Mention m : mentions) {
             if (!"person".equals(m.type())) continue;
+            if ("nickname".equals(m.role())) {
+                nicknames.add(m);
+                continue;
+            }
             PersonName n = PersonName.parse(m.text());
             if (n.surname().length() < 2) continue;
             parsed.put(m, n);
@@ -238,6 +243,26 @@ public final class PersonRegistry {
             List<String> aliases = new ArrayList<>(p.aliases());
             if (!aliases.contains(m.text().strip())) aliases.add(m.text().strip());
             people.set(i, new Person(p.key(), p.name(), p.title(), p.roles(), aliases, p.badge(), p.mentions() + 1));
+        }
+        // Nicknames: a page that says whose ('identified "Buzz" as Gavin T. Roarke') gives every use of it in the case.
+        Map<String, String> nickOwner = new HashMap<>();
+        for (Mention m : nicknames) {
+            if (m.value() == null) continue;
+            PersonName owner = PersonName.parse(m.value());
+            List<Person> fits = people.stream().filter(p -> !p.key().endsWith("-unresolved") && PersonName.parse(p.name()).compatible(owner)).toList();
+            if (fits.size() == 1) nickOwner.put(m.text().strip().toLowerCase(Locale.ROOT), fits.get(0).key());
+        }
+        for (Mention m : nicknames) {
+            String key = nickOwner.get(m.text().strip().toLowerCase(Locale.ROOT));
+            if (key == null) continue;
+            keyOf.put(m, key);
+            for (int i = 0; i < people.size(); i++) {
+                Person p = people.get(i);
+                if (!p.key().equals(key)) continue;
+                List<String> aliases = new ArrayList<>(p.aliases());
+                if (!aliases.contains(m.text().strip())) aliases.add(m.text().strip());
+                people.set(i, new Person(p.key(), p.name(), p.title(), p.roles(), aliases, p.badge(), p.mentions() + 1));
+            }
         }
         people.sort(Comparator.comparingInt(Person::mentions).reversed().thenComparing(Person::name));
         return new PersonRegistry(List.copyOf(people), keyOf);

@@ -61,7 +61,17 @@ public final class PersonRules {
             + "mother|father|roommate|neighbor|coworker|named|called|nicknamed),? \"?([A-Z][a-z]{2,})\\b)"
             + "|(?:\\b([A-Z][a-z]{2,}),? (?=(?:said|says|stated|told|texted|called|asked|grabbed|struck|hit|punched|left|came|went|drove|ran|"
             + "got|gave|took|saw|knew|wanted|started|kept|threw|handed|sold|bought|paid)\\b))"
-            + "|(?:\\b(?:[Mm]e|I) and ([A-Z][a-z]{2,})\\b)");
+            + "|(?:\\b(?:[Mm]e|I) and ([A-Z][a-z]{2,})\\b)"
+            + "|(?:\\b(?:guy|man|woman|girl|boy|lady|dude|kid|uncle|aunt|grandma|grandpa|buddy|bartender|neighbor) ([A-Z][a-z]{2,})\\b)"
+            + "|(?:\\b([A-Z][a-z]{2,}) (?=(?:and (?:I|me)|was|were|had|did|didn't|never|always|kept|would|could|wouldn't)\\b))"
+            // an e-mail or note signed with a given name alone, on its own line
+            + "|(?:(?m)^[ \\t]*(?:-|(?:Thanks|Thank you|Regards|Best|Sincerely),?)?[ \\t]*([A-Z][a-z]{2,})[ \\t]*$)");
+    /** The role a nickname mention carries when the page says whose it is: "alias=Gavin T. Roarke". */
+    public static final String ALIAS = "alias=";
+    private static final String NICK = "([A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?)";
+    private static final Pattern NICK_AS = Pattern.compile("[\"“]" + NICK + "[\"”] as ((?:" + TITLE + " )?" + NAME + ")");
+    private static final Pattern AKA = Pattern.compile("(" + NAME + "),? (?:a/k/a|aka|AKA|A/K/A|also known as|known as|who goes by|nicknamed) [\"“]?" + NICK + "[\"”]?");
+    private static final Pattern KNOWN_AS = Pattern.compile("(?:known as|goes by|nicknamed|a/k/a|aka|called) [\"“]" + NICK + "[\"”]");
     private static volatile Set<String> given;
 
     /** True for a given name the lexicon knows ("Jerome", OCR's "Vict0r"). */
@@ -78,7 +88,8 @@ public final class PersonRules {
             }
             given = g = load;
         }
-        return g.contains(PersonName.fold(word)) || g.contains(word.toLowerCase(Locale.ROOT));
+        return g.contains(PersonName.fold(word)) || g.contains(word.toLowerCase(Locale.ROOT))
+                || !PersonName.formalGiven(word).equals(PersonName.fold(word)); // a short form: "Mikey", "Bobby"
     }
 
     private static final Pattern SPEAKER = Pattern.compile("(?m)^[ \\t]*(?:\\[[\\d:.]+\\][ \\t]*)?(" + "(?:" + TITLE + "[ \\t]+)?[A-Z][A-Za-z'’-]+(?:[ \\t][A-Z][A-Za-z'’-]+)?)[ \\t]*:");
@@ -135,6 +146,26 @@ public final class PersonRules {
             put(out, new Found(m.start(), m.end(), m.group().strip()));
         }
         for (Matcher m = INFORMANT.matcher(text); m.find(); ) put(out, new Found(m.start(), m.end(), m.group(), "informant"));
+        // Nicknames: 'identified "Buzz" as Gavin T. Roarke', 'Gavin Roarke a/k/a "Buzz"', 'a regular known as "Buzz"'.
+        Set<String> nicknames = new LinkedHashSet<>();
+        for (Matcher m = NICK_AS.matcher(text); m.find(); ) {
+            put(out, new Found(m.start(2), m.end(2), m.group(2)));
+            put(out, new Found(m.start(1), m.end(1), m.group(1), ALIAS + m.group(2).strip()));
+            nicknames.add(m.group(1));
+        }
+        for (Matcher m = AKA.matcher(text); m.find(); ) {
+            put(out, new Found(m.start(1), m.end(1), m.group(1)));
+            put(out, new Found(m.start(2), m.end(2), m.group(2), ALIAS + m.group(1).strip()));
+            nicknames.add(m.group(2));
+        }
+        for (Matcher m = KNOWN_AS.matcher(text); m.find(); ) {
+            put(out, new Found(m.start(1), m.end(1), m.group(1), "nickname"));
+            nicknames.add(m.group(1));
+        }
+        for (String nick : nicknames) {
+            Matcher m = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(nick) + "(?![\\p{L}])").matcher(text);
+            while (m.find()) put(out, new Found(m.start(), m.end(), nick, "nickname"));
+        }
         Set<String> surnames = new LinkedHashSet<>(known);
         for (Found f : out) {
             String s = PersonName.parse(f.text).surname();
@@ -165,7 +196,9 @@ public final class PersonRules {
         // A given name alone where the words around it say a person: "her husband, Gary,", "Kyle said", "me and Brandon".
         Matcher lone = LONE_GIVEN.matcher(text);
         while (lone.find()) {
-            int g = lone.group(1) != null ? 1 : lone.group(2) != null ? 2 : 3;
+            int g = 1;
+            while (g < lone.groupCount() && lone.group(g) == null) g++;
+            if (lone.group(g) == null) continue;
             if (isGivenName(lone.group(g))) put(out, new Found(lone.start(g), lone.end(g), lone.group(g)));
         }
         // A given name alone, once the page has named its bearer in full ("her husband, Gary, struck her").
