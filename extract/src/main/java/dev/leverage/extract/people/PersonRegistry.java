@@ -146,7 +146,8 @@ public final class PersonRegistry {
             PersonName n = parsed.get(m);
             if (n == null) continue;
             if (n.given().isEmpty() && n.title().isEmpty() && m.badge() == null && givenKeys.contains(PersonName.formalGiven(n.surname())) && !surnameKeys.contains(n.surnameKey())
-                    && Character.isLowerCase(n.surname().charAt(n.surname().length() - 1)) && m.text().strip().equals(n.surname())) {
+                    && Character.isLowerCase(n.surname().charAt(n.surname().length() - 1))
+                    && (m.text().strip().equals(n.surname()) || !n.suffix().isEmpty() && m.text().strip().startsWith(n.surname()))) {
                 givenOnly.add(m);
                 continue;
             }
@@ -169,7 +170,8 @@ public final class PersonRegistry {
                     if (!sameBadge.isEmpty()) fitting = sameBadge;
                 }
                 Cluster target;
-                boolean official = isOfficialTitle(n.title()) && !rankIsCivil(n.title());
+                String policeRank = rank(n.title());
+                boolean official = policeRank != null && !List.of("mr", "ms", "lab", "judge").contains(policeRank);
                 if (fitting.size() == 1 && official && fitting.get(0).civilian()) {
                     // "Officer O'Neal" is not Ms. Brenda O'Neal the witness because no other O'Neal was named in full
                     target = new Cluster();
@@ -232,11 +234,26 @@ public final class PersonRegistry {
         for (var e : keyOf.entrySet()) byKey.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
         for (Mention m : givenOnly) {
             String g = parsed.get(m).surname();
+            String suffix = parsed.get(m).suffix();
             List<Person> bearers = people.stream().filter(p -> !p.key().endsWith("-unresolved")
-                    && PersonName.givenCompatible(PersonName.parse(p.name()).given(), g) && PersonName.parse(p.name()).hasFullGiven()).toList();
+                    && PersonName.givenCompatible(PersonName.parse(p.name()).given(), g) && PersonName.parse(p.name()).hasFullGiven()
+                    && (suffix.isEmpty() || suffix.equals(PersonName.parse(p.name()).suffix()))).toList();
             List<Person> inDocument = bearers.stream().filter(p -> byKey.getOrDefault(p.key(), List.of()).stream()
                     .anyMatch(x -> x.source().document().equals(m.source().document()))).toList();
-            Person p = inDocument.size() == 1 ? inDocument.get(0) : bearers.size() == 1 ? bearers.get(0) : null;
+            // a sign-off just above the signature block, a greeting just below the header that names the addressee
+            Person nearest = null;
+            int best = Integer.MAX_VALUE;
+            for (Person b : bearers) {
+                for (Mention x : byKey.getOrDefault(b.key(), List.of())) {
+                    if (!x.source().document().equals(m.source().document()) || x.source().page() != m.source().page() || x.end() <= x.start()) continue;
+                    int d = Math.abs(x.start() - m.start());
+                    if (d < best) {
+                        best = d;
+                        nearest = b;
+                    }
+                }
+            }
+            Person p = inDocument.size() == 1 ? inDocument.get(0) : nearest != null && best <= 120 ? nearest : bearers.size() == 1 ? bearers.get(0) : null;
             if (p == null) continue;
             keyOf.put(m, p.key());
             int i = people.indexOf(p);

@@ -33,7 +33,7 @@ public final class PersonRules {
     private static final String TITLE = "(?:(?i:" + TITLE_WORDS + ")|(?:" + CAPS_TITLES + ")\\.?)";
     private static final String PARTICLE = "(?:[Dd]e|[Ll]a|[Dd]el|[Vv]an|[Vv]on|[Dd]er|[Dd]a|[Dd]i|[Dd]u|[Ll]e|DE|LA|DEL|VAN|VON|DER|DA|DI|DU|LE|St\\.|Mc|MC|Mac)";
     /** One word of a name: Capitalised (O'Neal, McAllister, Alvarez-Ruiz), ALL CAPS, or OCR-spoilt (Ha11oran, Kirnrnel). */
-    private static final String WORD = "(?:[A-Z0][a-z0-9'’]*[a-z][a-z0-9'’]*(?:-[A-Z][a-z'’]+)?|[A-Z0][A-Z0-9'’]*[A-Z][A-Z0-9'’]*(?:-[A-Z]{2,})?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)";
+    private static final String WORD = "(?:(?:Mc|Mac|[O0]['’]?|D['’])[A-Z][a-z]+(?:-[A-Z][a-z'’]+)?|[A-Z0][a-z0-9'’]*[a-z][a-z0-9'’]*(?:-[A-Z][a-z'’]+)?|[A-Z0][A-Z0-9'’]*[A-Z][A-Z0-9'’]*(?:-[A-Z]{2,})?)";
     private static final String INITIAL = "(?:[A-Z]\\.(?:[A-Z]\\.)?|[A-Z](?=[ \\t]))";
     private static final String SUFFIX = "(?:,?[ \\t]*(?:Jr|Sr|JR|SR|Junior|Senior)\\.?|,?[ \\t]+(?:II|III|IV)\\b)";
     private static final String BADGE = "(?:[ \\t]*(?:#[ \\t]?\\d{2,6}|\\(\\d{2,6}\\)|,?[ \\t]*(?:Badge|BADGE|ID)[ \\t]*(?:No\\.?|#)?[ \\t]*\\d{2,6}|[ \\t]\\d{3,5}\\b))";
@@ -65,7 +65,7 @@ public final class PersonRules {
             + "|(?:\\b(?:guy|man|woman|girl|boy|lady|dude|kid|uncle|aunt|grandma|grandpa|buddy|bartender|neighbor) ([A-Z][a-z]{2,})\\b)"
             + "|(?:\\b([A-Z][a-z]{2,}) (?=(?:and (?:I|me)|was|were|had|did|didn't|never|always|kept|would|could|wouldn't)\\b))"
             // an e-mail or note signed with a given name alone, on its own line
-            + "|(?:(?m)^[ \\t]*(?:-|(?:Thanks|Thank you|Regards|Best|Sincerely),?)?[ \\t]*([A-Z][a-z]{2,})[ \\t]*$)");
+            + "|(?:(?m)^[ \\t]*(?:-|(?:Thanks|Thank you|Regards|Best|Sincerely|Hi|Hello|Dear),?)?[ \\t]*([A-Z][a-z]{2,})[ \\t]*[,:]?[ \\t]*$)");
     /** The role a nickname mention carries when the page says whose it is: "alias=Gavin T. Roarke". */
     public static final String ALIAS = "alias=";
     private static final String NICK = "([A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?)";
@@ -113,7 +113,7 @@ public final class PersonRules {
             "reporting", "arresting", "assisting", "interview", "interviewed", "advised", "told", "stated", "said", "asked", "contacted", "observed",
             "located", "placed", "transported", "booked", "signed", "also", "both", "per", "via", "see", "attn", "re", "cc", "to:", "from:", "if",
             "subj", "susp", "veh", "enrt", "eta", "clr", "arr", "disp", "dispo", "rpt", "req", "resp", "sig", "loc", "pos", "neg", "unk", "wit",
-            "vic", "comp", "rp", "tow", "hold", "rotation", "certification", "hair", "routine", "dob", "vin", "ssn", "dl", "oln", "sid", "fbi", "doc", "race", "sex", "hgt", "wgt", "eyes", "scene", "adv", "advised", "w/", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
+            "vic", "comp", "rp", "tow", "or", "other", "our", "off", "out", "over", "one", "only", "hold", "rotation", "certification", "hair", "routine", "dob", "vin", "ssn", "dl", "oln", "sid", "fbi", "doc", "race", "sex", "hgt", "wgt", "eyes", "scene", "adv", "advised", "w/", "units", "onscene", "enroute", "cleared", "custody", "transport", "booking", "inmate", "cell", "zone", "block", "sector", "beat", "shift", "bay", "dock", "gate", "level", "floor",
             "side", "post", "area", "ward", "pod", "tier", "plan", "rear", "front", "left", "right", "door", "trunk", "hood", "seat", "console", "glove",
             "box", "bag", "county", "city", "township", "village", "ohio", "texas", "georgia", "michigan", "tennessee", "florida", "blvd", "lane", "ln", "dr",
             "court", "ct", "parkway", "pkwy", "circle", "place", "pl", "way", "interstate", "mile", "marker", "exit", "miranda", "rights", "waiver",
@@ -255,7 +255,7 @@ public final class PersonRules {
             Matcher b = WORD_BEFORE.matcher(text.substring(Math.max(0, start - 40), start));
             if (!b.find()) break;
             String w = b.group(1);
-            if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")) || PersonName.isTitle(w)) break;
+            if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")) || NOT_NAMES.contains(PersonName.fold(w)) || PersonName.isTitle(w)) break;
             start = start - (b.end() - b.start());
         }
         Matcher a = SUFFIX_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30)));
