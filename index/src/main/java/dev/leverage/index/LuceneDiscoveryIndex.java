@@ -172,8 +172,10 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             out.computeIfAbsent(e.getKey().page(), k -> new TreeSet<>()).add(day);
             all.add(day);
         }
-        // The dates a page writes out, other than a date of birth: "SEE 05/20", a log's date column.
+        // A page that tells no event: the dates it writes out, other than a date of birth ("SEE 05/20", a log's date
+        // column). A page that tells events is about their days, not its certification or print dates.
         for (Page p : d.pages()) {
+            if (out.containsKey(p.number())) continue;
             for (DateExpression x : TimeParser.dates(p.text())) {
                 String before = p.text().substring(Math.max(0, x.start() - 12), x.start()).toUpperCase(Locale.ROOT);
                 if (x.date() == null || before.contains("DOB") || before.contains("D.O.B") || before.contains("BORN") || before.contains("BIRTH")) continue;
