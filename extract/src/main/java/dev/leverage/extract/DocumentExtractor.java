@@ -192,6 +192,17 @@ public final class DocumentExtractor {
         // a CSV cell pair the surname-first rule took for a name ("JR,BOOKED") is no one
         all.removeIf(m -> "person".equals(m.type()) && m.source().page() == page.number() && m.source().document().equals(d.path())
                 && (PersonRules.notName(PersonName.parse(m.text()).surname()) || PersonRules.notName(PersonName.parse(m.text()).given())));
+        // a model span cut at a hyphen ("T. Boyce" of "T. Boyce-Amari"): the rest of the surname belongs with it
+        for (int i = 0; i < all.size(); i++) {
+            Mention m = all.get(i);
+            if (!"person".equals(m.type()) || m.source().page() != page.number() || !m.source().document().equals(d.path()) || m.end() <= m.start() || m.end() >= text.length()) continue;
+            Matcher rest = HYPHEN_REST.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 30)));
+            if (rest.lookingAt()) {
+                int end = m.end() + rest.end();
+                String t = text.substring(m.start(), end);
+                all.set(i, new Mention(m.type(), t, PersonName.parse(t).display(), m.role(), m.badge(), m.source(), m.start(), end, m.origin()));
+            }
+        }
         List<Mention> onPage = all.stream().filter(m -> "person".equals(m.type()) && m.source().page() == page.number()
                 && m.source().document().equals(d.path())).toList();
         java.util.Set<String> known = new java.util.LinkedHashSet<>();
@@ -244,6 +255,8 @@ public final class DocumentExtractor {
         all.removeAll(replaced);
         return out;
     }
+
+    private static final Pattern HYPHEN_REST = Pattern.compile("-(?:[A-Z][a-z]+|[A-Z]{2,})\\b");
 
     private static String lineAt(String text, int at) {
         int from = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;

@@ -37,7 +37,8 @@ public record PersonName(String title, String given, String surname, String suff
             "prop", "evid", "cust", "ofcr", "offr", "recv", "spec",
             // other agencies' ranks: constables, marshals, wardens and rangers, inspectors, commanders
             "constable", "const", "marshal", "ranger", "warden", "inspector", "insp", "commander", "cmdr", "trp",
-            "corrections", "co", "security", "director", "coordinator", "specialist", "mgr", "manager", "rn", "ofc", "0fc");
+            "corrections", "co", "security", "director", "coordinator", "specialist", "mgr", "manager", "rn", "ofc", "0fc", "rgr", "inmate",
+            "c/o", "spo", "ppo", "usppo", "dpo", "probation", "parole");
     private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:\\b(?:badge|id)\\b)?\\s*(?:\\bno\\.?|#)?\\s*#?(?:\\b[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** True when a word is a rank or title ("Dep.", "Sergeant", OCR's "0fc."), never a name on its own. */
@@ -53,7 +54,14 @@ public record PersonName(String title, String given, String surname, String suff
     private static final Pattern INFORMANT = Pattern.compile("(?i)^(?:c\\.?i\\.?|c\\.?s\\.?|confidential\\s+(?:informant|source))\\s*(?:[-#]|no\\.?)?\\s*#?(\\d{1,5})$");
 
     public static PersonName parse(String written) {
-        String s = written.strip();
+        // "(SR)", "(Jr.)": a suffix in parentheses is still the suffix
+        String s = written.strip().replaceAll("(?i)\\s*\\((jr|sr|ii|iii|iv)\\.?\\)", " $1");
+        // a wide gap or a tab ends the name (the next form column is not part of it); a comma with no space after it
+        // is a CSV separator, so the name is the last cell ("COURIER,STCLAIR D")
+        s = s.split(" {3,}|\t")[0].strip();
+        if (s.matches(".*[^\\s,],(?=[A-Za-z]).*")) s = s.substring(s.lastIndexOf(',') + 1).strip();
+        // "B. O Shea", "G D Angelo": a lone O or D before the surname is its apostrophe prefix
+        s = s.replaceAll("(?<=\\S )([OD]) (?=[A-Z][a-z]+$)", "$1'");
         java.util.regex.Matcher ci = INFORMANT.matcher(s);
         // an informant is known by number: CI-0419 is one person however the number is written
         if (ci.matches()) return new PersonName("CI", "", "CI-" + ci.group(1).replaceFirst("^0+(?=\\d)", ""));
@@ -81,6 +89,8 @@ public record PersonName(String title, String given, String surname, String suff
             String last = p[0].strip();
             String[] rest = p[1].strip().split("\\s+");
             String first = rest[0];
+            // "H. OBUYA, LT.": a rank after the comma is the title of the name before it
+            if (rest.length == 1 && isTitle(first)) return parse(first + " " + last);
             List<String> lastWords = List.of(last.split("\\s+"));
             boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")));
             if (lastIsName && !first.isEmpty() && !isTitle(last))
@@ -136,7 +146,8 @@ public record PersonName(String title, String given, String surname, String suff
     }
 
     static String fold(String w) {
-        String s = w.toLowerCase(Locale.ROOT).replace('0', 'o').replace('1', 'l').replace('5', 's').replace('|', 'l')
+        // Wróbel = Wrobel: accents dropped
+        String s = java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replace('0', 'o').replace('1', 'l').replace('5', 's').replace('|', 'l')
                 .replaceAll("[^a-z]", "");
         return s.replace("rn", "m").replace("vv", "w");
     }
@@ -185,7 +196,8 @@ public record PersonName(String title, String given, String surname, String suff
                 {"victoria", "vicky", "tori"}, {"jonathan", "jon"}, {"zachary", "zach"}, {"joshua", "josh"}, {"nathaniel", "nate", "nathan"},
                 {"frederick", "fred", "freddie"}, {"douglas", "doug"}, {"leonard", "leo", "len"}, {"phillip", "phil"}, {"philip", "phil"},
                 {"gabriel", "gabe"}, {"vincent", "vince", "vinny"}, {"abigail", "abby"}, {"samantha", "sam"}, {"alexandra", "alex", "sandra"},
-                {"christine", "chris", "christy"}, {"cynthia", "cindy"}, {"pamela", "pam"}, {"kimberly", "kim"}, {"jacqueline", "jackie"}};
+                {"christine", "chris", "christy"}, {"cynthia", "cindy"}, {"pamela", "pam"}, {"kimberly", "kim"}, {"jacqueline", "jackie"}, {"reginald", "reggie", "reg"}, {"cedric", "ced"}, {"anthony", "ant"},
+                {"terrence", "terry"}, {"dwayne", "dee"}, {"harold", "harry", "hal"}, {"kenneth", "kenny"}};
         for (String[] g : groups) for (int i = 1; i < g.length; i++) m.putIfAbsent(g[i], g[0]);
         return m;
     }

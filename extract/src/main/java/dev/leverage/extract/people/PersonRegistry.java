@@ -71,7 +71,10 @@ public final class PersonRegistry {
 
         boolean fits(PersonName n, String badge) {
             if (!n.suffix().isEmpty() && !suffix.isEmpty() && !n.suffix().equals(suffix)) return false;
-            if (badge != null && this.badge != null) return badge.equals(this.badge);
+            // Mr. is not Mrs. or Ms.
+            String r = rank(n.title());
+            if ("mr".equals(r) && ranks.contains("ms") && !ranks.contains("mr") || "ms".equals(r) && ranks.contains("mr") && !ranks.contains("ms")) return false;
+            if (badge != null && this.badge != null) return badgeKey(badge).equals(badgeKey(this.badge));
             if (n.given().isEmpty() || given.isEmpty()) return true;
             return new PersonName("", given, n.surname(), suffix, middle).compatible(n);
         }
@@ -87,6 +90,7 @@ public final class PersonRegistry {
             case "officer", "ofc", "po", "ptl", "patrolman", "ofcr" -> t.contains("task force") ? "tfo" : "officer";
             case "sergeant", "sgt", "ssg", "sfc", "msg" -> "sergeant";
             case "trooper", "tpr", "tfc", "trp" -> "trooper";
+            case "ranger", "rgr" -> "ranger";
             case "detective", "det" -> "detective";
             case "corporal", "cpl" -> "corporal";
             case "lieutenant", "lt" -> "lieutenant";
@@ -164,10 +168,18 @@ public final class PersonRegistry {
             for (Mention m : ordered) {
                 PersonName n = parsed.get(m);
                 List<Cluster> fitting = clusters.stream().filter(c -> !c.unresolved && c.fits(n, m.badge())).toList();
-                // a badge number written with the name settles who it is
+                // a badge number written with the name settles who it is; so does a suffix or middle name written with it
                 if (m.badge() != null && fitting.size() > 1) {
-                    List<Cluster> sameBadge = fitting.stream().filter(c -> m.badge().equals(c.badge)).toList();
+                    List<Cluster> sameBadge = fitting.stream().filter(c -> c.badge != null && badgeKey(m.badge()).equals(badgeKey(c.badge))).toList();
                     if (!sameBadge.isEmpty()) fitting = sameBadge;
+                }
+                if (!n.suffix().isEmpty() && fitting.size() > 1) {
+                    List<Cluster> same = fitting.stream().filter(c -> n.suffix().equals(c.suffix)).toList();
+                    if (!same.isEmpty()) fitting = same;
+                }
+                if (!n.middle().isEmpty() && fitting.size() > 1) {
+                    List<Cluster> same = fitting.stream().filter(c -> !c.middle.isEmpty() && Character.toLowerCase(c.middle.charAt(0)) == Character.toLowerCase(n.middle().charAt(0))).toList();
+                    if (!same.isEmpty()) fitting = same;
                 }
                 Cluster target;
                 String policeRank = rank(n.title());
@@ -285,6 +297,12 @@ public final class PersonRegistry {
         return new PersonRegistry(List.copyOf(people), keyOf);
     }
 
+    /** A badge number as a key: digits only, no leading zeros ("TPD-4471", "04471" and "#4471" agree). */
+    static String badgeKey(String badge) {
+        String d = badge.replaceAll("\\D", "").replaceFirst("^0+(?=\\d)", "");
+        return d.isEmpty() ? badge : d;
+    }
+
     /** How far back on a page a full name still tells who a bare surname means (about a paragraph). */
     static final int NEAR_CHARS = 300;
 
@@ -309,7 +327,7 @@ public final class PersonRegistry {
     private static int specificity(PersonName n, Mention m) {
         // full names first, then initials, badges, suffixes; among bare surnames, "Ms. O'Neal" before "Officer O'Neal"
         // (a civilian's title marks her cluster before an officer's title could join it), titled before untitled
-        return (n.hasFullGiven() ? 32 : n.given().isEmpty() ? 0 : 16) + (m.badge() != null ? 8 : 0) + (n.suffix().isEmpty() && n.middle().isEmpty() ? 0 : 4)
+        return (n.hasFullGiven() ? 32 : n.given().isEmpty() ? 0 : 16) + (m.badge() != null ? 8 : 0) + (n.suffix().isEmpty() ? 0 : 2) + (n.middle().isEmpty() ? 0 : 2)
                 + (rankIsCivil(n.title()) ? 2 : 0) + (n.title().isEmpty() ? 0 : 1);
     }
 

@@ -27,7 +27,7 @@ public final class PersonRules {
     private static final String TITLE_WORDS = "Deputy|Dep\\.?|Officer|[O0]fc\\.?|P\\.[O0]\\.|Mgr\\.?|Patrolman|Ptl\\.?|Sergeant|Sgt\\.?|Trooper|Tpr\\.?|Detective|Det\\.?"
             + "|Corporal|Cpl\\.?|Lieutenant|Lt\\.?|Captain|Capt\\.?|Special\\s+Agent|Task\\s+Force\\s+Officer|Investigator|Inv\\.?|Criminalist"
             + "|Forensic\\s+Chemist|Forensic\\s+Scientist|Chemist|Analyst|Evidence\\s+Technician|Evidence\\s+Tech\\.?|Property\\s+Clerk|Property\\s+Officer"
-            + "|Judge|Hon\\.|Magistrate|Mr\\.?|Ms\\.?|Mrs\\.?|Dr\\.|Corrections\\s+Officer|Agent|Chief|Sheriff|Marshal|Ranger|Warden|Handler|Dispatcher";
+            + "|Judge|Hon\\.|Magistrate|Mr\\.?|Ms\\.?|Mrs\\.?|Dr\\.|Corrections\\s+Officer|Agent|Chief|Sheriff|Marshal|Ranger|Rgr\\.|Warden|Handler|Dispatcher|C/O|SPO|Probation\\s+Officer|Parole\\s+Officer";
     /** Short titles that are also ordinary words in lower case: only in capitals. */
     private static final String CAPS_TITLES = "P\\.O\\.|PO|SA|S/A|TFO|TFC|ET|CO|ADA|AUSA|PFC|SPC|SSG|SFC|MSG|DET|DEP|OFC|SGT|TPR|CPL|LT|CAPT|INV";
     private static final String TITLE = "(?:(?i:" + TITLE_WORDS + ")|(?:" + CAPS_TITLES + ")\\.?)";
