@@ -51,6 +51,7 @@ public final class CaseMentions {
         if (surnames.isEmpty() && nicknames.isEmpty()) return out;
         for (PageText p : pages) {
             for (String nick : nicknames) {
+                if (!p.text().contains(nick)) continue;
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\p{L}])" + java.util.regex.Pattern.quote(nick) + "(?![\\p{L}])").matcher(p.text());
                 while (m.find()) {
                     int at = m.start(), end = m.end();

@@ -225,7 +225,14 @@ public final class PersonRules {
      */
     public static List<Found> uses(String text, Set<String> surnames) {
         List<Found> out = new ArrayList<>();
+        // only the surnames whose last word the page has: a case of a hundred thousand pages and hundreds of names
+        // must not run every name's pattern over every page
+        Set<String> words = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’]+")) if (!w.isEmpty()) words.add(w);
         for (String s : surnames) {
+            String last = s.substring(s.lastIndexOf(' ') + 1);
+            last = last.substring(last.lastIndexOf('-') + 1);
+            if (!words.contains(last) && !words.contains(last.replace("'", "’")) && !words.contains(last.replace("’", "'"))) continue;
             Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(?:" + INITIAL + "\\s*)?(?i:" + Pattern.quote(s) + ")(?![\\p{L}\\p{N}]|['’]s\\s+[A-Z]|" + PLACE_AFTER + ")").matcher(text);
             while (m.find()) {
                 String w = m.group();
