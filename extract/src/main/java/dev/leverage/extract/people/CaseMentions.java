@@ -49,20 +49,22 @@ public final class CaseMentions {
         Set<String> nicknames = nicknames(mentions);
         List<Mention> out = new ArrayList<>();
         if (surnames.isEmpty() && nicknames.isEmpty()) return out;
+        java.util.Map<String, List<Mention>> byPage = new java.util.HashMap<>();
+        for (Mention m : mentions) {
+            if ("person".equals(m.type())) byPage.computeIfAbsent(m.source().document() + "#" + m.source().page(), k -> new ArrayList<>()).add(m);
+        }
         for (PageText p : pages) {
+            List<Mention> here = byPage.getOrDefault(p.document() + "#" + p.page(), List.of());
             for (String nick : nicknames) {
                 if (!p.text().contains(nick)) continue;
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\p{L}])" + java.util.regex.Pattern.quote(nick) + "(?![\\p{L}])").matcher(p.text());
                 while (m.find()) {
                     int at = m.start(), end = m.end();
-                    boolean taken = mentions.stream().anyMatch(x -> "person".equals(x.type()) && x.source().document().equals(p.document())
-                            && x.source().page() == p.page() && x.end() > x.start() && x.start() < end && at < x.end());
+                    boolean taken = here.stream().anyMatch(x -> x.end() > x.start() && x.start() < end && at < x.end());
                     if (!taken) out.add(new Mention("person", nick, null, "nickname", null, new Citation(p.document(), p.page(), p.bates(), lineAt(p.text(), at)),
                             at, end, "case"));
                 }
             }
-            List<Mention> here = mentions.stream().filter(m -> "person".equals(m.type()) && m.source().document().equals(p.document())
-                    && m.source().page() == p.page()).toList();
             for (PersonRules.Found f : PersonRules.uses(p.text(), surnames)) {
                 boolean taken = false;
                 for (Mention m : here) {
