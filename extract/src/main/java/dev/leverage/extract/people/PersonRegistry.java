@@ -41,10 +41,21 @@ public final class PersonRegistry {
         /** bare surnames that could be any of several people of that name */
         boolean unresolved;
         final java.util.Set<String> ranks = new java.util.HashSet<>();
+        /** mentions by document and page, and the documents: the near-mention questions stay cheap in big cases */
+        final Map<String, List<Mention>> byPage = new HashMap<>();
+        final Set<String> documents = new java.util.HashSet<>();
+        boolean civilRole;
 
         void add(Mention m, PersonName n) {
             mentions.add(m);
             names.add(n);
+            byPage.computeIfAbsent(m.source().document() + "#" + m.source().page(), k -> new ArrayList<>()).add(m);
+            documents.add(m.source().document());
+            if (m.role() != null) {
+                for (String r : m.role().split(",")) {
+                    if (List.of("defendant", "witness", "victim", "tow_operator", "owner", "driver", "passenger", "suspect", "arrestee").contains(r.strip())) civilRole = true;
+                }
+            }
             if (n.hasFullGiven() && given.length() <= 1) given = n.given();
             else if (given.isEmpty() && !n.given().isEmpty()) given = n.given();
             if (badge == null && m.badge() != null) badge = m.badge();
@@ -59,14 +70,7 @@ public final class PersonRegistry {
         /** A person the papers show as a civilian: called Mr./Ms., or a witness, defendant, victim, owner or driver, never an officer. */
         boolean civilian() {
             if (officer || badge != null) return false;
-            if (ranks.contains("mr") || ranks.contains("ms")) return true;
-            for (Mention m : mentions) {
-                if (m.role() == null) continue;
-                for (String r : m.role().split(",")) {
-                    if (List.of("defendant", "witness", "victim", "tow_operator", "owner", "driver", "passenger", "suspect", "arrestee").contains(r.strip())) return true;
-                }
-            }
-            return false;
+            return ranks.contains("mr") || ranks.contains("ms") || civilRole;
         }
 
         boolean fits(PersonName n, String badge) {
@@ -203,8 +207,7 @@ public final class PersonRegistry {
                         if (!officers.isEmpty()) fitting = officers;
                     }
                     Cluster recent = nearestBefore(fitting, m);
-                    List<Cluster> inDocument = fitting.stream().filter(c -> c.mentions.stream()
-                            .anyMatch(x -> x.source().document().equals(m.source().document()))).toList();
+                    List<Cluster> inDocument = fitting.stream().filter(c -> c.documents.contains(m.source().document())).toList();
                     if (fitting.size() == 1) {
                         target = fitting.get(0);
                     } else if (recent != null) {
@@ -242,22 +245,37 @@ public final class PersonRegistry {
             }
         }
         // Given names alone: the one person of that given name its document names, else the one in the case.
-        Map<String, List<Mention>> byKey = new HashMap<>();
-        for (var e : keyOf.entrySet()) byKey.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        // Indexed once (people by formal given name, mentions by person and page): big cases have many of both.
+        Map<String, List<Person>> byGiven = new HashMap<>();
+        Map<String, PersonName> nameOf = new HashMap<>();
+        for (Person p : people) {
+            if (p.key().endsWith("-unresolved")) continue;
+            PersonName pn = PersonName.parse(p.name());
+            nameOf.put(p.key(), pn);
+            if (pn.hasFullGiven()) byGiven.computeIfAbsent(PersonName.formalGiven(pn.given()), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, Set<String>> documentsOf = new HashMap<>();
+        Map<String, List<Mention>> byKeyAndPage = new HashMap<>();
+        if (!givenOnly.isEmpty()) {
+            for (var e : keyOf.entrySet()) {
+                documentsOf.computeIfAbsent(e.getValue(), k -> new java.util.HashSet<>()).add(e.getKey().source().document());
+                byKeyAndPage.computeIfAbsent(e.getValue() + "|" + e.getKey().source().document() + "#" + e.getKey().source().page(), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        Map<String, List<String>> addedAliases = new HashMap<>();
         for (Mention m : givenOnly) {
             String g = parsed.get(m).surname();
             String suffix = parsed.get(m).suffix();
-            List<Person> bearers = people.stream().filter(p -> !p.key().endsWith("-unresolved")
-                    && PersonName.givenCompatible(PersonName.parse(p.name()).given(), g) && PersonName.parse(p.name()).hasFullGiven()
-                    && (suffix.isEmpty() || suffix.equals(PersonName.parse(p.name()).suffix()))).toList();
-            List<Person> inDocument = bearers.stream().filter(p -> byKey.getOrDefault(p.key(), List.of()).stream()
-                    .anyMatch(x -> x.source().document().equals(m.source().document()))).toList();
+            List<Person> bearers = byGiven.getOrDefault(PersonName.formalGiven(g), List.of()).stream()
+                    .filter(p -> suffix.isEmpty() || suffix.equals(nameOf.get(p.key()).suffix())).toList();
+            if (bearers.isEmpty()) continue;
+            List<Person> inDocument = bearers.stream().filter(p -> documentsOf.getOrDefault(p.key(), Set.of()).contains(m.source().document())).toList();
             // a sign-off just above the signature block, a greeting just below the header that names the addressee
             Person nearest = null;
             int best = Integer.MAX_VALUE;
             for (Person b : bearers) {
-                for (Mention x : byKey.getOrDefault(b.key(), List.of())) {
-                    if (!x.source().document().equals(m.source().document()) || x.source().page() != m.source().page() || x.end() <= x.start()) continue;
+                for (Mention x : byKeyAndPage.getOrDefault(b.key() + "|" + m.source().document() + "#" + m.source().page(), List.of())) {
+                    if (x.end() <= x.start()) continue;
                     int d = Math.abs(x.start() - m.start());
                     if (d < best) {
                         best = d;
@@ -268,30 +286,29 @@ public final class PersonRegistry {
             Person p = inDocument.size() == 1 ? inDocument.get(0) : nearest != null && best <= 120 ? nearest : bearers.size() == 1 ? bearers.get(0) : null;
             if (p == null) continue;
             keyOf.put(m, p.key());
-            int i = people.indexOf(p);
-            List<String> aliases = new ArrayList<>(p.aliases());
-            if (!aliases.contains(m.text().strip())) aliases.add(m.text().strip());
-            people.set(i, new Person(p.key(), p.name(), p.title(), p.roles(), aliases, p.badge(), p.mentions() + 1));
+            addedAliases.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(m.text().strip());
         }
         // Nicknames: a page that says whose ('identified "Buzz" as Gavin T. Roarke') gives every use of it in the case.
         Map<String, String> nickOwner = new HashMap<>();
         for (Mention m : nicknames) {
             if (m.value() == null) continue;
             PersonName owner = PersonName.parse(m.value());
-            List<Person> fits = people.stream().filter(p -> !p.key().endsWith("-unresolved") && PersonName.parse(p.name()).compatible(owner)).toList();
+            List<Person> fits = people.stream().filter(p -> nameOf.containsKey(p.key()) && nameOf.get(p.key()).compatible(owner)).toList();
             if (fits.size() == 1) nickOwner.put(m.text().strip().toLowerCase(Locale.ROOT), fits.get(0).key());
         }
         for (Mention m : nicknames) {
             String key = nickOwner.get(m.text().strip().toLowerCase(Locale.ROOT));
             if (key == null) continue;
             keyOf.put(m, key);
-            for (int i = 0; i < people.size(); i++) {
-                Person p = people.get(i);
-                if (!p.key().equals(key)) continue;
-                List<String> aliases = new ArrayList<>(p.aliases());
-                if (!aliases.contains(m.text().strip())) aliases.add(m.text().strip());
-                people.set(i, new Person(p.key(), p.name(), p.title(), p.roles(), aliases, p.badge(), p.mentions() + 1));
-            }
+            addedAliases.computeIfAbsent(key, k -> new ArrayList<>()).add(m.text().strip());
+        }
+        for (int i = 0; i < people.size(); i++) {
+            Person p = people.get(i);
+            List<String> added = addedAliases.get(p.key());
+            if (added == null) continue;
+            Set<String> aliases = new LinkedHashSet<>(p.aliases());
+            aliases.addAll(added);
+            people.set(i, new Person(p.key(), p.name(), p.title(), p.roles(), List.copyOf(aliases), p.badge(), p.mentions() + added.size()));
         }
         people.sort(Comparator.comparingInt(Person::mentions).reversed().thenComparing(Person::name));
         return new PersonRegistry(List.copyOf(people), keyOf);
@@ -310,9 +327,9 @@ public final class PersonRegistry {
     private static Cluster nearestBefore(List<Cluster> clusters, Mention m) {
         Cluster best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String page = m.source().document() + "#" + m.source().page();
         for (Cluster c : clusters) {
-            for (Mention x : c.mentions) {
-                if (!x.source().document().equals(m.source().document()) || x.source().page() != m.source().page()) continue;
+            for (Mention x : c.byPage.getOrDefault(page, List.of())) {
                 if (x.end() <= x.start() || m.end() <= m.start() || x.start() >= m.start()) continue;
                 int d = m.start() - x.start();
                 if (d <= NEAR_CHARS && d < bestDistance) {
