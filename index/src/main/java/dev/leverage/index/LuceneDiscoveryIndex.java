@@ -244,6 +244,19 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     @Override
     public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
+        try {
+            return searchPages(request);
+        } catch (IllegalStateException e) {
+            // a wildcard or fuzzy word inside w/N that would stand for hundreds of words
+            if (String.valueOf(e.getMessage()).contains("too many terms")) {
+                throw new InvalidQueryException("A wildcard or fuzzy word in the search matches too many words to search near another; "
+                        + "make it longer or use it outside w/N.");
+            }
+            throw e;
+        }
+    }
+
+    private SearchResult searchPages(SearchRequest request) throws IOException, InvalidQueryException {
         CaseCast cast = cast();
         QueryLanguage.Parsed parsed = new QueryLanguage(analyzer, queryAnalyzer, name -> personPages(cast, name)).parse(request.query());
         Query q = new BooleanQuery.Builder()

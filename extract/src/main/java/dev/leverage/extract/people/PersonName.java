@@ -53,7 +53,25 @@ public record PersonName(String title, String given, String surname, String suff
 
     private static final Pattern INFORMANT = Pattern.compile("(?i)^(?:c\\.?i\\.?|c\\.?s\\.?|confidential\\s+(?:informant|source))\\s*(?:[-#]|no\\.?)?\\s*#?(\\d{1,5})$");
 
+    /** Names repeat through a case (a deputy is written the same way hundreds of times): parses are remembered. */
+    private static final int CACHE = 50_000;
+    private static final java.util.Map<String, PersonName> PARSED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, PersonName> eldest) {
+                    return size() > CACHE;
+                }
+            });
+
     public static PersonName parse(String written) {
+        PersonName cached = PARSED.get(written);
+        if (cached != null) return cached;
+        PersonName n = read(written);
+        PARSED.put(written, n);
+        return n;
+    }
+
+    private static PersonName read(String written) {
         // "(SR)", "(Jr.)": a suffix in parentheses is still the suffix
         String s = written.strip().replaceAll("(?i)\\s*\\((jr|sr|ii|iii|iv)\\.?\\)", " $1");
         // a wide gap or a tab ends the name (the next form column is not part of it); a comma with no space after it

@@ -227,19 +227,24 @@ public final class PersonRules {
         List<Found> out = new ArrayList<>();
         // only the surnames whose last word the page has: a case of a hundred thousand pages and hundreds of names
         // must not run every name's pattern over every page
+        String lower = text.toLowerCase(Locale.ROOT);
         Set<String> words = new java.util.HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’]+")) if (!w.isEmpty()) words.add(w);
+        for (String w : lower.split("[^\\p{L}\\p{N}'’]+")) if (!w.isEmpty()) words.add(w);
         for (String s : surnames) {
             String last = s.substring(s.lastIndexOf(' ') + 1);
             last = last.substring(last.lastIndexOf('-') + 1);
             if (!words.contains(last) && !words.contains(last.replace("'", "’")) && !words.contains(last.replace("’", "'"))) continue;
-            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(?:" + INITIAL + "\\s*)?(?i:" + Pattern.quote(s) + ")(?![\\p{L}\\p{N}]|['’]s\\s+[A-Z]|" + PLACE_AFTER + ")").matcher(text);
-            while (m.find()) {
-                String w = m.group();
-                String core = w.substring(w.length() - s.length());
-                // a Title-case or ALL-CAPS use, not the word in lower case ("keel over")
-                if (!Character.isUpperCase(core.charAt(0))) continue;
-                put(out, extend(text, m.start(), m.end()));
+            // found by plain search, then checked: a word of its own, written with a capital, not a business or a place
+            for (int at = lower.indexOf(s); at >= 0; at = lower.indexOf(s, at + 1)) {
+                int end = at + s.length();
+                if (at > 0 && (Character.isLetterOrDigit(text.charAt(at - 1)) || "'’.-".indexOf(text.charAt(at - 1)) >= 0)) continue;
+                if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) continue;
+                if (!Character.isUpperCase(text.charAt(at))) continue; // "keel over" is no name
+                if (AFTER_USE.matcher(text).region(end, Math.min(text.length(), end + 40)).lookingAt()) continue;
+                Found f = extend(text, at, end);
+                Matcher title = COURTESY_BEFORE.matcher(text.substring(Math.max(0, f.start() - 6), f.start()));
+                if (title.find()) f = new Found(f.start() - (title.end() - title.start()), f.end(), text.substring(f.start() - (title.end() - title.start()), f.end()));
+                put(out, f);
             }
         }
         return out;
@@ -249,6 +254,10 @@ public final class PersonRules {
     private static final String PLACE_AFTER = "\\s+(?i:towing|recovery|inc\\b|llc|co\\.|company|corp|market|store|motel|hotel|bar\\b|grill|auto\\b|motors|"
             + "trucking|services|street|st\\.|road|rd\\b|avenue|ave\\b|lane|ln\\b|drive\\b|blvd|boulevard|county|city|park\\b|hall\\b|center|"
             + "bank|church|school|apartments|plaza|lake|creek|river|farm|estates|heights|mill|ranch|tavern|pub\\b|liquor|pharmacy|clinic|hospital)";
+    private static final Pattern AFTER_USE = Pattern.compile("['’]s\\s+[A-Z]|" + PLACE_AFTER);
+    private static final Pattern COURTESY_BEFORE = Pattern.compile("(?:Mr|Ms|Mrs|Dr)\\.? $");
+
+    private static final java.util.Map<String, Pattern> USE_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Pattern WORD_BEFORE = Pattern.compile("(" + WORD + "|" + INITIAL.replace("(?=\\s)", "") + ")[ \\t]+$");
     private static final Pattern SUFFIX_AFTER = Pattern.compile("^" + SUFFIX + BADGE + "?|^" + BADGE);

@@ -431,7 +431,15 @@ public final class QueryLanguage {
     }
 
     private Query word(Word w) throws InvalidQueryException {
-        if (w.wildcard() || w.fuzzy > 0) return new IntervalQuery(TEXT, intervals(w));
+        // a wildcard or fuzzy word on its own is a multi-term query (no cap on how many words it covers); inside a
+        // proximity or across an identifier's parts ("TCRCL-04*") it is an interval
+        if (w.fuzzy > 0) return new FuzzyQuery(new Term(TEXT, normal(w.text)), w.fuzzy, 0, 256, true);
+        if (w.wildcard() && normal(w.text).matches("[\\p{L}\\p{N}*?]+")) {
+            String t = normal(w.text);
+            if (t.replaceAll("[*?]", "").isEmpty()) throw new InvalidQueryException("A wildcard needs at least one letter or digit with it; write for example: seiz*.");
+            return new WildcardQuery(new Term(TEXT, t));
+        }
+        if (w.wildcard()) return new IntervalQuery(TEXT, intervals(w));
         List<List<String>> pos = positions(w.text);
         if (pos.isEmpty()) return new MatchNoDocsQuery("no searchable word in " + w.text);
         QueryBuilder qb = new QueryBuilder(analyzer);
