@@ -23,6 +23,7 @@ public final class CaseCast {
     private final Map<String, Set<String>> pagesByPerson = new LinkedHashMap<>();
     private final Map<String, Set<String>> personsByPage = new LinkedHashMap<>();
     private final Map<String, Person> byKey = new LinkedHashMap<>();
+    private final Map<String, List<Mention>> mentionsByPage = new java.util.HashMap<>();
 
     private CaseCast(PersonRegistry registry, List<Mention> mentions) {
         this.registry = registry;
@@ -32,6 +33,7 @@ public final class CaseCast {
             String key = registry.keyOf(m);
             if (key == null) continue;
             String page = pageKey(m.source().document(), m.source().page());
+            mentionsByPage.computeIfAbsent(page, k -> new ArrayList<>()).add(m);
             pagesByPerson.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(page);
             personsByPage.computeIfAbsent(page, k -> new LinkedHashSet<>()).add(key);
         }
@@ -73,6 +75,11 @@ public final class CaseCast {
     /** Keys of the pages that mention a person. */
     public Set<String> pagesOf(String personKey) {
         return pagesByPerson.getOrDefault(personKey, Set.of());
+    }
+
+    /** The person mentions of one page that were resolved to someone. */
+    public List<Mention> mentionsOn(String pageKey) {
+        return mentionsByPage.getOrDefault(pageKey, List.of());
     }
 
     /** Keys of the people a page mentions. */

@@ -29,9 +29,7 @@ final class Snippets {
             String name = m.group(1).replace("\"", "");
             for (Person p : cast.lookup(name)) {
                 if (!cast.pagesOf(p.key()).contains(pageKey)) continue;
-                for (Mention x : cast.mentions()) {
-                    if (p.key().equals(cast.registry().keyOf(x)) && pageKey.equals(CaseCast.pageKey(x.source().document(), x.source().page()))) forms.add(x.text());
-                }
+                for (Mention x : cast.mentionsOn(pageKey)) if (p.key().equals(cast.registry().keyOf(x))) forms.add(x.text());
                 forms.addAll(p.aliases());
             }
         }
