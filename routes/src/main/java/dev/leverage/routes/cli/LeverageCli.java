@@ -374,20 +374,35 @@ public final class LeverageCli implements Runnable {
         }
     }
 
-    @Command(name = "bench", description = "Run a benchmark harness and print its figures (medians and 90th percentiles); see BENCHMARKS.md.")
+    @Command(name = "bench", description = "Run a benchmark harness and print its figures (medians and percentiles); see BENCHMARKS.md.")
     static class Bench implements Callable<Integer> {
-        @CommandLine.Parameters(index = "0", description = "Which benchmark: sampling.")
+        @CommandLine.Parameters(index = "0", description = "Which benchmark: sampling, or search (indexing throughput and query latency against a bare Lucene IndexSearcher).")
         String which;
-        @Option(names = "--runs", description = "Runs per case after warm-up (default ${DEFAULT-VALUE}).")
-        int runs = 51;
+        @Option(names = "--runs", description = "Runs per case after warm-up (default: 51 for sampling, 5 for search).")
+        Integer runs;
+        @Option(names = "--pages", description = "search: pages in the generated corpus (default ${DEFAULT-VALUE}).", defaultValue = "100000")
+        int pages;
+        @Option(names = "--work", description = "search: folder for the generated index (default: a temporary folder, deleted after).")
+        Path work;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            if (!which.equals("sampling")) throw new UserError("There is no benchmark \"" + which + "\"; run `leverage bench sampling`.");
+        public Integer call() throws Exception {
             java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            dev.leverage.extract.bench.SamplingBenchmark.run(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8), runs);
+            java.io.PrintStream ps = new java.io.PrintStream(buf, true, StandardCharsets.UTF_8);
+            switch (which) {
+                case "sampling" -> dev.leverage.extract.bench.SamplingBenchmark.run(ps, runs == null ? 51 : runs);
+                case "search" -> {
+                    if (pages < 1000) throw new UserError("--pages must be at least 1000 for a meaningful search benchmark.");
+                    Path dir = work != null ? work : Files.createTempDirectory("leverage-bench-");
+                    // streamed as it runs: indexing 100,000 pages takes minutes
+                    dev.leverage.routes.bench.SearchBenchmark.run(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8),
+                            dir, pages, runs == null ? 5 : runs);
+                    return 0;
+                }
+                default -> throw new UserError("There is no benchmark \"" + which + "\"; run `leverage bench sampling` or `leverage bench search`.");
+            }
             spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
             return 0;
