@@ -37,36 +37,50 @@ public final class CaseService {
     }
 
     public Outcome ingest(Path folder, String caseId, boolean analyze) throws Exception {
+        checkFolder(folder);
+        CaseStore.checkCaseId(caseId);
+        try (DiscoveryIndex index = store.create(caseId)) {
+            return ingest(folder, caseId, analyze, index, new IngestRun());
+        }
+    }
+
+    private static void checkFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new UserError("The folder " + folder + " does not exist or is not a folder; give the path of the case's discovery folder.");
         }
+    }
+
+    /**
+     * Ingests a folder into a case whose index is already open (the server keeps one open per case, so that search
+     * answers while files come in); {@code run} counts the files as they finish, for progress. The index stays open.
+     */
+    public Outcome ingest(Path folder, String caseId, boolean analyze, DiscoveryIndex index, IngestRun run) throws Exception {
+        checkFolder(folder);
         CaseStore.checkCaseId(caseId);
         TrainedModels models = TrainedModels.load(store.models());
         Thresholds thresholds = Thresholds.load(store.thresholds());
         TikaDocumentParser parser = new TikaDocumentParser(IngestLimits.DEFAULT);
         Path caseDir = store.caseDir(caseId);
-        IngestRun run = new IngestRun();
+        store.recordSource(caseId, folder);
         Path[] written = new Path[2];
         JsonNode[] report = new JsonNode[1];
-        try (DiscoveryIndex index = store.create(caseId)) {
-            IngestSteps steps = new IngestSteps(index, parser, models, thresholds, caseDir.resolve("quarantine"), run);
-            BatchCompletion completion = new BatchCompletion(run, index, () -> {
-                if (!analyze) return;
-                report[0] = analyze(caseId, index, thresholds);
-                written[0] = caseDir.resolve("report.json");
-                written[1] = caseDir.resolve("report.html");
-                writeReports(report[0], written[0], written[1]);
-            });
-            try (CamelContext camel = new DefaultCamelContext()) {
-                camel.getShutdownStrategy().setTimeout(30);
-                camel.addRoutes(new IngestRoute(folder, steps, completion, Math.max(1, Runtime.getRuntime().availableProcessors())));
-                completion.producer(camel.createProducerTemplate());
-                camel.start();
-                run.awaitAnalyzed();
-                camel.getRouteController().stopRoute("ingest");
-            }
-            if (run.analysisError() != null) throw run.analysisError();
+        IngestSteps steps = new IngestSteps(index, parser, models, thresholds, caseDir.resolve("quarantine"), run);
+        BatchCompletion completion = new BatchCompletion(run, index, () -> {
+            if (!analyze) return;
+            report[0] = analyze(caseId, index, thresholds);
+            written[0] = caseDir.resolve("report.json");
+            written[1] = caseDir.resolve("report.html");
+            writeReports(report[0], written[0], written[1]);
+        });
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getShutdownStrategy().setTimeout(30);
+            camel.addRoutes(new IngestRoute(folder, steps, completion, Math.max(1, Runtime.getRuntime().availableProcessors())));
+            completion.producer(camel.createProducerTemplate());
+            camel.start();
+            run.awaitAnalyzed();
+            camel.getRouteController().stopRoute("ingest");
         }
+        if (run.analysisError() != null) throw run.analysisError();
         return new Outcome(run, written[0], written[1], report[0]);
     }
 

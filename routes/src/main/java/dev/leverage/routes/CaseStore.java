@@ -63,6 +63,27 @@ public final class CaseStore {
         return new LuceneDiscoveryIndex(dir.resolve("index"));
     }
 
+    /** Remembers the folder a case was last ingested from, so that its original files can be served by path. */
+    public void recordSource(String id, Path folder) throws IOException {
+        Path dir = caseDir(id);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("source"), folder.toAbsolutePath().normalize().toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The original file of a record path, or empty when the case's source folder is unknown, the path names a
+     * document inside a container ("!/"), or the file is no longer there. The path comes from the case's own index,
+     * and the result is checked to stay inside the source folder all the same.
+     */
+    public java.util.Optional<Path> originalFile(String id, String recordPath) throws IOException {
+        Path src = caseDir(id).resolve("source");
+        if (recordPath == null || recordPath.contains("!/") || !Files.isRegularFile(src)) return java.util.Optional.empty();
+        Path root = Path.of(Files.readString(src, java.nio.charset.StandardCharsets.UTF_8).strip()).toAbsolutePath().normalize();
+        Path file = root.resolve(recordPath).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) return java.util.Optional.empty();
+        return java.util.Optional.of(file);
+    }
+
     public Path models() {
         return root.resolve("models");
     }

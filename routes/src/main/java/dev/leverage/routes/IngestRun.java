@@ -82,6 +82,19 @@ public final class IngestRun {
         return Math.max(found, 0);
     }
 
+    /** Files finished so far (any outcome). */
+    public int done() {
+        return done.get();
+    }
+
+    public boolean isComplete() {
+        return complete.getCount() == 0;
+    }
+
+    public boolean isAnalyzed() {
+        return analyzed.getCount() == 0;
+    }
+
     public int indexed() {
         return indexed.get();
     }

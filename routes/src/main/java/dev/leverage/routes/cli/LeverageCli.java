@@ -18,9 +18,11 @@ import dev.leverage.index.SearchRequest;
 import dev.leverage.index.SearchResult;
 import dev.leverage.routes.CaseService;
 import dev.leverage.routes.CaseStore;
+import dev.leverage.routes.CaseViews;
 import dev.leverage.routes.UserError;
 import dev.leverage.routes.WitnessView;
-import dev.leverage.routes.report.HtmlReport;
+import dev.leverage.routes.report.ReportFormats;
+import dev.leverage.routes.server.LeverageServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +37,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /** The leverage command line. */
 @Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
         description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
         subcommands = {LeverageCli.Bench.class, LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.PageCmd.class, LeverageCli.Witness.class,
-                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Evaluate.class, CommandLine.HelpCommand.class})
+                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Serve.class, LeverageCli.UserCmd.class, LeverageCli.CaseCmd.class, LeverageCli.Audit.class, LeverageCli.Evaluate.class, CommandLine.HelpCommand.class})
 public final class LeverageCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -154,18 +157,14 @@ public final class LeverageCli implements Runnable {
             if (!sort.equals("relevance") && !sort.equals("date")) throw new UserError("The sort \"" + sort + "\" is not known; use --sort relevance or --sort date.");
             if (limit < 1 || offset < 0) throw new UserError("--limit must be at least 1 and --offset at least 0.");
             try (DiscoveryIndex index = data.store().open(caseId)) {
-                SearchResult r = index.search(new SearchRequest(String.join(" ", query), offset, limit,
-                        sort.equals("date") ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE));
+                SearchRequest request = new SearchRequest(String.join(" ", query), offset, limit,
+                        sort.equals("date") ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE);
                 if (json) {
-                    ObjectNode root = Json.MAPPER.createObjectNode();
-                    ArrayNode hits = root.putArray("hits");
-                    for (SearchHit h : r.hits()) hits.add(hitJson(h));
-                    root.set("facets", Json.MAPPER.valueToTree(r.facets()));
-                    root.put("total", r.total());
-                    root.put("offset", offset);
-                    if (r.jump() != null) root.set("jump", hitJson(r.jump()));
-                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-                } else if (r.jump() != null) {
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(CaseViews.search(index, request)));
+                    return 0;
+                }
+                SearchResult r = index.search(request);
+                if (r.jump() != null) {
                     SearchHit h = r.jump();
                     out.printf("%s is %s page %d (%s)%n%n", h.bates(), h.document(), h.page(), h.type());
                     index.page(h.document(), h.page()).ifPresent(p -> out.println(p.text().strip()));
@@ -185,22 +184,6 @@ public final class LeverageCli implements Runnable {
                 }
             }
             return 0;
-        }
-
-        private static ObjectNode hitJson(SearchHit h) {
-            ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("document", h.document());
-            n.put("page", h.page());
-            if (h.bates() == null) n.putNull("bates");
-            else n.put("bates", h.bates());
-            n.put("type", h.type());
-            n.put("score", h.score());
-            n.put("snippet", h.snippet());
-            if (h.date() == null) n.putNull("date");
-            else n.put("date", h.date());
-            n.put("ocr", h.ocr());
-            n.put("partial", h.partial());
-            return n;
         }
     }
 
@@ -253,12 +236,7 @@ public final class LeverageCli implements Runnable {
             if (allCases) return allCases(out, q);
             if (caseId == null) throw new UserError("Say which case with --case ID, or use --all-cases to look in every case.");
             try (DiscoveryIndex index = data.store().open(caseId)) {
-                CaseCast cast = index.cast();
-                List<Person> people = cast.lookup(q);
-                if (people.isEmpty()) throw new UserError("Nobody called \"" + q + "\" is mentioned in case " + caseId + "; try the surname alone or `leverage people --case " + caseId + "`.");
-                List<DocumentFacts> facts = index.facts();
-                ArrayNode all = Json.MAPPER.createArrayNode();
-                for (Person p : people) all.add(WitnessView.of(p, cast, facts, index));
+                ArrayNode all = CaseViews.witness(index, caseId, q);
                 if (json) {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all.size() == 1 ? all.get(0) : all));
                     return 0;
@@ -292,22 +270,8 @@ public final class LeverageCli implements Runnable {
 
         private int allCases(PrintWriter out, String q) throws Exception {
             CaseStore store = data.store();
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("name", q);
-            ArrayNode found = root.putArray("cases");
-            for (String c : store.cases()) {
-                try (DiscoveryIndex index = store.open(c)) {
-                    CaseCast cast = index.cast();
-                    for (Person p : cast.lookup(q)) {
-                        ObjectNode n = found.addObject();
-                        n.put("case", c);
-                        n.set("person", Json.MAPPER.valueToTree(p));
-                        ArrayNode docs = n.putArray("documents");
-                        Set<String> seen = new LinkedHashSet<>();
-                        for (String page : cast.pagesOf(p.key())) if (seen.add(page.substring(0, page.lastIndexOf('#')))) docs.add(page.substring(0, page.lastIndexOf('#')));
-                    }
-                }
-            }
+            ObjectNode root = CaseViews.allCases(store, q, c -> true, CaseViews.opening(store));
+            ArrayNode found = (ArrayNode) root.path("cases");
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             } else if (found.isEmpty()) {
@@ -344,31 +308,190 @@ public final class LeverageCli implements Runnable {
         }
     }
 
-    @Command(name = "report", description = "Write the case's leverage report as JSON or HTML.")
+    @Command(name = "report", description = "Write the case's leverage report as JSON, HTML, PDF (printable, fonts embedded) or Markdown (for a motion draft).")
     static class Report implements Callable<Integer> {
         @CommandLine.Mixin
         DataOption data = new DataOption();
         @Option(names = "--case", required = true)
         String caseId;
-        @Option(names = "--format", defaultValue = "json", description = "json or html")
+        @Option(names = "--format", defaultValue = "json", description = "json, html, pdf or md")
         String format;
-        @Option(names = "--out", description = "File to write (default: standard output).")
+        @Option(names = "--out", description = "File to write (default: standard output; a PDF needs --out).")
         Path out;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("json") && !format.equals("html")) throw new UserError("The format \"" + format + "\" is not supported; use --format json or --format html.");
+            if (!ReportFormats.FORMATS.contains(format)) throw new UserError("The format \"" + format + "\" is not supported; use --format json, html, pdf or md.");
+            if (format.equals("pdf") && out == null) throw new UserError("A PDF is written to a file; add --out report.pdf.");
             try (DiscoveryIndex index = data.store().open(caseId)) {
-                String json = index.analysis().orElseThrow(() -> new UserError("Case " + caseId + " has not been analysed yet; run `leverage analyze FOLDER --case " + caseId + "`."));
-                JsonNode report = Json.MAPPER.readTree(json);
-                String text = format.equals("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) : HtmlReport.render(report);
-                if (out == null) spec.commandLine().getOut().println(text);
-                else {
-                    Files.writeString(out, text, StandardCharsets.UTF_8);
+                JsonNode report = CaseViews.report(index, caseId);
+                byte[] bytes = ReportFormats.render(report, format);
+                if (out == null) {
+                    spec.commandLine().getOut().println(new String(bytes, StandardCharsets.UTF_8));
+                } else {
+                    Files.write(out, bytes);
                     spec.commandLine().getOut().println("Wrote " + out);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", description = "Serve the REST API and the web page for the cases in the data folder (127.0.0.1 unless --host says otherwise).")
+    static class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Option(names = "--port", defaultValue = "8340")
+        int port;
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+        String host;
+        @Option(names = "--max-upload-mb", defaultValue = "2048", description = "Largest upload request in MB (default ${DEFAULT-VALUE}).")
+        long maxUploadMb;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (port < 1 || port > 65535) throw new UserError("--port must be between 1 and 65535.");
+            CaseStore store = data.store();
+            LeverageServer server;
+            try {
+                server = LeverageServer.start(store, host, port, maxUploadMb * 1024 * 1024);
+            } catch (Exception e) {
+                throw new UserError("The server could not listen on " + host + ":" + port + "; choose another --port or stop what is using it.");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Leverage is serving " + store.root() + " at " + server.url() + " (API under /api, description at /api/openapi.json). Ctrl-C stops it.");
+            if (dev.leverage.routes.server.Access.open(store).users().isEmpty()) {
+                out.println("No user can sign in yet: add one with `leverage user add NAME --admin --data " + store.root() + "`.");
+            }
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception ignored) {
+                    // shutting down
+                }
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "user", description = "Users of the server: add NAME [--admin] prints the new user's API token once; token NAME replaces it; list.")
+    static class UserCmd implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(index = "0", description = "add, token or list")
+        String action;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NAME")
+        String name;
+        @Option(names = "--admin", description = "May create cases through the API.")
+        boolean admin;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var access = dev.leverage.routes.server.Access.open(data.store());
+            PrintWriter out = spec.commandLine().getOut();
+            switch (action) {
+                case "add", "token" -> {
+                    if (name == null) throw new UserError("Say which user: `leverage user " + action + " NAME`.");
+                    String token = action.equals("add") ? access.addUser(name, admin) : access.newTokenFor(name);
+                    out.println((action.equals("add") ? "Added " + name + (admin ? " (administrator)" : "") : "New token for " + name)
+                            + ". Their API token (shown once; keep it secret):");
+                    out.println(token);
+                }
+                case "list" -> {
+                    for (var u : access.users()) out.printf("%-24s %s%s%n", u.name(), u.admin() ? "admin  " : "       ", String.join(", ", access.casesOf(u.name())));
+                }
+                default -> throw new UserError("There is no `leverage user " + action + "`; use add, token or list.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "case", description = "Per-case access: grant CASE USER, revoke CASE USER, list.")
+    static class CaseCmd implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Parameters(index = "0", description = "grant, revoke or list")
+        String action;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "CASE")
+        String caseId;
+        @Parameters(index = "2", arity = "0..1", paramLabel = "USER")
+        String user;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CaseStore store = data.store();
+            var access = dev.leverage.routes.server.Access.open(store);
+            PrintWriter out = spec.commandLine().getOut();
+            switch (action) {
+                case "grant", "revoke" -> {
+                    if (caseId == null || user == null) throw new UserError("Say which case and user: `leverage case " + action + " CASE USER`.");
+                    if (action.equals("grant")) {
+                        if (!store.exists(caseId)) throw new UserError("There is no case \"" + caseId + "\" in " + store.root() + "; create it with `leverage analyze FOLDER --case " + caseId + "` first.");
+                        access.grant(caseId, user);
+                        out.println("Granted case " + caseId + " to " + user + ".");
+                    } else {
+                        access.revoke(caseId, user);
+                        out.println("Revoked " + user + "'s access to case " + caseId + ".");
+                    }
+                }
+                case "list" -> {
+                    var grants = access.grants();
+                    for (String c : store.cases()) out.printf("%-20s %s%n", c, String.join(", ", grants.getOrDefault(c, java.util.Set.of())));
+                }
+                default -> throw new UserError("There is no `leverage case " + action + "`; use grant, revoke or list.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "audit", description = "Who read what: the server's audit log for one case (--case ID), or all of it; --verify checks that no line was edited.")
+    static class Audit implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Option(names = "--case")
+        String caseId;
+        @Option(names = "--json")
+        boolean json;
+        @Option(names = "--verify", description = "Check the log's hash chain.")
+        boolean verify;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path log = data.store().root().resolve("audit.log");
+            PrintWriter out = spec.commandLine().getOut();
+            if (verify) {
+                String broken = dev.leverage.routes.server.AuditLog.verify(log);
+                if (broken != null) throw new UserError(broken);
+                out.println("The audit log " + log + " is intact.");
+                return 0;
+            }
+            if (caseId != null) CaseStore.checkCaseId(caseId);
+            List<JsonNode> entries = dev.leverage.routes.server.AuditLog.read(log, n -> caseId == null || caseId.equals(n.path("case").asText(null)));
+            if (json) {
+                ArrayNode a = Json.MAPPER.createArrayNode();
+                entries.forEach(a::add);
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(a));
+                return 0;
+            }
+            if (entries.isEmpty()) out.println("No audit entries" + (caseId == null ? "" : " for case " + caseId) + " in " + log + ".");
+            for (JsonNode n : entries) {
+                out.printf("%s  %-12s %-4s %-3d %s%s%s%n", n.path("time").asText(), n.path("user").asText("(no token)"), n.path("method").asText(),
+                        n.path("status").asInt(), n.path("endpoint").asText(), n.hasNonNull("query") ? "  q=" + n.path("query").asText() : "",
+                        n.hasNonNull("document") ? "  document=" + n.path("document").asText() : "");
             }
             return 0;
         }
