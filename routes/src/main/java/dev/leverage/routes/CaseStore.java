@@ -63,25 +63,51 @@ public final class CaseStore {
         return new LuceneDiscoveryIndex(dir.resolve("index"));
     }
 
-    /** Remembers the folder a case was last ingested from, so that its original files can be served by path. */
-    public void recordSource(String id, Path folder) throws IOException {
+    /**
+     * Remembers every folder a case was ingested from (the command line's discovery folder, the server's upload
+     * folder), so that an original file can be served by its record.
+     */
+    public synchronized void recordSource(String id, Path folder) throws IOException {
         Path dir = caseDir(id);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("source"), folder.toAbsolutePath().normalize().toString(), java.nio.charset.StandardCharsets.UTF_8);
+        String f = folder.toAbsolutePath().normalize().toString();
+        List<String> known = sources(id);
+        if (known.contains(f)) return;
+        Files.writeString(dir.resolve("sources"), f + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private List<String> sources(String id) throws IOException {
+        Path f = caseDir(id).resolve("sources");
+        if (!Files.isRegularFile(f)) return List.of();
+        return Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8).stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     /**
-     * The original file of a record path, or empty when the case's source folder is unknown, the path names a
-     * document inside a container ("!/"), or the file is no longer there. The path comes from the case's own index,
-     * and the result is checked to stay inside the source folder all the same.
+     * The original file of a record, or empty when no source folder of the case holds it with the same content (the
+     * record is a document inside a container, "!/"; or the file moved or changed since). The path comes from the
+     * case's own index, and the result is checked to stay inside its source folder all the same.
      */
-    public java.util.Optional<Path> originalFile(String id, String recordPath) throws IOException {
-        Path src = caseDir(id).resolve("source");
-        if (recordPath == null || recordPath.contains("!/") || !Files.isRegularFile(src)) return java.util.Optional.empty();
-        Path root = Path.of(Files.readString(src, java.nio.charset.StandardCharsets.UTF_8).strip()).toAbsolutePath().normalize();
-        Path file = root.resolve(recordPath).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) return java.util.Optional.empty();
-        return java.util.Optional.of(file);
+    public java.util.Optional<Path> originalFile(String id, dev.leverage.index.FileRecord record) throws IOException {
+        if (record == null || record.path() == null || record.path().contains("!/")) return java.util.Optional.empty();
+        for (String src : sources(id)) {
+            Path root = Path.of(src);
+            Path file = root.resolve(record.path()).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) continue;
+            if (record.sha256() == null || record.sha256().equals(sha256(file))) return java.util.Optional.of(file);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Path models() {

@@ -91,6 +91,7 @@ public final class Api {
         void handle(Req r) throws Exception;
     }
 
+    private static final String UPLOADS = "leverage.uploads";
     private final OpenCases cases;
     private final Access access;
     private final AuditLog audit;
@@ -139,6 +140,8 @@ public final class Api {
         Access.User user = null;
         int status = 200;
         try {
+            Integer uploads = ex.getIn().getHeader("CamelAttachmentsSize", Integer.class);
+            if (uploads != null) ex.setProperty(UPLOADS, uploads);
             // what the client sent is not answered back: no request header is echoed
             ex.getMessage().removeHeaders("*", Exchange.HTTP_RESPONSE_CODE);
             if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -229,6 +232,11 @@ public final class Api {
         AttachmentMessage am = r.exchange().getIn(AttachmentMessage.class);
         Map<String, DataHandler> files = am == null || !am.hasAttachments() ? Map.of() : am.getAttachments();
         if (files.isEmpty()) throw new ApiError(400, "No file came with the request; send the files as multipart/form-data.");
+        Integer sent = r.exchange().getProperty(UPLOADS, Integer.class);
+        if (sent != null && sent > files.size()) {
+            // the HTTP layer keys uploads by form field, so several files in one field would silently lose all but one
+            throw new ApiError(400, "Send each file in its own form field (file0, file1, ...); " + sent + " files came but only " + files.size() + " field names, so nothing was stored.");
+        }
         cases.create(caseId);
         Path dir = cases.uploads(caseId);
         Files.createDirectories(dir);
@@ -296,7 +304,7 @@ public final class Api {
         // the document is looked up among the case's own records; only a path the index holds can be served
         Optional<FileRecord> rec = index(r).records().stream().filter(x -> doc.equals(x.path())).findFirst();
         if (rec.isEmpty()) throw new ApiError(404, "The case has no document \"" + clip(doc, 120) + "\"; take the document from a search hit or the document list.");
-        Path file = cases.store().originalFile(caseId, rec.get().path())
+        Path file = cases.store().originalFile(caseId, rec.get())
                 .orElseThrow(() -> new ApiError(404, "The original of \"" + clip(doc, 120) + "\" is not on the server (it was inside another file, or its folder moved); open its pages instead."));
         String name = file.getFileName().toString();
         boolean pdf = name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");

@@ -100,12 +100,19 @@ class RestApiTest {
     }
 
     static HttpResponse<byte[]> upload(String token, String caseId, String fileName, byte[] content) throws Exception {
+        return upload(token, caseId, List.of("files"), List.of(fileName), List.of(content));
+    }
+
+    static HttpResponse<byte[]> upload(String token, String caseId, List<String> fields, List<String> fileNames, List<byte[]> contents) throws Exception {
         String boundary = "----leverage" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < fileNames.size(); i++) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"; filename=\"" + fileNames.get(i) + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(contents.get(i));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases/" + caseId + "/files")).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
@@ -200,6 +207,15 @@ class RestApiTest {
         assertEquals(200, original.statusCode());
         assertArrayEquals(content, original.body());
         assertTrue(original.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), "non-PDF originals download, never render");
+        // the files ingested from the command line's folder keep their originals after an upload
+        HttpResponse<byte[]> cliOriginal = get(ann, "/api/cases/alpha/original?document=narrative.txt");
+        assertEquals(200, cliOriginal.statusCode(), new String(cliOriginal.body(), StandardCharsets.UTF_8));
+        assertTrue(new String(cliOriginal.body(), StandardCharsets.UTF_8).contains("Quentin Albrecht"));
+        // several files in one form field cannot all be read: refused whole rather than losing some
+        HttpResponse<byte[]> sameField = upload(ann, "alpha", List.of("f", "f"), List.of("one.txt", "two.txt"),
+                List.of("first file".getBytes(StandardCharsets.UTF_8), "second file".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, sameField.statusCode());
+        assertFalse(Files.exists(store.caseDir("alpha").resolve("uploads/one.txt")));
         // the same bytes again are not stored twice
         JsonNode again = json(upload(ann, "alpha", "supplement.txt", content));
         assertEquals("already uploaded with the same content", again.path("files").get(0).path("note").asText());
