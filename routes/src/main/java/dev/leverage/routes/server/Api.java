@@ -353,6 +353,10 @@ public final class Api {
         ex.getMessage().setBody(body);
         ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         ex.getMessage().setHeader(Exchange.CONTENT_TYPE, ReportFormats.contentType(format));
+        if (format.equals("html")) {
+            // the stand-alone report carries its own styles and no script: allow the one, never the other
+            ex.getMessage().setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+        }
         if (!format.equals("json") && !format.equals("html")) {
             ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"leverage-" + r.param("case") + "." + ReportFormats.extension(format) + "\"");
         }

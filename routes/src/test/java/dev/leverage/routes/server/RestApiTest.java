@@ -262,6 +262,10 @@ class RestApiTest {
         assertTrue(new String(md.body(), StandardCharsets.UTF_8).startsWith("#"));
         JsonNode report = json(get(ann, "/api/cases/alpha/report?format=json"));
         assertTrue(report.has("findings") && report.has("timeline") && report.has("people"), report.toString());
+        HttpResponse<byte[]> html = get(ann, "/api/cases/alpha/report?format=html");
+        assertEquals(200, html.statusCode());
+        String csp = html.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.startsWith("default-src 'none'") && !csp.contains("script"), "the HTML report may style itself but never run a script: " + csp);
         HttpResponse<byte[]> bad = get(ann, "/api/cases/alpha/report?format=docx");
         assertEquals(400, bad.statusCode());
         HttpResponse<byte[]> syntax = get(ann, "/api/cases/alpha/search?q=" + enc("\"dog sniff"));
