@@ -94,20 +94,9 @@ public final class CaseStore {
             Path root = Path.of(src);
             Path file = root.resolve(record.path()).normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) continue;
-            if (record.sha256() == null || record.sha256().equals(sha256(file))) return java.util.Optional.of(file);
+            if (record.sha256() == null || record.sha256().equals(dev.leverage.ingest.TikaDocumentParser.sha256(file))) return java.util.Optional.of(file);
         }
         return java.util.Optional.empty();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Path models() {

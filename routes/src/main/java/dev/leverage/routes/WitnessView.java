@@ -13,6 +13,7 @@ import dev.leverage.index.CaseCast;
 import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.Json;
 import dev.leverage.ingest.Page;
+import dev.leverage.routes.report.ReportBuilder;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -148,11 +149,7 @@ public final class WitnessView {
     }
 
     private static ObjectNode cite(ObjectNode n, Citation c) {
-        n.put("document", c.document());
-        n.put("page", c.page());
-        if (c.bates() == null) n.putNull("bates");
-        else n.put("bates", c.bates());
-        n.put("quote", c.quote());
+        n.setAll(ReportBuilder.citation(c));
         return n;
     }
 }

@@ -174,7 +174,8 @@ public final class ReportBuilder {
         else n.put(field, value);
     }
 
-    static ObjectNode citation(Citation c) {
+    /** A citation as the report and the witness view write it: document, page, Bates (or null), quote. */
+    public static ObjectNode citation(Citation c) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("document", c.document());
         n.put("page", c.page());

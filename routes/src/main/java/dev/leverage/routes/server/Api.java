@@ -8,6 +8,7 @@ import dev.leverage.index.InvalidQueryException;
 import dev.leverage.index.Json;
 import dev.leverage.index.LuceneDiscoveryIndex;
 import dev.leverage.index.SearchRequest;
+import dev.leverage.ingest.TikaDocumentParser;
 import dev.leverage.routes.CaseStore;
 import dev.leverage.routes.CaseViews;
 import dev.leverage.routes.UserError;
@@ -24,10 +25,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,13 +242,10 @@ public final class Api {
         for (Map.Entry<String, DataHandler> f : files.entrySet()) {
             String name = safeFileName(f.getValue().getName() != null ? f.getValue().getName() : f.getKey());
             Path tmp = Files.createTempFile(dir.getParent(), ".upload-", ".part");
-            String sha;
-            try (InputStream in = new DigestInputStream(f.getValue().getInputStream(), MessageDigest.getInstance("SHA-256"))) {
+            try (InputStream in = f.getValue().getInputStream()) {
                 Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
+            String sha = TikaDocumentParser.sha256(tmp);
             Path target = place(dir, name, sha);
             ObjectNode n = saved.addObject();
             n.put("name", f.getValue().getName());
@@ -465,18 +460,9 @@ public final class Api {
             Path c = dir.resolve(i == 1 ? name : base + " (" + i + ")" + ext).normalize();
             if (!c.getParent().equals(dir.normalize())) throw new ApiError(400, "That file name cannot be stored; rename the file and upload it again.");
             if (!Files.exists(c)) return c;
-            if (sha.equals(sha256(c))) return null;
+            if (sha.equals(TikaDocumentParser.sha256(c))) return null;
         }
         throw new ApiError(409, "Too many files are called \"" + name + "\"; rename the file and upload it again.");
-    }
-
-    private static String sha256(Path p) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String urlEncode(String s) {
