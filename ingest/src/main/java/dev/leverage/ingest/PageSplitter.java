@@ -13,19 +13,27 @@ import java.util.Set;
 /**
  * Turns Tika's XHTML into pages. Tika marks PDF pages and spreadsheet sheets with {@code <div class="page">} and
  * OCR output with {@code <div class="ocr">}; block elements become line breaks, table cells become tab-separated
- * cells and are kept as {@link Page.Table}s. Formats without pages (DOCX, e-mail, text) give one page, split
+ * cells and are kept as {@link Page.Table}s. OCR output comes as hOCR: each word a {@code span class="ocrx_word"}
+ * whose title carries Tesseract's confidence ({@code x_wconf 91}); words are joined by spaces, lines end at each
+ * {@code ocr_line}, and the page keeps the mean word confidence. Formats without pages (DOCX, e-mail, text) give one page, split
  * further at form feeds.
  */
 final class PageSplitter extends DefaultHandler {
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
             "table", "title", "pre", "blockquote", "section");
 
-    record RawPage(String text, boolean ocr, List<Page.Table> tables) {
+    record RawPage(String text, boolean ocr, Double ocrConfidence, List<Page.Table> tables) {
     }
+
+    private static final java.util.regex.Pattern WCONF = java.util.regex.Pattern.compile("x_wconf (\\d+)");
 
     private final List<RawPage> pages = new ArrayList<>();
     private StringBuilder text = new StringBuilder();
     private boolean ocr;
+    /** Depth of the open hOCR page element (whitespace between hOCR elements is layout, not text), or -1. */
+    private int hocrDepth = -1;
+    private long confidenceSum;
+    private int words;
     private List<Page.Table> tables = new ArrayList<>();
     private boolean sawPageDivs;
     private int pageDepth = -1;
@@ -69,6 +77,17 @@ final class PageSplitter extends DefaultHandler {
             pageDepth = depth;
         }
         if (name.equals("div") && "ocr".equals(cls)) ocr = true;
+        if ("ocr_page".equals(cls) && hocrDepth < 0) hocrDepth = depth;
+        if ("ocrx_word".equals(cls)) {
+            int n = text.length();
+            if (n > 0 && !Character.isWhitespace(text.charAt(n - 1))) text.append(' ');
+            var m = WCONF.matcher(String.valueOf(atts.getValue("title")));
+            if (m.find()) {
+                confidenceSum += Math.min(100, Integer.parseInt(m.group(1)));
+                words++;
+            }
+        }
+        if ("ocr_line".equals(cls) || "ocr_par".equals(cls)) newline();
         switch (name) {
             case "table" -> openTables.add(new ArrayList<>());
             case "tr" -> row = new ArrayList<>();
@@ -104,6 +123,7 @@ final class PageSplitter extends DefaultHandler {
                 }
             }
             if (BLOCKS.contains(name)) newline();
+            if (depth == hocrDepth) hocrDepth = -1;
             if (depth == pageDepth) {
                 pageDepth = -1;
             }
@@ -115,6 +135,7 @@ final class PageSplitter extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         if (!inBody || inHeadTitle) return;
+        if (hocrDepth >= 0 && new String(ch, start, length).isBlank()) return;
         text.append(ch, start, length);
         if (cell != null) cell.append(ch, start, length);
     }
@@ -127,7 +148,7 @@ final class PageSplitter extends DefaultHandler {
     private void flushPage() {
         String t = clean(text.toString());
         if (sawPageDivs) {
-            pages.add(new RawPage(t, ocr, tables));
+            pages.add(new RawPage(t, ocr, confidence(), tables));
         } else {
             // No page structure: one page per form-feed-separated part. Tika's text parser hands a form feed on as
             // U+FFFD (XML cannot carry it); one at the start of a line is that page break.
@@ -135,12 +156,18 @@ final class PageSplitter extends DefaultHandler {
             for (int i = 0; i < parts.length; i++) {
                 String part = clean(parts[i]);
                 if (part.isEmpty() && parts.length > 1) continue;
-                pages.add(new RawPage(part, ocr, i == 0 ? tables : List.of()));
+                pages.add(new RawPage(part, ocr, confidence(), i == 0 ? tables : List.of()));
             }
         }
         text = new StringBuilder();
         ocr = false;
+        confidenceSum = 0;
+        words = 0;
         tables = new ArrayList<>();
+    }
+
+    private Double confidence() {
+        return words == 0 ? null : confidenceSum / (100.0 * words);
     }
 
     /** Trailing spaces off each line, tabs that only end a line dropped, runs of blank lines collapsed. */

@@ -34,27 +34,30 @@ import java.util.Map;
  * their own. Scanned pages are OCRed with Tesseract when it is installed. Thread-safe: one instance serves
  * parallel parses.
  */
-public final class TikaDocumentParser {
+public final class TikaDocumentParser implements DocumentParser {
     private static final List<String> KEPT_METADATA = List.of("dc:title", "dc:creator", "dcterms:created", "dcterms:modified",
             "Message-From", "Message-To", "Message-Cc", "dc:subject", "Message:Raw-Header:Subject", "xmpTPg:NPages");
 
-    private final AutoDetectParser parser;
+    private final LimitingParser parser;
     private final IngestLimits limits;
     private final boolean ocrAvailable;
 
     public TikaDocumentParser(IngestLimits limits) {
         this.limits = limits;
-        this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
-        boolean ocr;
-        try {
-            ocr = new TesseractOCRParser().hasTesseract();
-        } catch (Exception e) {
-            ocr = false;
-        }
-        this.ocrAvailable = ocr;
+        this.parser = new LimitingParser(new AutoDetectParser(TikaConfig.getDefaultConfig()), limits);
+        this.ocrAvailable = tesseractInstalled();
     }
 
-    /** True when Tesseract is installed, so scanned pages get text. */
+    /** True when Tika finds a working Tesseract on this machine. */
+    static boolean tesseractInstalled() {
+        try {
+            return new TesseractOCRParser().hasTesseract();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean ocrAvailable() {
         return ocrAvailable;
     }
@@ -89,6 +92,7 @@ public final class TikaDocumentParser {
      * @param relativePath its path relative to the case folder, '/' separated
      * @param sha256       its SHA-256 (computed if null)
      */
+    @Override
     public ParseOutcome parse(Path file, String relativePath, String sha256) {
         try {
             if (sha256 == null) sha256 = sha256(file);
@@ -134,21 +138,36 @@ public final class TikaDocumentParser {
         String mediaType = baseType(top.get(Metadata.CONTENT_TYPE));
         String containerException = top.get(TikaCoreProperties.CONTAINER_EXCEPTION);
         Document main = toDocument(top, sha256, relativePath, sha256, null);
-        boolean mainHasText = main.pages().stream().anyMatch(p -> !p.text().isBlank());
+        // An archive's own text is only the names of its entries: it has content when an entry does.
+        boolean mainHasText = !isArchive(mediaType) && main.pages().stream().anyMatch(p -> !p.text().isBlank());
+        String limitBroken = null;
+        int skippedDeep = 0;
         for (int i = 1; i < results.size(); i++) {
             Metadata m = results.get(i);
             String embeddedPath = m.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
             if (embeddedPath == null) embeddedPath = "/embedded-" + i;
             String path = relativePath + "!" + embeddedPath;
             String id = sha256(sha256 + "!" + embeddedPath);
-            if (m.get(TikaCoreProperties.EMBEDDED_EXCEPTION) != null) {
-                warnings.add("The embedded file " + embeddedPath + " could not be read: " + firstLine(m.get(TikaCoreProperties.EMBEDDED_EXCEPTION)));
+            if (m.get(LimitingParser.SKIPPED) != null) {
+                skippedDeep++;
+                continue;
+            }
+            String embeddedException = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+            if (embeddedException != null) {
+                String limit = limitMessage(embeddedException);
+                if (limit != null && limitBroken == null) limitBroken = limit;
+                warnings.add("The embedded file " + embeddedPath + " could not be read: " + (limit != null ? limit : firstLine(embeddedException)));
             }
             Document d = toDocument(m, id, path, id, sha256);
             if (d.pages().stream().allMatch(p -> p.text().isBlank())) continue; // images and blobs with no text
             documents.add(d);
         }
+        if (skippedDeep > 0) {
+            warnings.add(skippedDeep + " embedded file" + (skippedDeep == 1 ? " was" : "s were") + " nested more than " + limits.maxDepth()
+                    + " levels deep and not read; raise the nesting limit to read them.");
+        }
         if (!mainHasText && documents.isEmpty()) {
+            if (limitBroken != null) return quarantine(relativePath, sha256, limitBroken);
             if (containerException != null) {
                 return quarantine(relativePath, sha256, reasonFor(new IOException(firstLine(containerException)), mediaType));
             }
@@ -181,7 +200,9 @@ public final class TikaDocumentParser {
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setLanguage("eng");
         ocr.setTimeoutSeconds(limits.ocrTimeoutSeconds());
+        ocr.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR); // words with their confidence
         context.set(TesseractOCRConfig.class, ocr);
+        context.set(LimitingParser.State.class, new LimitingParser.State());
         return context;
     }
 
@@ -190,7 +211,7 @@ public final class TikaDocumentParser {
         List<PageSplitter.RawPage> raw = xhtml == null ? List.of() : PageSplitter.split(xhtml);
         List<Page> pages = new ArrayList<>();
         for (PageSplitter.RawPage r : raw) {
-            pages.add(new Page(pages.size() + 1, r.text(), BatesStamp.find(r.text()), r.ocr(), r.tables()));
+            pages.add(new Page(pages.size() + 1, r.text(), BatesStamp.find(r.text()), r.ocr(), r.ocr() ? r.ocrConfidence() : null, r.tables()));
         }
         if (pages.isEmpty()) pages.add(new Page(1, "", null, false, List.of()));
         String mediaType = baseType(m.get(Metadata.CONTENT_TYPE));
@@ -202,6 +223,11 @@ public final class TikaDocumentParser {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String type = DocumentClass.classify(name, mediaType, pages.get(0).text());
         return new Document(id, path, sha, type, mediaType, kept, pages, parentId);
+    }
+
+    private static boolean isArchive(String mediaType) {
+        return List.of("application/zip", "application/x-tar", "application/gzip", "application/x-gzip", "application/x-7z-compressed",
+                "application/x-rar-compressed", "application/vnd.rar", "application/x-bzip2", "application/x-xz", "application/java-archive").contains(mediaType);
     }
 
     private static boolean needsOcr(String mediaType) {
@@ -216,11 +242,19 @@ public final class TikaDocumentParser {
 
     private static String firstLine(String s) {
         String line = s.strip().split("\n", 2)[0];
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        return line.length() > 400 ? line.substring(0, 400) + "..." : line;
+    }
+
+    /** The quarantine reason a {@link LimitExceededException} carries, from an embedded document's exception text. */
+    private static String limitMessage(String exceptionText) {
+        String marker = LimitExceededException.class.getName() + ": ";
+        int at = exceptionText.indexOf(marker);
+        return at < 0 ? null : firstLine(exceptionText.substring(at + marker.length()));
     }
 
     static String reasonFor(Throwable e, String detectedType) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitExceededException) return t.getMessage();
             if (t instanceof EncryptedDocumentException || String.valueOf(t.getMessage()).toLowerCase().contains("password")) {
                 return "The file is password-protected; ask the producing party for the password or an unencrypted copy.";
             }

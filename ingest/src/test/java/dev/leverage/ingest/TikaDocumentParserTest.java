@@ -85,6 +85,61 @@ class TikaDocumentParserTest {
         Page page = scan.documents().get(0).page(1);
         assertTrue(page.ocr(), "an image-only page is read by Tesseract");
         assertTrue(page.text().toLowerCase().contains("hartwell"), page.text());
+        assertTrue(page.ocrConfidence() != null && page.ocrConfidence() > 0.5 && page.ocrConfidence() <= 1,
+                "an OCRed page keeps Tesseract's mean word confidence: " + page.ocrConfidence());
+        assertFalse(page.text().contains("  ") || page.text().lines().anyMatch(l -> l.startsWith(" ")),
+                "hOCR layout whitespace does not leak into the text: " + page.text());
+        assertEquals(null, xlsx.documents().get(0).page(1).ocrConfidence(), "a page with a text layer has no OCR confidence");
+    }
+
+    @Test
+    void nestingAndZipBombLimits() throws Exception {
+        // a zip in a zip ... 8 deep, text at the bottom and at level 2
+        byte[] inner = zip("deep.txt", "Deputy Okafor sealed bag 7 at the bottom.".getBytes());
+        for (int level = 7; level >= 1; level--) {
+            inner = level == 2 ? zip2("level2.zip", inner, "note.txt", "Sergeant Lindqvist signed at level two.".getBytes()) : zip("level" + level + ".zip", inner);
+        }
+        Path nested = Files.write(dir.resolve("nested.zip"), inner);
+        TikaDocumentParser shallow = new TikaDocumentParser(IngestLimits.DEFAULT.withMaxDepth(3));
+        ParseOutcome.Parsed p = assertInstanceOf(ParseOutcome.Parsed.class, shallow.parse(nested, "nested.zip", null));
+        assertTrue(p.documents().stream().anyMatch(d -> d.fullText().contains("Lindqvist")), "shallow levels are read");
+        assertFalse(p.documents().stream().anyMatch(d -> d.fullText().contains("Okafor")), "levels past the limit are not");
+        assertTrue(p.warnings().stream().anyMatch(w -> w.contains("nested more than 3 levels")), p.warnings().toString());
+        ParseOutcome.Parsed all = assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(nested, "nested.zip", null));
+        assertTrue(all.documents().stream().anyMatch(d -> d.fullText().contains("Okafor")), "the default depth reads all eight levels");
+
+        // 64 MB of zeros deflate to about 64 KB: 1000:1
+        Path bomb = dir.resolve("bomb.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) out.write(zeros);
+            out.closeEntry();
+        }
+        ParseOutcome.Quarantined q = assertInstanceOf(ParseOutcome.Quarantined.class, parser.parse(bomb, "bomb.zip", null));
+        assertTrue(q.record().reason().contains("zip bomb"), q.record().reason());
+        Path wrapped = Files.write(dir.resolve("wrapped.zip"), zip("bomb.zip", Files.readAllBytes(bomb)));
+        q = assertInstanceOf(ParseOutcome.Quarantined.class, parser.parse(wrapped, "wrapped.zip", null));
+        assertTrue(q.record().reason().contains("zip bomb"), "a bomb inside an archive is found too: " + q.record().reason());
+    }
+
+    static byte[] zip(String name, byte[] content) throws Exception {
+        return zip2(name, content, null, null);
+    }
+
+    static byte[] zip2(String name, byte[] content, String name2, byte[] content2) throws Exception {
+        var buf = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(buf)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(name));
+            out.write(content);
+            out.closeEntry();
+            if (name2 != null) {
+                out.putNextEntry(new java.util.zip.ZipEntry(name2));
+                out.write(content2);
+                out.closeEntry();
+            }
+        }
+        return buf.toByteArray();
     }
 
     @Test
