@@ -16,7 +16,7 @@ import java.util.Optional;
  * Thread-safe.
  */
 public interface DiscoveryIndex extends Closeable {
-    /** The record of a file with these bytes, if the case already has one (idempotency on content). */
+    /** The record of an indexed file with these bytes, if the case already has one (idempotency on content). */
     Optional<FileRecord> findBySha(String sha256) throws IOException;
 
     /** The record of a file at this path (relative to the case folder), if the case has one. */
@@ -25,7 +25,7 @@ public interface DiscoveryIndex extends Closeable {
     /** Adds a parsed document with its pages and extracted facts, and its file record. */
     void add(Document document, DocumentFacts facts, FileRecord record) throws IOException;
 
-    /** Records a file that is not indexed (duplicate or quarantined). */
+    /** Records a file that is not indexed (duplicate or quarantined), replacing any earlier record of its path. */
     void addRecord(FileRecord record) throws IOException;
 
     /** Makes everything added so far durable and visible to searches. */

@@ -74,12 +74,16 @@ import org.apache.lucene.index.ReaderUtil;
  * The embedded index: one Lucene index on disk per case. Each page is a Lucene document (the unit of retrieval);
  * file records, extracted facts and the analysis are stored documents of their own kinds beside them, so the
  * witness view and the report are answered from the index alone. One IndexWriter owns the directory;
- * a SearcherManager hands out searchers, refreshed at each commit.
+ * a SearcherManager hands out near-real-time searchers, refreshed every second from the writer (so search answers
+ * while a case is ingested) and at each commit (which makes the writes durable).
  */
 public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     static final String KIND = "kind", PAGE = "page", RECORD = "record", FACTS = "facts", ANALYSIS = "analysis";
     static final String TEXT = "text", PATH = "path", PAGE_NO = "page_no", BATES = "bates", TYPE = "type", SHA = "sha256",
-            JSON = "json", DOC_ID = "doc_id", PAGE_KEY = "page_key";
+            JSON = "json", DOC_ID = "doc_id", PAGE_KEY = "page_key", OCR_CONFIDENCE = "ocr_conf", RECORD_STATUS = "record_status",
+            RECORD_PATH = "record_path";
+    /** How often searches are reopened on what has been written, committed or not (near-real-time search). */
+    private static final long REFRESH_MILLIS = 1_000;
 
     private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -94,6 +98,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     private volatile CachedCast cachedCast;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final java.util.concurrent.ScheduledExecutorService refresher;
 
     public LuceneDiscoveryIndex(Path dir) throws IOException {
         IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
@@ -101,12 +106,31 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         this.writer = new IndexWriter(FSDirectory.open(dir), cfg);
         this.writer.commit(); // an empty case is a valid index
         this.searchers = new SearcherManager(writer, null);
+        this.refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leverage-index-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        // Search answers while a case is being ingested: what has been written shows within a second, before commit.
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                searchers.maybeRefresh();
+            } catch (IOException | org.apache.lucene.store.AlreadyClosedException ignored) {
+                // the next tick or the next commit refreshes
+            }
+        }, REFRESH_MILLIS, REFRESH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static Double ocrConfidence(org.apache.lucene.document.Document d) {
+        var f = d.getField(OCR_CONFIDENCE);
+        return f == null ? null : f.numericValue().doubleValue();
     }
 
     @Override
     public Optional<FileRecord> findBySha(String sha256) throws IOException {
         return first(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(KIND, RECORD)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(RECORD_STATUS, FileRecord.INDEXED)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(SHA, sha256)), BooleanClause.Occur.FILTER).build(), FileRecord.class);
     }
 
@@ -144,6 +168,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             }
             ld.add(new Field(TEXT, p.text(), TEXT_TYPE));
             ld.add(new StoredField("ocr", p.ocr() ? 1 : 0));
+            if (p.ocrConfidence() != null) ld.add(new StoredField(OCR_CONFIDENCE, p.ocrConfidence()));
             docs.add(ld);
         }
         org.apache.lucene.document.Document fd = new org.apache.lucene.document.Document();
@@ -152,7 +177,9 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         fd.add(new StoredField(JSON, Json.MAPPER.writeValueAsString(facts)));
         docs.add(fd);
         docs.add(recordDoc(record));
-        // One block per document: a crash leaves all of it or none of it.
+        // One block per document: a crash leaves all of it or none of it. A record the path had before (a
+        // quarantine or duplicate from an earlier run) goes: every file has exactly one record.
+        writer.deleteDocuments(new Term(RECORD_PATH, record.path()));
         writer.updateDocuments(new Term(DOC_ID, d.id()), docs);
     }
 
@@ -188,7 +215,8 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     @Override
     public void addRecord(FileRecord record) throws IOException {
-        writer.addDocument(recordDoc(record));
+        // Replaces the path's earlier record, so a file read again ends with one record, never two.
+        writer.updateDocument(new Term(RECORD_PATH, record.path()), recordDoc(record));
     }
 
     private org.apache.lucene.document.Document recordDoc(FileRecord r) throws IOException {
@@ -197,6 +225,8 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         if (r.sha256() != null) ld.add(new StringField(SHA, r.sha256(), Field.Store.NO));
         if (r.documentId() != null) ld.add(new StringField(DOC_ID, r.documentId(), Field.Store.NO));
         ld.add(new StringField(PATH, r.path(), Field.Store.NO));
+        ld.add(new StringField(RECORD_PATH, r.path(), Field.Store.NO));
+        ld.add(new StringField(RECORD_STATUS, r.status(), Field.Store.NO));
         ld.add(new StoredField(JSON, Json.MAPPER.writeValueAsString(r)));
         return ld;
     }
@@ -236,7 +266,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             TopDocs td = s.search(q, 1);
             if (td.scoreDocs.length == 0) return Optional.empty();
             var d = s.storedFields().document(td.scoreDocs[0].doc);
-            return Optional.of(new Page(number, d.get(TEXT), d.get(BATES), d.getField("ocr").numericValue().intValue() == 1, List.of()));
+            return Optional.of(new Page(number, d.get(TEXT), d.get(BATES), d.getField("ocr").numericValue().intValue() == 1, ocrConfidence(d), List.of()));
         } finally {
             searchers.release(s);
         }
@@ -295,7 +325,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             for (int i = 0; i < hits.size(); i++) {
                 if (from + i >= strict) {
                     SearchHit h = hits.get(i);
-                    hits.set(i, new SearchHit(h.document(), h.page(), h.bates(), h.type(), h.score(), h.snippet(), h.date(), h.ocr(), true));
+                    hits.set(i, new SearchHit(h.document(), h.page(), h.bates(), h.type(), h.score(), h.snippet(), h.date(), h.ocr(), true, h.ocrConfidence()));
                 }
             }
             Facets facets = s.search(shown, new Facets.Counter(cast));
@@ -330,7 +360,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             String date = dates.advanceExact(page[i].doc - leaf.docBase) ? LocalDate.ofEpochDay(dates.nextValue()).toString() : null;
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(new SearchHit(path, no, d.get(BATES), d.get(TYPE), score, snippet.replaceAll("\\s+", " ").strip(), date,
-                    d.getField("ocr").numericValue().intValue() == 1, false));
+                    d.getField("ocr").numericValue().intValue() == 1, false, ocrConfidence(d)));
         }
         return hits;
     }
@@ -441,6 +471,12 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     @Override
     public void close() throws IOException {
+        refresher.shutdownNow();
+        try {
+            refresher.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         searchers.close();
         writer.close();
     }

@@ -12,7 +12,8 @@ package dev.leverage.index;
  * @param date     the earliest date of the events the page tells (ISO), or null
  * @param ocr      true when the page's text came from OCR (expect misspellings)
  * @param partial  true when the page has only some of the words typed (shown after the pages that have them all)
+ * @param ocrConfidence for an OCRed page, Tesseract's mean word confidence (0 to 1), else null
  */
 public record SearchHit(String document, int page, String bates, String type, float score, String snippet, String date, boolean ocr,
-                        boolean partial) {
+                        boolean partial, Double ocrConfidence) {
 }

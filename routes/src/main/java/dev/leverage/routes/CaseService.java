@@ -8,6 +8,8 @@ import dev.leverage.extract.nlp.TrainedModels;
 import dev.leverage.extract.sampling.Thresholds;
 import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.Json;
+import dev.leverage.ingest.DocumentParser;
+import dev.leverage.ingest.ForkedDocumentParser;
 import dev.leverage.ingest.IngestLimits;
 import dev.leverage.ingest.TikaDocumentParser;
 import dev.leverage.routes.report.HtmlReport;
@@ -27,9 +29,45 @@ import java.util.List;
  */
 public final class CaseService {
     private final CaseStore store;
+    private final Settings settings;
+
+    /**
+     * How an ingest runs.
+     *
+     * @param limits             the per-file limits (size, text, nesting, zip bombs, time, memory)
+     * @param forked             parse in separate parser processes (the default); false parses in this JVM, which
+     *                           is faster to start but lets one hostile file take the whole ingest down
+     * @param threads            files processed at once (parser processes, when forked)
+     * @param commitEverySeconds how often a running ingest commits, so a killed one resumes where it stopped
+     */
+    public record Settings(IngestLimits limits, boolean forked, int threads, int commitEverySeconds) {
+        public static final Settings DEFAULT = new Settings(IngestLimits.DEFAULT, true, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                BatchCompletion.DEFAULT_COMMIT_SECONDS);
+
+        public Settings withLimits(IngestLimits l) {
+            return new Settings(l, forked, threads, commitEverySeconds);
+        }
+
+        public Settings withForked(boolean f) {
+            return new Settings(limits, f, threads, commitEverySeconds);
+        }
+
+        public Settings withThreads(int t) {
+            return new Settings(limits, forked, Math.max(1, t), commitEverySeconds);
+        }
+
+        public Settings withCommitEverySeconds(int s) {
+            return new Settings(limits, forked, threads, Math.max(1, s));
+        }
+    }
 
     public CaseService(CaseStore store) {
+        this(store, Settings.DEFAULT);
+    }
+
+    public CaseService(CaseStore store, Settings settings) {
         this.store = store;
+        this.settings = settings;
     }
 
     /** The outcome of ingesting a folder into a case. */
@@ -37,10 +75,15 @@ public final class CaseService {
     }
 
     public Outcome ingest(Path folder, String caseId, boolean analyze) throws Exception {
+        return ingest(folder, caseId, analyze, new IngestRun());
+    }
+
+    /** Ingests a folder into a case, opening its index; {@code run} counts the files as they finish (for progress). */
+    public Outcome ingest(Path folder, String caseId, boolean analyze, IngestRun run) throws Exception {
         checkFolder(folder);
         CaseStore.checkCaseId(caseId);
         try (DiscoveryIndex index = store.create(caseId)) {
-            return ingest(folder, caseId, analyze, index, new IngestRun());
+            return ingest(folder, caseId, analyze, index, run);
         }
     }
 
@@ -59,9 +102,17 @@ public final class CaseService {
         CaseStore.checkCaseId(caseId);
         TrainedModels models = TrainedModels.load(store.models());
         Thresholds thresholds = Thresholds.load(store.thresholds());
-        TikaDocumentParser parser = new TikaDocumentParser(IngestLimits.DEFAULT);
         Path caseDir = store.caseDir(caseId);
         store.recordSource(caseId, folder);
+        try (DocumentParser parser = settings.forked()
+                ? new ForkedDocumentParser(settings.limits(), settings.threads(), caseDir.resolve("parser.log"))
+                : new TikaDocumentParser(settings.limits())) {
+            return ingest(folder, caseId, analyze, index, run, parser, models, thresholds, caseDir);
+        }
+    }
+
+    private Outcome ingest(Path folder, String caseId, boolean analyze, DiscoveryIndex index, IngestRun run, DocumentParser parser,
+                           TrainedModels models, Thresholds thresholds, Path caseDir) throws Exception {
         Path[] written = new Path[2];
         JsonNode[] report = new JsonNode[1];
         IngestSteps steps = new IngestSteps(index, parser, models, thresholds, caseDir.resolve("quarantine"), run);
@@ -71,10 +122,10 @@ public final class CaseService {
             written[0] = caseDir.resolve("report.json");
             written[1] = caseDir.resolve("report.html");
             writeReports(report[0], written[0], written[1]);
-        });
+        }, settings.commitEverySeconds());
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(30);
-            camel.addRoutes(new IngestRoute(folder, steps, completion, Math.max(1, Runtime.getRuntime().availableProcessors())));
+            camel.addRoutes(new IngestRoute(folder, steps, completion, settings.threads()));
             completion.producer(camel.createProducerTemplate());
             camel.start();
             run.awaitAnalyzed();

@@ -54,6 +54,7 @@ public final class CaseViews {
         if (h.date() == null) n.putNull("date");
         else n.put("date", h.date());
         n.put("ocr", h.ocr());
+        if (h.ocrConfidence() != null) n.put("ocr_confidence", Math.round(h.ocrConfidence() * 1000) / 1000.0);
         n.put("partial", h.partial());
         return n;
     }
@@ -88,6 +89,7 @@ public final class CaseViews {
         if (p.bates() == null) n.putNull("bates");
         else n.put("bates", p.bates());
         n.put("ocr", p.ocr());
+        if (p.ocrConfidence() != null) n.put("ocr_confidence", Math.round(p.ocrConfidence() * 1000) / 1000.0);
         n.put("text", p.text());
         index.records().stream().filter(r -> document.equals(r.path())).findFirst().ifPresent(r -> {
             n.put("pages", r.pages());

@@ -14,6 +14,8 @@ public final class IngestRun {
     private final AtomicInteger quarantined = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong pages = new java.util.concurrent.atomic.AtomicLong();
+    private final long startedNanos = System.nanoTime();
     private volatile int found = -1;
     private final CountDownLatch complete = new CountDownLatch(1);
     private final CountDownLatch analyzed = new CountDownLatch(1);
@@ -34,9 +36,20 @@ public final class IngestRun {
         return found >= 0 && done.incrementAndGet() == found;
     }
 
-    void indexed(int embeddedDocs) {
+    void indexed(int embeddedDocs, int pagesIndexed) {
         indexed.incrementAndGet();
         embedded.addAndGet(embeddedDocs);
+        pages.addAndGet(pagesIndexed);
+    }
+
+    /** Pages indexed so far (embedded documents' pages included). */
+    public long pages() {
+        return pages.get();
+    }
+
+    /** When the run was created (System.nanoTime), for rates. */
+    public long startedNanos() {
+        return startedNanos;
     }
 
     void duplicate() {

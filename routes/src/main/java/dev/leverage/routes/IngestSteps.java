@@ -7,6 +7,8 @@ import dev.leverage.extract.sampling.Thresholds;
 import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.FileRecord;
 import dev.leverage.ingest.Document;
+import dev.leverage.ingest.DocumentParser;
+import dev.leverage.ingest.Page;
 import dev.leverage.ingest.ParseOutcome;
 import dev.leverage.ingest.TikaDocumentParser;
 import org.apache.camel.Exchange;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,7 +35,7 @@ public final class IngestSteps {
     static final String REL_PATH = "leverageRelativePath";
 
     private final DiscoveryIndex index;
-    private final TikaDocumentParser parser;
+    private final DocumentParser parser;
     private final TrainedModels models;
     private final Thresholds thresholds;
     private final Path quarantineDir;
@@ -39,7 +43,7 @@ public final class IngestSteps {
     private final ThreadLocal<DocumentExtractor> extractors;
     private final ConcurrentHashMap<String, String> seenThisRun = new ConcurrentHashMap<>();
 
-    public IngestSteps(DiscoveryIndex index, TikaDocumentParser parser, TrainedModels models, Thresholds thresholds,
+    public IngestSteps(DiscoveryIndex index, DocumentParser parser, TrainedModels models, Thresholds thresholds,
                        Path quarantineDir, IngestRun run) {
         this.index = index;
         this.parser = parser;
@@ -98,15 +102,51 @@ public final class IngestSteps {
         ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
         DocumentExtractor extractor = extractors.get();
         boolean first = true;
+        int pages = 0;
         for (Document d : parsed.documents()) {
             DocumentFacts facts = extractor.extract(d);
-            String note = first && !parsed.warnings().isEmpty() ? String.join(" ", parsed.warnings()) : null;
-            FileRecord record = new FileRecord(d.path(), d.sha256(), FileRecord.INDEXED, note, d.id(), d.type(), d.pages().size(),
-                    d.firstBates(), d.lastBates(), !first);
+            List<String> notes = new ArrayList<>(first ? parsed.warnings() : List.of());
+            List<Integer> textless = textlessPages(d);
+            if (!textless.isEmpty()) notes.add(textlessNote(textless, d.pages().size()));
+            List<Page> ocred = d.pages().stream().filter(Page::ocr).toList();
+            Double confidence = ocred.stream().filter(p -> p.ocrConfidence() != null).mapToDouble(Page::ocrConfidence).average().stream().boxed().findFirst().orElse(null);
+            FileRecord record = new FileRecord(d.path(), d.sha256(), FileRecord.INDEXED, notes.isEmpty() ? null : String.join(" ", notes), d.id(), d.type(),
+                    d.pages().size(), d.firstBates(), d.lastBates(), !first, ocred.size(), confidence, textless);
             index.add(d, facts, record);
+            pages += d.pages().size();
             first = false;
         }
-        run.indexed(parsed.documents().size() - 1);
+        run.indexed(parsed.documents().size() - 1, pages);
+    }
+
+    /**
+     * Pages of a scan or an image that have no text: a scanned page OCR could not read (Tesseract missing, timed
+     * out, or found no words). A born-digital format's empty page (a blank DOCX page) is not one.
+     */
+    static List<Integer> textlessPages(Document d) {
+        String media = d.mediaType() == null ? "" : d.mediaType();
+        if (!media.equals("application/pdf") && !media.startsWith("image/")) return List.of();
+        List<Integer> out = new ArrayList<>();
+        for (Page p : d.pages()) if (p.text().isBlank()) out.add(p.number());
+        return out;
+    }
+
+    private String textlessNote(List<Integer> pages, int of) {
+        String which = pages.size() == of ? "No page of the file has text"
+                : (pages.size() == 1 ? "Page " : "Pages ") + compact(pages) + (pages.size() == 1 ? " has" : " have") + " no text";
+        return which + ": " + (parser.ocrAvailable() ? "OCR found no words there, so check the page in the original." : "OCR is not installed; install tesseract-ocr and ingest again.");
+    }
+
+    /** 1, 2, 3, 5 as "1-3, 5". */
+    static String compact(List<Integer> pages) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pages.size(); i++) {
+            int start = pages.get(i), end = start;
+            while (i + 1 < pages.size() && pages.get(i + 1) == end + 1) end = pages.get(++i);
+            if (b.length() > 0) b.append(", ");
+            b.append(start == end ? String.valueOf(start) : start + "-" + end);
+        }
+        return b.toString();
     }
 
     /** The dead-letter step: a file whose processing failed unexpectedly is quarantined with the reason. */

@@ -50,6 +50,16 @@ public final class ReportBuilder {
             d.put("status", r.status());
             if (r.reason() != null) d.put("reason", r.reason());
             d.put("embedded", r.embedded());
+            if (r.ocrPages() > 0) {
+                ObjectNode o = d.putObject("ocr");
+                o.put("pages", r.ocrPages());
+                if (r.ocrConfidence() == null) o.putNull("mean_confidence");
+                else o.put("mean_confidence", Math.round(r.ocrConfidence() * 1000) / 1000.0);
+            }
+            if (!r.textlessPages().isEmpty()) {
+                ArrayNode t = d.putArray("pages_without_text");
+                r.textlessPages().forEach(t::add);
+            }
         }
         ArrayNode findings = root.putArray("findings");
         for (Finding f : analysis.findings()) {
