@@ -15,6 +15,7 @@ public final class IngestRun {
     private final AtomicInteger unchanged = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong pages = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     private final long startedNanos = System.nanoTime();
     private volatile int found = -1;
     private final CountDownLatch complete = new CountDownLatch(1);
@@ -27,7 +28,7 @@ public final class IngestRun {
         return true;
     }
 
-    boolean started() {
+    public boolean started() {
         return found >= 0;
     }
 
@@ -45,6 +46,15 @@ public final class IngestRun {
     /** Pages indexed so far (embedded documents' pages included). */
     public long pages() {
         return pages.get();
+    }
+
+    void addBytes(long n) {
+        bytes.addAndGet(n);
+    }
+
+    /** Bytes of the input files seen so far. */
+    public long bytes() {
+        return bytes.get();
     }
 
     /** When the run was created (System.nanoTime), for rates. */

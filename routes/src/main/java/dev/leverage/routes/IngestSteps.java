@@ -58,6 +58,7 @@ public final class IngestSteps {
     public void hash(Exchange ex) throws IOException {
         Path file = file(ex);
         ex.getIn().setHeader(SHA, TikaDocumentParser.sha256(file));
+        run.addBytes(Files.size(file));
         String rel = ex.getIn().getHeader(Exchange.FILE_NAME, String.class);
         ex.getIn().setHeader(REL_PATH, rel.replace('\\', '/'));
     }

@@ -16,9 +16,11 @@ import dev.leverage.index.Json;
 import dev.leverage.index.SearchHit;
 import dev.leverage.index.SearchRequest;
 import dev.leverage.index.SearchResult;
+import dev.leverage.ingest.IngestLimits;
 import dev.leverage.routes.CaseService;
 import dev.leverage.routes.CaseStore;
 import dev.leverage.routes.CaseViews;
+import dev.leverage.routes.IngestRun;
 import dev.leverage.routes.UserError;
 import dev.leverage.routes.WitnessView;
 import dev.leverage.routes.report.ReportFormats;
@@ -85,10 +87,55 @@ public final class LeverageCli implements Runnable {
         }
     }
 
+    /** How an ingest runs: its limits, parallelism and output. */
+    static class IngestOptions {
+        @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; errors only.")
+        boolean quiet;
+        @Option(names = "--threads", description = "Files processed at once (parser processes); default: the number of cores.")
+        Integer threads;
+        @Option(names = "--max-file-mb", description = "Files larger than this are quarantined unread (default ${DEFAULT-VALUE}).", defaultValue = "512")
+        long maxFileMb;
+        @Option(names = "--parse-timeout", description = "Seconds the parser may spend on one file, OCR included (default ${DEFAULT-VALUE}).", defaultValue = "600")
+        int parseTimeout;
+        @Option(names = "--parser-memory-mb", description = "Heap of each parser process in MB; a file that needs more is quarantined (default ${DEFAULT-VALUE}).", defaultValue = "1024")
+        int parserMemoryMb;
+        @Option(names = "--max-depth", description = "How deep files inside files (attachments, archives) are followed (default ${DEFAULT-VALUE}).", defaultValue = "10")
+        int maxDepth;
+        @Option(names = "--max-compression-ratio", description = "An archive entry expanding more than this many times is a zip bomb (default ${DEFAULT-VALUE}).", defaultValue = "100")
+        long maxRatio;
+        @Option(names = "--write-limit", description = "Characters of text kept per document; the rest is cut with a warning (default ${DEFAULT-VALUE}).", defaultValue = "50000000")
+        int writeLimit;
+        @Option(names = "--max-embedded", description = "Files read from inside one file (default ${DEFAULT-VALUE}).", defaultValue = "1000")
+        int maxEmbedded;
+
+        CaseService.Settings settings() {
+            if (maxFileMb < 1 || parseTimeout < 1 || parserMemoryMb < 64 || maxDepth < 0 || maxRatio < 2 || writeLimit < 1000 || maxEmbedded < 0) {
+                throw new UserError("An ingest limit is out of range; file size, timeout and text limits must be positive and parser memory at least 64 MB.");
+            }
+            IngestLimits l = IngestLimits.DEFAULT.withMaxFileBytes(maxFileMb << 20).withParseTimeoutSeconds(parseTimeout)
+                    .withParserHeapMb(parserMemoryMb).withMaxDepth(maxDepth).withMaxCompressionRatio(maxRatio).withWriteLimit(writeLimit)
+                    .withMaxEmbedded(maxEmbedded);
+            CaseService.Settings s = CaseService.Settings.DEFAULT.withLimits(l);
+            return threads == null ? s : s.withThreads(threads);
+        }
+
+        /** Runs an ingest with the progress bar on stderr unless quiet. */
+        CaseService.Outcome ingest(CaseStore store, Path dir, String caseId, boolean analyze, PrintWriter err) throws Exception {
+            IngestRun run = new IngestRun();
+            CaseService service = new CaseService(store, settings());
+            if (quiet) return service.ingest(dir, caseId, analyze, run);
+            try (Progress p = new Progress(run, err, System.console() != null)) {
+                return service.ingest(dir, caseId, analyze, run);
+            }
+        }
+    }
+
     @Command(name = "analyze", description = "Ingest a case folder, analyse it, and write report.json and report.html.")
     static class Analyze implements Callable<Integer> {
         @CommandLine.Mixin
         DataOption data = new DataOption();
+        @CommandLine.Mixin
+        IngestOptions ingest = new IngestOptions();
         @Parameters(paramLabel = "DIR", description = "The case's discovery folder.")
         Path dir;
         @Option(names = "--case", description = "Case id (default: the folder's name).")
@@ -100,8 +147,10 @@ public final class LeverageCli implements Runnable {
         public Integer call() throws Exception {
             String id = caseId != null ? caseId : dir.toAbsolutePath().normalize().getFileName().toString();
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Ingesting " + dir + " into case " + id + " ...");
-            CaseService.Outcome o = new CaseService(data.store()).ingest(dir, id, true);
+            if (!ingest.quiet) out.println("Ingesting " + dir + " into case " + id + " ...");
+            out.flush();
+            CaseService.Outcome o = ingest.ingest(data.store(), dir, id, true, spec.commandLine().getErr());
+            if (ingest.quiet) return 0;
             out.println(o.run().summary() + ".");
             printQuarantine(out, o.report());
             printFindings(out, o.report());
@@ -120,13 +169,15 @@ public final class LeverageCli implements Runnable {
         Path dir;
         @Option(names = "--case", required = true)
         String caseId;
+        @CommandLine.Mixin
+        IngestOptions ingest = new IngestOptions();
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            CaseService.Outcome o = new CaseService(data.store()).ingest(dir, caseId, false);
-            spec.commandLine().getOut().println(o.run().summary() + ".");
+            CaseService.Outcome o = ingest.ingest(data.store(), dir, caseId, false, spec.commandLine().getErr());
+            if (!ingest.quiet) spec.commandLine().getOut().println(o.run().summary() + ".");
             return 0;
         }
     }
