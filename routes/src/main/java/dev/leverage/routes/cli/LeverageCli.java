@@ -107,6 +107,8 @@ public final class LeverageCli implements Runnable {
         int writeLimit;
         @Option(names = "--max-embedded", description = "Files read from inside one file (default ${DEFAULT-VALUE}).", defaultValue = "1000")
         int maxEmbedded;
+        @Option(names = "--commit-every", hidden = true, description = "Seconds between commits of a running ingest.")
+        Integer commitEvery;
 
         CaseService.Settings settings() {
             if (maxFileMb < 1 || parseTimeout < 1 || parserMemoryMb < 64 || maxDepth < 0 || maxRatio < 2 || writeLimit < 1000 || maxEmbedded < 0) {
@@ -116,6 +118,7 @@ public final class LeverageCli implements Runnable {
                     .withParserHeapMb(parserMemoryMb).withMaxDepth(maxDepth).withMaxCompressionRatio(maxRatio).withWriteLimit(writeLimit)
                     .withMaxEmbedded(maxEmbedded);
             CaseService.Settings s = CaseService.Settings.DEFAULT.withLimits(l);
+            if (commitEvery != null) s = s.withCommitEverySeconds(commitEvery);
             return threads == null ? s : s.withThreads(threads);
         }
 
