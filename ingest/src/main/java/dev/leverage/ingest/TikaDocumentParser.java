@@ -109,8 +109,8 @@ public final class TikaDocumentParser implements DocumentParser {
             return quarantine(relativePath, sha256, "The file is empty (0 bytes); ask the producing party for a complete copy.");
         }
         if (size > limits.maxFileBytes()) {
-            return quarantine(relativePath, sha256, "The file is " + (size >> 20) + " MB, over the " + (limits.maxFileBytes() >> 20)
-                    + " MB limit; split it or raise the limit and ingest again.");
+            return quarantine(relativePath, sha256, String.format(java.util.Locale.ROOT, "The file is %,d bytes, over the %,d-byte limit (%,.1f MB); split it or raise the limit and ingest again.",
+                    size, limits.maxFileBytes(), limits.maxFileBytes() / 1048576.0));
         }
 
         ParseContext context = context();
@@ -142,10 +142,17 @@ public final class TikaDocumentParser implements DocumentParser {
         boolean mainHasText = !isArchive(mediaType) && main.pages().stream().anyMatch(p -> !p.text().isBlank());
         String limitBroken = null;
         int skippedDeep = 0;
+        java.util.Set<String> usedPaths = new java.util.HashSet<>();
         for (int i = 1; i < results.size(); i++) {
             Metadata m = results.get(i);
             String embeddedPath = m.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
             if (embeddedPath == null) embeddedPath = "/embedded-" + i;
+            // Tika names an archive entry by its file name only: two notes.txt in two folders of one zip would
+            // share a path and an id, and one would overwrite the other. The second keeps Tika's embedded id.
+            if (!usedPaths.add(embeddedPath)) {
+                embeddedPath = embeddedPath + " [" + (m.get(TikaCoreProperties.EMBEDDED_ID) == null ? i : m.get(TikaCoreProperties.EMBEDDED_ID)) + "]";
+                usedPaths.add(embeddedPath);
+            }
             String path = relativePath + "!" + embeddedPath;
             String id = sha256(sha256 + "!" + embeddedPath);
             if (m.get(LimitingParser.SKIPPED) != null) {
@@ -161,6 +168,9 @@ public final class TikaDocumentParser implements DocumentParser {
             Document d = toDocument(m, id, path, id, sha256);
             if (d.pages().stream().allMatch(p -> p.text().isBlank())) continue; // images and blobs with no text
             documents.add(d);
+        }
+        if (handler.hasHitMaximumEmbeddedResources()) {
+            warnings.add("Only the first " + limits.maxEmbedded() + " files inside the file were read (the embedded-file limit); raise the limit to read the rest.");
         }
         if (skippedDeep > 0) {
             warnings.add(skippedDeep + " embedded file" + (skippedDeep == 1 ? " was" : "s were") + " nested more than " + limits.maxDepth()
@@ -181,7 +191,7 @@ public final class TikaDocumentParser implements DocumentParser {
             warnings.add("The file was only partly readable: " + firstLine(containerException));
         }
         if ("true".equals(top.get(TikaCoreProperties.WRITE_LIMIT_REACHED))) {
-            warnings.add("The text was cut at " + limits.writeLimit() + " characters (write limit).");
+            warnings.add(String.format(java.util.Locale.ROOT, "The text was cut at %,d characters (the write limit); raise the limit to index the rest.", limits.writeLimit()));
         }
         if (needsOcr(mediaType) && !ocrAvailable && main.pages().stream().anyMatch(p -> p.text().isBlank())) {
             warnings.add("Some pages have no text layer and OCR is not installed; those pages are empty in the index.");

@@ -39,25 +39,30 @@ public final class CaseService {
      *                           is faster to start but lets one hostile file take the whole ingest down
      * @param threads            files processed at once (parser processes, when forked)
      * @param commitEverySeconds how often a running ingest commits, so a killed one resumes where it stopped
+     * @param extractChars       characters of one document the extractors read (the rest is searchable only)
      */
-    public record Settings(IngestLimits limits, boolean forked, int threads, int commitEverySeconds) {
+    public record Settings(IngestLimits limits, boolean forked, int threads, int commitEverySeconds, int extractChars) {
         public static final Settings DEFAULT = new Settings(IngestLimits.DEFAULT, true, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                BatchCompletion.DEFAULT_COMMIT_SECONDS);
+                BatchCompletion.DEFAULT_COMMIT_SECONDS, IngestSteps.DEFAULT_EXTRACT_CHARS);
+
+        public Settings withExtractChars(int c) {
+            return new Settings(limits, forked, threads, commitEverySeconds, c);
+        }
 
         public Settings withLimits(IngestLimits l) {
-            return new Settings(l, forked, threads, commitEverySeconds);
+            return new Settings(l, forked, threads, commitEverySeconds, extractChars);
         }
 
         public Settings withForked(boolean f) {
-            return new Settings(limits, f, threads, commitEverySeconds);
+            return new Settings(limits, f, threads, commitEverySeconds, extractChars);
         }
 
         public Settings withThreads(int t) {
-            return new Settings(limits, forked, Math.max(1, t), commitEverySeconds);
+            return new Settings(limits, forked, Math.max(1, t), commitEverySeconds, extractChars);
         }
 
         public Settings withCommitEverySeconds(int s) {
-            return new Settings(limits, forked, threads, Math.max(1, s));
+            return new Settings(limits, forked, threads, Math.max(1, s), extractChars);
         }
     }
 
@@ -115,7 +120,7 @@ public final class CaseService {
                            TrainedModels models, Thresholds thresholds, Path caseDir) throws Exception {
         Path[] written = new Path[2];
         JsonNode[] report = new JsonNode[1];
-        IngestSteps steps = new IngestSteps(index, parser, models, thresholds, caseDir.resolve("quarantine"), run);
+        IngestSteps steps = new IngestSteps(index, parser, models, thresholds, caseDir.resolve("quarantine"), run, settings.extractChars());
         BatchCompletion completion = new BatchCompletion(run, index, () -> {
             if (!analyze) return;
             report[0] = analyze(caseId, index, thresholds);

@@ -33,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IngestSteps {
     static final String SHA = "leverageSha256";
     static final String REL_PATH = "leverageRelativePath";
+    static final String SIZE = "leverageSize";
+    /** Characters of one document read by the extractors by default; the rest is indexed for search only. */
+    public static final int DEFAULT_EXTRACT_CHARS = 2_000_000;
 
     private final DiscoveryIndex index;
     private final DocumentParser parser;
@@ -42,9 +45,16 @@ public final class IngestSteps {
     private final IngestRun run;
     private final ThreadLocal<DocumentExtractor> extractors;
     private final ConcurrentHashMap<String, String> seenThisRun = new ConcurrentHashMap<>();
+    private final int extractChars;
 
     public IngestSteps(DiscoveryIndex index, DocumentParser parser, TrainedModels models, Thresholds thresholds,
                        Path quarantineDir, IngestRun run) {
+        this(index, parser, models, thresholds, quarantineDir, run, DEFAULT_EXTRACT_CHARS);
+    }
+
+    public IngestSteps(DiscoveryIndex index, DocumentParser parser, TrainedModels models, Thresholds thresholds,
+                       Path quarantineDir, IngestRun run, int extractChars) {
+        this.extractChars = extractChars;
         this.index = index;
         this.parser = parser;
         this.models = models;
@@ -58,7 +68,9 @@ public final class IngestSteps {
     public void hash(Exchange ex) throws IOException {
         Path file = file(ex);
         ex.getIn().setHeader(SHA, TikaDocumentParser.sha256(file));
-        run.addBytes(Files.size(file));
+        long size = Files.size(file);
+        ex.getIn().setHeader(SIZE, size);
+        run.addBytes(size);
         String rel = ex.getIn().getHeader(Exchange.FILE_NAME, String.class);
         ex.getIn().setHeader(REL_PATH, rel.replace('\\', '/'));
     }
@@ -105,8 +117,13 @@ public final class IngestSteps {
         boolean first = true;
         int pages = 0;
         for (Document d : parsed.documents()) {
-            DocumentFacts facts = extractor.extract(d);
+            Document read = withinBudget(d);
+            DocumentFacts facts = extractor.extract(read);
             List<String> notes = new ArrayList<>(first ? parsed.warnings() : List.of());
+            if (read != d) {
+                notes.add("Facts were read from the first " + read.pages().size() + " of " + d.pages().size() + " pages ("
+                        + String.format(java.util.Locale.ROOT, "%,d", extractChars) + " characters, the extraction limit); every page is searchable.");
+            }
             List<Integer> textless = textlessPages(d);
             if (!textless.isEmpty()) notes.add(textlessNote(textless, d.pages().size()));
             List<Page> ocred = d.pages().stream().filter(Page::ocr).toList();
@@ -118,6 +135,27 @@ public final class IngestSteps {
             first = false;
         }
         run.indexed(parsed.documents().size() - 1, pages);
+    }
+
+    /**
+     * The document as the extractors read it: whole, or its first pages up to the extraction budget (an 8 MB log
+     * would otherwise hold the ingest for minutes). Search indexes every page either way.
+     */
+    private Document withinBudget(Document d) {
+        long chars = 0;
+        int keep = 0;
+        for (Page p : d.pages()) {
+            if (chars + p.text().length() > extractChars && keep > 0) break;
+            chars += p.text().length();
+            keep++;
+        }
+        if (keep == d.pages().size() && chars <= extractChars) return d;
+        List<Page> pages = new ArrayList<>(d.pages().subList(0, keep));
+        Page last = pages.get(keep - 1);
+        if (last.text().length() > extractChars) {
+            pages.set(keep - 1, new Page(last.number(), last.text().substring(0, extractChars), last.bates(), last.ocr(), last.ocrConfidence(), last.tables()));
+        }
+        return new Document(d.id(), d.path(), d.sha256(), d.type(), d.mediaType(), d.metadata(), pages, d.parentId());
     }
 
     /**
@@ -207,6 +245,8 @@ public final class IngestSteps {
         @Override
         public boolean add(Exchange ex, String sha) {
             String path = ex.getIn().getHeader(REL_PATH, String.class);
+            // Empty files all share one hash; each is quarantined as empty, none is a "copy" of another.
+            if (Long.valueOf(0).equals(ex.getIn().getHeader(SIZE, Long.class))) return true;
             if (seenThisRun.putIfAbsent(sha, path) != null) return false;
             try {
                 // The same file at the same path, read again by a newer build, is not a duplicate of itself.

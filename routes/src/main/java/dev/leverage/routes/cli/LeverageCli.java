@@ -107,6 +107,8 @@ public final class LeverageCli implements Runnable {
         int writeLimit;
         @Option(names = "--max-embedded", description = "Files read from inside one file (default ${DEFAULT-VALUE}).", defaultValue = "1000")
         int maxEmbedded;
+        @Option(names = "--in-process", hidden = true, description = "Parse in this JVM (benchmarks and debugging only: one hostile file can stop the ingest).")
+        boolean inProcess;
         @Option(names = "--commit-every", hidden = true, description = "Seconds between commits of a running ingest.")
         Integer commitEvery;
 
@@ -119,6 +121,7 @@ public final class LeverageCli implements Runnable {
                     .withMaxEmbedded(maxEmbedded);
             CaseService.Settings s = CaseService.Settings.DEFAULT.withLimits(l);
             if (commitEvery != null) s = s.withCommitEverySeconds(commitEvery);
+            if (inProcess) s = s.withForked(false);
             return threads == null ? s : s.withThreads(threads);
         }
 
