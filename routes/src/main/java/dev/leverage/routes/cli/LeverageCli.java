@@ -556,14 +556,19 @@ public final class LeverageCli implements Runnable {
 
     @Command(name = "bench", description = "Run a benchmark harness and print its figures (medians and percentiles); see BENCHMARKS.md.")
     static class Bench implements Callable<Integer> {
-        @CommandLine.Parameters(index = "0", description = "Which benchmark: sampling, or search (indexing throughput and query latency against a bare Lucene IndexSearcher).")
+        @CommandLine.Parameters(index = "0", description = "Which benchmark: sampling; search (indexing throughput and query latency against a bare Lucene IndexSearcher); "
+                + "or ingest (end-to-end ingest of generated PDF/DOCX/XLSX/e-mail/scanned productions against Tika alone, heap and time to first result).")
         String which;
         @Option(names = "--runs", description = "Runs per case after warm-up (default: 51 for sampling, 5 for search).")
         Integer runs;
         @Option(names = "--pages", description = "search: pages in the generated corpus (default ${DEFAULT-VALUE}).", defaultValue = "100000")
         int pages;
-        @Option(names = "--work", description = "search: folder for the generated index (default: a temporary folder, deleted after).")
+        @Option(names = "--work", description = "search: folder for the generated index (default: a temporary folder, deleted after); ingest: folder for the generated productions and cases (kept, reused by the next run).")
         Path work;
+        @Option(names = "--sizes", description = "ingest: documents per generated production (default ${DEFAULT-VALUE}).", defaultValue = "1000,10000,20000")
+        String sizes;
+        @Option(names = "--scanned", description = "ingest: share of documents that are scanned image-only PDFs (default ${DEFAULT-VALUE}).", defaultValue = "0.005")
+        double scanned;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -581,7 +586,22 @@ public final class LeverageCli implements Runnable {
                             dir, pages, runs == null ? 5 : runs);
                     return 0;
                 }
-                default -> throw new UserError("There is no benchmark \"" + which + "\"; run `leverage bench sampling` or `leverage bench search`.");
+                case "ingest" -> {
+                    List<Integer> list = new java.util.ArrayList<>();
+                    for (String x : sizes.split(",")) {
+                        try {
+                            list.add(Integer.parseInt(x.strip()));
+                        } catch (NumberFormatException e) {
+                            throw new UserError("--sizes takes document counts separated by commas, e.g. 1000,10000,20000.");
+                        }
+                    }
+                    if (list.stream().anyMatch(n -> n < 20)) throw new UserError("Each --sizes count must be at least 20 documents.");
+                    Path dir = work != null ? work : Files.createTempDirectory("leverage-bench-ingest-");
+                    dev.leverage.routes.bench.IngestBenchmark.run(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8),
+                            dir, list.stream().sorted().distinct().toList(), scanned, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    return 0;
+                }
+                default -> throw new UserError("There is no benchmark \"" + which + "\"; run `leverage bench sampling`, `leverage bench search` or `leverage bench ingest`.");
             }
             spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
