@@ -17,6 +17,8 @@ public record Citation(String document, int page, String bates, String quote) {
     }
 
     public static Citation of(Document d, Page p, String quote) {
-        return new Citation(d.path(), p.number(), p.bates(), quote.strip().replaceAll("\\s+", " "));
+        return new Citation(d.path(), p.number(), p.bates(), SPACES.matcher(quote.strip()).replaceAll(" "));
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 }

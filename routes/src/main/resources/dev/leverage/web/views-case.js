@@ -209,6 +209,14 @@ function documents(c, docs) {
   if (!q.length) qSec.append(h('p', {}, 'No file was quarantined.'));
   else qSec.append(h('ul', { class: 'quarantined' }, q.map((d) => h('li', { class: 'quarantined-file' }, h('strong', {}, d.path), ': ', h('span', { class: 'reason' }, d.reason || 'no reason given')))));
   sec.append(qSec);
+  // Scanned pages that came out empty are listed, never silent: nobody can find them by search.
+  const textless = docs.filter((d) => (d.textlessPages || []).length > 0);
+  if (textless.length) {
+    sec.append(h('section', { id: 'textless' }, h('h3', {}, 'Pages without text (' + textless.reduce((n, d) => n + d.textlessPages.length, 0) + ')'),
+      h('p', {}, 'OCR was missing, failed or found no words on these scanned pages; read them in the original.'),
+      h('ul', { class: 'textless' }, textless.map((d) => h('li', {}, h('strong', {}, d.path), ': ',
+        ...d.textlessPages.flatMap((n, i) => [i ? ', ' : '', h('a', { href: route(c, 'page', { document: d.path, page: n }) }, 'p. ' + n)]))))));
+  }
   const rows = docs.map((d) => h('tr', { class: ['doc', 'status-' + d.status] },
     h('td', {}, d.status === 'indexed' && d.pages > 0 ? h('a', { href: route(c, 'page', { document: d.path, page: 1 }) }, d.path) : d.path),
     h('td', {}, d.type || ''),

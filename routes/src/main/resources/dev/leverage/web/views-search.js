@@ -122,7 +122,7 @@ function hitItem(ctx, hit, q) {
     h('div', { class: 'hit-meta' },
       h('span', { class: 'type' }, hit.type || 'other'),
       h('span', { class: 'date' }, hit.date || 'no date'),
-      hit.ocr ? h('span', { class: 'badge ocr', title: 'This page was read from a scan (OCR); words may be misspelt.' }, 'OCR') : null,
+      hit.ocr ? h('span', { class: 'badge ocr', title: 'This page was read from a scan (OCR); words may be misspelt.' + ocrTitle(hit) }, ocrLabel(hit)) : null,
       hit.partial ? h('span', { class: 'badge partial', title: 'Only some of the words are on this page.' }, 'some words') : null),
     h('p', { class: 'snippet' }, snippetNodes(hit.snippet)));
 }
@@ -202,7 +202,7 @@ export async function pageView(ctx) {
         h('span', { id: 'page-number', 'data-page': n }, 'Page ' + n + (pages ? ' of ' + pages : '')),
         page.bates ? h('span', { id: 'page-bates', class: 'bates' }, page.bates) : h('span', { class: 'bates none' }, 'no Bates number'),
         page.type ? h('span', { class: 'type' }, page.type) : null,
-        page.ocr ? h('span', { class: 'badge ocr', title: 'Read from a scan; check the original.' }, 'OCR') : null,
+        page.ocr ? h('span', { class: 'badge ocr', title: 'Read from a scan; check the original.' + ocrTitle(page) }, ocrLabel(page)) : null,
         marks ? h('span', { class: 'note' }, plural(marks, 'passage') + ' marked') : null)),
     navLinks, h('p', { class: 'actions' }, openBtn, openNote), quoteNote, body);
   const first = body.querySelector('mark.quote') || body.querySelector('mark');
@@ -241,4 +241,15 @@ async function openOriginal(caseId, doc, button, note) {
   } finally {
     button.disabled = false;
   }
+}
+
+/** "OCR 91%": Tesseract's mean word confidence for the page, when it gave one. */
+function ocrLabel(p) {
+  return typeof p.ocr_confidence === 'number' ? `OCR ${Math.round(p.ocr_confidence * 100)}%` : 'OCR';
+}
+
+function ocrTitle(p) {
+  if (typeof p.ocr_confidence !== 'number') return '';
+  const pct = Math.round(p.ocr_confidence * 100);
+  return ` Tesseract's mean word confidence on this page is ${pct}%` + (pct < 80 ? ': expect misread words and numbers.' : '.');
 }

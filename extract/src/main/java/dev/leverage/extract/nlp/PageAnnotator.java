@@ -81,8 +81,7 @@ public final class PageAnnotator {
     public Sentence sentence(String text, int start) {
         Span[] tokens = tokenizer.tokenizePos(text);
         String[] words = Span.spansToStrings(tokens, text);
-        String[] tags = words.length == 0 ? new String[0] : tagger.tag(words);
-        return new Sentence(text, start, tokens, words, tags);
+        return new Sentence(text, start, tokens, words, tagger::tag);
     }
 
     public String[] tokenize(String text) {

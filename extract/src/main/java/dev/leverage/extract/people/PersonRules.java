@@ -74,6 +74,15 @@ public final class PersonRules {
     private static final Pattern KNOWN_AS = Pattern.compile("(?:known as|goes by|nicknamed|a/k/a|aka|called) [\"“]" + NICK + "[\"”]");
     private static volatile Set<String> given;
 
+    /**
+     * Whether the text has any of AKA's cue words: a cheap test before a pattern that tries a full name at every
+     * position of the page and almost never finds its cue after it.
+     */
+    private static boolean hasAkaCue(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("a/k/a") || lower.contains("aka") || lower.contains("known as") || lower.contains("goes by") || lower.contains("nicknamed");
+    }
+
     /** True for a given name the lexicon knows ("Jerome", OCR's "Vict0r"). */
     public static boolean isGivenName(String word) {
         Set<String> g = given;
@@ -153,7 +162,8 @@ public final class PersonRules {
             put(out, new Found(m.start(1), m.end(1), m.group(1), ALIAS + m.group(2).strip()));
             nicknames.add(m.group(1));
         }
-        for (Matcher m = AKA.matcher(text); m.find(); ) {
+        boolean akaCue = hasAkaCue(text);
+        for (Matcher m = AKA.matcher(text); akaCue && m.find(); ) {
             put(out, new Found(m.start(1), m.end(1), m.group(1)));
             put(out, new Found(m.start(2), m.end(2), m.group(2), ALIAS + m.group(1).strip()));
             nicknames.add(m.group(2));

@@ -187,7 +187,8 @@ public final class SamplingReader {
     private void read(Document d, Page page, String t, Facts f) {
         String lower = t.toLowerCase(Locale.ROOT);
         boolean counted = false, weighed = false;
-        boolean relevant = samplingStatement != null && samplingStatement.test(t);
+        // The sampling categorizer is asked only when a weight is on the line (its one use below): most lines have none.
+        java.util.function.BooleanSupplier relevant = () -> samplingStatement != null && samplingStatement.test(t);
         // Counts: "five (5) of the fifty-four (54) bags", "n = 29", "a sample of 4 units", "28 packets were analyzed".
         Matcher of = OF_THE.matcher(t);
         while (of.find()) {
@@ -259,7 +260,7 @@ public final class SamplingReader {
                 if (ctx.matches(".*(consumed|remaining|remain|returned|reserve)\\W*$")) continue;
                 weights.add(new double[]{dev.leverage.extract.Weights.grams(Double.parseDouble(w.group(1).replace(",", "")), w.group(2)), w.start()});
             }
-            if (!weights.isEmpty() && (relevant || lower.matches("(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass)\\b.*"))) {
+            if (!weights.isEmpty() && (WEIGHT_WORD.matcher(lower).find() || relevant.getAsBoolean())) {
                 boolean perUnit = PER_UNIT.matcher(t).find() && weights.size() >= 2 || weights.size() >= 3 && !TOTAL.matcher(t).find();
                 if (perUnit) {
                     for (double[] x : weights) f.unitWeights.add(round3(x[0]));
@@ -467,12 +468,24 @@ public final class SamplingReader {
     /** The substance a text names, by the thresholds tables' names and the names labs write. */
     String substance(String lower) {
         // "Fentanyl not detected", "negative for heroin": a substance ruled out is not the one identified.
-        lower = lower.replaceAll("\\b[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+|were\\s+)?(?:not\\s+detected|not\\s+identified|negative)\\b", " ")
-                .replaceAll("\\b(?:negative|no)\\s+(?:for\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+)?(?:detected|found|identified)?", " ");
-        for (String[] alias : ALIASES) if (lower.matches("(?s).*\\b(?:" + alias[0] + ")\\b.*")) return alias[1];
-        for (String name : thresholds.substances()) if (lower.matches("(?s).*\\b" + Pattern.quote(name) + "\\b.*")) return name;
+        lower = RULED_OUT_AFTER.matcher(lower).replaceAll(" ");
+        lower = RULED_OUT_BEFORE.matcher(lower).replaceAll(" ");
+        for (Map.Entry<Pattern, String> alias : ALIAS_PATTERNS) if (alias.getKey().matcher(lower).find()) return alias.getValue();
+        if (substancePatterns == null) {
+            // compiled once per reader, not once per call: this runs on every sentence of every lab page
+            substancePatterns = thresholds.substances().stream()
+                    .map(n -> Map.entry(Pattern.compile("\\b" + Pattern.quote(n) + "\\b"), n)).toList();
+        }
+        for (Map.Entry<Pattern, String> name : substancePatterns) if (name.getKey().matcher(lower).find()) return name.getValue();
         return null;
     }
+
+    private static final Pattern WEIGHT_WORD = Pattern.compile("\\b(weigh\\w*|weight|wt\\.?|net|gross|mass)\\b");
+    private static final Pattern RULED_OUT_AFTER = Pattern.compile(
+            "\\b[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+|were\\s+)?(?:not\\s+detected|not\\s+identified|negative)\\b");
+    private static final Pattern RULED_OUT_BEFORE = Pattern.compile(
+            "\\b(?:negative|no)\\s+(?:for\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+)?(?:detected|found|identified)?");
+    private List<Map.Entry<Pattern, String>> substancePatterns;
 
     private static final String[][] ALIASES = {
             {"cocaine\\s+base|crack\\s+cocaine|cocaine\\s+\\(base\\)", "cocaine base"},
@@ -488,6 +501,8 @@ public final class SamplingReader {
             {"marihuana|marijuana|cannabis", "marijuana"},
             {"phencyclidine|pcp", "pcp"},
     };
+    private static final List<Map.Entry<Pattern, String>> ALIAS_PATTERNS = java.util.Arrays.stream(ALIASES)
+            .map(a -> Map.entry(Pattern.compile("\\b(?:" + a[0] + ")\\b"), a[1])).toList();
 
     /** A count written in words or digits, or both ("fifty-four (54)": the digits win). */
     static Integer number(String s) {

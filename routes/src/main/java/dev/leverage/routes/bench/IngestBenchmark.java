@@ -121,7 +121,10 @@ public final class IngestBenchmark {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP, "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), IngestBenchmark.class.getName()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // Tika alone OCRs as the product's parser processes do: one Tesseract thread per page (see ForkedDocumentParser)
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
+        Process p = pb.start();
         String result = null;
         List<String> tail = new ArrayList<>();
         try (var r = p.inputReader(StandardCharsets.UTF_8)) {

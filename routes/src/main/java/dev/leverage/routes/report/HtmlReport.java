@@ -2,6 +2,9 @@ package dev.leverage.routes.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Renders a report's JSON as one self-contained HTML page a lawyer can read and print: findings by severity with
  * explanation, suggested action and citations, then the timeline, the cast and the documents. All document text
@@ -86,11 +89,32 @@ public final class HtmlReport {
                     .append("</td><td>").append(esc(p.path("badge").asText(""))).append("</td><td>").append(esc(join(p.path("aliases"))))
                     .append("</td><td>").append(p.path("mentions").asInt()).append("</td></tr>");
         }
-        h.append("</table><h2>Documents</h2><table><tr><th>Path</th><th>Type</th><th>Pages</th><th>Bates</th><th>Status</th></tr>");
+        h.append("</table>");
+        List<String> textless = new ArrayList<>();
+        for (JsonNode d : r.path("documents")) {
+            if (d.path("pages_without_text").size() > 0) {
+                List<String> pages = new ArrayList<>();
+                d.path("pages_without_text").forEach(n -> pages.add(n.asText()));
+                textless.add(esc(d.path("path").asText()) + ": page" + (pages.size() == 1 ? " " : "s ") + String.join(", ", pages));
+            }
+        }
+        if (!textless.isEmpty()) {
+            // Listed, never silent: an empty page in the index may be a page nobody can search.
+            h.append("<h2>Pages without text</h2><p>These scanned pages have no text in the index (OCR missing, failed or found nothing); read them in the original.</p><ul>");
+            for (String t : textless) h.append("<li>").append(t).append("</li>");
+            h.append("</ul>");
+        }
+        h.append("<h2>Documents</h2><table><tr><th>Path</th><th>Type</th><th>Pages</th><th>Bates</th><th>OCR</th><th>Status</th></tr>");
         for (JsonNode d : r.path("documents")) {
             h.append("<tr><td>").append(esc(d.path("path").asText())).append("</td><td>").append(esc(d.path("type").asText()))
                     .append("</td><td>").append(d.path("pages").asInt()).append("</td><td>");
             if (d.path("bates").isObject()) h.append(esc(d.path("bates").path("first").asText())).append(" – ").append(esc(d.path("bates").path("last").asText()));
+            h.append("</td><td>");
+            if (d.path("ocr").isObject()) {
+                JsonNode o = d.path("ocr");
+                h.append(o.path("pages").asInt()).append(" page").append(o.path("pages").asInt() == 1 ? "" : "s");
+                if (o.hasNonNull("mean_confidence")) h.append(", ").append(Math.round(o.path("mean_confidence").asDouble() * 100)).append("% confidence");
+            }
             h.append("</td><td>").append(esc(d.path("status").asText())).append(d.hasNonNull("reason") ? ": " + esc(d.path("reason").asText()) : "").append("</td></tr>");
         }
         h.append("</table></body></html>\n");
