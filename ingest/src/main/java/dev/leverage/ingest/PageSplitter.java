@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns Tika's XHTML into pages. Tika marks PDF pages and spreadsheet sheets with {@code <div class="page">} and
+ * Turns Tika's XHTML into pages. Tika marks PDF pages with {@code <div class="page">}, spreadsheet sheets with
+ * {@code <div class="sheet">} (each sheet is a page, the unit a citation names), and
  * OCR output with {@code <div class="ocr">}; block elements become line breaks, table cells become tab-separated
  * cells and are kept as {@link Page.Table}s. OCR output comes as hOCR: each word a {@code span class="ocrx_word"}
  * whose title carries Tesseract's confidence ({@code x_wconf 91}); words are joined by spaces, lines end at each
@@ -67,7 +68,7 @@ final class PageSplitter extends DefaultHandler {
         if (name.equals("title")) inHeadTitle = !inBody;
         if (!inBody) return;
         String cls = atts.getValue("class");
-        if (name.equals("div") && "page".equals(cls) && pageDepth < 0) {
+        if (name.equals("div") && ("page".equals(cls) || "sheet".equals(cls)) && pageDepth < 0) {
             if (!sawPageDivs) {
                 // Text before the first page div (rare) belongs to the first page.
                 sawPageDivs = true;

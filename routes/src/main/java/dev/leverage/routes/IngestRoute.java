@@ -56,7 +56,9 @@ public final class IngestRoute extends RouteBuilder {
     }
 
     private String fileUri() {
+        // One poll: the batch is the folder as it is when the ingest starts. A second poll would send files again once
+        // they fall out of the consumer's 1,000-entry memory of what it has sent, and count them twice.
         return "file:" + folder.toAbsolutePath() + "?noop=true&recursive=true&maxMessagesPerPoll=0&sendEmptyMessageWhenIdle=true"
-                + "&initialDelay=0&delay=500&sortBy=file:name&readLock=none";
+                + "&initialDelay=0&repeatCount=1&sortBy=file:name&readLock=none";
     }
 }

@@ -90,6 +90,17 @@ class HostileIngestTest {
                     "the skipped levels are a warning on the file: " + byPath.get("11_nested_12_deep.zip").reason());
             assertTrue(byPath.get("12b_many_entries.zip").reason().contains("Only the first 100"), byPath.get("12b_many_entries.zip").reason());
             assertTrue(byPath.get("16_large_dispatch_log.txt").reason().contains("write limit"), byPath.get("16_large_dispatch_log.txt").reason());
+            // Scanned pages without text are listed, not silently empty; OCRed pages keep their confidence.
+            assertEquals(List.of(6, 7, 8), byPath.get("03a_truncated_classic_xref.pdf").textlessPages(), "the cut PDF's empty pages are listed");
+            FileRecord scan = byPath.get("37_scanned_note.png");
+            assertTrue(scan.ocrPages() == 1 && scan.ocrConfidence() != null && scan.ocrConfidence() > 0.5, "OCR confidence kept: " + scan);
+            var report = CaseService.analyze("hostile", index, dev.leverage.extract.sampling.Thresholds.load(store.thresholds()));
+            var docs = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+            report.path("documents").forEach(docs::add);
+            assertTrue(docs.stream().anyMatch(d -> d.path("path").asText().equals("03a_truncated_classic_xref.pdf")
+                    && d.path("pages_without_text").toString().equals("[6,7,8]")), "the report lists the pages without text");
+            assertTrue(docs.stream().anyMatch(d -> d.path("path").asText().equals("37_scanned_note.png")
+                    && d.path("ocr").path("mean_confidence").asDouble() > 0.5), "the report gives each document's OCR confidence");
             System.out.println("hostile corpus: " + run.summary());
             for (HostileCorpus.Entry e : entries) {
                 FileRecord r = byPath.get(e.relativePath());

@@ -54,7 +54,7 @@ public final class IngestBenchmark {
         HeapWatch heap = HeapWatch.start();
         ObjectNode out = switch (args[0]) {
             case "tika" -> tikaAlone(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]), args[3], heap);
             default -> throw new IllegalArgumentException(args[0]);
         };
         out.put("live_heap_peak_mb", heap.livePeak() / 1048576.0);
@@ -80,7 +80,7 @@ public final class IngestBenchmark {
         out.println(String.format(Locale.ROOT, "  warm-up (trains or loads the OpenNLP models, 20 documents): %.1f s", w.get("ingest_s").asDouble()));
 
         out.println();
-        out.println(String.format(Locale.ROOT, "%-8s %-12s %8s %8s %9s %10s %8s %8s %11s %11s %12s",
+        out.println(String.format(Locale.ROOT, "%-8s %-12s %8s %8s %9s %10s %8s %8s %8s %11s %12s",
                 "docs", "run", "files", "pages", "MB", "wall s", "pages/s", "MB/s", "vs Tika", "live heap", "1st result"));
         for (int size : sizes) {
             Path corpus = work.resolve("corpus-" + size);
@@ -90,28 +90,36 @@ public final class IngestBenchmark {
                 out.println(String.format(Locale.ROOT, "  (generated %,d documents, %,d pages (%d scanned), %.1f MB, %s in %.0f s)", written.documents(), written.pages(),
                         written.scannedPages(), written.bytes() / 1e6, written.perFormat(), (System.nanoTime() - t0) / 1e9));
             }
+            else {
+                List<Path> fs = files(corpus);
+                long bytes = 0;
+                for (Path f : fs) bytes += Files.size(f);
+                out.println(String.format(Locale.ROOT, "  (production of %,d documents reused from %s: %,d files, %.1f MB; delete the folder to generate it again)",
+                        size, corpus, fs.size(), bytes / 1e6));
+            }
             JsonNode tika = child(out, "tika", corpus.toString(), Integer.toString(threads));
             JsonNode e2e = child(out, "ingest", corpus.toString(), data.toString(), "bench-" + size);
             double tikaRate = tika.get("pages").asDouble() / tika.get("wall_s").asDouble();
             row(out, size, "Tika alone", tika, tika.get("wall_s").asDouble(), Double.NaN, null);
             row(out, size, "Leverage", e2e, e2e.get("ingest_s").asDouble(), e2e.get("pages").asDouble() / e2e.get("ingest_s").asDouble() / tikaRate,
                     e2e.get("first_result_s"));
-            out.println(String.format(Locale.ROOT, "%-8s %-12s %s; analysis of the case after ingest %.1f s; quarantined %d",
-                    "", "", e2e.get("summary").asText(), e2e.get("analysis_s").asDouble(), e2e.get("quarantined").asInt()));
+            out.println(String.format(Locale.ROOT, "%-8s %-12s %s; then the case analysis: %.1f s, live heap up to %.0f MB",
+                    "", "", e2e.get("summary").asText(), e2e.get("analysis_s").asDouble(), e2e.get("live_heap_peak_mb").asDouble()));
         }
         out.println();
         out.println("wall s: from the start of the JVM's work to the last file indexed (Tika alone: parsed), cold JVM, models cached;"
                 + " vs Tika: Leverage pages/s over Tika-alone pages/s on the same files; live heap: peak heap in use right after a"
-                + " garbage collection (the working set), MB, of the ingest JVM (parser processes are capped separately at "
+                + " garbage collection (the working set), MB, of the ingest JVM until the last file is indexed (parser processes are capped separately at "
                 + IngestLimits.DEFAULT.parserHeapMb() + " MB each); 1st result: seconds from the start of the ingest to the first"
                 + " search hit for \"" + PROBE_QUERY + "\" polled every 100 ms.");
     }
 
     private static void row(PrintStream out, int size, String what, JsonNode r, double wall, double ratio, JsonNode firstResult) {
         double pages = r.get("pages").asDouble(), mb = r.get("bytes").asDouble() / 1048576.0;
-        out.println(String.format(Locale.ROOT, "%-8s %-12s %,8d %,8d %9.1f %10.1f %8.1f %8.2f %11s %11.0f %12s",
+        double heapMb = r.has("ingest_live_heap_peak_mb") ? r.get("ingest_live_heap_peak_mb").asDouble() : r.get("live_heap_peak_mb").asDouble();
+        out.println(String.format(Locale.ROOT, "%-8s %-12s %,8d %,8d %9.1f %10.1f %8.1f %8.2f %8s %11.0f %12s",
                 String.format(Locale.ROOT, "%,d", size), what, r.get("files").asInt(), (long) pages, mb, wall, pages / wall, mb / wall,
-                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), r.get("live_heap_peak_mb").asDouble(),
+                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), heapMb,
                 firstResult == null ? "" : String.format(Locale.ROOT, "%.1f s", firstResult.asDouble())));
         out.flush();
     }
@@ -182,7 +190,7 @@ public final class IngestBenchmark {
     }
 
     /** The product's ingest of the folder into a new case, searching it every 100 ms until the first hit. */
-    static ObjectNode ingest(Path dir, Path data, String caseId) throws Exception {
+    static ObjectNode ingest(Path dir, Path data, String caseId, HeapWatch heap) throws Exception {
         long t0 = System.nanoTime();
         CaseStore store = new CaseStore(data);
         if (store.exists(caseId)) {
@@ -193,6 +201,7 @@ public final class IngestBenchmark {
         IngestRun run = new IngestRun();
         double[] first = {Double.NaN};
         double[] ingested = {Double.NaN};
+        long[] ingestHeap = {-1};
         try (DiscoveryIndex index = store.create(caseId)) {
             Thread probe = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted() && (Double.isNaN(first[0]) || Double.isNaN(ingested[0]))) {
@@ -203,7 +212,10 @@ public final class IngestBenchmark {
                             // the index is still opening
                         }
                     }
-                    if (Double.isNaN(ingested[0]) && run.isComplete()) ingested[0] = (System.nanoTime() - t0) / 1e9;
+                    if (Double.isNaN(ingested[0]) && run.isComplete()) {
+                        ingested[0] = (System.nanoTime() - t0) / 1e9;
+                        ingestHeap[0] = heap.livePeak();
+                    }
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
@@ -226,6 +238,7 @@ public final class IngestBenchmark {
         n.put("summary", run.summary());
         n.put("ingest_s", ingested[0]);
         n.put("analysis_s", total - ingested[0]);
+        n.put("ingest_live_heap_peak_mb", (ingestHeap[0] < 0 ? heap.livePeak() : ingestHeap[0]) / 1048576.0);
         if (Double.isNaN(first[0])) n.putNull("first_result_s");
         else n.put("first_result_s", first[0]);
         return n;
