@@ -38,6 +38,7 @@ public final class TikaDocumentParser implements DocumentParser {
     private static final List<String> KEPT_METADATA = List.of("dc:title", "dc:creator", "dcterms:created", "dcterms:modified",
             "Message-From", "Message-To", "Message-Cc", "dc:subject", "Message:Raw-Header:Subject", "xmpTPg:NPages");
 
+    private static final WindowsLatinEncodingDetector ENCODINGS = new WindowsLatinEncodingDetector();
     private final LimitingParser parser;
     private final IngestLimits limits;
     private final boolean ocrAvailable;
@@ -213,6 +214,7 @@ public final class TikaDocumentParser implements DocumentParser {
         ocr.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR); // words with their confidence
         context.set(TesseractOCRConfig.class, ocr);
         context.set(LimitingParser.State.class, new LimitingParser.State());
+        context.set(org.apache.tika.detect.EncodingDetector.class, ENCODINGS);
         return context;
     }
 

@@ -123,6 +123,18 @@ class TikaDocumentParserTest {
         assertTrue(q.record().reason().contains("zip bomb"), "a bomb inside an archive is found too: " + q.record().reason());
     }
 
+    @Test
+    void windowsTextKeepsItsQuotesAndStaysOnePage() throws Exception {
+        String text = "STATEMENT OF WITNESS\n\u201cI saw the car at 11:40,\u201d she said \u2013 caf\u00e9 owner.\n\u201cIt was dark.\u201d\n";
+        Path f = Files.write(dir.resolve("statement.txt"), text.getBytes("windows-1252"));
+        ParseOutcome.Parsed p = assertInstanceOf(ParseOutcome.Parsed.class, parse(f));
+        Document d = p.documents().get(0);
+        assertEquals(1, d.pages().size(), "a quote at the start of a line is not a page break: " + d.pages());
+        assertTrue(d.fullText().contains("\u201cI saw the car at 11:40,\u201d she said \u2013 caf\u00e9 owner."), d.fullText());
+        Path latin = Files.write(dir.resolve("latin.txt"), "D\u00e9claration du t\u00e9moin: le v\u00e9lo \u00e9tait l\u00e0.\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(((ParseOutcome.Parsed) parse(latin)).documents().get(0).fullText().contains("v\u00e9lo \u00e9tait l\u00e0"), "plain Latin-1 still reads as it did");
+    }
+
     static byte[] zip(String name, byte[] content) throws Exception {
         return zip2(name, content, null, null);
     }

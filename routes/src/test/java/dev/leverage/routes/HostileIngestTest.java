@@ -90,6 +90,7 @@ class HostileIngestTest {
                     "the skipped levels are a warning on the file: " + byPath.get("11_nested_12_deep.zip").reason());
             assertTrue(byPath.get("12b_many_entries.zip").reason().contains("Only the first 100"), byPath.get("12b_many_entries.zip").reason());
             assertTrue(byPath.get("16_large_dispatch_log.txt").reason().contains("write limit"), byPath.get("16_large_dispatch_log.txt").reason());
+            assertEquals(1, byPath.get("24_statement_windows1252.txt").pages(), "Windows-1252 quotes are read as quotes, not page breaks");
             // Scanned pages without text are listed, not silently empty; OCRed pages keep their confidence.
             assertEquals(List.of(6, 7, 8), byPath.get("03a_truncated_classic_xref.pdf").textlessPages(), "the cut PDF's empty pages are listed");
             FileRecord scan = byPath.get("37_scanned_note.png");
