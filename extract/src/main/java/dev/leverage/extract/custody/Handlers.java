@@ -26,10 +26,14 @@ public final class Handlers {
     }
 
     public static boolean isBlank(String h) {
-        return h == null || h.isBlank() || h.strip().matches("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)")
+        return h == null || h.isBlank() || NO_NAME.matcher(h.strip()).matches()
                 // "(signature illegible; name not printed)", "[unsigned]": a note in place of a name
-                || h.strip().matches("(?i)[(\\[]?\\s*(signature\\s+|sig\\.?\\s+)?(illegible|unknown|blank|unsigned|not\\s+(signed|printed|legible)|no\\s+(signature|name))\\b(?-i:[^A-Z])*");
+                || NOTE_FOR_NAME.matcher(h.strip()).matches();
     }
+
+    private static final Pattern NO_NAME = Pattern.compile("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)");
+    private static final Pattern NOTE_FOR_NAME = Pattern.compile(
+            "(?i)[(\\[]?\\s*(signature\\s+|sig\\.?\\s+)?(illegible|unknown|blank|unsigned|not\\s+(signed|printed|legible)|no\\s+(signature|name))\\b(?-i:[^A-Z])*");
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
     private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"

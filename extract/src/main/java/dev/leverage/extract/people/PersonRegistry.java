@@ -25,8 +25,20 @@ public final class PersonRegistry {
     private final List<Person> people;
     private final Map<Mention, String> keyOf;
 
+    /** People by the key of their surname, and by each alias lower-cased: lookups touch only the people who can fit. */
+    private final Map<String, List<Integer>> bySurnameKey = new java.util.HashMap<>();
+    private final Map<String, List<Integer>> byAlias = new java.util.HashMap<>();
+    private final List<PersonName> parsedNames = new ArrayList<>();
+
     private PersonRegistry(List<Person> people, Map<Mention, String> keyOf) {
         this.people = people;
+        for (int i = 0; i < people.size(); i++) {
+            Person p = people.get(i);
+            PersonName pn = PersonName.parse(p.name());
+            parsedNames.add(pn);
+            bySurnameKey.computeIfAbsent(pn.surnameKey(), k -> new ArrayList<>()).add(i);
+            for (String a : p.aliases()) byAlias.computeIfAbsent(a.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(i);
+        }
         this.keyOf = keyOf;
     }
 
@@ -405,11 +417,15 @@ public final class PersonRegistry {
             return people.stream().filter(p -> digits.equals(p.badge())).toList();
         }
         PersonName n = PersonName.parse(q);
-        List<Person> out = new ArrayList<>();
-        for (Person p : people) {
-            PersonName pn = PersonName.parse(p.name());
-            if (pn.compatible(n) || p.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(q))) out.add(p);
+        // Only people with the same surname key can be compatible, and aliases are matched whole: look those up
+        // instead of parsing every person of the case for every query (a big case asks thousands of times).
+        java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+        for (int i : bySurnameKey.getOrDefault(n.surnameKey(), List.of())) if (parsedNames.get(i).compatible(n)) hits.add(i);
+        for (int i : byAlias.getOrDefault(q.toLowerCase(java.util.Locale.ROOT), List.of())) {
+            if (people.get(i).aliases().stream().anyMatch(a -> a.equalsIgnoreCase(q))) hits.add(i);
         }
+        List<Person> out = new ArrayList<>(hits.size());
+        for (int i : hits) out.add(people.get(i));
         return out;
     }
 }

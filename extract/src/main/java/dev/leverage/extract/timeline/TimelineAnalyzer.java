@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,25 +80,30 @@ public final class TimelineAnalyzer {
     public List<CaseEvent> merge(List<TimedEvent> events) {
         List<List<TimedEvent>> groups = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
+        // Per group, its first timed telling (or its first telling), kept as the group grows; per kind, its groups in
+        // order: each event is compared with the groups of its own kind only, each in constant time.
+        List<TimedEvent> firstTimedOf = new ArrayList<>();
+        Map<String, List<Integer>> groupsOfKind = new HashMap<>();
         List<TimedEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(TimedEvent::time).thenComparing(TimedEvent::event));
         for (TimedEvent e : sorted) {
             Duration window = SINGULAR.contains(e.event()) ? singularWindow : repeatWindow;
             int join = -1;
-            for (int g = groups.size() - 1; g >= 0 && join < 0; g--) {
-                if (!kinds.get(g).equals(e.event())) continue;
+            List<Integer> ofKind = groupsOfKind.getOrDefault(e.event(), List.of());
+            for (int k = ofKind.size() - 1; k >= 0 && join < 0; k--) {
+                int g = ofKind.get(k);
                 // Statements are one per speaker: what the driver said and what the passenger said are two.
                 if (e.event().equals("statement") && !java.util.Objects.equals(groups.get(g).get(0).actor(), e.actor())) continue;
                 List<TimedEvent> group = groups.get(g);
                 // A date written alone ("Date Analyzed: 03/20/2025") and a time on that date are one event.
                 boolean sameDay = group.get(0).time().toLocalDate().equals(e.time().toLocalDate())
-                        && (e.dateOnly() || group.stream().allMatch(TimedEvent::dateOnly));
+                        && (e.dateOnly() || firstTimedOf.get(g).dateOnly()); // its first timed telling is date-only when all are
                 if (sameDay) {
                     join = g;
                     break;
                 }
                 // Measured from the group's first timed telling: a date written alone sits at the start of the day.
-                TimedEvent firstTimed = group.stream().filter(o -> !o.dateOnly()).findFirst().orElse(group.get(0));
+                TimedEvent firstTimed = firstTimedOf.get(g);
                 if (Duration.between(firstTimed.time(), e.time()).abs().compareTo(window) > 0) continue;
                 // A document that already tells this event at another time tells another event of its kind
                 // (a second arrest), unless the two are within the tolerance.
@@ -106,10 +112,14 @@ public final class TimelineAnalyzer {
                 if (!sameDocumentElsewhere) join = g;
             }
             if (join < 0) {
+                groupsOfKind.computeIfAbsent(e.event(), x -> new ArrayList<>()).add(groups.size());
                 groups.add(new ArrayList<>(List.of(e)));
                 kinds.add(e.event());
+                firstTimedOf.add(e);
             } else {
-                groups.get(join).add(e);
+                List<TimedEvent> group = groups.get(join);
+                group.add(e);
+                if (firstTimedOf.get(join).dateOnly() && !e.dateOnly() && group.stream().filter(o -> !o.dateOnly()).count() == 1) firstTimedOf.set(join, e);
             }
         }
         List<CaseEvent> out = new ArrayList<>();
