@@ -92,6 +92,9 @@ public final class TimelineAnalyzer {
             List<Integer> ofKind = groupsOfKind.getOrDefault(e.event(), List.of());
             for (int k = ofKind.size() - 1; k >= 0 && join < 0; k--) {
                 int g = ofKind.get(k);
+                // Groups were opened in time order, and a group's first timed telling is within a day of its first
+                // telling: once a group opened more than a day and the window before this event, none before it fits.
+                if (groups.get(g).get(0).time().isBefore(e.time().minus(window).minusDays(1))) break;
                 // Statements are one per speaker: what the driver said and what the passenger said are two.
                 if (e.event().equals("statement") && !java.util.Objects.equals(groups.get(g).get(0).actor(), e.actor())) continue;
                 List<TimedEvent> group = groups.get(g);
