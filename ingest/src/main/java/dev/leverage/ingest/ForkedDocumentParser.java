@@ -192,7 +192,6 @@ public final class ForkedDocumentParser implements DocumentParser {
             Future<Integer> ready = reader.submit(() -> {
                 int b = fromChild.read();
                 if (b != ParseWorker.READY) throw new EOFException("parser process did not start (got " + b + ")");
-                fromChild.readBoolean();
                 return b;
             });
             ready.get(STARTUP_SECONDS, TimeUnit.SECONDS);

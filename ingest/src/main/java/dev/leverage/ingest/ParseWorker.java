@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * {@code -XX:+ExitOnOutOfMemoryError}: a file that exhausts memory ends this process, not the ingest.
  */
 public final class ParseWorker {
-    /** First byte on stdout once the parser is ready; the second says whether OCR is available. */
+    /** The first byte on stdout, once the parser is ready. */
     static final int READY = 'R';
 
     private ParseWorker() {
@@ -29,7 +29,6 @@ public final class ParseWorker {
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         TikaDocumentParser parser = new TikaDocumentParser(IngestLimits.fromArgs(args, 0));
         out.writeByte(READY);
-        out.writeBoolean(parser.ocrAvailable());
         out.flush();
         while (true) {
             String file, rel, sha;

@@ -182,7 +182,7 @@ public final class TikaDocumentParser implements DocumentParser {
             if (containerException != null) {
                 return quarantine(relativePath, sha256, reasonFor(new IOException(firstLine(containerException)), mediaType));
             }
-            if (needsOcr(mediaType) && !ocrAvailable) {
+            if (mayNeedOcr(mediaType) && !ocrAvailable) {
                 return quarantine(relativePath, sha256, "The file has no text layer and OCR is not installed; install tesseract-ocr and ingest again.");
             }
             return quarantine(relativePath, sha256, "No text could be read from the file (detected as " + mediaType
@@ -193,9 +193,6 @@ public final class TikaDocumentParser implements DocumentParser {
         }
         if ("true".equals(top.get(TikaCoreProperties.WRITE_LIMIT_REACHED))) {
             warnings.add(String.format(java.util.Locale.ROOT, "The text was cut at %,d characters (the write limit); raise the limit to index the rest.", limits.writeLimit()));
-        }
-        if (needsOcr(mediaType) && !ocrAvailable && main.pages().stream().anyMatch(p -> p.text().isBlank())) {
-            warnings.add("Some pages have no text layer and OCR is not installed; those pages are empty in the index.");
         }
         documents.add(0, main);
         return new ParseOutcome.Parsed(documents, warnings);
@@ -213,7 +210,6 @@ public final class TikaDocumentParser implements DocumentParser {
         ocr.setTimeoutSeconds(limits.ocrTimeoutSeconds());
         ocr.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR); // words with their confidence
         context.set(TesseractOCRConfig.class, ocr);
-        context.set(LimitingParser.State.class, new LimitingParser.State());
         context.set(org.apache.tika.detect.EncodingDetector.class, ENCODINGS);
         return context;
     }
@@ -242,7 +238,8 @@ public final class TikaDocumentParser implements DocumentParser {
                 "application/x-rar-compressed", "application/vnd.rar", "application/x-bzip2", "application/x-xz", "application/java-archive").contains(mediaType);
     }
 
-    private static boolean needsOcr(String mediaType) {
+    /** True for the formats whose pages may be scans (PDF, images): a page of these with no text needed OCR. */
+    public static boolean mayNeedOcr(String mediaType) {
         return mediaType != null && (mediaType.equals("application/pdf") || mediaType.startsWith("image/"));
     }
 

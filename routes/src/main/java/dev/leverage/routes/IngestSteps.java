@@ -163,8 +163,7 @@ public final class IngestSteps {
      * out, or found no words). A born-digital format's empty page (a blank DOCX page) is not one.
      */
     static List<Integer> textlessPages(Document d) {
-        String media = d.mediaType() == null ? "" : d.mediaType();
-        if (!media.equals("application/pdf") && !media.startsWith("image/")) return List.of();
+        if (!TikaDocumentParser.mayNeedOcr(d.mediaType())) return List.of();
         List<Integer> out = new ArrayList<>();
         for (Page p : d.pages()) if (p.text().isBlank()) out.add(p.number());
         return out;
