@@ -45,6 +45,36 @@ public final class CaseCast {
         return ofMentions(mentions);
     }
 
+    /** Where a backend finds the pages whose words include any of these (lower-cased, indexed as written). */
+    public interface PageFinder {
+        List<dev.leverage.extract.people.CaseMentions.PageText> pagesWithAnyOf(Set<String> words) throws java.io.IOException;
+    }
+
+    /**
+     * The cast of a case as any backend builds it: every document's person mentions, plus the later uses of known
+     * surnames and nicknames on the pages that carry those words.
+     */
+    public static CaseCast build(List<DocumentFacts> facts, PageFinder pages) throws java.io.IOException {
+        List<Mention> mentions = new ArrayList<>();
+        for (DocumentFacts f : facts) mentions.addAll(f.mentions());
+        Set<String> names = new LinkedHashSet<>(dev.leverage.extract.people.CaseMentions.surnames(mentions));
+        for (String nick : dev.leverage.extract.people.CaseMentions.nicknames(mentions)) names.add(nick.toLowerCase(java.util.Locale.ROOT));
+        if (!names.isEmpty()) {
+            // the last word of a compound surname is the one the index holds
+            Set<String> words = new LinkedHashSet<>();
+            for (String n : names) words.add(n.substring(n.lastIndexOf(' ') + 1));
+            mentions.addAll(dev.leverage.extract.people.CaseMentions.laterUses(mentions, pages.pagesWithAnyOf(words)));
+        }
+        return ofMentions(mentions);
+    }
+
+    /** The keys of the pages that mention the people a name names (the person: filter), in the cast's order. */
+    public List<String> pageKeysNamed(String name) {
+        List<String> keys = new ArrayList<>();
+        for (Person p : lookup(name)) keys.addAll(pagesOf(p.key()));
+        return keys;
+    }
+
     /** The cast of these mentions (every document's, plus the case-level uses of surnames found in the pages). */
     public static CaseCast ofMentions(List<Mention> mentions) {
         return new CaseCast(PersonRegistry.resolve(mentions), mentions);

@@ -41,6 +41,9 @@ public interface DiscoveryIndex extends Closeable {
     /** A page of a document by path and number, if present. */
     Optional<Page> page(String documentPath, int number) throws IOException;
 
+    /** Every page of a document by path, in order (to move a case between backends, to read a document whole). */
+    List<Page> pages(String documentPath) throws IOException;
+
     /** Searches pages with the query language (see {@link dev.leverage.index.search.QueryLanguage}). */
     SearchResult search(SearchRequest request) throws IOException, InvalidQueryException;
 

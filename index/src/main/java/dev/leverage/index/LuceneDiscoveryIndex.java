@@ -273,6 +273,26 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     }
 
     @Override
+    public List<Page> pages(String documentPath) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PATH, documentPath)), BooleanClause.Occur.FILTER).build();
+        IndexSearcher s = searchers.acquire();
+        try {
+            List<Page> out = new ArrayList<>();
+            for (ScoreDoc sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                var d = s.storedFields().document(sd.doc);
+                out.add(new Page(d.getField(PAGE_NO).numericValue().intValue(), d.get(TEXT), d.get(BATES),
+                        d.getField("ocr").numericValue().intValue() == 1, ocrConfidence(d), List.of()));
+            }
+            out.sort(java.util.Comparator.comparingInt(Page::number));
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    @Override
     public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
         try {
             return searchPages(request);
@@ -368,7 +388,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     /** The pages that mention the people a name names, however they are written. */
     private static Query personPages(CaseCast cast, String name) {
         List<BytesRef> keys = new ArrayList<>();
-        for (Person p : cast.lookup(name)) for (String k : cast.pagesOf(p.key())) keys.add(new BytesRef(k));
+        for (String k : cast.pageKeysNamed(name)) keys.add(new BytesRef(k));
         return keys.isEmpty() ? new MatchNoDocsQuery("nobody called " + name) : new TermInSetQuery(PAGE_KEY, keys);
     }
 
@@ -383,12 +403,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         }
         CachedCast c = cachedCast;
         if (c != null && c.version == version) return c.cast;
-        List<Mention> mentions = new ArrayList<>();
-        for (DocumentFacts f : facts()) mentions.addAll(f.mentions());
-        Set<String> names = new java.util.LinkedHashSet<>(CaseMentions.surnames(mentions));
-        for (String nick : CaseMentions.nicknames(mentions)) names.add(nick.toLowerCase(Locale.ROOT));
-        mentions.addAll(CaseMentions.laterUses(mentions, pagesNaming(names)));
-        CaseCast cast = CaseCast.ofMentions(mentions);
+        CaseCast cast = CaseCast.build(facts(), this::pagesNaming);
         cachedCast = new CachedCast(version, cast);
         return cast;
     }
@@ -396,12 +411,12 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     private record CachedCast(long version, CaseCast cast) {
     }
 
-    /** The pages whose words include one of these surnames (the last word of a compound one), with their text. */
-    private List<CaseMentions.PageText> pagesNaming(Set<String> surnames) throws IOException {
+    /** The pages whose words include one of these, with their text. */
+    private List<CaseMentions.PageText> pagesNaming(Set<String> words) throws IOException {
         List<CaseMentions.PageText> out = new ArrayList<>();
-        if (surnames.isEmpty()) return out;
+        if (words.isEmpty()) return out;
         List<BytesRef> terms = new ArrayList<>();
-        for (String s : surnames) terms.add(new BytesRef(s.substring(s.lastIndexOf(' ') + 1)));
+        for (String w : words) terms.add(new BytesRef(w));
         Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                 .add(new TermInSetQuery(TEXT, terms), BooleanClause.Occur.FILTER).build();
         IndexSearcher s = searchers.acquire();

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * and, at the same position, as its stem, so "sniffed" finds "sniff" and "sniffing" while a phrase still matches
  * the words in order; highlighting marks either form.
  */
-public final class PageAnalyzer extends Analyzer {
+public class PageAnalyzer extends Analyzer {
     private static final Pattern K_NINE = Pattern.compile("\\b([Kk])[- ]9(?![0-9])");
     /**
      * Words police paperwork uses for one thing, applied to the words of a search only (the index keeps what the
@@ -40,6 +40,23 @@ public final class PageAnalyzer extends Analyzer {
     private static final SynonymMap MAP = synonyms();
 
     private final boolean query;
+
+    /**
+     * The index side by class name, for the Solr configset's schema ({@code <analyzer class="...">} needs a public
+     * constructor without arguments): a page in Solr is cut into the same words as in the embedded index.
+     */
+    public static final class Indexing extends PageAnalyzer {
+        public Indexing() {
+            super(false);
+        }
+    }
+
+    /** The search side by class name, for the Solr configset's schema. */
+    public static final class Searching extends PageAnalyzer {
+        public Searching() {
+            super(true);
+        }
+    }
 
     /** @param query true for the analyser of a search's words (adds the synonyms), false for the index */
     public PageAnalyzer(boolean query) {
