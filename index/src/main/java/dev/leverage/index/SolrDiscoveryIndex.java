@@ -126,6 +126,21 @@ public final class SolrDiscoveryIndex implements DiscoveryIndex {
         return new CloudSolrClient.Builder(solrUrls).build();
     }
 
+    /** The configset's files, shipped in this jar under {@code solr/leverage/conf/}. */
+    public static final List<String> CONFIGSET_FILES = List.of("solrconfig.xml", "schema.xml");
+
+    /** Writes Leverage's configset into a folder (for {@code bin/solr zk upconfig} or a test cluster); returns it. */
+    public static java.nio.file.Path writeConfigset(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        for (String f : CONFIGSET_FILES) {
+            try (var in = SolrDiscoveryIndex.class.getResourceAsStream("/solr/leverage/conf/" + f)) {
+                if (in == null) throw new IOException("The configset file " + f + " is missing from the build.");
+                java.nio.file.Files.copy(in, dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dir;
+    }
+
     public String caseId() {
         return caseId;
     }

@@ -5,7 +5,6 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettyConfig;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,7 +24,7 @@ public final class SolrTestCluster {
         Path base = Files.createTempDirectory("leverage-solrcloud");
         System.setProperty("solr.log.dir", base.resolve("logs").toString());
         MiniSolrCloudCluster c = new MiniSolrCloudCluster(2, base, JettyConfig.builder().build());
-        c.uploadConfigSet(configset(), COLLECTION);
+        c.uploadConfigSet(SolrDiscoveryIndex.writeConfigset(base.resolve("configset")), COLLECTION);
         CollectionAdminRequest.createCollection(COLLECTION, COLLECTION, 2, 1).process(c.getSolrClient());
         c.waitForActiveCollection(COLLECTION, 2, 2);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,13 +38,24 @@ public final class SolrTestCluster {
         return c;
     }
 
+    /**
+     * A new collection of two shards with Leverage's configset, for a test whose scores must be those of one case
+     * alone (BM25 reads the statistics of the shard, which every case routed to it shares).
+     */
+    public static synchronized String newCollection(String name) throws Exception {
+        MiniSolrCloudCluster c = get();
+        CollectionAdminRequest.createCollection(name, COLLECTION, 2, 1).process(c.getSolrClient());
+        c.waitForActiveCollection(name, 2, 2);
+        return name;
+    }
+
+    /** The ZooKeeper address of the cluster. */
+    public static String zkHost() throws Exception {
+        return get().getZkServer().getZkAddress();
+    }
+
     /** A client of the cluster that the caller may close. */
     public static SolrClient client() throws Exception {
         return SolrDiscoveryIndex.connect(get().getZkServer().getZkAddress(), null);
-    }
-
-    /** The configset shipped in the repository (src/main/resources/solr/leverage/conf), as built. */
-    public static Path configset() throws URISyntaxException {
-        return Path.of(SolrTestCluster.class.getResource("/solr/leverage/conf/solrconfig.xml").toURI()).getParent();
     }
 }

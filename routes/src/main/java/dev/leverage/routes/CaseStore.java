@@ -1,5 +1,6 @@
 package dev.leverage.routes;
 
+import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.LuceneDiscoveryIndex;
 
 import java.io.IOException;
@@ -12,13 +13,33 @@ import java.util.stream.Stream;
 /**
  * The data folder: one directory per case holding its index, quarantine copies, trained-model cache and reports.
  * Case ids are checked before any path is built from them, so no id can reach outside the data folder.
+ *
+ * <p>A case's index is embedded (a Lucene index in the case folder, the default) or on SolrCloud (the case folder
+ * then holds {@code solr.json}, naming the cluster and collection). A store made {@link #withSolr with a Solr target}
+ * creates new cases there; an existing case is always opened where it lives.
  */
 public final class CaseStore {
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private final Path root;
+    private final SolrTarget solr;
 
     public CaseStore(Path root) {
+        this(root, null);
+    }
+
+    private CaseStore(Path root, SolrTarget solr) {
         this.root = root.toAbsolutePath().normalize();
+        this.solr = solr;
+    }
+
+    /** This data folder, with new cases created on this SolrCloud collection (null: embedded). */
+    public CaseStore withSolr(SolrTarget target) {
+        return new CaseStore(root, target);
+    }
+
+    /** The Solr target new cases go to, or null for the embedded index. */
+    public SolrTarget solr() {
+        return solr;
     }
 
     /** --data, else $LEVERAGE_HOME, else ~/.leverage. */
@@ -45,20 +66,41 @@ public final class CaseStore {
     }
 
     public boolean exists(String id) {
-        return Files.isDirectory(caseDir(id).resolve("index"));
+        return Files.isDirectory(caseDir(id).resolve("index")) || onSolr(id);
     }
 
-    /** Opens an existing case's index; a case that does not exist is a user error, not an empty index. */
-    public LuceneDiscoveryIndex open(String id) throws IOException {
+    /** True when the case's index is on SolrCloud. */
+    public boolean onSolr(String id) {
+        return Files.isRegularFile(caseDir(id).resolve(SolrTarget.FILE));
+    }
+
+    /** Where a case on SolrCloud lives, or empty for an embedded (or unknown) case. */
+    public java.util.Optional<SolrTarget> solrTarget(String id) throws IOException {
+        return onSolr(id) ? java.util.Optional.of(SolrTarget.read(caseDir(id))) : java.util.Optional.empty();
+    }
+
+    /** Opens an existing case's index, where it lives; a case that does not exist is a user error, not an empty index. */
+    public DiscoveryIndex open(String id) throws IOException {
         if (!exists(id)) {
             throw new UserError("There is no case \"" + id + "\" in " + root + "; run `leverage analyze FOLDER --case " + id + "` first.");
         }
+        if (onSolr(id)) return SolrTarget.read(caseDir(id)).open(id);
         return new LuceneDiscoveryIndex(caseDir(id).resolve("index"));
     }
 
-    /** Opens a case's index, creating the case if new. */
-    public LuceneDiscoveryIndex create(String id) throws IOException {
+    /** Opens a case's index, creating the case if new (on this store's Solr target if it has one, else embedded). */
+    public DiscoveryIndex create(String id) throws IOException {
         Path dir = caseDir(id);
+        if (exists(id)) {
+            if (solr != null && !onSolr(id)) {
+                throw new UserError("Case " + id + " is in the embedded index; move it first with `leverage migrate --case " + id + " --to solr`.");
+            }
+            return open(id);
+        }
+        if (solr != null) {
+            solr.write(dir);
+            return solr.open(id);
+        }
         Files.createDirectories(dir.resolve("index"));
         return new LuceneDiscoveryIndex(dir.resolve("index"));
     }
@@ -111,7 +153,7 @@ public final class CaseStore {
         Path dir = root.resolve("cases");
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isDirectory(p.resolve("index"))).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p.resolve("index")) || Files.isRegularFile(p.resolve(SolrTarget.FILE))).map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

@@ -45,7 +45,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
         description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
         subcommands = {LeverageCli.Bench.class, LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.PageCmd.class, LeverageCli.Witness.class,
-                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Serve.class, LeverageCli.UserCmd.class, LeverageCli.CaseCmd.class, LeverageCli.Audit.class, LeverageCli.Evaluate.class, CommandLine.HelpCommand.class})
+                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Serve.class, LeverageCli.UserCmd.class, LeverageCli.CaseCmd.class, LeverageCli.Audit.class, LeverageCli.Evaluate.class, LeverageCli.Migrate.class, CommandLine.HelpCommand.class})
 public final class LeverageCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,9 +81,47 @@ public final class LeverageCli implements Runnable {
     static class DataOption {
         @Option(names = "--data", description = "Data folder (default: $LEVERAGE_HOME, else ~/.leverage).")
         Path data;
+        @Option(names = "--index", description = "Where a new case's index goes: embedded (default; a Lucene index in the data folder, no server) or solr "
+                + "(a SolrCloud cluster, with --zk-host or --solr-url). An existing case is always opened where it lives.")
+        String index;
+        @Option(names = "--zk-host", description = "The SolrCloud cluster's ZooKeeper, e.g. zk1:2181,zk2:2181/solr.")
+        String zkHost;
+        @Option(names = "--solr-url", split = ",", description = "The URL of one or more SolrCloud nodes, e.g. http://solr1:8983/solr.")
+        List<String> solrUrls;
+        @Option(names = "--collection", description = "The SolrCloud collection (default: leverage).")
+        String collection;
 
         CaseStore store() {
-            return CaseStore.locate(data);
+            CaseStore store = CaseStore.locate(data);
+            String kind = index == null ? (zkHost != null || solrUrls != null ? "solr" : "embedded") : index.strip().toLowerCase(java.util.Locale.ROOT);
+            return switch (kind) {
+                case "embedded" -> store;
+                case "solr" -> store.withSolr(new dev.leverage.routes.SolrTarget(zkHost, solrUrls, collection));
+                default -> throw new UserError("--index " + index + " is not known; use --index embedded or --index solr.");
+            };
+        }
+    }
+
+    @Command(name = "migrate", description = "Move a case's index to SolrCloud (--to solr, with --zk-host or --solr-url) or back into the data folder "
+            + "(--to embedded). Everything is copied and checked before the case switches; nothing is parsed again.")
+    static class Migrate implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data;
+        @Option(names = "--case", required = true)
+        String caseId;
+        @Option(names = "--to", required = true, description = "solr or embedded")
+        String to;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            dev.leverage.routes.CaseMigration.Result r = dev.leverage.routes.CaseMigration.migrate(data.store(), caseId, to.strip().toLowerCase(java.util.Locale.ROOT));
+            out.printf("Case %s moved from the %s index to %s: %d file records, %d documents, %d pages%s.%n", r.caseId(), r.from(),
+                    r.to().equals("solr") ? data.store().solrTarget(caseId).map(t -> t.describe()).orElse("Solr") : "the embedded index",
+                    r.records(), r.documents(), r.pages(), r.analysis() ? ", and its analysis" : "");
+            return 0;
         }
     }
 

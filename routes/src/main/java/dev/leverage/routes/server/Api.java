@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leverage.index.FileRecord;
 import dev.leverage.index.InvalidQueryException;
 import dev.leverage.index.Json;
-import dev.leverage.index.LuceneDiscoveryIndex;
+import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.index.SearchRequest;
 import dev.leverage.ingest.TikaDocumentParser;
 import dev.leverage.routes.CaseStore;
@@ -365,7 +365,7 @@ public final class Api {
         }
     }
 
-    private LuceneDiscoveryIndex index(Req r) throws IOException {
+    private DiscoveryIndex index(Req r) throws IOException {
         return cases.index(r.param("case"));
     }
 

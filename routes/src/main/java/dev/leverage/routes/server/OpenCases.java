@@ -2,7 +2,7 @@ package dev.leverage.routes.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leverage.index.Json;
-import dev.leverage.index.LuceneDiscoveryIndex;
+import dev.leverage.index.DiscoveryIndex;
 import dev.leverage.routes.CaseService;
 import dev.leverage.routes.CaseStore;
 import dev.leverage.routes.IngestRun;
@@ -30,7 +30,7 @@ public final class OpenCases implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCases.class);
 
     private final CaseStore store;
-    private final Map<String, LuceneDiscoveryIndex> open = new HashMap<>();
+    private final Map<String, DiscoveryIndex> open = new HashMap<>();
     private final Map<String, Job> jobs = new HashMap<>();
     private final ExecutorService ingestPool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "leverage-upload-ingest");
@@ -58,16 +58,16 @@ public final class OpenCases implements Closeable {
     }
 
     /** The case's open index; a case that does not exist is a {@link UserError} (the API answers 404). */
-    public synchronized LuceneDiscoveryIndex index(String caseId) throws IOException {
-        LuceneDiscoveryIndex i = open.get(caseId);
+    public synchronized DiscoveryIndex index(String caseId) throws IOException {
+        DiscoveryIndex i = open.get(caseId);
         if (i != null) return i;
         i = store.open(caseId);
         open.put(caseId, i);
         return i;
     }
 
-    public synchronized LuceneDiscoveryIndex create(String caseId) throws IOException {
-        LuceneDiscoveryIndex i = open.get(caseId);
+    public synchronized DiscoveryIndex create(String caseId) throws IOException {
+        DiscoveryIndex i = open.get(caseId);
         if (i != null) return i;
         i = store.create(caseId);
         Files.createDirectories(uploads(caseId));
@@ -81,7 +81,7 @@ public final class OpenCases implements Closeable {
 
     /** Starts (or queues behind the running one) an ingest of the case's upload folder, analysis included. */
     public synchronized void ingestUploads(String caseId) throws IOException {
-        LuceneDiscoveryIndex index = index(caseId);
+        DiscoveryIndex index = index(caseId);
         Job job = jobs.computeIfAbsent(caseId, k -> new Job());
         if (job.state.equals("queued") || job.state.equals("ingesting") || job.state.equals("analysing")) {
             job.again = true;
@@ -92,7 +92,7 @@ public final class OpenCases implements Closeable {
         ingestPool.submit(() -> runJob(caseId, index, job));
     }
 
-    private void runJob(String caseId, LuceneDiscoveryIndex index, Job job) {
+    private void runJob(String caseId, DiscoveryIndex index, Job job) {
         while (true) {
             IngestRun run = new IngestRun();
             String error = null;
@@ -174,7 +174,7 @@ public final class OpenCases implements Closeable {
             Thread.currentThread().interrupt();
         }
         IOException first = null;
-        for (LuceneDiscoveryIndex i : open.values()) {
+        for (DiscoveryIndex i : open.values()) {
             try {
                 i.close();
             } catch (IOException e) {
