@@ -319,9 +319,12 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             if (request.sort() == SearchRequest.Sort.DATE) {
                 SortedNumericSortField byDate = new SortedNumericSortField(QueryLanguage.DATE, SortField.Type.LONG, false, SortedNumericSelector.Type.MIN);
                 byDate.setMissingValue(Long.MAX_VALUE);
-                td = s.search(q, n, new Sort(byDate, SortField.FIELD_SCORE, new SortField(PAGE_KEY, SortField.Type.STRING)), true);
+                // exact totals: a search reports how many pages match, not "over 1,000" (Lucene's default counts stop there)
+                Sort sort = new Sort(byDate, SortField.FIELD_SCORE, new SortField(PAGE_KEY, SortField.Type.STRING));
+                td = s.search(q, new org.apache.lucene.search.TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE));
+                org.apache.lucene.search.TopFieldCollector.populateScores(td.scoreDocs, s, q);
             } else {
-                td = s.search(q, n);
+                td = exactTop(s, q, n);
             }
             ScoreDoc[] all = td.scoreDocs;
             long total = td.totalHits.value;
@@ -331,7 +334,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
                 // fewer pages have the words than were asked for: then the pages with at least half of them, after those
                 Query more = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                         .add(parsed.relaxed(), BooleanClause.Occur.MUST).add(parsed.query(), BooleanClause.Occur.MUST_NOT).build();
-                TopDocs extra = s.search(more, n - strict);
+                TopDocs extra = exactTop(s, more, n - strict);
                 all = Arrays.copyOf(all, strict + extra.scoreDocs.length);
                 System.arraycopy(extra.scoreDocs, 0, all, strict, extra.scoreDocs.length);
                 total += extra.totalHits.value;
@@ -354,6 +357,11 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** The best {@code n} pages, with the exact number of matching pages (Lucene's default stops counting at 1,000). */
+    private static TopDocs exactTop(IndexSearcher s, Query q, int n) throws IOException {
+        return s.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(Math.max(1, n), null, Integer.MAX_VALUE));
     }
 
     private List<SearchHit> hits(IndexSearcher s, Query text, ScoreDoc[] page, CaseCast cast, String query) throws IOException {

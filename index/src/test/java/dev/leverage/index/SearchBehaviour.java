@@ -294,4 +294,21 @@ abstract class SearchBehaviour {
             assertEquals(List.of("a.pdf#2"), store.search("person:Kim", 0, 10).hits().stream().map(h -> h.document() + "#" + h.page()).toList());
         }
     }
+
+    @Test
+    void totalsAreExactBeyondAThousandPages() throws Exception {
+        try (DiscoveryIndex many = open(dir, "case-many")) {
+            List<String> pages = new ArrayList<>();
+            // pages of different lengths score differently, so a search can skip the weaker ones once it has ten
+            for (int i = 1; i <= 1_200; i++) {
+                pages.add("Property receipt line " + i + ": one baggie logged" + " and sealed".repeat(i % 9) + ".\nMNY-" + String.format("%06d", i));
+            }
+            add(many, "receipts.pdf", "property_receipt", pages, List.of(), List.of());
+            many.commit();
+            assertEquals(1_200, many.search("baggie", 0, 10).total());
+            assertEquals(1_200, many.search(new SearchRequest("baggie", 0, 10, SearchRequest.Sort.DATE)).total());
+            assertEquals(1_051, many.search("bates:[MNY-000100 TO MNY-001150]", 0, 10).total());
+            assertEquals(1_200, many.pages("receipts.pdf").size());
+        }
+    }
 }

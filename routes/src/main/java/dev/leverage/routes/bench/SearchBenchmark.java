@@ -254,7 +254,8 @@ public final class SearchBenchmark {
         return keys.isEmpty() ? new MatchNoDocsQuery("nobody called " + name) : new TermInSetQuery("page_key", keys);
     }
 
-    private static void indexAll(LuceneDiscoveryIndex index, Corpus corpus, int threads) throws IOException {
+    /** Adds every document of the corpus from {@code threads} threads, as the ingest route's workers do. */
+    static void indexAll(dev.leverage.index.DiscoveryIndex index, Corpus corpus, int threads) throws IOException {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
