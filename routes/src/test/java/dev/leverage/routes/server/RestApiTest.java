@@ -35,20 +35,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The REST API over a real server on a free port: tokens, per-case grants through every endpoint, upload then
  * search, originals, reports, the OpenAPI description, and the audit log those requests leave.
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class RestApiTest {
-    @TempDir
-    static Path tmp;
-    static CaseStore store;
-    static LeverageServer server;
-    static HttpClient http;
-    static String base;
-    static String ann; // admin, granted alpha
-    static String ben; // granted bravo only
-    static String cat; // granted nothing
+    Path tmp;
+    CaseStore store;
+    LeverageServer server;
+    HttpClient http;
+    String base;
+    String ann; // admin, granted alpha
+    String ben; // granted bravo only
+    String cat; // granted nothing
+
+    /** The data folder the server runs on; {@link SolrRestApiTest} puts its cases on SolrCloud. */
+    CaseStore newStore(Path data) throws Exception {
+        return new CaseStore(data);
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        store = new CaseStore(tmp.resolve("data"));
+    void start() throws Exception {
+        tmp = Files.createTempDirectory("leverage-rest-api");
+        store = newStore(tmp.resolve("data"));
         Path alpha = tmp.resolve("alpha");
         Files.createDirectories(alpha);
         Files.writeString(alpha.resolve("narrative.txt"), """
@@ -81,29 +87,29 @@ class RestApiTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (server != null) server.close();
     }
 
-    static HttpResponse<byte[]> get(String token, String path) throws Exception {
+    HttpResponse<byte[]> get(String token, String path) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+    JsonNode json(HttpResponse<byte[]> r) throws Exception {
         return Json.MAPPER.readTree(r.body());
     }
 
-    static String enc(String s) {
+    String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static HttpResponse<byte[]> upload(String token, String caseId, String fileName, byte[] content) throws Exception {
+    HttpResponse<byte[]> upload(String token, String caseId, String fileName, byte[] content) throws Exception {
         return upload(token, caseId, List.of("files"), List.of(fileName), List.of(content));
     }
 
-    static HttpResponse<byte[]> upload(String token, String caseId, List<String> fields, List<String> fileNames, List<byte[]> contents) throws Exception {
+    HttpResponse<byte[]> upload(String token, String caseId, List<String> fields, List<String> fileNames, List<byte[]> contents) throws Exception {
         String boundary = "----leverage" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int i = 0; i < fileNames.size(); i++) {
@@ -119,7 +125,7 @@ class RestApiTest {
         return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static JsonNode awaitIngest(String token, String caseId) throws Exception {
+    JsonNode awaitIngest(String token, String caseId) throws Exception {
         long end = System.currentTimeMillis() + 120_000;
         JsonNode s;
         do {
@@ -130,7 +136,7 @@ class RestApiTest {
     }
 
     /** Every case-scoped read, for the isolation checks. */
-    static List<String> caseEndpoints(String caseId) {
+    List<String> caseEndpoints(String caseId) {
         String c = "/api/cases/" + caseId;
         return List.of(c + "/search?q=dog", c + "/documents", c + "/page?document=narrative.txt&page=1", c + "/original?document=narrative.txt",
                 c + "/people", c + "/witness?name=Albrecht", c + "/timeline", c + "/report?format=json", c + "/report?format=pdf", c + "/ingest");
