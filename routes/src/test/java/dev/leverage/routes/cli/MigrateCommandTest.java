@@ -56,6 +56,29 @@ class MigrateCommandTest {
         assertTrue(run("search", "sniff", "--case", "hp-1", "--data", d).out().contains("narrative.txt"));
     }
 
+    /**
+     * The command line with the product's own run-time classpath (what {@code lib/} ships, written by the build to
+     * target/runtime-classpath.txt), not the tests': SolrJ's HTTP/2 client once went missing from it while every
+     * in-process test passed.
+     */
+    @Test
+    void theCommandLineAsItShipsReachesSolr(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("discovery");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("k9.txt"), "K9 REPORT\nHandler Cpl. Rosa Imfeld #771 began the sniff at 0210 hrs.\n", StandardCharsets.UTF_8);
+        String d = tmp.resolve("data").toString();
+        ServerCommandsTest.Run ingest = run("ingest", folder.toString(), "--case", "rt-1", "--data", d, "--quiet", "--zk-host", SolrTestCluster.zkHost(),
+                "--collection", SolrTestCluster.newCollection("cli-runtime"));
+        assertEquals(0, ingest.code(), ingest.err());
+        String runtime = Files.readString(Path.of("target/runtime-classpath.txt"), StandardCharsets.UTF_8).strip();
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator + runtime,
+                LeverageCli.class.getName(), "search", "sniff", "--case", "rt-1", "--data", d).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("k9.txt"), out);
+    }
+
     @Test
     void mistakesAreOneSentence(@TempDir Path tmp) {
         String d = tmp.toString();
