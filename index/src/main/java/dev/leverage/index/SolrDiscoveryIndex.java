@@ -126,6 +126,29 @@ public final class SolrDiscoveryIndex implements DiscoveryIndex {
         return new CloudSolrClient.Builder(solrUrls).build();
     }
 
+    /**
+     * Connects and checks that the collection exists, so a wrong address or a missing collection is said at once in
+     * one sentence, not as the first write's failure.
+     *
+     * @return null when all is well, else what is wrong and what to do
+     */
+    public static String problem(SolrClient client, String collection, String where) {
+        try {
+            CloudSolrClient cloud = (CloudSolrClient) client;
+            cloud.connect(15, TimeUnit.SECONDS);
+            if (cloud.getClusterStateProvider().getState(collection) == null) {
+                return "The SolrCloud cluster at " + where + " has no collection \"" + collection
+                        + "\"; create it with Leverage's configset (DEPLOY.md) or name another with --collection.";
+            }
+            return null;
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+            return "The SolrCloud cluster at " + where + " cannot be reached; check --zk-host or --solr-url and that the cluster is running.";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Connecting to the SolrCloud cluster at " + where + " was interrupted; try again.";
+        }
+    }
+
     /** The configset's files, shipped in this jar under {@code solr/leverage/conf/}. */
     public static final List<String> CONFIGSET_FILES = List.of("solrconfig.xml", "schema.xml");
 

@@ -33,9 +33,26 @@ public record SolrTarget(String zkHost, List<String> solrUrls, String collection
         if (collection == null || collection.isBlank()) collection = DEFAULT_COLLECTION;
     }
 
-    /** Opens a case of this cluster; the index owns its client. */
+    /**
+     * Opens a case of this cluster (the index owns its client); a cluster that cannot be reached, or has no such
+     * collection, is a {@link UserError}.
+     */
     public SolrDiscoveryIndex open(String caseId) {
-        return new SolrDiscoveryIndex(SolrDiscoveryIndex.connect(zkHost, solrUrls), collection, caseId, true);
+        org.apache.solr.client.solrj.SolrClient client = SolrDiscoveryIndex.connect(zkHost, solrUrls);
+        String problem = SolrDiscoveryIndex.problem(client, collection, where());
+        if (problem != null) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // nothing was opened that matters
+            }
+            throw new UserError(problem);
+        }
+        return new SolrDiscoveryIndex(client, collection, caseId, true);
+    }
+
+    private String where() {
+        return zkHost != null && !zkHost.isBlank() ? zkHost : String.join(", ", solrUrls);
     }
 
     public String describe() {

@@ -56,6 +56,10 @@ class MigrateCommandTest {
         assertTrue(run("search", "sniff", "--case", "hp-1", "--data", d).out().contains("narrative.txt"));
     }
 
+    static String zkHost() throws Exception {
+        return SolrTestCluster.zkHost();
+    }
+
     /**
      * The command line with the product's own run-time classpath (what {@code lib/} ships, written by the build to
      * target/runtime-classpath.txt), not the tests': SolrJ's HTTP/2 client once went missing from it while every
@@ -80,7 +84,7 @@ class MigrateCommandTest {
     }
 
     @Test
-    void mistakesAreOneSentence(@TempDir Path tmp) {
+    void mistakesAreOneSentence(@TempDir Path tmp) throws Exception {
         String d = tmp.toString();
         ServerCommandsTest.Run noCluster = run("migrate", "--case", "x1", "--to", "solr", "--index", "solr", "--data", d);
         assertEquals(2, noCluster.code());
@@ -88,6 +92,14 @@ class MigrateCommandTest {
         ServerCommandsTest.Run badIndex = run("search", "dog", "--case", "x1", "--index", "elastic", "--data", d);
         assertEquals(2, badIndex.code());
         assertEquals("--index elastic is not known; use --index embedded or --index solr.", badIndex.err().strip());
+        ServerCommandsTest.Run noCollection = run("ingest", tmp.toString(), "--case", "x2", "--data", d, "--quiet", "--zk-host", zkHost(), "--collection", "nosuch");
+        assertEquals(2, noCollection.code());
+        assertEquals("The SolrCloud cluster at " + zkHost() + " has no collection \"nosuch\"; create it with Leverage's configset (DEPLOY.md) or name another with --collection.",
+                noCollection.err().strip());
+        ServerCommandsTest.Run unreachable = run("ingest", tmp.toString(), "--case", "x3", "--data", d, "--quiet", "--solr-url", "http://127.0.0.1:9/solr");
+        assertEquals(2, unreachable.code());
+        assertEquals("The SolrCloud cluster at http://127.0.0.1:9/solr cannot be reached; check --zk-host or --solr-url and that the cluster is running.",
+                unreachable.err().strip());
         ServerCommandsTest.Run noCase = run("migrate", "--case", "x1", "--to", "embedded", "--data", d);
         assertEquals(2, noCase.code());
         assertTrue(noCase.err().startsWith("There is no case \"x1\""), noCase.err());
