@@ -7,9 +7,7 @@ import dev.leverage.extract.Citation;
 import dev.leverage.extract.time.DateExpression;
 import dev.leverage.extract.time.TimeParser;
 import dev.leverage.extract.custody.CustodyEvent;
-import dev.leverage.extract.Mention;
 import dev.leverage.extract.people.CaseMentions;
-import dev.leverage.extract.people.Person;
 import dev.leverage.extract.timeline.TimedEvent;
 import dev.leverage.index.search.PageAnalyzer;
 import dev.leverage.index.search.QueryLanguage;
@@ -298,10 +296,8 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
             return searchPages(request);
         } catch (IllegalStateException e) {
             // a wildcard or fuzzy word inside w/N that would stand for hundreds of words
-            if (String.valueOf(e.getMessage()).contains("too many terms")) {
-                throw new InvalidQueryException("A wildcard or fuzzy word in the search matches too many words to search near another; "
-                        + "make it longer or use it outside w/N.");
-            }
+            InvalidQueryException tooMany = InvalidQueryException.ifTooManyTerms(e);
+            if (tooMany != null) throw tooMany;
             throw e;
         }
     }

@@ -305,7 +305,7 @@ public final class SolrDiscoveryIndex implements DiscoveryIndex {
                     if (LuceneDiscoveryIndex.RECORD.equals(sd.getFieldValue(LuceneDiscoveryIndex.KIND))) {
                         String path = (String) sd.getFieldValue(LuceneDiscoveryIndex.RECORD_PATH);
                         FileRecord r = waitingRecords.get(path);
-                        if (r != null && recordId(r.path()).equals(sd.getFieldValue(ID)) && !waitingHas(path)) waitingRecords.remove(path);
+                        if (r != null && !waitingHas(path)) waitingRecords.remove(path);
                     }
                 }
             }
@@ -532,20 +532,15 @@ public final class SolrDiscoveryIndex implements DiscoveryIndex {
             SearchHit jump = parsed.bates() != null && !hits.isEmpty() && request.offset() == 0 ? hits.get(0) : null;
             return new SearchResult(hits, total, facets.toMap(cast), jump);
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("too many terms")) {
-                throw new InvalidQueryException("A wildcard or fuzzy word in the search matches too many words to search near another; "
-                        + "make it longer or use it outside w/N.");
-            }
+            InvalidQueryException tooMany = InvalidQueryException.ifTooManyTerms(e);
+            if (tooMany != null) throw tooMany;
             throw e;
         }
     }
 
     private QueryResponse pageQuery(SearchRequest request, String mode, String highlightMode, String personsJson, int start, int rows,
                                     boolean facets) throws IOException {
-        ModifiableSolrParams p = ofKind(LuceneDiscoveryIndex.PAGE);
-        p.set("q", "{!" + LeverageQParserPlugin.NAME + " " + LeverageQParserPlugin.MODE + "=" + mode + " v=$lev.q}");
-        p.set("lev.q", request.query());
-        p.set(LeverageQParserPlugin.PERSONS, personsJson);
+        ModifiableSolrParams p = leverageQuery(mode, request.query(), personsJson);
         p.set("start", start);
         p.set("rows", rows);
         p.set("fl", String.join(",", ID, LuceneDiscoveryIndex.PATH, LuceneDiscoveryIndex.PAGE_NO, LuceneDiscoveryIndex.BATES,
@@ -558,7 +553,7 @@ public final class SolrDiscoveryIndex implements DiscoveryIndex {
             p.set("hl", true);
             p.set("hl.method", "unified");
             p.set("hl.fl", LuceneDiscoveryIndex.TEXT);
-            p.set("hl.q", "{!" + LeverageQParserPlugin.NAME + " " + LeverageQParserPlugin.MODE + "=" + highlightMode + " v=$lev.q}");
+            p.set("hl.q", leverage(highlightMode));
             p.set("hl.snippets", 2);
             p.set("hl.tag.pre", "«");
             p.set("hl.tag.post", "»");
@@ -576,11 +571,21 @@ public final class SolrDiscoveryIndex implements DiscoveryIndex {
         return query(p);
     }
 
-    private QueryResponse facetsOnly(String personsJson, String query) throws IOException {
+    /** The case's pages that match the query in Leverage's language, read on the node in this mode. */
+    private ModifiableSolrParams leverageQuery(String mode, String query, String personsJson) {
         ModifiableSolrParams p = ofKind(LuceneDiscoveryIndex.PAGE);
-        p.set("q", "{!" + LeverageQParserPlugin.NAME + " " + LeverageQParserPlugin.MODE + "=relaxed v=$lev.q}");
+        p.set("q", leverage(mode));
         p.set("lev.q", query);
         p.set(LeverageQParserPlugin.PERSONS, personsJson);
+        return p;
+    }
+
+    private static String leverage(String mode) {
+        return "{!" + LeverageQParserPlugin.NAME + " " + LeverageQParserPlugin.MODE + "=" + mode + " v=$lev.q}";
+    }
+
+    private QueryResponse facetsOnly(String personsJson, String query) throws IOException {
+        ModifiableSolrParams p = leverageQuery("relaxed", query, personsJson);
         p.set("rows", 0);
         facetParams(p);
         return query(p);

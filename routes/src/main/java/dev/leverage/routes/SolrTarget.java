@@ -56,7 +56,7 @@ public record SolrTarget(String zkHost, List<String> solrUrls, String collection
     }
 
     public String describe() {
-        return "SolrCloud collection " + collection + " at " + (zkHost != null && !zkHost.isBlank() ? "ZooKeeper " + zkHost : String.join(", ", solrUrls));
+        return "SolrCloud collection " + collection + " at " + (zkHost != null && !zkHost.isBlank() ? "ZooKeeper " : "") + where();
     }
 
     void write(Path caseDir) throws IOException {
