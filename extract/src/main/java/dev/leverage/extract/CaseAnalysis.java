@@ -2,6 +2,7 @@ package dev.leverage.extract;
 
 import dev.leverage.extract.custody.CustodyAnalyzer;
 import dev.leverage.extract.custody.CustodyEvent;
+import dev.leverage.extract.discovery.DiscoveryGapAnalyzer;
 import dev.leverage.extract.people.PersonRegistry;
 import dev.leverage.extract.people.WitnessInconsistencies;
 import dev.leverage.extract.sampling.SamplingAnalyzer;
@@ -17,7 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The case analyzers run once a case's documents are in: custody, sampling and timeline, plus the cast of people.
+ * The case analyzers run once a case's documents are in: custody, sampling, timeline, witnesses and discovery gaps,
+ * plus the cast of people.
  * Works on extracted facts alone, so it can rerun from the index.
  */
 public final class CaseAnalysis {
@@ -41,6 +43,14 @@ public final class CaseAnalysis {
     }
 
     public Result analyze(List<DocumentFacts> facts) {
+        return analyze(facts, facts.stream().map(DocumentFacts::path).toList());
+    }
+
+    /**
+     * @param facts the facts of every indexed document
+     * @param files every file of the production, indexed, duplicate or quarantined: a video with no text still counts as produced
+     */
+    public Result analyze(List<DocumentFacts> facts, List<String> files) {
         List<CustodyEvent> ce = new ArrayList<>();
         List<SamplingClaim> sc = new ArrayList<>();
         List<TimedEvent> te = new ArrayList<>();
@@ -52,12 +62,14 @@ public final class CaseAnalysis {
             mentions.addAll(f.mentions());
         }
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(custody.analyze(ce));
+        List<Finding> custodyFindings = custody.analyze(ce);
+        findings.addAll(custodyFindings);
         findings.addAll(sampling.analyze(sc));
         te.addAll(custodyTellings(ce));
         findings.addAll(timeline.analyze(te));
         PersonRegistry people = PersonRegistry.resolve(mentions);
         findings.addAll(new WitnessInconsistencies().find(facts, timeline.merge(te), people));
+        findings.addAll(new DiscoveryGapAnalyzer().analyze(facts, files, custodyFindings));
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::type).thenComparing(Finding::id));
         return new Result(findings, timeline.chronology(te), timeline.merge(te), people, custody.chains(ce));
     }

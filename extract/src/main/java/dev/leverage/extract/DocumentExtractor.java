@@ -91,6 +91,8 @@ public final class DocumentExtractor {
         return p.getProperty("version", "dev") + "@" + p.getProperty("built", "unknown");
     }
 
+    private final dev.leverage.extract.discovery.RecordReader records = new dev.leverage.extract.discovery.RecordReader();
+
     public DocumentExtractor(TrainedModels models, Thresholds thresholds) {
         this.annotator = new PageAnnotator(EnglishModels.get());
         this.entities = new EntityFinder(models);
@@ -180,7 +182,7 @@ public final class DocumentExtractor {
                 if (d.type().equals("lab_report") || c.fieldTestOnly() || c.sampled()) claims.add(c);
             }
         }
-        return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims, VERSION);
+        return new DocumentFacts(d.id(), d.path(), d.type(), author, mentions, timed, custody, claims, records.read(d, author), VERSION);
     }
 
     /**

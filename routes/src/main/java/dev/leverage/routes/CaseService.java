@@ -143,8 +143,10 @@ public final class CaseService {
     /** Runs the case analyzers over the index's facts and stores the report JSON in the index. */
     public static ObjectNode analyze(String caseId, DiscoveryIndex index, Thresholds thresholds) throws IOException {
         List<DocumentFacts> facts = index.facts();
-        CaseAnalysis.Result result = new CaseAnalysis(thresholds).analyze(facts);
-        ObjectNode report = ReportBuilder.build(caseId, index.records(), result);
+        List<dev.leverage.index.FileRecord> records = index.records();
+        // every file counts as produced, read or not: a video has no text but is in the production
+        CaseAnalysis.Result result = new CaseAnalysis(thresholds).analyze(facts, records.stream().map(dev.leverage.index.FileRecord::path).toList());
+        ObjectNode report = ReportBuilder.build(caseId, records, result);
         index.putAnalysis(Json.MAPPER.writeValueAsString(report));
         index.commit();
         return report;

@@ -45,7 +45,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "leverage", mixinStandardHelpOptions = true, version = "leverage 0.1.0",
         description = "Finds the weak points in a criminal case's discovery and cites the page each rests on.",
         subcommands = {LeverageCli.Bench.class, LeverageCli.Analyze.class, LeverageCli.Ingest.class, LeverageCli.Search.class, LeverageCli.PageCmd.class, LeverageCli.Witness.class,
-                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Serve.class, LeverageCli.UserCmd.class, LeverageCli.CaseCmd.class, LeverageCli.Audit.class, LeverageCli.Evaluate.class, LeverageCli.Migrate.class, CommandLine.HelpCommand.class})
+                LeverageCli.People.class, LeverageCli.Report.class, LeverageCli.Request.class, LeverageCli.Serve.class, LeverageCli.UserCmd.class, LeverageCli.CaseCmd.class, LeverageCli.Audit.class, LeverageCli.Evaluate.class, LeverageCli.Migrate.class, CommandLine.HelpCommand.class})
 public final class LeverageCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -428,6 +428,43 @@ public final class LeverageCli implements Runnable {
                 } else {
                     Files.write(out, bytes);
                     spec.commandLine().getOut().println("Wrote " + out);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "request", description = "Draft the discovery request letter: every record the production shows exists but does not contain, "
+            + "with the pages that show it, grouped by agency (Markdown, or Word with --format docx).")
+    static class Request implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOption data = new DataOption();
+        @Option(names = "--case", required = true)
+        String caseId;
+        @Option(names = "--format", defaultValue = "md", description = "md or docx")
+        String format;
+        @Option(names = "--out", description = "File to write (default: standard output; a Word letter needs --out).")
+        Path out;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String f = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!dev.leverage.routes.report.DiscoveryRequest.FORMATS.contains(f) && !f.equals("markdown")) {
+                throw new UserError("The letter format \"" + format + "\" is not supported; use --format md or --format docx.");
+            }
+            if (f.equals("docx") && out == null) throw new UserError("A Word letter is written to a file; add --out request.docx.");
+            try (DiscoveryIndex index = data.store().open(caseId)) {
+                dev.leverage.routes.report.DiscoveryRequest letter = dev.leverage.routes.report.DiscoveryRequest.of(CaseViews.report(index, caseId));
+                byte[] bytes = letter.render(f);
+                if (out == null) {
+                    spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
+                    spec.commandLine().getOut().flush();
+                } else {
+                    Files.write(out, bytes);
+                    spec.commandLine().getOut().println("Wrote " + out + ": " + letter.size() + " record" + (letter.size() == 1 ? "" : "s")
+                            + " requested from " + letter.byAgency().size() + " agenc" + (letter.byAgency().size() == 1 ? "y" : "ies") + ".");
                 }
             }
             return 0;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Renders a report's JSON as one self-contained HTML page a lawyer can read and print: findings by severity with
- * explanation, suggested action and citations, then the timeline, the cast and the documents. All document text
+ * explanation, suggested action and citations, the discovery requests by agency, then the custody chains, the
+ * timeline, the cast and the documents. All document text
  * is escaped: discovery is untrusted input.
  */
 public final class HtmlReport {
@@ -40,6 +41,8 @@ public final class HtmlReport {
             }
             h.append("</div>");
         }
+        // What the production shows exists but does not contain, as the request letter will ask for it.
+        h.append(DiscoveryRequest.of(r).html());
         if (!r.path("custody_chains").isEmpty()) {
             h.append("<h2>Chain of custody</h2>");
             for (JsonNode chain : r.path("custody_chains")) {

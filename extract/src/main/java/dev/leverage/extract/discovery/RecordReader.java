@@ -1,0 +1,607 @@
+package dev.leverage.extract.discovery;
+
+import dev.leverage.extract.Citation;
+import dev.leverage.ingest.Document;
+import dev.leverage.ingest.Page;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a document says about the records the state holds: who it places at the scene (each had a camera),
+ * which recordings, K9 and lab records, warrant papers and informant files it is or lists, and which records it
+ * relies on or cites by number. The patterns are exact because the vocabulary is: "BWC", "in-car video", "alerted",
+ * "bench notes", "Supplement #3". What is missing is decided across the case by {@link DiscoveryGapAnalyzer}.
+ */
+public final class RecordReader {
+    /** Ranks and titles that put a name on an officer. Short capitals (SA, TFO) only as written. */
+    static final String RANK = "(?:(?i:officer|ofc\\.?|off\\.|ptl\\.?|patrol(?:wo)?man|trooper|tpr\\.?|trp\\.?|deputy|dep\\.|dpty\\.?|sgt\\.?|sergeant|"
+            + "cpl\\.?|corporal|lt\\.|lieutenant|capt\\.?|captain|det\\.|detective|inv\\.|investigator|special\\s+agent|agent|ranger|"
+            + "(?:game\\s+)?warden|constable|marshal|inspector|insp\\.|handler|k-?9\\s+(?:officer|handler|deputy|trooper)|reserve\\s+officer|"
+            + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|P\\.?O\\.?)";
+    private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z][A-Za-z'’-]*\\.?\\s+){0,3}[A-Z][A-Za-z'’-]+)");
+    private static final Set<String> NOT_SURNAMES = Set.of("street", "st", "road", "rd", "avenue", "ave", "highway", "hwy", "unit", "units", "department",
+            "dept", "county", "police", "sheriff", "sheriffs", "office", "division", "report", "dispatch", "the", "and", "on", "scene", "arrived",
+            "state", "patrol", "agency", "first", "class", "second", "involved", "safety", "services", "service", "narrative", "supplement", "i",
+            "k9", "canine", "badge", "id", "my", "his", "her", "their", "was", "were", "had", "has", "to", "at", "in", "of", "with", "who", "then",
+            "arrival", "requested", "responded", "assisted", "advised", "stated", "date", "time", "signature", "sign", "name", "a", "an", "upon",
+            "lane's", "task", "force", "bwc", "icv", "mvr", "camera", "video", "transcript", "recording", "car", "vehicle", "dash", "body",
+            "worn", "axon", "watchguard", "dvr", "exhibit", "item", "lab", "laboratory", "mr", "ms", "mrs", "miss", "jr", "sr", "ii", "iii");
+
+    private static final Pattern MEDIA = Pattern.compile("(?i)\\.(mp4|mov|avi|wmv|mkv|m4v|mpg|mpeg|3gp|wav|mp3|m4a|wma|aac|ogg|flac|dav|asf|mts|g64|avs)$");
+    private static final Pattern CAMERA = Pattern.compile("(?i)\\b(?:bwc|bodycam|body[- ]?cam(?:era)?s?|body[- ]worn|icv|in[- ]car(?:\\s+(?:video|camera))?|dash[- ]?cam(?:era)?|dash(?:board)?\\s+camera|"
+            + "mvr|dvr|watchguard|axon|cruiser\\s+(?:video|camera)|patrol\\s+(?:video|camera)|video|footage|camera)\\b");
+    private static final Pattern NO_CAMERA = Pattern.compile("(?i)\\b(?:not\\s+(?:been\\s+)?(?:equipped|issued|assigned|outfitted)\\s+(?:with\\s+)?(?:an?\\s+|any\\s+)?(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|cameras?|video)|"
+            + "(?:does|do|did)\\s+not\\s+(?:issue|equip|use|utilize|have|deploy|carry|wear)\\s+(?:\\w+\\s+){0,3}(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|cameras?|video)|"
+            + "no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|video)\\s*(?:cameras?|video|recording|system|equipment)?\\s+(?:is|are|were|was)\\s+(?:issued|installed|equipped|assigned)|"
+            + "(?:has|have)\\s+no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr)\\s+(?:cameras?|video|system)|"
+            + "(?:not\\s+equipped|unequipped)\\s+with\\s+(?:a\\s+)?(?:camera|video|recording))");
+    private static final Pattern TRANSCRIPT_TITLE = Pattern.compile("(?i)\\b(?:transcript(?:ion)?|recording\\s+(?:start|began|begins|date|id|log)|(?:bwc|body[- ]?cam(?:era)?|body[- ]worn(?:\\s+camera)?|in[- ]car\\s+video|dash[- ]?cam(?:era)?|icv|mvr|video)\\s+(?:recording|footage|log|summary|file))\\b");
+    private static final Pattern BODY = Pattern.compile("(?i)\\b(?:bwc|body[- ]?cam(?:era)?s?|body[- ]worn|axon\\s+body)\\b");
+    private static final Pattern IN_CAR = Pattern.compile("(?i)\\b(?:icv|in[- ]car|dash[- ]?cam(?:era)?s?|dash(?:board)?\\s+cameras?|mvr|dvr|cruiser\\s+(?:video|camera)|patrol\\s+car\\s+(?:video|camera)|vehicle\\s+(?:camera|video|recording)\\s+system|watchguard|fleet\\s+camera)\\b");
+    private static final Pattern WITHHELD = Pattern.compile("(?i)\\b(?:withheld|withhold(?:ing)?|not\\s+(?:yet\\s+)?(?:been\\s+)?(?:produced|provided|included|available|received|located|enclosed)|"
+            + "to\\s+be\\s+(?:provided|produced|forwarded|sent|supplemented)|to\\s+follow|will\\s+(?:be\\s+)?(?:provide|produce|forward|supplement)\\w*|"
+            + "(?:has|have)\\s+been\\s+requested|requested\\s+from|pending|outstanding|under\\s+review|not\\s+in\\s+(?:our|the\\s+state's)\\s+possession|"
+            + "unavailable|no\\s+longer\\s+exists?|could\\s+not\\s+be\\s+(?:located|found)|upon\\s+receipt|once\\s+received|when\\s+received|awaiting)\\b");
+    private static final Pattern LISTING_TITLE = Pattern.compile("(?i)\\b(?:discovery|production|index|transmittal|disclosure|enclosures?|bates\\s+(?:log|index|range)|"
+            + "receipt\\s+of\\s+discovery|items\\s+produced|evidence\\s+produced|notice\\s+of|supplemental\\s+(?:discovery|disclosure)|cover\\s+letter)\\b");
+    private static final Pattern LISTING_LINE = Pattern.compile("(?i)\\b(?:produced|enclosed|enclosing|included|provided\\s+(?:herewith|on|via|to\\s+you)|"
+            + "attached|bates|dvd|disc|cd-?r|usb|thumb\\s+drive|flash\\s+drive|evidence\\.com|download\\s+link|share\\s+link|portal)\\b");
+
+    private static final Pattern SCENE = Pattern.compile("(?i)\\b(?:arriv\\w*|on[- ]?sc(?:e)?ne?|onsc\\w*|assist\\w*|back[- ]?up|cover\\s+(?:unit|officer)|"
+            + "respond(?:ed|ing)\\s+to\\s+the\\s+(?:scene|location|stop)|stood\\s+by|secured|deploy\\w*|conducted|search(?:ed|ing)\\b|stopped|initiated|approached|"
+            + "made\\s+contact|detained|handcuffed|placed\\s+\\w+\\s+under\\s+arrest|arrested|transport\\w*|pat(?:ted)?[- ]down|frisk\\w*|present\\s+(?:at|on|during|for)|"
+            + "was\\s+present|were\\s+present|10-97|10-23|on\\s+location|at\\s+the\\s+(?:scene|stop|vehicle|residence|location)|joined|pulled\\s+in\\s+behind)\\b");
+    private static final Pattern AWAY = Pattern.compile("(?i)\\b(?:cancel\\w*|disregard\\w*|called\\s+off|not\\s+needed|10-22|code\\s+4\\s+no\\s+further|"
+            + "by\\s+(?:tele)?phone|via\\s+(?:tele)?phone|over\\s+the\\s+phone|at\\s+the\\s+(?:station|office|jail|detention|headquarters|precinct|laboratory|lab|property\\s+room|sally\\s*port|booking)|"
+            + "interview\\s+room|dispatcher|telecommunicator)\\b");
+    private static final Pattern CANCELLED = Pattern.compile("(?i)\\b(?:cancel(?:l?ed|s)?|cncl|canc|disregard(?:ed)?|called\\s+off|10-22|never\\s+arrived|did\\s+not\\s+arrive|returned\\s+to\\s+(?:service|patrol)\\s+before)\\b");
+    private static final Pattern FIRST_PERSON_SCENE = Pattern.compile("(?i)\\bI\\s+(?:then\\s+|also\\s+|later\\s+)?(?:stopped|arrived|observed|approached|conducted|initiated|deployed|responded|made\\s+contact|contacted|searched|located|detained|arrested|"
+            + "activated|walked|asked|spoke|handcuffed|seized|recovered|found|placed|patted|frisked|was\\s+dispatched|was\\s+on\\s+patrol|was\\s+working|was\\s+assigned|ran\\s+\\w+\\s+dog)\\b");
+    private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:unit|car|call\\s*sign|callsign|cruiser)\\s*#?\\s*:?\\s*([A-Z]{0,3}-?\\d{1,4}[A-Z]?(?:-\\d{1,3})?)\\b");
+    private static final Pattern K9_UNIT = Pattern.compile("\\b(K-?9\\s*-?\\s*\\d{1,4})\\b");
+
+    private static final Pattern NINE_ONE_ONE = Pattern.compile("(?i)(?<![\\d-])(?:9-?1-?1|e-?911)(?![\\d-])(?:\\s+(?:call|caller|hang[- ]?up|center|line|dispatch|operator|report))?|\\bemergency\\s+(?:call|line)");
+    private static final Pattern RADIO = Pattern.compile("(?i)\\b(?:dispatch(?:er)?\\s+(?:advised|relayed|informed|confirmed|reported|stated|told|notified)|advised\\s+(?:dispatch|radio|comm\\w*)|"
+            + "(?:i\\s+)?radioed|over\\s+the\\s+radio|via\\s+(?:radio|dispatch)|by\\s+radio|radio\\s+(?:traffic|transmission|call|log)|notified\\s+(?:dispatch|communications)|"
+            + "(?:called|calls)\\s+out\\s+the\\s+stop|requested\\s+(?:a\\s+)?(?:k-?9|backup|a\\s+cover|an?\\s+assist)\\w*\\s+(?:via|over|on|through)\\s+(?:radio|dispatch)|"
+            + "(?:per|from|through)\\s+(?:dispatch|communications|comms))\\b");
+    private static final Pattern ALERT = Pattern.compile("(?i)\\b(?:alert(?:ed|s)?|indicat(?:ed|ion|es)|final\\s+response|positive\\s+(?:response|indication|alert)|"
+            + "show(?:ed|n)\\s+(?:an?\\s+)?(?:alert|change\\s+of\\s+behavio)|sat\\s+at|sat\\s+down\\s+at|gave\\s+(?:a|an|her|his)\\s+(?:final|trained)\\s+(?:response|indication))\\b");
+    /** "Based on the alert, ..." in a document about a dog. */
+    private static final Pattern BARE_ALERT = Pattern.compile("(?i)\\b(?:the|an?|positive)\\s+(?:alert|final\\s+response)\\b|\\balerted\\b");
+    private static final Pattern NO_ALERT = Pattern.compile("(?i)\\b(?:did\\s+not\\s+(?:alert|indicate|show|give)|no\\s+(?:alert|indication|final\\s+response|change\\s+(?:of|in)\\s+behavio)|"
+            + "negative\\s+(?:sniff|result|for\\s+(?:an\\s+)?alert)|failed\\s+to\\s+(?:alert|indicate)|without\\s+(?:an?\\s+)?(?:alert|indication)|alert:\\s*(?:no|none|negative)|not\\s+alert)");
+    private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog)\\b");
+    private static final Pattern INFORMANT = Pattern.compile("(?:\\b(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)"
+            + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)"
+            + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)");
+    private static final Pattern SEARCH_WARRANT = Pattern.compile("(?i)\\b(?:(?:search|seizure|anticipatory|tracking|tracker|gps|phone|cell(?:ular)?\\s+phone|blood|residence|premises|vehicle|records|"
+            + "no-knock|knock\\s+and\\s+announce)\\s+warrants?|warrants?\\s+(?:for|to\\s+search)\\s+(?:the\\s+)?(?:residence|home|house|apartment|vehicle|car|phone|cell|blood|premises|records|account|device|storage|unit|room)|"
+            + "(?:a|the)\\s+warrant\\s+(?:was\\s+)?(?:signed|issued|granted|authorized|approved|executed|served)|"
+            + "(?:signed|issued|granted|authorized|approved)\\s+(?:a|the)\\s+(?:search\\s+)?warrant|(?:obtained|secured|executed|served)\\s+(?:a|the)\\s+(?:\\w+\\s+)?warrant|"
+            + "pursuant\\s+to\\s+(?:a|the)\\s+(?:\\w+\\s+)?warrant|warrant\\s+(?:no\\.?|number|#)\\s*[\\w-]+)");
+    private static final Pattern NOT_THIS_WARRANT = Pattern.compile("(?i)\\b(?:warrants?\\s+check|check(?:ed)?\\s+for\\s+warrants|ran\\s+(?:\\w+\\s+){0,3}for\\s+warrants|no\\s+(?:active\\s+|outstanding\\s+)?warrants|"
+            + "outstanding\\s+(?:\\w+\\s+){0,2}warrant|active\\s+(?:\\w+\\s+){0,2}warrant|warrants?:\\s*(?:none|neg|no)|bench\\s+warrant|arrest\\s+warrant|"
+            + "(?:will|would|intends?\\s+to|plan(?:s|ned)?\\s+to|may|might|could|did\\s+not|decided\\s+not\\s+to|declined\\s+to|without\\s+(?:a|the))\\s+(?:seek|apply|obtain|get|need|request)?\\s*(?:a\\s+)?(?:search\\s+)?warrant|"
+            + "warrant\\s+(?:was\\s+)?(?:denied|not\\s+(?:sought|obtained|signed|needed|required))|warrantless|without\\s+a\\s+warrant|exception\\s+to\\s+the\\s+warrant|no\\s+warrant)");
+    private static final Pattern CITED = Pattern.compile("(?i)\\b((?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?|(?:crash|accident|incident|offense|arrest|tow|impound|inventory|field\\s+interview|fi|"
+            + "property|evidence|photo(?:graph)?|lab(?:oratory)?|forensic|extraction|download|use\\s+of\\s+force|pursuit|investigative|case|intelligence|"
+            + "search|consent|statement|interview|complaint|call\\s+for\\s+service|cfs|event|dispatch|cad)\\s+(?:report|card|log|sheet|receipt|form|record|inventory|request|summary|memo)|"
+            + "(?:report|log|form|receipt|memo|attachment|roi|report\\s+of\\s+investigation|fd-?302|302|dea-?6|ir)\\b)\\s*(?:no\\.?|number|num\\.?|#)\\s*:?\\s*([A-Z]{0,4}-?\\d[\\w-]*\\d[A-Z]?|\\d)\\b");
+    private static final Pattern SUPPLEMENT_SEQ = Pattern.compile("(?i)\\b(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3})\\b(?![-/:.]\\d)");
+    private static final Pattern ATTACHMENT = Pattern.compile("([A-Za-z0-9][\\w .()&'-]{0,80}?\\.(?:pdf|docx?|xlsx?|csv|jpe?g|png|tiff?|mp4|mov|wav|mp3|zip|txt|rtf|msg|eml|pptx?))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTACH_CUE = Pattern.compile("(?i)\\b(?:attach(?:ed|ing|ment|ments)?|enclos(?:ed|ing|ure)|see\\s+the|find)\\b");
+
+    /** Record classes a lab keeps behind its report, by the words a document or an index line names them with. */
+    static final List<Cue> LAB_RECORDS = List.of(
+            new Cue("bench_notes", "\\b(?:bench\\s+notes?|worksheets?|work\\s+sheets?|analyst'?s?\\s+notes|case\\s+notes|lab(?:oratory)?\\s+notes|analytical\\s+notes|examination\\s+notes|notes\\s+of\\s+analysis)\\b"),
+            new Cue("instrument_data", "\\b(?:chromatograms?|spectra|spectrums?|mass\\s+spectr\\w*|gc[/-]?ms\\s+(?:data|printouts?|results|reports?|runs?)|ftir\\s+(?:data|spectra|printouts?)|instrument(?:al)?\\s+(?:data|printouts?|output|runs?|files)|raw\\s+data|data\\s+files|batch\\s+data|electropherograms?|printouts?)\\b"),
+            new Cue("calibration", "\\b(?:calibrat\\w*|balance\\s+(?:verification|check|logs?|records?|certificates?)|uncertainty\\s+(?:budget|calculation|worksheet)|measurement\\s+uncertainty\\s+(?:budget|worksheet|records?|calculation)|maintenance\\s+logs?|performance\\s+(?:check|verification)s?)\\b"),
+            new Cue("sampling_plan", "\\b(?:sampling\\s+(?:plan|procedure|protocol|method|records?|worksheet)|hypergeometric\\s+(?:worksheet|calculation|table))\\b"),
+            new Cue("lab_custody", "\\b(?:(?:internal|lab(?:oratory)?|intra-?lab(?:oratory)?)\\s+(?:chain[- ]of[- ]custody|custody|tracking)|chain[- ]of[- ]custody\\s+(?:within|inside)\\s+the\\s+lab\\w*|lims\\s+(?:records?|log|history|printout|report)|evidence\\s+tracking\\s+(?:log|records?|history))\\b"),
+            new Cue("proficiency", "\\b(?:proficiency\\s+(?:tests?|testing|records?|results?|exams?)|competency\\s+(?:tests?|records?))\\b"));
+    static final List<Cue> K9_RECORDS = List.of(
+            new Cue("training", "\\b(?:training\\s+(?:logs?|records?|files?|history|hours|reports?|sheets?)|maintenance\\s+training)\\b"),
+            new Cue("certification", "\\b(?:certificates?|certification|certifications)\\b"),
+            new Cue("field_records", "\\b(?:deployment\\s+(?:logs?|history|records|statistics|summary)|utilization\\s+(?:logs?|reports?|records?)|field\\s+(?:performance|accuracy|records?|deployment\\s+records?)|"
+                    + "usage\\s+logs?|sniff\\s+(?:logs?|history|records)|alert\\s+(?:history|records|statistics)|call-?out\\s+logs?)\\b"));
+    static final List<Cue> WARRANT_RECORDS = List.of(
+            new Cue("affidavit", "\\b(?:affidavit|application\\s+for\\s+(?:a\\s+)?(?:search\\s+)?warrant|statement\\s+of\\s+probable\\s+cause)\\b"),
+            new Cue("return", "\\b(?:return(?:\\s+and\\s+inventory)?|inventory\\s+(?:and\\s+return|of\\s+(?:property|items)\\s+(?:seized|taken))|warrant\\s+inventory)\\b"),
+            new Cue("warrant", "\\b(?:search\\s+warrant|(?:phone|blood|tracking|gps|residence|premises|records)\\s+warrant|warrant\\s+(?:for|to\\s+search)|signed\\s+warrant|warrant\\s+\\(?signed|judge'?s\\s+signature)\\b"));
+    static final List<Cue> CUSTODY_RECORDS = List.of(
+            new Cue("custody_log", "\\b(?:property\\s*[/&]?\\s*(?:and\\s+)?evidence|chain[- ]of[- ]custody|custody\\s+(?:log|form|record|report)|property\\s+(?:receipt|record|report|log|form|sheet|invoice)|evidence\\s+(?:log|receipt|record|report|form|custody|submission|sheet|ledger)|da\\s+form\\s+4137)\\b"),
+            new Cue("access_log", "\\b(?:access\\s+logs?|movement\\s+logs?|(?:property|evidence)\\s+(?:room|locker|vault)\\s+(?:logs?|access|entry|sign-?in)|entry\\s+logs?|key\\s+(?:logs?|control)|sign-?in\\s+(?:sheets?|logs?)|audit\\s+(?:trail|log))\\b"),
+            new Cue("seal_records", "\\b(?:seal\\s+(?:logs?|records?|register|inventory)|tamper[- ]evident\\s+seal\\s+(?:log|records?))\\b"));
+    static final List<Cue> INFORMANT_RECORDS = List.of(
+            new Cue("payments", "\\b(?:payment|payments|paid|voucher|confidential\\s+funds|buy\\s+money|expenditure|benefits?|compensation|reimbursement|receipt\\s+for\\s+(?:funds|payment))\\b"),
+            new Cue("agreement", "\\b(?:cooperation\\s+agreement|cooperating\\s+(?:individual|source|witness)\\s+agreement|informant\\s+agreement|source\\s+agreement|(?:ci|cs)\\s+agreement|"
+                    + "agreement\\s+(?:of|for)\\s+cooperation|proffer\\s+agreement|memorandum\\s+of\\s+understanding|plea\\s+agreement|letter\\s+of\\s+(?:immunity|agreement)|"
+                    + "informant\\s+(?:file|packet|folder|registration|reliability|history)|(?:ci|cs|source)\\s+(?:file|packet|registration|reliability|history))\\b"));
+
+    /** A record class and the words that name it. */
+    record Cue(String record, Pattern words) {
+        Cue(String record, String regex) {
+            this(record, Pattern.compile("(?i)" + regex));
+        }
+
+        boolean in(String text) {
+            return words.matcher(text).find();
+        }
+    }
+
+    /**
+     * Everything one document says about records.
+     *
+     * @param d      the document
+     * @param author the document's author as the extractor read it, or null
+     */
+    public List<RecordReference> read(Document d, String author) {
+        List<RecordReference> out = new ArrayList<>();
+        if (d.pages().isEmpty()) return out;
+        String type = d.type() == null ? "other" : d.type();
+        String fileName = d.path().substring(d.path().lastIndexOf('/') + 1);
+        Page first = d.pages().get(0);
+        String title = title(first.text()) + "\n" + fileName.replace('_', ' ');
+        Citation titleCite = Citation.of(d, first, firstLines(first.text(), 2));
+        boolean listing = LISTING_TITLE.matcher(title).find() || type.equals("email") && (LISTING_LINE.matcher(d.fullText()).find());
+        // a transcript says so in its head; a report that mentions a body camera is not one
+        boolean transcript = TRANSCRIPT_TITLE.matcher(title).find();
+        boolean labReport = type.equals("lab_report");
+
+        boolean dogInDocument = DOG.matcher(d.fullText()).find();
+        // What this document is, by its title.
+        identity(d, first, title, titleCite, transcript, out);
+        out.add(new RecordReference("identity", RecordReference.PRODUCED, normal(title), type, titleCite));
+        String agency = agency(first.text());
+        if (agency != null) out.add(new RecordReference("agency", RecordReference.PRODUCED, agency, null, titleCite));
+        for (Page page : d.pages()) {
+            List<String> units = units(page.text());
+            for (int i = 0; i < units.size(); i++) {
+                String u = units.get(i);
+                Citation c = Citation.of(d, page, u);
+                if (listing && (LISTING_LINE.matcher(u).find() || LISTING_TITLE.matcher(title).find()) && !WITHHELD.matcher(u).find()) listed(u, c, out);
+                scene(d, u, c, type, transcript, out);
+                if (transcript && page.number() == 1 && i < 12) recordingOwner(u, c, out);
+                if (NINE_ONE_ONE.matcher(u).find() && !u.matches("(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
+                    out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "911", c));
+                }
+                if (RADIO.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "radio", c));
+                if (!type.equals("cad_log") && (DOG.matcher(u).find() && ALERT.matcher(u).find() || dogInDocument && BARE_ALERT.matcher(u).find()) && !NO_ALERT.matcher(u).find()) {
+                    out.add(new RecordReference("k9", RecordReference.BASIS, null, "alert", c));
+                }
+                informants(u, c, out);
+                if (SEARCH_WARRANT.matcher(u).find() && !NOT_THIS_WARRANT.matcher(u).find()) {
+                    out.add(new RecordReference("warrant", RecordReference.BASIS, null, "warrant", c));
+                }
+                cited(u, c, type, out);
+                if (NO_CAMERA.matcher(u).find()) {
+                    // which cameras the officer or agency lacks: "not issued body-worn cameras" leaves the in-car video
+                    String which = BODY.matcher(u).find() && !IN_CAR.matcher(u).find() ? "body" : IN_CAR.matcher(u).find() && !BODY.matcher(u).find() ? "in_car" : "any";
+                    List<String> who = surnames(u);
+                    if (who.isEmpty()) out.add(new RecordReference("recording", RecordReference.NONE, null, which, c));
+                    for (String s : who) out.add(new RecordReference("recording", RecordReference.NONE, s, which, c));
+                } else if (IN_CAR.matcher(u).find()) {
+                    out.add(new RecordReference("camera", RecordReference.BASIS, null, "in_car", c));
+                } else if (BODY.matcher(u).find()) {
+                    out.add(new RecordReference("camera", RecordReference.BASIS, null, "body", c));
+                }
+                if (INTERVIEW.matcher(u).find() && !WITHHELD.matcher(u).find()) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
+                if (labReport && LAB_RESULT.matcher(u).find()) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
+                if (labReport && SAMPLED.matcher(u).find()) out.add(new RecordReference("lab", RecordReference.BASIS, null, "sampling", c));
+            }
+            if (type.equals("cad_log") || fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) cad(d, page, out, type.equals("cad_log"));
+        }
+        if (type.equals("cad_log")) out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "radio", titleCite));
+        if (author != null && FIRST_PERSON_SCENE.matcher(d.fullText()).find() && Set.of("police_report", "supplement_report", "k9_report", "citation", "other", "witness_statement").contains(type)) {
+            String s = surname(author);
+            if (s != null && !type.equals("witness_statement")) out.add(new RecordReference("scene", RecordReference.BASIS, s, author, firstPersonCite(d)));
+        }
+        return out;
+    }
+
+    private static final Pattern INTERVIEW = Pattern.compile("(?i)\\b(?:(?:custodial|recorded|video(?:taped)?|audio)\\s+(?:interview|interrogation|statement)|interview(?:ed)?\\s+(?:\\w+\\s+){0,4}(?:at|in)\\s+the\\s+(?:station|office|headquarters|precinct|jail|detention|interview\\s+room|department|sheriff'?s\\s+office|barracks|post|cid)|"
+            + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
+    private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|results?\\s*:|conclusions?\\s*:|findings\\s*:|net\\s+weight|"
+            + "blood\\s+alcohol|bac\\b|concentration|detected|consistent\\s+with|opinion|match(?:ed|es)?|excluded|included\\s+as|source\\s+attribution|operable|test[- ]fired)\\b");
+    private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
+
+    private static final Pattern AGENCY = Pattern.compile("(?i)\\b(?:police|sheriff'?s?|patrol|troopers?|department|laborator(?:y|ies)|crime\\s+lab|bureau|division|task\\s+force|"
+            + "office\\s+of|agency|commission|marshals?|rangers?|authority|constable|prosecutor|district\\s+attorney|attorney'?s\\s+office|"
+            + "forensic|toxicology|public\\s+safety|enforcement|service)\\b");
+
+    /** The agency a document comes from: the first line of its head that names one ("Marion County Sheriff's Office"). */
+    static String agency(String text) {
+        for (String line : text.strip().lines().filter(l -> !l.isBlank()).limit(6).toList()) {
+            String l = line.strip().replaceAll("\\s{3,}.*", "").replaceAll("[|,;]+$", "").strip();
+            if (l.length() < 6 || l.length() > 80 || !AGENCY.matcher(l).find()) continue;
+            if (l.matches("(?i).*\\b(?:report|log|form|transcript|narrative|warrant|affidavit|chronology|receipt|record|statement|page)\\b.*")
+                    && !l.matches("(?i).*\\b(?:department|office|bureau|laboratory|division|police|sheriff'?s?)\\s*$")) continue;
+            return l.replaceAll("\\s+", " ");
+        }
+        return null;
+    }
+
+    /** The first lines with words: where a form's name and the agency's sit. */
+    static String title(String text) {
+        return String.join("\n", text.strip().lines().filter(l -> !l.isBlank()).limit(5).toList());
+    }
+
+    private static String firstLines(String text, int n) {
+        String t = String.join(" ", text.strip().lines().filter(l -> !l.isBlank()).limit(n).toList());
+        return t.isBlank() ? "(page 1)" : t;
+    }
+
+    private static Citation firstPersonCite(Document d) {
+        for (Page p : d.pages()) {
+            for (String u : units(p.text())) if (FIRST_PERSON_SCENE.matcher(u).find()) return Citation.of(d, p, u);
+        }
+        return Citation.of(d, d.pages().get(0), firstLines(d.pages().get(0).text(), 2));
+    }
+
+    /**
+     * The text of a page cut where a lawyer would quote it: each line of a table or form on its own, prose joined
+     * across wrapped lines and cut into sentences.
+     */
+    static List<String> units(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder para = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            boolean row = l.isEmpty() || line.contains("\t") || l.contains("|") || l.matches(".*\\S {3,}\\S.*") || l.endsWith(":")
+                    || l.chars().filter(ch -> ch == ',').count() >= 3 && !l.contains(". ") || l.length() < 70 && l.equals(l.toUpperCase(Locale.ROOT)) && l.chars().anyMatch(Character::isLetter)
+                    || l.matches("^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?|[-*•]|\\d{1,2}[.)])\\s.*") || l.matches("^[A-Z][A-Za-z .#'/()-]{0,40}:\\s.*");
+            if (row) {
+                flush(para, out);
+                if (!l.isEmpty()) out.add(l);
+            } else {
+                if (!para.isEmpty()) para.append(' ');
+                para.append(l);
+            }
+        }
+        flush(para, out);
+        return out;
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"')]?)\\s+(?=[A-Z\"(\\[])");
+    private static final Pattern ABBREV_END = Pattern.compile("(?i)(?:\\b(?:ofc|off|tpr|trp|dep|sgt|cpl|lt|capt|det|inv|insp|no|st|rd|ave|mr|ms|mrs|dr|approx|hwy|co|dept|jr|sr|vs|v|sa|p\\.o|u\\.s|[a-z]))\\.$");
+
+    private static void flush(StringBuilder para, List<String> out) {
+        if (para.isEmpty()) return;
+        String p = para.toString();
+        para.setLength(0);
+        int from = 0;
+        Matcher m = SENTENCE_END.matcher(p);
+        while (m.find()) {
+            String before = p.substring(from, m.start());
+            if (ABBREV_END.matcher(before).find()) continue;
+            out.add(before.strip());
+            from = m.end();
+        }
+        if (from < p.length()) out.add(p.substring(from).strip());
+    }
+
+    /** Lower-case letters and digits only: how numbers and names are compared across documents. */
+    public static String normal(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** The surname of a titled or plain name: its last word that can be one. */
+    static String surname(String name) {
+        String[] words = name.replaceAll("#\\s*\\S+", " ").replaceAll("\\(.*?\\)", " ").strip().split("[\\s,]+");
+        // "LANE, J." and "Lane, Jordan" put the surname first
+        if (name.matches("^\\s*[A-Z][A-Za-z'’-]+,\\s*[A-Z].*")) return surnameWord(words[0]);
+        for (int i = words.length - 1; i >= 0; i--) {
+            String s = surnameWord(words[i]);
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    private static String surnameWord(String w) {
+        String s = w.replaceAll("[^A-Za-z'’-]", "").replaceAll("['’]s$", "");
+        if (s.length() < 2 || s.endsWith(".") || NOT_SURNAMES.contains(s.toLowerCase(Locale.ROOT))) return null;
+        // short capitals with no vowel are CAD codes (ONSC, ENRT, CLR), not names
+        if (s.equals(s.toUpperCase(Locale.ROOT)) && s.length() <= 5 && !s.matches(".*[AEIOUY].*")) return null;
+        if (!Character.isUpperCase(s.charAt(0))) return null;
+        return s.toLowerCase(Locale.ROOT).replace('’', '\'');
+    }
+
+    /** The surnames of the titled names in a line ("Tpr. Okafor and Sgt. Mills arrived"). */
+    static List<String> surnames(String line) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = TITLED.matcher(line);
+        while (m.find()) {
+            String s = surname(m.group(1));
+            if (s != null) out.add(s);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void scene(Document d, String u, Citation c, String type, boolean transcript, List<RecordReference> out) {
+        boolean titled = TITLED.matcher(u).find();
+        // a speaker on a recording was there: "OFC. LANE: Step out of the car for me."
+        if (transcript) {
+            Matcher sp = SPEAKER.matcher(u);
+            if (sp.find()) {
+                String s = surname(sp.group(1));
+                if (s != null) out.add(new RecordReference("scene", RecordReference.BASIS, s, sp.group(1).strip(), c));
+            }
+        }
+        if (!titled && !UNIT.matcher(u).find() && !K9_UNIT.matcher(u).find()) return;
+        if (Set.of("lab_report", "lab_submission", "custody_log").contains(type)) return;
+        boolean cancelled = CANCELLED.matcher(u).find();
+        boolean scene = SCENE.matcher(u).find();
+        boolean away = AWAY.matcher(u).find();
+        List<String> names = surnames(u);
+        for (String s : names) {
+            if (cancelled) out.add(new RecordReference("scene", RecordReference.CANCELLED, s, null, c));
+            else if (scene && !away) out.add(new RecordReference("scene", RecordReference.BASIS, s, null, c));
+        }
+        Matcher um = UNIT.matcher(u);
+        List<String> units = new ArrayList<>();
+        while (um.find()) units.add(normal(um.group(1)));
+        Matcher km = K9_UNIT.matcher(u);
+        while (km.find()) units.add(normal(km.group(1)));
+        for (String unit : units) {
+            if (cancelled) out.add(new RecordReference("scene", RecordReference.CANCELLED, unit, null, c));
+            else if (scene && !away) out.add(new RecordReference("scene", RecordReference.BASIS, unit, null, c));
+        }
+        if (units.size() == 1 && names.size() == 1) out.add(new RecordReference("unit", RecordReference.ALIAS, units.get(0), names.get(0), c));
+    }
+
+    private static final Pattern SPEAKER = Pattern.compile("^\\s*(?:\\[?[\\d:.]+\\]?\\s*)?(" + RANK + "\\s+(?:[A-Z][A-Za-z'’-]*\\.?\\s+){0,2}[A-Z][A-Za-z'’-]+)\\s*(?:#\\s*\\d+\\s*)?(?:\\(.{0,20}\\)\\s*)?:");
+
+    /** The header of a transcript names whose camera recorded it. */
+    private static void recordingOwner(String u, Citation c, List<RecordReference> out) {
+        if (!CAMERA.matcher(u).find() && !u.matches("(?is).*\\b(?:wearer|recorded\\s+by|assigned\\s+to|device|officer|deputy|trooper|unit|source)\\b.*")) return;
+        if (u.matches("(?is)^\\s*(?:\\[?[\\d:.]+\\]?\\s*)?" + RANK + "\\s+[A-Z][A-Za-z'’-]+\\s*:.*")) return; // a speaker's line, not the header
+        for (String s : surnames(u)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
+        Matcher um = UNIT.matcher(u);
+        while (um.find()) out.add(new RecordReference("recording", RecordReference.PRODUCED, normal(um.group(1)), "video", c));
+    }
+
+    private static final Pattern PACKET = Pattern.compile("(?i)\\b(?:case\\s+(?:record|file|folder|packet|jacket)|litigation|packet|package|documentation|data\\s+(?:package|packet)|"
+            + "discovery\\s+(?:packet|package|copy)|supporting\\s+(?:documents|records|data)|bench\\s+notes|worksheets?|analyst'?s?\\s+notes|lab(?:oratory)?\\s+file)\\b");
+
+    /** A heading line: short, and in capitals, numbered, or ending in a colon. */
+    static boolean heading(String l) {
+        if (l.isEmpty() || l.length() > 90) return false;
+        boolean caps = l.chars().anyMatch(Character::isLetter) && l.equals(l.toUpperCase(Locale.ROOT));
+        return caps || l.endsWith(":") || l.matches("^(?:[A-Z]|\\d{1,2}|[IVX]{1,4})[.)]\\s+\\S.*|(?i)^(?:section|part|tab|attachment|appendix|exhibit)\\s+\\w{1,3}\\b.*") || l.matches("(?i)^[-=*#]+\\s*\\S.*");
+    }
+
+    /** What a document is, by its title and file name. */
+    private static void identity(Document d, Page first, String title, Citation c, boolean transcript, List<RecordReference> out) {
+        String t = title.toLowerCase(Locale.ROOT);
+        String type = d.type() == null ? "other" : d.type();
+        if (transcript) {
+            if (NINE_ONE_ONE.matcher(title).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+            else if (t.matches("(?s).*\\b(?:radio|dispatch|channel|cad\\s+audio)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+            else if (t.matches("(?s).*\\b(?:interview|interrogation|statement)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
+            else {
+                for (String s : surnames(title)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
+                String file = d.path().substring(d.path().lastIndexOf('/') + 1);
+                for (String w : file.split("[^A-Za-z]+")) {
+                    if (w.length() >= 3 && !NOT_SURNAMES.contains(w.toLowerCase(Locale.ROOT))) out.add(new RecordReference("recording", RecordReference.PRODUCED, "file:" + w.toLowerCase(Locale.ROOT), "video", c));
+                }
+            }
+        }
+        if (DOG.matcher(title).find() || t.contains("handler") || t.contains("detection")) {
+            // the dog's report of this sniff is not its records, whatever its head says about them
+            if (!t.matches("(?s).*\\b(?:deployment|sniff|search|incident|narrative|offense|arrest)\\s+report.*") && !type.equals("k9_report")) {
+                for (Cue cue : K9_RECORDS) if (cue.in(title)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
+            }
+        }
+        if (type.startsWith("lab") || t.matches("(?s).*\\b(?:lab|laboratory|forensic|crime\\s+lab|toxicology|chemistry|analyst|balance|instrument|proficiency)\\b.*")) {
+            for (Cue cue : LAB_RECORDS) if (cue.in(title)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
+            // a lab's case file or litigation packet carries its records as sections: each heading is a record produced
+            if (PACKET.matcher(title).find()) {
+                for (Page p : d.pages()) {
+                    for (String line : p.text().split("\n")) {
+                        String l = line.strip();
+                        if (!heading(l)) continue;
+                        for (Cue cue : LAB_RECORDS) if (cue.in(l)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), Citation.of(d, p, l)));
+                    }
+                }
+            }
+        }
+        if (type.equals("warrant") || t.contains("warrant") || t.contains("affidavit")) {
+            warrantRecords(title, c, out);
+            // a warrant packet that carries its affidavit or return as a part of its own: a heading line
+            for (Page p : d.pages()) {
+                for (String line : p.text().split("\n")) {
+                    String l = line.strip();
+                    if (l.length() > 70 || l.isEmpty() || !l.equals(l.toUpperCase(Locale.ROOT))) continue;
+                    warrantRecords(l, Citation.of(d, p, l), out);
+                }
+            }
+        }
+        if (type.equals("custody_log")) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, "custody_log", c));
+        for (Cue cue : CUSTODY_RECORDS) if (cue.in(title)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
+        if (t.matches("(?s).*\\b(?:informant|source|ci|cs|chs|cooperat\\w*|confidential)\\b.*")) {
+            for (Cue cue : INFORMANT_RECORDS) {
+                if (!cue.in(title)) continue;
+                Matcher m = INFORMANT.matcher(d.fullText());
+                String id = null;
+                while (m.find() && id == null) id = informantId(m);
+                out.add(new RecordReference("informant", RecordReference.PRODUCED, id, cue.record(), c));
+            }
+        }
+        // a supplement is the supplement its title numbers
+        Matcher sup = SUPPLEMENT_SEQ.matcher(title);
+        if (sup.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, "supplement" + Integer.parseInt(sup.group(1)), null, c));
+    }
+
+    /**
+     * The warrant papers a title or a listed line names. "Affidavit for the phone warrant" and "Search Warrant (Page 2)
+     * Return" name the affidavit and the return, not the warrant: the warrant itself only when nothing else is named or
+     * the line lists it too ("warrant and affidavit").
+     */
+    private static void warrantRecords(String text, Citation c, List<RecordReference> out) {
+        boolean other = false;
+        for (Cue cue : WARRANT_RECORDS) {
+            if (cue.record().equals("warrant") || !cue.in(text)) continue;
+            other = true;
+            out.add(new RecordReference("warrant", RecordReference.PRODUCED, null, cue.record(), c));
+        }
+        if (!WARRANT_RECORDS.get(2).in(text)) return;
+        if (!other || text.matches("(?is).*\\bwarrants?\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:affidavit|return|application).*|.*\\b(?:affidavit|return)\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:signed\\s+)?(?:search\\s+)?warrant\\b.*")) {
+            out.add(new RecordReference("warrant", RecordReference.PRODUCED, null, "warrant", c));
+        }
+    }
+
+    /** A line of a prosecutor's index or cover letter that lists records as produced. */
+    private static void listed(String u, Citation c, List<RecordReference> out) {
+        String l = u.toLowerCase(Locale.ROOT);
+        if (CAMERA.matcher(u).find() || l.contains("recording")) {
+            if (NINE_ONE_ONE.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+            if (l.matches("(?s).*\\b(?:radio|dispatch\\s+audio|cad\\s+audio|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+            if (l.matches("(?s).*\\b(?:interview|interrogation)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
+            if (CAMERA.matcher(u).find()) {
+                for (String s : surnames(u)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
+                Matcher um = UNIT.matcher(u);
+                while (um.find()) out.add(new RecordReference("recording", RecordReference.PRODUCED, normal(um.group(1)), "video", c));
+                Matcher km = K9_UNIT.matcher(u);
+                while (km.find()) out.add(new RecordReference("recording", RecordReference.PRODUCED, normal(km.group(1)), "video", c));
+                // "BWC - Lane, Ofc. J.", "in-car video: Okafor": a capitalised surname with no title
+                Matcher bare = Pattern.compile("(?:[-–:(,]|\\bof)\\s*([A-Z][a-z'’-]{2,}|[A-Z]{3,})\\b").matcher(u);
+                while (bare.find()) {
+                    String s = surnameWord(bare.group(1));
+                    if (s != null) out.add(new RecordReference("recording", RecordReference.PRODUCED, "file:" + s, "video", c));
+                }
+            }
+        } else if (l.matches("(?s).*\\b(?:audio|\\.wav|\\.mp3)\\b.*")) {
+            if (NINE_ONE_ONE.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+            if (l.matches("(?s).*\\b(?:radio|dispatch|cad|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+        }
+        if (l.matches("(?s).*\\b(?:radio\\s+traffic|dispatch\\s+(?:audio|recordings?|tapes?)|radio\\s+(?:recordings?|audio|transmissions))\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+        if (NINE_ONE_ONE.matcher(u).find() && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+        if (DOG.matcher(u).find()) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
+        for (Cue cue : LAB_RECORDS) if (cue.in(u)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
+        if (l.contains("warrant") || l.contains("affidavit")) warrantRecords(u, c, out);
+        for (Cue cue : CUSTODY_RECORDS) if (cue.in(u)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
+        Matcher inf = INFORMANT.matcher(u);
+        if (inf.find() || l.matches("(?s).*\\b(?:informant|source)\\b.*")) {
+            String id = inf.find(0) ? informantId(inf) : null;
+            for (Cue cue : INFORMANT_RECORDS) if (cue.in(u)) out.add(new RecordReference("informant", RecordReference.PRODUCED, id, cue.record(), c));
+        }
+        Matcher sup = SUPPLEMENT_SEQ.matcher(u);
+        while (sup.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, "supplement" + Integer.parseInt(sup.group(1)), null, c));
+        Matcher num = CITED.matcher(u);
+        while (num.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, normal(num.group(2)), null, c));
+        out.add(new RecordReference("listing", RecordReference.PRODUCED, normal(u), null, c));
+    }
+
+    private static final Pattern ID_PREFIX = Pattern.compile("(?i)\\b(c\\.?\\s?[is]\\.?|c/[is]|chs|soi|cw|ccs)\\s*[-#]?\\s*(?:no\\.?\\s*|#\\s*)?$");
+
+    /** "CI-0419" is ci0419, "Confidential Source (CS-22)" cs22; a number with no letters before it is a CI's. */
+    private static String informantId(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                Matcher p = ID_PREFIX.matcher(m.group().substring(0, m.start(g) - m.start()));
+                String prefix = p.find() ? normal(p.group(1)) : "ci";
+                return prefix + normal(m.group(g));
+            }
+        }
+        return null;
+    }
+
+    private static void informants(String u, Citation c, List<RecordReference> out) {
+        Matcher m = INFORMANT.matcher(u);
+        while (m.find()) {
+            // "informant" as a word of an instruction or a form's checkbox is no one
+            if (u.matches("(?is).*\\b(?:no|not\\s+an?|none|n/a)\\s+(?:confidential\\s+)?informants?\\b.*")) return;
+            String id = informantId(m);
+            out.add(new RecordReference("informant", RecordReference.BASIS, id == null ? "ci" : id, null, c));
+        }
+    }
+
+    private static void cited(String u, Citation c, String type, List<RecordReference> out) {
+        Matcher sup = SUPPLEMENT_SEQ.matcher(u);
+        while (sup.find()) {
+            if (u.substring(0, sup.start()).matches("(?is).*\\b(?:this|the\\s+following|attached\\s+is|my)\\s+$")) continue;
+            boolean own = u.substring(0, sup.start()).isBlank();
+            out.add(new RecordReference("cited_document", own ? RecordReference.PRODUCED : RecordReference.BASIS, "supplement" + Integer.parseInt(sup.group(1)), sup.group().strip(), c));
+        }
+        Matcher m = CITED.matcher(u);
+        while (m.find()) {
+            String what = m.group(1).toLowerCase(Locale.ROOT);
+            if (what.matches("(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?") && m.group(2).matches("\\d{1,3}")) continue; // read above by sequence
+            if (what.matches("case(?:\\s+report)?|incident|report") && u.matches("(?is)^\\s*(?:case|incident|report|cad|event)\\s*(?:no\\.?|number|#).*")) continue; // a header's own number
+            // a form's own number in its label ("Supplement No.: 001", "Report #: 25-1181") is what the document is, not a citation
+            boolean own = u.substring(0, m.start()).isBlank() && u.substring(m.end()).matches("(?s)\\s*(?:$|\\S{0,3}\\s{2,}.*|\\s*[A-Z][\\w ]{0,30}:.*)");
+            out.add(new RecordReference("cited_document", own ? RecordReference.PRODUCED : RecordReference.BASIS, citedKey(m.group(1), m.group(2)), m.group().strip(), c));
+        }
+        if (type.equals("email") || ATTACH_CUE.matcher(u).find()) {
+            Matcher a = ATTACHMENT.matcher(u);
+            while (a.find()) {
+                String name = a.group(1).strip();
+                // the file name starts at the last word that is not a lead-in ("Attached are the photo log (Photo_Log.pdf)")
+                name = name.replaceFirst("(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\()\\s+(?=\\S+\\.\\w{2,4}$)", "");
+                if (name.contains("(")) name = name.substring(name.lastIndexOf('(') + 1);
+                String base = name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "");
+                if (normal(base).length() < 3) continue;
+                out.add(new RecordReference("cited_document", RecordReference.BASIS, "file:" + normal(base), name, c));
+            }
+        }
+    }
+
+    /** A cited number as it is compared: its letters and digits, with the noun's last word when the number is short ("ROI #9" is roi9). */
+    static String citedKey(String noun, String number) {
+        String n = normal(number);
+        if (n.length() >= 3) return n;
+        String[] words = noun.strip().split("\\s+");
+        return normal(words[words.length - 1]) + n;
+    }
+
+    /** Units on a CAD log's rows: on scene when a row gives them an on-scene time or status, cancelled when called off. */
+    private static void cad(Document d, Page page, List<RecordReference> out, boolean cadLog) {
+        String[] lines = page.text().split("\n");
+        int unitCol = -1, statusCol = -1, onSceneCol = -1, nameCol = -1;
+        String sep = null;
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.isEmpty()) continue;
+            String s = sep != null ? sep : l.contains("\t") ? "\t" : l.contains("|") ? "\\|" : l.contains(",") ? "," : "\\s{2,}";
+            String[] cells = l.split(s, -1);
+            if (unitCol < 0) {
+                // the header row: the first row naming a unit column
+                for (int i = 0; i < cells.length; i++) {
+                    String h = cells[i].strip().toLowerCase(Locale.ROOT).replaceAll("[\"_]", " ").strip();
+                    if (unitCol < 0 && h.matches("(?:assigned\\s+)?(?:unit|units|unit\\s*(?:id|#|no\\.?|number)|apparatus|call\\s*sign|callsign|resource|car|vehicle\\s+id|radio\\s+id)")) unitCol = i;
+                    else if (statusCol < 0 && h.matches(".*\\b(?:status|code|activity|action|event|disposition|type|remarks?|comments?|narrative|description|entry|log)\\b.*") && !h.contains("time") && !h.contains("date")) statusCol = i;
+                    else if (onSceneCol < 0 && h.matches("(?:time\\s+)?(?:on\\s*-?\\s*sc(?:e)?ne?|onscn|onsc|on\\s+scn|arrived|arrival|arrive|arrv|at\\s+scene|10-97|10-23)(?:\\s+time)?")) onSceneCol = i;
+                    else if (nameCol < 0 && h.matches(".*\\b(?:officer|name|personnel|employee|assigned\\s+to|deputy|trooper|primary)\\b.*") && !h.matches(".*\\b(?:time|dispatcher|operator|call\\s*taker|entered|user)\\b.*")) nameCol = i;
+                }
+                if (unitCol >= 0) sep = s;
+                continue;
+            }
+            if (cells.length <= unitCol) continue;
+            String unit = cells[unitCol].strip().replaceAll("\"", "");
+            if (unit.isEmpty() || unit.length() > 14) continue;
+            String status = statusCol >= 0 && statusCol < cells.length ? cells[statusCol] : l;
+            String name = nameCol >= 0 && nameCol < cells.length ? cells[nameCol].strip().replaceAll("\"", "") : null;
+            Citation c = Citation.of(d, page, l);
+            boolean on = onSceneCol >= 0 && onSceneCol < cells.length && !cells[onSceneCol].isBlank()
+                    || ON_SCENE_CODE.matcher(status).find();
+            boolean off = CANCELLED.matcher(status).find();
+            String unitKey = normal(unit.replaceAll("\\(.*", ""));
+            // a dispatcher's log-in ("DSP-JHARRIS") is no officer's name
+            String who = name != null && !name.isBlank() && !name.matches(".*\\b[A-Z]{2,4}-[A-Z]+\\b.*") ? surname(name) : null;
+            Matcher inUnit = Pattern.compile("\\(([A-Za-z'’-]{2,})\\)").matcher(unit);
+            if (who == null && inUnit.find()) who = surnameWord(inUnit.group(1).substring(0, 1).toUpperCase(Locale.ROOT) + inUnit.group(1).substring(1));
+            if (who != null) out.add(new RecordReference("unit", RecordReference.ALIAS, unitKey, who, c));
+            if (off) out.add(new RecordReference("scene", RecordReference.CANCELLED, who != null ? who : unitKey, null, c));
+            else if (on && cadLog) out.add(new RecordReference("scene", RecordReference.BASIS, who != null ? who : unitKey, unit, c));
+        }
+    }
+
+    private static final Pattern ON_SCENE_CODE = Pattern.compile("(?i)\\b(?:onsc\\w*|on\\s*-?\\s*sc(?:e)?ne?|on\\s+scn|arriv\\w*|arrv\\w*|ARV|AR|10-97|10-23|97|O/S|at\\s+scene|on\\s+location|onloc)\\b");
+}
