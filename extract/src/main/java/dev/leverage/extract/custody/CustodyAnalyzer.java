@@ -301,11 +301,19 @@ public final class CustodyAnalyzer {
                             facts(item, "handler_mismatch", ea.time(), eb.time(), minutes, holder, eb.releasedBy()), cites));
                 }
             }
+            java.util.Set<String> logsSeen = new java.util.HashSet<>();
             for (Link l : entry.getValue()) {
                 CustodyEvent e = l.event();
+                // the first row a log gives an item is where the item enters that log: a seizure or an intake from
+                // outside it, whose released-by is often left blank
+                boolean firstInLog = e.source().equals("table") && logsSeen.add(e.citation().document());
                 boolean illegible = e.citation().quote().matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
                         || unsigned(e.releasedBy()) || unsigned(e.receivedBy());
-                boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0));
+                // a seizure has no releaser: "--" under Released By on a "Seized from ..." row is the form filled in right
+                boolean seizure = "seized".equals(e.action()) || String.valueOf(e.purpose()).matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered|taken)\\b.*");
+                // nor has a destruction a receiver: "Destroyed (flushed) per policy" under --
+                boolean disposal = (String.valueOf(e.purpose()) + " " + String.valueOf(e.location())).matches("(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
+                boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) && !disposal || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0) && !seizure && !firstInLog);
                 if (blankCell || illegible || explicitBlank(e.receivedBy()) || explicitBlank(e.releasedBy())) {
                     out.add(finding(item, "missing_handler", Severity.MEDIUM, "Item " + item + ": a custody record with no "
                                     + (Handlers.isBlank(e.receivedBy()) ? "receiver" : "releaser"),

@@ -200,6 +200,7 @@ public final class DiscoveryGapAnalyzer {
         Set<String> produced = produced(refs, "lab");
         List<Citation> sampling = new ArrayList<>(basis(refs, "lab", "sampling"));
         for (DocumentFacts f : facts) {
+            if (!"lab_report".equals(f.type())) continue; // the lab's own units, not a field count
             for (SamplingClaim c : f.sampling()) {
                 if (c.unitsTotal() != null && c.unitsTested() != null && c.unitsTotal() >= 2 && c.unitsTested() >= 1 && c.unitsTested() < c.unitsTotal()
                         && c.citations() != null && !c.citations().isEmpty()) {
@@ -235,7 +236,7 @@ public final class DiscoveryGapAnalyzer {
         // a custody record is a document classed as one, one the index lists, or any table or form of hand-offs
         boolean anyCustodyRecord = produced.contains("custody_log") || facts.stream().anyMatch(f -> "custody_log".equals(f.type())
                 || f.custody().stream().anyMatch(e -> !"narrative".equals(e.source()) && !"prose".equals(e.source())));
-        List<Citation> seized = new ArrayList<>();
+        List<Citation> seized = new ArrayList<>(basis(refs, "custody", "seized"));
         for (DocumentFacts f : facts) {
             for (TimedEvent e : f.events()) if (e.event().equals("evidence_seized")) seized.add(e.citation());
             for (CustodyEvent e : f.custody()) if ("seized".equals(e.action())) seized.add(e.citation());
@@ -282,7 +283,8 @@ public final class DiscoveryGapAnalyzer {
         Map<String, List<Citation>> named = new LinkedHashMap<>();
         for (RecordReference r : of(refs, "informant", RecordReference.BASIS)) named.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r.citation());
         // "the CI" in one sentence and "CI-0419" in the next are one informant
-        if (named.size() > 1 && named.containsKey("ci")) {
+        boolean another = of(refs, "informant", RecordReference.BASIS).stream().anyMatch(r -> "other".equals(r.record()));
+        if (named.size() > 1 && named.containsKey("ci") && !another) {
             List<Citation> loose = named.remove("ci");
             named.values().iterator().next().addAll(loose);
         }

@@ -24,14 +24,16 @@ public final class RecordReader {
             + "cpl\\.?|corporal|lt\\.|lieutenant|capt\\.?|captain|det\\.|detective|inv\\.|investigator|special\\s+agent|agent|ranger|"
             + "(?:game\\s+)?warden|constable|marshal|inspector|insp\\.|handler|k-?9\\s+(?:officer|handler|deputy|trooper)|reserve\\s+officer|"
             + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|P\\.?O\\.?)";
-    private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z][A-Za-z'’-]*\\.?\\s+){0,3}[A-Z][A-Za-z'’-]+)");
+    private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)");
     private static final Set<String> NOT_SURNAMES = Set.of("street", "st", "road", "rd", "avenue", "ave", "highway", "hwy", "unit", "units", "department",
             "dept", "county", "police", "sheriff", "sheriffs", "office", "division", "report", "dispatch", "the", "and", "on", "scene", "arrived",
             "state", "patrol", "agency", "first", "class", "second", "involved", "safety", "services", "service", "narrative", "supplement", "i",
             "k9", "canine", "badge", "id", "my", "his", "her", "their", "was", "were", "had", "has", "to", "at", "in", "of", "with", "who", "then",
             "arrival", "requested", "responded", "assisted", "advised", "stated", "date", "time", "signature", "sign", "name", "a", "an", "upon",
             "lane's", "task", "force", "bwc", "icv", "mvr", "camera", "video", "transcript", "recording", "car", "vehicle", "dash", "body",
-            "worn", "axon", "watchguard", "dvr", "exhibit", "item", "lab", "laboratory", "mr", "ms", "mrs", "miss", "jr", "sr", "ii", "iii");
+            "worn", "axon", "watchguard", "dvr", "exhibit", "item", "lab", "laboratory", "mr", "ms", "mrs", "miss", "jr", "sr", "ii", "iii",
+            "produced", "provided", "included", "enclosed", "pending", "received", "redacted", "available", "yes", "no", "page", "pages", "bates",
+            "media", "he", "she", "they", "him", "it", "we", "disc", "dvd", "file", "folder", "copy", "none", "total", "withheld", "released", "logged", "sealed");
 
     private static final Pattern MEDIA = Pattern.compile("(?i)\\.(mp4|mov|avi|wmv|mkv|m4v|mpg|mpeg|3gp|wav|mp3|m4a|wma|aac|ogg|flac|dav|asf|mts|g64|avs)$");
     private static final Pattern CAMERA = Pattern.compile("(?i)\\b(?:bwc|bodycam|body[- ]?cam(?:era)?s?|body[- ]worn|icv|in[- ]car(?:\\s+(?:video|camera))?|dash[- ]?cam(?:era)?|dash(?:board)?\\s+camera|"
@@ -66,7 +68,7 @@ public final class RecordReader {
     private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:unit|car|call\\s*sign|callsign|cruiser)\\s*#?\\s*:?\\s*([A-Z]{0,3}-?\\d{1,4}[A-Z]?(?:-\\d{1,3})?)\\b");
     private static final Pattern K9_UNIT = Pattern.compile("\\b(K-?9\\s*-?\\s*\\d{1,4})\\b");
 
-    private static final Pattern NINE_ONE_ONE = Pattern.compile("(?i)(?<![\\d-])(?:9-?1-?1|e-?911)(?![\\d-])(?:\\s+(?:call|caller|hang[- ]?up|center|line|dispatch|operator|report))?|\\bemergency\\s+(?:call|line)");
+    private static final Pattern NINE_ONE_ONE = Pattern.compile("(?i)(?<![\\d-])(?:9-?1-?1|e-?911)(?![\\d-])(?:\\s+(?:call|caller|hang[- ]?up|center|line|dispatch|operator|report))?|(?<!non-)(?<!non )\\bemergency\\s+(?:call|line)");
     private static final Pattern RADIO = Pattern.compile("(?i)\\b(?:dispatch(?:er)?\\s+(?:advised|relayed|informed|confirmed|reported|stated|told|notified)|advised\\s+(?:dispatch|radio|comm\\w*)|"
             + "(?:i\\s+)?radioed|over\\s+the\\s+radio|via\\s+(?:radio|dispatch)|by\\s+radio|radio\\s+(?:traffic|transmission|call|log)|notified\\s+(?:dispatch|communications)|"
             + "(?:called|calls)\\s+out\\s+the\\s+stop|requested\\s+(?:a\\s+)?(?:k-?9|backup|a\\s+cover|an?\\s+assist)\\w*\\s+(?:via|over|on|through)\\s+(?:radio|dispatch)|"
@@ -78,7 +80,7 @@ public final class RecordReader {
     private static final Pattern NO_ALERT = Pattern.compile("(?i)\\b(?:did\\s+not\\s+(?:alert|indicate|show|give)|no\\s+(?:alert|indication|final\\s+response|change\\s+(?:of|in)\\s+behavio)|"
             + "negative\\s+(?:sniff|result|for\\s+(?:an\\s+)?alert)|failed\\s+to\\s+(?:alert|indicate)|without\\s+(?:an?\\s+)?(?:alert|indication)|alert:\\s*(?:no|none|negative)|not\\s+alert)");
     private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog)\\b");
-    private static final Pattern INFORMANT = Pattern.compile("(?:\\b(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)"
+    private static final Pattern INFORMANT = Pattern.compile("(?:(?<![.\\w])(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)"
             + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)"
             + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)");
     private static final Pattern SEARCH_WARRANT = Pattern.compile("(?i)\\b(?:(?:search|seizure|anticipatory|tracking|tracker|gps|phone|cell(?:ular)?\\s+phone|blood|residence|premises|vehicle|records|"
@@ -88,12 +90,16 @@ public final class RecordReader {
             + "pursuant\\s+to\\s+(?:a|the)\\s+(?:\\w+\\s+)?warrant|warrant\\s+(?:no\\.?|number|#)\\s*[\\w-]+)");
     private static final Pattern NOT_THIS_WARRANT = Pattern.compile("(?i)\\b(?:warrants?\\s+check|check(?:ed)?\\s+for\\s+warrants|ran\\s+(?:\\w+\\s+){0,3}for\\s+warrants|no\\s+(?:active\\s+|outstanding\\s+)?warrants|"
             + "outstanding\\s+(?:\\w+\\s+){0,2}warrant|active\\s+(?:\\w+\\s+){0,2}warrant|warrants?:\\s*(?:none|neg|no)|bench\\s+warrant|arrest\\s+warrant|"
-            + "(?:will|would|intends?\\s+to|plan(?:s|ned)?\\s+to|may|might|could|did\\s+not|decided\\s+not\\s+to|declined\\s+to|without\\s+(?:a|the))\\s+(?:seek|apply|obtain|get|need|request)?\\s*(?:a\\s+)?(?:search\\s+)?warrant|"
+            + "(?:will|would|intends?\\s+to|plan(?:s|ned)?\\s+to|may|might|could|did\\s+not|decided\\s+not\\s+to|declined\\s+to|without\\s+(?:a|the))\\s+(?:seek|apply|obtain|get|need|request)?(?:\\s+for)?\\s*(?:a\\s+)?(?:search\\s+)?warrant|"
             + "warrant\\s+(?:was\\s+)?(?:denied|not\\s+(?:sought|obtained|signed|needed|required))|warrantless|without\\s+a\\s+warrant|exception\\s+to\\s+the\\s+warrant|no\\s+warrant)");
     private static final Pattern CITED = Pattern.compile("(?i)\\b((?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?|(?:crash|accident|incident|offense|arrest|tow|impound|inventory|field\\s+interview|fi|"
             + "property|evidence|photo(?:graph)?|lab(?:oratory)?|forensic|extraction|download|use\\s+of\\s+force|pursuit|investigative|case|intelligence|"
             + "search|consent|statement|interview|complaint|call\\s+for\\s+service|cfs|event|dispatch|cad)\\s+(?:report|card|log|sheet|receipt|form|record|inventory|request|summary|memo)|"
             + "(?:report|log|form|receipt|memo|attachment|roi|report\\s+of\\s+investigation|fd-?302|302|dea-?6|ir)\\b)\\s*(?:no\\.?|number|num\\.?|#)\\s*:?\\s*([A-Z]{0,4}-?\\d[\\w-]*\\d[A-Z]?|\\d)\\b");
+    /** A form named and then numbered in brackets: "a Field Interview card (FI-25-0093)", "Tow Inventory (T-5521)". */
+    private static final Pattern CITED_BRACKETED = Pattern.compile("(?i)\\b(?:card|report|inventory|receipt|log|form|memo|summary|supplement)\\s*\\(\\s*(?:no\\.?|#)?\\s*([A-Z]{1,4}-?\\d[\\w-]*\\d)\\s*\\)");
+    /** A form named and then numbered with a lettered id: "Crash Report CR-25-04471", "Field Interview Card FI-0872". */
+    private static final Pattern CITED_LETTERED = Pattern.compile("(?i)\\b(?:report|card|inventory|receipt|log|form|memo|summary|sheet)\\s+(?-i:([A-Z]{1,4}-\\d[\\w-]*\\d))\\b");
     private static final Pattern SUPPLEMENT_SEQ = Pattern.compile("(?i)\\b(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3})\\b(?![-/:.]\\d)");
     private static final Pattern ATTACHMENT = Pattern.compile("([A-Za-z0-9][\\w .()&'-]{0,80}?\\.(?:pdf|docx?|xlsx?|csv|jpe?g|png|tiff?|mp4|mov|wav|mp3|zip|txt|rtf|msg|eml|pptx?))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTACH_CUE = Pattern.compile("(?i)\\b(?:attach(?:ed|ing|ment|ments)?|enclos(?:ed|ing|ure)|see\\s+the|find)\\b");
@@ -105,7 +111,7 @@ public final class RecordReader {
             new Cue("calibration", "\\b(?:calibrat\\w*|balance\\s+(?:verification|check|logs?|records?|certificates?)|uncertainty\\s+(?:budget|calculation|worksheet)|measurement\\s+uncertainty\\s+(?:budget|worksheet|records?|calculation)|maintenance\\s+logs?|performance\\s+(?:check|verification)s?)\\b"),
             new Cue("sampling_plan", "\\b(?:sampling\\s+(?:plan|procedure|protocol|method|records?|worksheet)|hypergeometric\\s+(?:worksheet|calculation|table))\\b"),
             new Cue("lab_custody", "\\b(?:(?:internal|lab(?:oratory)?|intra-?lab(?:oratory)?)\\s+(?:chain[- ]of[- ]custody|custody|tracking)|chain[- ]of[- ]custody\\s+(?:within|inside)\\s+the\\s+lab\\w*|lims\\s+(?:records?|log|history|printout|report)|evidence\\s+tracking\\s+(?:log|records?|history))\\b"),
-            new Cue("proficiency", "\\b(?:proficiency\\s+(?:tests?|testing|records?|results?|exams?)|competency\\s+(?:tests?|records?))\\b"));
+            new Cue("proficiency", "\\b(?:proficiency|competency\\s+(?:tests?|records?))\\b"));
     static final List<Cue> K9_RECORDS = List.of(
             new Cue("training", "\\b(?:training\\s+(?:logs?|records?|files?|history|hours|reports?|sheets?)|maintenance\\s+training)\\b"),
             new Cue("certification", "\\b(?:certificates?|certification|certifications)\\b"),
@@ -181,6 +187,7 @@ public final class RecordReader {
                     out.add(new RecordReference("warrant", RecordReference.BASIS, null, "warrant", c));
                 }
                 cited(u, c, type, out);
+                if (!type.startsWith("lab") && !type.equals("custody_log") && SEIZED.matcher(u).find()) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
                 if (NO_CAMERA.matcher(u).find()) {
                     // which cameras the officer or agency lacks: "not issued body-worn cameras" leaves the in-car video
                     String which = BODY.matcher(u).find() && !IN_CAR.matcher(u).find() ? "body" : IN_CAR.matcher(u).find() && !BODY.matcher(u).find() ? "in_car" : "any";
@@ -206,9 +213,11 @@ public final class RecordReader {
         return out;
     }
 
+    private static final Pattern SEIZED = Pattern.compile("(?i)\\b(?:i|we|he|she|they|officers?|deputies|troopers?|agents?)\\s+(?:then\\s+|also\\s+)?(?:seized|recovered|collected|confiscated|impounded)\\b|"
+            + "\\b(?:was|were)\\s+(?:seized|recovered|collected|confiscated|taken\\s+into\\s+evidence|placed\\s+into\\s+evidence|secured\\s+as\\s+evidence)\\b");
     private static final Pattern INTERVIEW = Pattern.compile("(?i)\\b(?:(?:custodial|recorded|video(?:taped)?|audio)\\s+(?:interview|interrogation|statement)|interview(?:ed)?\\s+(?:\\w+\\s+){0,4}(?:at|in)\\s+the\\s+(?:station|office|headquarters|precinct|jail|detention|interview\\s+room|department|sheriff'?s\\s+office|barracks|post|cid)|"
             + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
-    private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|results?\\s*:|conclusions?\\s*:|findings\\s*:|net\\s+weight|"
+    private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:results?|conclusions?|findings|interpretation)\\s*:|\\d\\s*(?:g/100\\s*ml|mg/dl|ng/ml|mg/l)\\b|\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|net\\s+weight|"
             + "blood\\s+alcohol|bac\\b|concentration|detected|consistent\\s+with|opinion|match(?:ed|es)?|excluded|included\\s+as|source\\s+attribution|operable|test[- ]fired)\\b");
     private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
 
@@ -324,7 +333,26 @@ public final class RecordReader {
         return new ArrayList<>(out);
     }
 
-    private static void scene(Document d, String u, Citation c, String type, boolean transcript, List<RecordReference> out) {
+    /** "F0ntaine" is Fontaine and "Unit 2l" unit 21: OCR's digits in words and letters in numbers, folded for matching only. */
+    static String ocrFold(String s) {
+        return s.replaceAll("(?<=[A-Za-z])0(?=[a-z])", "o").replaceAll("(?<=[A-Za-z])1(?=[a-z])", "l").replaceAll("(?<=\\d)[lI](?=\\b|\\d)", "1").replaceAll("(?<=\\d)[O](?=\\b|\\d)", "0");
+    }
+
+    private static final Pattern NAME_THEN_UNIT = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)\\s*(?:#\\s*\\w+\\s*)?[(,]\\s*(?:unit|car|call\\s*sign)?\\s*#?\\s*([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\)?");
+    private static final Pattern UNIT_THEN_NAME = Pattern.compile("\\b(?:(?i:unit|car)\\s*#?\\s*)?([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\(\\s*(?:" + RANK + "\\s+)?((?:[A-Z]\\.\\s?)?[A-Z][A-Za-z'’-]+)\\s*\\)");
+
+    private static void scene(Document d, String raw, Citation c, String type, boolean transcript, List<RecordReference> out) {
+        String u = ocrFold(raw);
+        Matcher nu = NAME_THEN_UNIT.matcher(u);
+        while (nu.find()) {
+            String s = surname(nu.group(1));
+            if (s != null && nu.group(2).chars().filter(Character::isDigit).count() <= 4) out.add(new RecordReference("unit", RecordReference.ALIAS, normal(nu.group(2)), s, c));
+        }
+        Matcher un = UNIT_THEN_NAME.matcher(u);
+        while (un.find()) {
+            String s = surname(un.group(2));
+            if (s != null) out.add(new RecordReference("unit", RecordReference.ALIAS, normal(un.group(1)), s, c));
+        }
         boolean titled = TITLED.matcher(u).find();
         // a speaker on a recording was there: "OFC. LANE: Step out of the car for me."
         if (transcript) {
@@ -505,13 +533,17 @@ public final class RecordReader {
     private static String informantId(Matcher m) {
         for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
-                Matcher p = ID_PREFIX.matcher(m.group().substring(0, m.start(g) - m.start()));
-                String prefix = p.find() ? normal(p.group(1)) : "ci";
+                String before = m.group().substring(0, m.start(g) - m.start());
+                Matcher p = ID_PREFIX.matcher(before);
+                // "Confidential Source #22" is CS 22 and "Confidential Human Source 3317" CHS 3317, as their short forms write them
+                String prefix = p.find() ? normal(p.group(1)) : before.matches("(?is).*human\\s+source.*") ? "chs" : before.matches("(?is).*source.*") ? "cs" : "ci";
                 return prefix + normal(m.group(g));
             }
         }
         return null;
     }
+
+    private static final Pattern SECOND = Pattern.compile("(?i)\\b(?:second|another|additional|separate|other|two|unnumbered|unregistered)\\s+(?:\\w+\\s+)?(?:confidential\\s+)?(?:informants?|sources?|cooperators?)\\b");
 
     private static void informants(String u, Citation c, List<RecordReference> out) {
         Matcher m = INFORMANT.matcher(u);
@@ -519,7 +551,9 @@ public final class RecordReader {
             // "informant" as a word of an instruction or a form's checkbox is no one
             if (u.matches("(?is).*\\b(?:no|not\\s+an?|none|n/a)\\s+(?:confidential\\s+)?informants?\\b.*")) return;
             String id = informantId(m);
-            out.add(new RecordReference("informant", RecordReference.BASIS, id == null ? "ci" : id, null, c));
+            // "a second confidential source" is someone else than the numbered one
+            boolean other = id == null && SECOND.matcher(u).find();
+            out.add(new RecordReference("informant", RecordReference.BASIS, id == null ? "ci" : id, other ? "other" : null, c));
         }
     }
 
@@ -539,6 +573,13 @@ public final class RecordReader {
             boolean own = u.substring(0, m.start()).isBlank() && u.substring(m.end()).matches("(?s)\\s*(?:$|\\S{0,3}\\s{2,}.*|\\s*[A-Z][\\w ]{0,30}:.*)");
             out.add(new RecordReference("cited_document", own ? RecordReference.PRODUCED : RecordReference.BASIS, citedKey(m.group(1), m.group(2)), m.group().strip(), c));
         }
+        Matcher lettered = CITED_LETTERED.matcher(u);
+        while (lettered.find()) {
+            boolean own = u.substring(0, lettered.start()).isBlank();
+            out.add(new RecordReference("cited_document", own ? RecordReference.PRODUCED : RecordReference.BASIS, normal(lettered.group(1)), lettered.group().strip(), c));
+        }
+        Matcher br = CITED_BRACKETED.matcher(u);
+        while (br.find()) out.add(new RecordReference("cited_document", RecordReference.BASIS, normal(br.group(1)), br.group().strip(), c));
         if (type.equals("email") || ATTACH_CUE.matcher(u).find()) {
             Matcher a = ATTACHMENT.matcher(u);
             while (a.find()) {
