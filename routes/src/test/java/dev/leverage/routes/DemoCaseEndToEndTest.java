@@ -292,6 +292,54 @@ class DemoCaseEndToEndTest {
     }
 
     @Test
+    void discoveryGapsCiteThePagesThatShowEachRecordExists() throws Exception {
+        java.util.Map<String, JsonNode> gaps = new java.util.TreeMap<>();
+        for (JsonNode f : report.path("findings")) {
+            if (!"discovery_gap".equals(f.path("type").asText())) continue;
+            gaps.put(f.path("kind").asText() + ":" + f.path("facts").path("key").asText(), f);
+            assertCitesVerbatim(f, null);
+            assertFalse(f.path("facts").path("agency").asText().isBlank(), f.toString());
+        }
+        // The CAD log, the narratives and Ortega's own recording put Deputy Keel and Sgt. Howell on scene; only
+        // Ortega's body camera is in the production.
+        assertTrue(gaps.containsKey("recording:keel") && gaps.containsKey("recording:howell"), gaps.keySet().toString());
+        assertFalse(gaps.containsKey("recording:ortega"), "Ortega's transcript is produced: " + gaps.keySet());
+        // The alert is relied on and no K9 record is produced; the lab tested 4 of 50 units and sent only its report.
+        for (String k : List.of("k9:training", "k9:certification", "k9:field_records", "lab:bench_notes", "lab:sampling_plan", "dispatch_audio:radio")) {
+            assertTrue(gaps.containsKey(k), k + " in " + gaps.keySet());
+        }
+        // No informant and no warrant in this case; the supplement's own number is not a citation of another document.
+        assertTrue(gaps.keySet().stream().noneMatch(k -> k.startsWith("informant:") || k.startsWith("warrant:") || k.startsWith("cited_document:")), gaps.keySet().toString());
+        assertTrue(HtmlReport(report).contains("Discovery requests"), "the HTML report has the requests section");
+    }
+
+    @Test
+    void requestLetterGroupsTheMissingRecordsByAgency() throws Exception {
+        String md = cli("request", "--case", CASE, "--data", data.toString());
+        assertTrue(md.contains("Records held by Arvon County Sheriff's Office"), md);
+        assertTrue(md.contains("Records held by Tri-County Regional Crime Laboratory"), md);
+        assertTrue(md.contains("08_BodyCam_Transcript_Ortega.pdf, page 2 (ARV-000010): \u201c"), "each request quotes its basis with document, page and Bates: " + md);
+        assertTrue(md.contains("[date]") && md.contains("Dear [Counsel]"), "the parts only the lawyer knows are left in brackets");
+        Path docx = data.resolve("request.docx");
+        String wrote = cli("request", "--case", CASE, "--data", data.toString(), "--format", "docx", "--out", docx.toString());
+        assertTrue(wrote.startsWith("Wrote "), wrote);
+        StringBuilder text = new StringBuilder();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+            d.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
+        }
+        assertTrue(text.toString().contains("Records held by Tri-County Regional Crime Laboratory"), text.toString());
+        assertTrue(text.toString().contains("07_Lab_Report_CL25-0412.pdf, page 1"), text.toString());
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = LeverageCli.execute(new String[]{"request", "--case", CASE, "--data", data.toString(), "--format", "docx"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(2, code);
+        assertEquals("A Word letter is written to a file; add --out request.docx.", err.toString().strip());
+    }
+
+    private static String HtmlReport(JsonNode r) {
+        return dev.leverage.routes.report.HtmlReport.render(r);
+    }
+
+    @Test
     void errorsAreOneSentence() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = LeverageCli.execute(new String[]{"search", "\"unbalanced", "--case", CASE, "--data", data.toString()},

@@ -91,7 +91,10 @@ public final class RecordReader {
     private static final Pattern NOT_THIS_WARRANT = Pattern.compile("(?i)\\b(?:warrants?\\s+check|check(?:ed)?\\s+for\\s+warrants|ran\\s+(?:\\w+\\s+){0,3}for\\s+warrants|no\\s+(?:active\\s+|outstanding\\s+)?warrants|"
             + "outstanding\\s+(?:\\w+\\s+){0,2}warrant|active\\s+(?:\\w+\\s+){0,2}warrant|warrants?:\\s*(?:none|neg|no)|bench\\s+warrant|arrest\\s+warrant|"
             + "(?:will|would|intends?\\s+to|plan(?:s|ned)?\\s+to|may|might|could|did\\s+not|decided\\s+not\\s+to|declined\\s+to|without\\s+(?:a|the))\\s+(?:seek|apply|obtain|get|need|request)?(?:\\s+for)?\\s*(?:a\\s+)?(?:search\\s+)?warrant|"
-            + "warrant\\s+(?:was\\s+)?(?:denied|not\\s+(?:sought|obtained|signed|needed|required))|warrantless|without\\s+a\\s+warrant|exception\\s+to\\s+the\\s+warrant|no\\s+warrant)");
+            + "warrant\\s+(?:was\\s+)?(?:denied|not\\s+(?:sought|obtained|signed|needed|required))|warrantless|without\\s+a\\s+warrant|exception\\s+to\\s+the\\s+warrant|"
+            + "\\bno\\s+(?:\\w+\\s+){0,2}warrants?\\b|(?:talked|spoke|discussed|considered|thought|asked)\\s+(?:\\w+\\s+){0,3}(?:about\\s+)?(?:applying|seeking|getting|obtaining|a\\s+(?:search\\s+)?warrant)|"
+            + "(?:applying|apply)\\s+for\\s+(?:a\\s+)?(?:\\w+\\s+)?warrant|if\\s+(?:he|she|they|we|i)\\s+(?:refused|declined|did\\s+not))");
+    private static final Pattern WARRANT_OBTAINED = Pattern.compile("(?i)\\b(?:obtained|signed|issued|granted|authori[sz]ed|executed|served|approved)\\b(?!\\s+(?:to|if))");
     private static final Pattern CITED = Pattern.compile("(?i)\\b((?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?|(?:crash|accident|incident|offense|arrest|tow|impound|inventory|field\\s+interview|fi|"
             + "property|evidence|photo(?:graph)?|lab(?:oratory)?|forensic|extraction|download|use\\s+of\\s+force|pursuit|investigative|case|intelligence|"
             + "search|consent|statement|interview|complaint|call\\s+for\\s+service|cfs|event|dispatch|cad)\\s+(?:report|card|log|sheet|receipt|form|record|inventory|request|summary|memo)|"
@@ -183,7 +186,8 @@ public final class RecordReader {
                     out.add(new RecordReference("k9", RecordReference.BASIS, null, "alert", c));
                 }
                 informants(u, c, out);
-                if (SEARCH_WARRANT.matcher(u).find() && !NOT_THIS_WARRANT.matcher(u).find()) {
+                // a warrant talked about, refused or never sought is no warrant, unless the same line says one was obtained
+                if (SEARCH_WARRANT.matcher(u).find() && (!NOT_THIS_WARRANT.matcher(u).find() || WARRANT_OBTAINED.matcher(u).find())) {
                     out.add(new RecordReference("warrant", RecordReference.BASIS, null, "warrant", c));
                 }
                 cited(u, c, type, out);
@@ -232,9 +236,39 @@ public final class RecordReader {
             if (l.length() < 6 || l.length() > 80 || !AGENCY.matcher(l).find()) continue;
             if (l.matches("(?i).*\\b(?:report|log|form|transcript|narrative|warrant|affidavit|chronology|receipt|record|statement|page)\\b.*")
                     && !l.matches("(?i).*\\b(?:department|office|bureau|laboratory|division|police|sheriff'?s?)\\s*$")) continue;
-            return l.replaceAll("\\s+", " ");
+            l = l.replaceFirst("(?i)^(?:agency|department|dept\\.?)\\s*:\\s*", "").replaceAll("\\s+", " ");
+            return l.equals(l.toUpperCase(Locale.ROOT)) ? titleCase(l) : l;
         }
         return null;
+    }
+
+    private static final Set<String> KNOWN_ACRONYMS = Set.of("DEA", "FBI", "HSI", "ICE", "ATF", "USPIS", "DOJ", "DHS", "CBP", "USA", "US", "LLC", "DNA",
+            "CSI", "GBI", "TBI", "SBI", "OSBI", "DCI", "BCI", "ISP", "NSP", "CHP", "DPS", "WSP", "OSHP", "NYPD", "LAPD", "MPD", "SO", "PD", "DA", "ADA", "AUSA", "ALE");
+    private static final Set<String> SMALL_WORDS = Set.of("of", "and", "the", "for", "in", "on", "at", "to", "de", "du");
+    private static final Pattern ACRONYM = Pattern.compile("^(?:[A-Z]{2,5}|[A-Z](?:\\.[A-Z])+\\.?|U\\.S\\.|[IVX]+|\\d\\w*)$");
+
+    /** "ARVON COUNTY SHERIFF'S OFFICE" as a letter writes it: "Arvon County Sheriff's Office"; short capitals (DEA, K9) stay. */
+    static String titleCase(String caps) {
+        StringBuilder b = new StringBuilder();
+        String[] words = caps.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (i > 0) b.append(' ');
+            if (ACRONYM.matcher(w).matches() && (KNOWN_ACRONYMS.contains(w.replaceAll("[^A-Z0-9]", "")) || !w.matches(".*[AEIOUY].*"))) b.append(w);
+            else if (i > 0 && SMALL_WORDS.contains(lower)) b.append(lower);
+            else {
+                // capitalise each part of a hyphenated word: "TRI-COUNTY" is "Tri-County"
+                StringBuilder part = new StringBuilder();
+                boolean start = true;
+                for (char ch : lower.toCharArray()) {
+                    part.append(start ? Character.toUpperCase(ch) : ch);
+                    start = ch == '-' || ch == '/' || ch == '(';
+                }
+                b.append(part);
+            }
+        }
+        return b.toString();
     }
 
     /** The first lines with words: where a form's name and the agency's sit. */
@@ -441,7 +475,18 @@ public final class RecordReader {
             }
         }
         if (type.equals("warrant") || t.contains("warrant") || t.contains("affidavit")) {
-            warrantRecords(title, c, out);
+            // each line of the head on its own, and only where it reads as a heading: "AFFIDAVIT FOR SEARCH WARRANT",
+            // "SEARCH WARRANT - BUCCAL SWAB"; "upon the sworn affidavit of ..." names the affidavit the warrant rests on
+            for (String line : title.split("\n")) {
+                String head = line.strip();
+                for (Cue cue : WARRANT_RECORDS) {
+                    Matcher m = cue.words().matcher(head);
+                    if (m.find() && !head.substring(0, m.start()).matches(".*[a-z].*")) {
+                        warrantRecords(head, c, out);
+                        break;
+                    }
+                }
+            }
             // a warrant packet that carries its affidavit or return as a part of its own: a heading line
             for (Page p : d.pages()) {
                 for (String line : p.text().split("\n")) {
