@@ -113,6 +113,7 @@ public final class Api {
         add("witnessAllCases", "GET", "/witness", "The person's appearances in every case granted to the user.", List.of("name"), false, this::witnessAllCases);
         add("timeline", "GET", "/cases/{case}/timeline", "The case's sourced chronology.", List.of(), true, this::timeline);
         add("report", "GET", "/cases/{case}/report", "The leverage report as json, html, pdf or md.", List.of("format"), true, this::report);
+        add("request", "GET", "/cases/{case}/request", "The discovery request letter for every record the production shows exists but lacks, by agency, as md or docx.", List.of("format"), true, this::request);
     }
 
     private void add(String id, String method, String path, String summary, List<String> query, boolean caseScoped, Handler h) {
@@ -355,6 +356,17 @@ public final class Api {
         if (!format.equals("json") && !format.equals("html")) {
             ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"leverage-" + r.param("case") + "." + ReportFormats.extension(format) + "\"");
         }
+    }
+
+    private void request(Req r) throws IOException {
+        String format = r.q("format") == null ? "md" : r.q("format").strip().toLowerCase(java.util.Locale.ROOT);
+        byte[] body = dev.leverage.routes.report.DiscoveryRequest.of(reportOf(r)).render(format);
+        Exchange ex = r.exchange();
+        ex.getMessage().setBody(body);
+        ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, format.equals("docx")
+                ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8");
+        ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"discovery-request-" + r.param("case") + "." + (format.equals("docx") ? "docx" : "md") + "\"");
     }
 
     private JsonNode reportOf(Req r) throws IOException {

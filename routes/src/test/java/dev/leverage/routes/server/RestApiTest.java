@@ -139,7 +139,7 @@ class RestApiTest {
     List<String> caseEndpoints(String caseId) {
         String c = "/api/cases/" + caseId;
         return List.of(c + "/search?q=dog", c + "/documents", c + "/page?document=narrative.txt&page=1", c + "/original?document=narrative.txt",
-                c + "/people", c + "/witness?name=Albrecht", c + "/timeline", c + "/report?format=json", c + "/report?format=pdf", c + "/ingest");
+                c + "/people", c + "/witness?name=Albrecht", c + "/timeline", c + "/report?format=json", c + "/report?format=pdf", c + "/request?format=docx", c + "/ingest");
     }
 
     @Test
@@ -274,6 +274,14 @@ class RestApiTest {
         assertTrue(csp.startsWith("default-src 'none'") && !csp.contains("script"), "the HTML report may style itself but never run a script: " + csp);
         HttpResponse<byte[]> bad = get(ann, "/api/cases/alpha/report?format=docx");
         assertEquals(400, bad.statusCode());
+        // the discovery request letter: Markdown by default, Word on request, and one sentence for anything else
+        HttpResponse<byte[]> letter = get(ann, "/api/cases/alpha/request");
+        assertEquals(200, letter.statusCode());
+        assertTrue(new String(letter.body(), StandardCharsets.UTF_8).contains("request for discovery not yet produced"));
+        HttpResponse<byte[]> word = get(ann, "/api/cases/alpha/request?format=docx");
+        assertEquals(200, word.statusCode());
+        assertEquals("PK", new String(word.body(), 0, 2, StandardCharsets.US_ASCII), "a .docx is a zip");
+        assertEquals(400, get(ann, "/api/cases/alpha/request?format=pdf").statusCode());
         HttpResponse<byte[]> syntax = get(ann, "/api/cases/alpha/search?q=" + enc("\"dog sniff"));
         assertEquals(400, syntax.statusCode());
         String msg = json(syntax).path("error").asText();
