@@ -36,9 +36,9 @@ class DiscoveryEvaluationTest {
             assertTrue(e.getValue().recall() >= 0.85, e.getKey() + " recall " + e.getValue().recall());
         }
         Evaluation.Counts custody = r.byKind().get("custody");
-        assertTrue(custody.precision() >= 0.28 && custody.recall() >= 0.75, "custody gaps " + custody.precision() + " / " + custody.recall());
-        assertTrue(r.micro().precision() >= 0.83, "precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.95, "recall " + r.micro().recall());
+        assertTrue(custody.precision() >= 0.26 && custody.recall() >= 0.62, "custody gaps " + custody.precision() + " / " + custody.recall());
+        assertTrue(r.micro().precision() >= 0.84, "precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= 0.94, "recall " + r.micro().recall());
         assertTrue(r.cleanSilent() >= 7, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
     }
 

@@ -165,7 +165,10 @@ public final class CustodyAnalyzer {
         if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
         // "resealed 1410 hrs by T. Ibarra", "resealed in its original box with IRFL tape 7Q-44102 by Leopold Anand".
         // "Exh. 1 resealed with GFS 24-77188 (11:05 a.m.), Exh. 2 with ... (11:15 a.m.), all by Dr. Henrietta Szabados".
-        return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*");
+        return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*")
+                // "resealed with NJSP evidence tape, analyst initials DK, 04/10/2025", "tape bearing the analyst's initials and
+                // date": the initials on the tape are the who, and the sentence dates it
+                || quote.matches("(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*");
     }
 
     /** Two seal keys that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */
@@ -310,9 +313,10 @@ public final class CustodyAnalyzer {
                 boolean illegible = e.citation().quote().matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
                         || unsigned(e.releasedBy()) || unsigned(e.receivedBy());
                 // a seizure has no releaser: "--" under Released By on a "Seized from ..." row is the form filled in right
-                boolean seizure = "seized".equals(e.action()) || String.valueOf(e.purpose()).matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered|taken)\\b.*");
+                boolean seizure = "seized".equals(e.action()) || String.valueOf(e.purpose()).matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered|taken)\\b.*")
+                        || e.source().equals("table") && e.citation().quote().matches("(?is).*\\b(seized|seizure|collected|recovered|confiscated|found\\s+(?:in|on|at|under)|taken\\s+from|surrendered|turned\\s+over\\s+by|(?:post-?)?buy)\\b.*");
                 // nor has a destruction a receiver: "Destroyed (flushed) per policy" under --
-                boolean disposal = (String.valueOf(e.purpose()) + " " + String.valueOf(e.location())).matches("(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
+                boolean disposal = (String.valueOf(e.purpose()) + " " + String.valueOf(e.location()) + " " + e.citation().quote()).matches("(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
                 boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) && !disposal || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0) && !seizure && !firstInLog);
                 if (blankCell || illegible || explicitBlank(e.receivedBy()) || explicitBlank(e.releasedBy())) {
                     out.add(finding(item, "missing_handler", Severity.MEDIUM, "Item " + item + ": a custody record with no "

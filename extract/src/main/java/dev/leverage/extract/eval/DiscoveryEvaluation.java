@@ -152,7 +152,10 @@ public final class DiscoveryEvaluation {
         }
         out.println("files: " + p.files());
         for (Finding f : analysis.analyze(p.facts(), p.files()).findings()) {
-            if (f.type().equals("custody_gap")) out.println("  (custody) " + f.kind() + " " + f.facts().get("item") + ": " + f.title());
+            if (f.type().equals("custody_gap")) {
+                out.println("  (custody) " + f.kind() + " " + f.facts().get("item") + ": " + f.title());
+                for (dev.leverage.extract.Citation c : f.citations()) out.println("        " + c.document() + " p" + c.page() + ": " + c.quote().substring(0, Math.min(140, c.quote().length())));
+            }
         }
         for (Finding f : findings(folder)) out.println("  => " + f.kind() + ":" + f.facts().get("key") + "  " + f.title());
     }
