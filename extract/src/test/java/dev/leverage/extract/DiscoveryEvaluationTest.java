@@ -46,13 +46,14 @@ class DiscoveryEvaluationTest {
      * discovery-blind, 14 productions (5 complete) from agencies the other set does not use, written by someone who
      * saw neither the code nor the other set, and scored once blind after the reader was built: P 0.784 R 0.812, 1 of 5
      * complete productions silent. Its warrant lines then taught that a warrant talked about, applied for or never
-     * sought is none, and that a warrant's caption heads it; the floor is a ratchet at the run after that.
+     * sought is none, and that a warrant's caption heads it; its misses, radio traffic on a VHF channel and a unit
+     * "selected and analyzed" as a sample. The floor is a ratchet at the run after that (P 0.888 R 0.835).
      */
     @Test
     void discoveryGapsOnTheBlindSet() throws Exception {
         DiscoveryEvaluation.Result r = run("discovery-blind", 14);
         assertTrue(r.micro().precision() >= 0.88, "precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.81, "recall " + r.micro().recall());
+        assertTrue(r.micro().recall() >= 0.83, "recall " + r.micro().recall());
         assertTrue(r.cleanSilent() >= 3, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
     }
 

@@ -23,7 +23,7 @@ public final class RecordReader {
     static final String RANK = "(?:(?i:officer|ofc\\.?|off\\.|ptl\\.?|patrol(?:wo)?man|trooper|tpr\\.?|trp\\.?|deputy|dep\\.|dpty\\.?|sgt\\.?|sergeant|"
             + "cpl\\.?|corporal|lt\\.|lieutenant|capt\\.?|captain|det\\.|detective|inv\\.|investigator|special\\s+agent|agent|ranger|"
             + "(?:game\\s+)?warden|constable|marshal|inspector|insp\\.|handler|k-?9\\s+(?:officer|handler|deputy|trooper)|reserve\\s+officer|"
-            + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|P\\.?O\\.?)";
+            + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|CBPO|BPA|P\\.?O\\.?)";
     private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)");
     private static final Set<String> NOT_SURNAMES = Set.of("street", "st", "road", "rd", "avenue", "ave", "highway", "hwy", "unit", "units", "department",
             "dept", "county", "police", "sheriff", "sheriffs", "office", "division", "report", "dispatch", "the", "and", "on", "scene", "arrived",
@@ -58,7 +58,8 @@ public final class RecordReader {
     private static final Pattern SCENE = Pattern.compile("(?i)\\b(?:arriv\\w*|on[- ]?sc(?:e)?ne?|onsc\\w*|assist\\w*|back[- ]?up|cover\\s+(?:unit|officer)|"
             + "respond(?:ed|ing)\\s+to\\s+the\\s+(?:scene|location|stop)|stood\\s+by|secured|deploy\\w*|conducted|search(?:ed|ing)\\b|stopped|initiated|approached|"
             + "made\\s+contact|detained|handcuffed|placed\\s+\\w+\\s+under\\s+arrest|arrested|transport\\w*|pat(?:ted)?[- ]down|frisk\\w*|present\\s+(?:at|on|during|for)|"
-            + "was\\s+present|were\\s+present|10-97|10-23|on\\s+location|at\\s+the\\s+(?:scene|stop|vehicle|residence|location)|joined|pulled\\s+in\\s+behind)\\b");
+            + "was\\s+present|were\\s+present|10-97|10-23|on\\s+location|at\\s+the\\s+(?:scene|stop|vehicle|residence|location)|joined|pulled\\s+in\\s+behind|"
+            + "boarded|knocked|entered\\s+the|breached|forced\\s+entry|met\\s+(?:with\\s+)?(?:me|us|the)\\s+at)\\b");
     private static final Pattern AWAY = Pattern.compile("(?i)\\b(?:cancel\\w*|disregard\\w*|called\\s+off|not\\s+needed|10-22|code\\s+4\\s+no\\s+further|"
             + "by\\s+(?:tele)?phone|via\\s+(?:tele)?phone|over\\s+the\\s+phone|at\\s+the\\s+(?:station|office|jail|detention|headquarters|precinct|laboratory|lab|property\\s+room|sally\\s*port|booking)|"
             + "interview\\s+room|dispatcher|telecommunicator)\\b");
@@ -72,7 +73,7 @@ public final class RecordReader {
     private static final Pattern RADIO = Pattern.compile("(?i)\\b(?:dispatch(?:er)?\\s+(?:advised|relayed|informed|confirmed|reported|stated|told|notified)|advised\\s+(?:dispatch|radio|comm\\w*)|"
             + "(?:i\\s+)?radioed|over\\s+the\\s+radio|via\\s+(?:radio|dispatch)|by\\s+radio|radio\\s+(?:traffic|transmission|call|log)|notified\\s+(?:dispatch|communications)|"
             + "(?:called|calls)\\s+out\\s+the\\s+stop|requested\\s+(?:a\\s+)?(?:k-?9|backup|a\\s+cover|an?\\s+assist)\\w*\\s+(?:via|over|on|through)\\s+(?:radio|dispatch)|"
-            + "(?:per|from|through)\\s+(?:dispatch|communications|comms))\\b");
+            + "(?:per|from|through)\\s+(?:dispatch|communications|comms)|(?:by|via|over|on)\\s+(?:vhf|uhf|marine\\s+radio|(?:vhf\\s+|uhf\\s+)?ch(?:annel)?\\.?\\s*\\d+))\\b");
     private static final Pattern ALERT = Pattern.compile("(?i)\\b(?:alert(?:ed|s)?|indicat(?:ed|ion|es)|final\\s+response|positive\\s+(?:response|indication|alert)|"
             + "show(?:ed|n)\\s+(?:an?\\s+)?(?:alert|change\\s+of\\s+behavio)|sat\\s+at|sat\\s+down\\s+at|gave\\s+(?:a|an|her|his)\\s+(?:final|trained)\\s+(?:response|indication))\\b");
     /** "Based on the alert, ..." in a document about a dog. */
@@ -223,7 +224,7 @@ public final class RecordReader {
             + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
     private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:results?|conclusions?|findings|interpretation)\\s*:|\\d\\s*(?:g/100\\s*ml|mg/dl|ng/ml|mg/l)\\b|\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|net\\s+weight|"
             + "blood\\s+alcohol|bac\\b|concentration|detected|consistent\\s+with|opinion|match(?:ed|es)?|excluded|included\\s+as|source\\s+attribution|operable|test[- ]fired)\\b");
-    private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
+    private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:was|were)\\s+(?:randomly\\s+|arbitrarily\\s+)?selected\\s+(?:and|for)\\s+(?:analy|test|examin)\\w*|(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
 
     private static final Pattern AGENCY = Pattern.compile("(?i)\\b(?:police|sheriff'?s?|patrol|troopers?|department|laborator(?:y|ies)|crime\\s+lab|bureau|division|task\\s+force|"
             + "office\\s+of|agency|commission|marshals?|rangers?|authority|constable|prosecutor|district\\s+attorney|attorney'?s\\s+office|"
