@@ -310,7 +310,7 @@ class DemoCaseEndToEndTest {
         }
         // No informant and no warrant in this case; the supplement's own number is not a citation of another document.
         assertTrue(gaps.keySet().stream().noneMatch(k -> k.startsWith("informant:") || k.startsWith("warrant:") || k.startsWith("cited_document:")), gaps.keySet().toString());
-        assertTrue(HtmlReport(report).contains("Discovery requests"), "the HTML report has the requests section");
+        assertTrue(dev.leverage.routes.report.HtmlReport.render(report).contains("Discovery requests"), "the HTML report has the requests section");
     }
 
     @Test
@@ -333,10 +333,6 @@ class DemoCaseEndToEndTest {
         int code = LeverageCli.execute(new String[]{"request", "--case", CASE, "--data", data.toString(), "--format", "docx"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(2, code);
         assertEquals("A Word letter is written to a file; add --out request.docx.", err.toString().strip());
-    }
-
-    private static String HtmlReport(JsonNode r) {
-        return dev.leverage.routes.report.HtmlReport.render(r);
     }
 
     @Test

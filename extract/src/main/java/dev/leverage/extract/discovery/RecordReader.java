@@ -35,7 +35,6 @@ public final class RecordReader {
             "produced", "provided", "included", "enclosed", "pending", "received", "redacted", "available", "yes", "no", "page", "pages", "bates",
             "media", "he", "she", "they", "him", "it", "we", "disc", "dvd", "file", "folder", "copy", "none", "total", "withheld", "released", "logged", "sealed");
 
-    private static final Pattern MEDIA = Pattern.compile("(?i)\\.(mp4|mov|avi|wmv|mkv|m4v|mpg|mpeg|3gp|wav|mp3|m4a|wma|aac|ogg|flac|dav|asf|mts|g64|avs)$");
     private static final Pattern CAMERA = Pattern.compile("(?i)\\b(?:bwc|bodycam|body[- ]?cam(?:era)?s?|body[- ]worn|icv|in[- ]car(?:\\s+(?:video|camera))?|dash[- ]?cam(?:era)?|dash(?:board)?\\s+camera|"
             + "mvr|dvr|watchguard|axon|cruiser\\s+(?:video|camera)|patrol\\s+(?:video|camera)|video|footage|camera)\\b");
     private static final Pattern NO_CAMERA = Pattern.compile("(?i)\\b(?:not\\s+(?:been\\s+)?(?:equipped|issued|assigned|outfitted)\\s+(?:with\\s+)?(?:an?\\s+|any\\s+)?(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|cameras?|video)|"
@@ -368,9 +367,12 @@ public final class RecordReader {
         return new ArrayList<>(out);
     }
 
-    /** "F0ntaine" is Fontaine and "Unit 2l" unit 21: OCR's digits in words and letters in numbers, folded for matching only. */
+    /**
+     * "F0ntaine" is Fontaine (the project's OCR letters) and "Unit 2l" unit 21 (a letter read inside a number), for
+     * matching only: quotes stay as written.
+     */
     static String ocrFold(String s) {
-        return s.replaceAll("(?<=[A-Za-z])0(?=[a-z])", "o").replaceAll("(?<=[A-Za-z])1(?=[a-z])", "l").replaceAll("(?<=\\d)[lI](?=\\b|\\d)", "1").replaceAll("(?<=\\d)[O](?=\\b|\\d)", "0");
+        return dev.leverage.ingest.OcrText.letters(s).replaceAll("(?<=\\d)[lI](?=\\b|\\d)", "1").replaceAll("(?<=\\d)[O](?=\\b|\\d)", "0");
     }
 
     private static final Pattern NAME_THEN_UNIT = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)\\s*(?:#\\s*\\w+\\s*)?[(,]\\s*(?:unit|car|call\\s*sign)?\\s*#?\\s*([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\)?");

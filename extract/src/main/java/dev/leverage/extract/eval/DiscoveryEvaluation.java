@@ -10,14 +10,11 @@ import dev.leverage.extract.discovery.RecordReader;
 import dev.leverage.extract.discovery.RecordReference;
 import dev.leverage.extract.nlp.TrainedModels;
 import dev.leverage.extract.sampling.Thresholds;
-import dev.leverage.ingest.Document;
 import dev.leverage.ingest.IngestLimits;
-import dev.leverage.ingest.ParseOutcome;
 import dev.leverage.ingest.TikaDocumentParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Measures the discovery-gap analyzer on labelled productions (one folder per case: the files the defense received
@@ -110,38 +106,15 @@ public final class DiscoveryEvaluation {
         return found;
     }
 
-    private record Production(List<DocumentFacts> facts, List<String> files) {
-    }
-
-    private Production read(Path folder) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> s = Files.walk(folder)) {
-            paths = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList();
-        }
-        List<DocumentFacts> facts = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        for (Path f : paths) {
-            String relative = folder.relativize(f).toString().replace('\\', '/');
-            files.add(relative);
-            ParseOutcome o = parser.parse(f, relative, TikaDocumentParser.sha256(f));
-            if (!(o instanceof ParseOutcome.Parsed p)) continue;
-            for (Document d : p.documents()) {
-                facts.add(extractor.extract(d));
-                if (!files.contains(d.path())) files.add(d.path());
-            }
-        }
-        return new Production(facts, files);
-    }
-
     /** The discovery gaps found in one labelled production. */
     public List<Finding> findings(Path folder) throws IOException {
-        Production p = read(folder);
+        LabelledRecord.Production p = LabelledRecord.production(folder, parser, extractor);
         return analysis.analyze(p.facts(), p.files()).findings().stream().filter(f -> f.type().equals("discovery_gap")).toList();
     }
 
     /** Prints what the reader found in each document of one production, and the gaps, for whoever improves the reader. */
     public void explain(Path folder, PrintStream out) throws IOException {
-        Production p = read(folder);
+        LabelledRecord.Production p = LabelledRecord.production(folder, parser, extractor);
         for (DocumentFacts f : p.facts()) {
             out.println(f.path() + " [" + f.type() + "]");
             for (RecordReference r : f.references()) {

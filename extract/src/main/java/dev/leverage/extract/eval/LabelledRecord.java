@@ -54,16 +54,34 @@ final class LabelledRecord {
     }
 
     static List<DocumentFacts> facts(Path folder, TikaDocumentParser parser, DocumentExtractor extractor) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList();
+        return production(folder, parser, extractor).facts();
+    }
+
+    /** A labelled folder as a case sees it: the facts of every document read, and every file by path, read or not. */
+    record Production(List<DocumentFacts> facts, List<String> files) {
+    }
+
+    /**
+     * Every file of a folder and its subfolders but expected.json, parsed by Tika and extracted as in a case. Files
+     * Tika cannot read (a video) are listed by path all the same; documents inside a file are listed by theirs.
+     */
+    static Production production(Path folder, TikaDocumentParser parser, DocumentExtractor extractor) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> s = Files.walk(folder)) {
+            paths = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("expected.json")).sorted().toList();
         }
-        List<DocumentFacts> out = new ArrayList<>();
-        for (Path f : files) {
-            ParseOutcome o = parser.parse(f, f.getFileName().toString(), TikaDocumentParser.sha256(f));
+        List<DocumentFacts> facts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (Path f : paths) {
+            String relative = folder.relativize(f).toString().replace('\\', '/');
+            files.add(relative);
+            ParseOutcome o = parser.parse(f, relative, TikaDocumentParser.sha256(f));
             if (!(o instanceof ParseOutcome.Parsed p)) continue;
-            for (Document d : p.documents()) out.add(extractor.extract(d));
+            for (Document d : p.documents()) {
+                facts.add(extractor.extract(d));
+                if (!files.contains(d.path())) files.add(d.path());
+            }
         }
-        return out;
+        return new Production(facts, files);
     }
 }

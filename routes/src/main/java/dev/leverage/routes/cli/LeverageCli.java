@@ -450,10 +450,7 @@ public final class LeverageCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String f = format.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!dev.leverage.routes.report.DiscoveryRequest.FORMATS.contains(f) && !f.equals("markdown")) {
-                throw new UserError("The letter format \"" + format + "\" is not supported; use --format md or --format docx.");
-            }
+            String f = dev.leverage.routes.report.DiscoveryRequest.format(format);
             if (f.equals("docx") && out == null) throw new UserError("A Word letter is written to a file; add --out request.docx.");
             try (DiscoveryIndex index = data.store().open(caseId)) {
                 dev.leverage.routes.report.DiscoveryRequest letter = dev.leverage.routes.report.DiscoveryRequest.of(CaseViews.report(index, caseId));

@@ -67,15 +67,22 @@ public final class DiscoveryRequest {
         return byAgency.values().stream().mapToInt(List::size).sum();
     }
 
+    /** A letter format as asked for ("MD", "markdown", "docx") as one of {@link #FORMATS}; any other is one sentence. */
+    public static String format(String format) {
+        String f = format == null ? "md" : format.strip().toLowerCase(Locale.ROOT);
+        if (f.equals("markdown")) f = "md";
+        if (!FORMATS.contains(f)) throw new UserError("The letter format \"" + format + "\" is not supported; use --format md or --format docx.");
+        return f;
+    }
+
+    /** The media type a letter format is served with. */
+    public static String contentType(String format) {
+        return format(format).equals("docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8";
+    }
+
     /** The letter in {@code format}: md (Markdown) or docx (Word). */
     public byte[] render(String format) {
-        String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
-        if (f.equals("markdown")) f = "md";
-        return switch (f) {
-            case "md" -> markdown().getBytes(StandardCharsets.UTF_8);
-            case "docx" -> docx();
-            default -> throw new UserError("The letter format \"" + format + "\" is not supported; use --format md or --format docx.");
-        };
+        return format(format).equals("docx") ? docx() : markdown().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String today() {

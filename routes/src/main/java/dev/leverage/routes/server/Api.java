@@ -359,14 +359,13 @@ public final class Api {
     }
 
     private void request(Req r) throws IOException {
-        String format = r.q("format") == null ? "md" : r.q("format").strip().toLowerCase(java.util.Locale.ROOT);
+        String format = dev.leverage.routes.report.DiscoveryRequest.format(r.q("format"));
         byte[] body = dev.leverage.routes.report.DiscoveryRequest.of(reportOf(r)).render(format);
         Exchange ex = r.exchange();
         ex.getMessage().setBody(body);
         ex.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, format.equals("docx")
-                ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8");
-        ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"discovery-request-" + r.param("case") + "." + (format.equals("docx") ? "docx" : "md") + "\"");
+        ex.getMessage().setHeader(Exchange.CONTENT_TYPE, dev.leverage.routes.report.DiscoveryRequest.contentType(format));
+        ex.getMessage().setHeader("Content-Disposition", "attachment; filename=\"discovery-request-" + r.param("case") + "." + format + "\"");
     }
 
     private JsonNode reportOf(Req r) throws IOException {
