@@ -529,7 +529,9 @@ public final class DocumentExtractor {
             String before = text.substring(from, times.get(i).start());
             String between = text.substring(times.get(i).end(), times.get(i + 1).start());
             int and = CustodyProse.joinedAct(between);
-            if (and >= 0 && CustodyProse.tellsCustody(before) && !between.substring(0, and).contains(";")) cuts.add(times.get(i).end() + and);
+            // The first act's verb may come before its time or after it ("At 0900 hrs I received Items 1-3 from ... and
+            // delivered them at 1100 hrs to the laboratory").
+            if (and >= 0 && CustodyProse.tellsCustody(before + " " + between.substring(0, and)) && !between.substring(0, and).contains(";")) cuts.add(times.get(i).end() + and);
         }
         Matcher m = COORDINATED_ITEM.matcher(text);
         while (m.find()) {

@@ -42,10 +42,12 @@ public final class DocumentClass {
         CUES.put("warrant", List.of("search warrant", "arrest warrant", "affidavit for", "warrant return", "affidavit of probable cause", "probable cause affidavit"));
         CUES.put("miranda_form", List.of("miranda", "advisement of rights", "waiver of rights"));
         CUES.put("tow_inventory", List.of("tow", "impound", "inventory sheet", "vehicle inventory"));
-        CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative"));
+        CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative", "supplemental narrative"));
         CUES.put("police_report", List.of("incident report", "offense report", "arrest report", "incident/offense", "narrative",
                 "investigation report", "case report", "investigative report", "search and seizure report", "scene report", "field search report",
-                "report of investigation"));
+                "report of investigation", "origin and cause", "fire investigation report", "memorandum of activity", "report of activity",
+                "activity report", "field report", "inspection report", "enforcement report", "investigative summary", "investigator's report",
+                "investigator report", "incident summary", "field visit report", "case summary"));
     }
 
     private DocumentClass() {
@@ -91,6 +93,9 @@ public final class DocumentClass {
                 else if (word.matcher(head).find()) score += 4;
                 else if (word.matcher(text).find()) score += 1;
             }
+            // A report that mentions the crime laboratory it sent evidence to is not the laboratory's report: a lab
+            // class needs its cue in the file name, the title or the head of the first page.
+            if (e.getKey().startsWith("lab_") && score < 4) continue;
             if (score > bestScore) {
                 bestScore = score;
                 best = e.getKey();

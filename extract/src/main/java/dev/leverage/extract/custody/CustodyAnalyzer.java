@@ -270,7 +270,8 @@ public final class CustodyAnalyzer {
                 boolean dateOnly = dateOnly(ea) || dateOnly(eb);
                 boolean overThreshold = dateOnly ? eb.time().toLocalDate().toEpochDay() - ea.time().toLocalDate().toEpochDay() >= 2
                         : minutes > threshold.toMinutes();
-                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
+                // A laboratory's receipt puts the item in the lab's custody, whoever signed for it ("Barnaby Quist received").
+                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
                         && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
@@ -310,7 +311,10 @@ public final class CustodyAnalyzer {
                 // the first row a log gives an item is where the item enters that log: a seizure or an intake from
                 // outside it, whose released-by is often left blank
                 boolean firstInLog = e.source().equals("table") && logsSeen.add(e.citation().document());
-                boolean illegible = e.citation().quote().matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
+                // A log row's own cells say whether a handler is illegible; "[illegible] corner" in its remarks does not.
+                String told = e.source().equals("table") ? nz(e.releasedBy()) + " " + nz(e.receivedBy()) + " " + nz(e.purpose()) : e.citation().quote();
+                boolean illegible = told.matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
+                        || e.source().equals("table") && e.citation().quote().matches("(?is).*\\b(unsigned|no\\s+signature|signature\\s+(missing|blank|illegible)|illegible\\s+signature)\\b.*")
                         || unsigned(e.releasedBy()) || unsigned(e.receivedBy());
                 // a seizure has no releaser: "--" under Released By on a "Seized from ..." row is the form filled in right
                 boolean seizure = "seized".equals(e.action()) || String.valueOf(e.purpose()).matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered|taken)\\b.*")
@@ -630,6 +634,8 @@ public final class CustodyAnalyzer {
         for (Link b : links) {
             CustodyEvent eb = b.event();
             if (flagged || eb.time() == null || Handlers.isBlank(eb.releasedBy()) || Handlers.isPlace(eb.releasedBy())) continue;
+            // The chain's first record is where it starts: whoever releases there seized or collected the item.
+            if (links.stream().noneMatch(x -> x.event().time() != null && x.event().time().isBefore(eb.time()))) continue;
             for (Link a : links) {
                 CustodyEvent ea = a.event();
                 if (a == b || ea.time() == null || Handlers.isBlank(ea.receivedBy()) || !Handlers.same(ea.receivedBy(), eb.releasedBy())) continue;

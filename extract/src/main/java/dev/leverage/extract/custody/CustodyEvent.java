@@ -51,4 +51,10 @@ public record CustodyEvent(String item, LocalDateTime time, String releasedBy, S
         return new CustodyEvent(item, time, releasedBy, receivedBy, purpose, place, seal, sealStatus, count, weightGrams,
                 weightKind, description, action, source, order, citation);
     }
+
+    /** The same record cited to another passage (the line of a list that names its item). */
+    public CustodyEvent citing(Citation other) {
+        return new CustodyEvent(item, time, releasedBy, receivedBy, purpose, location, seal, sealStatus, count, weightGrams,
+                weightKind, description, action, source, order, other);
+    }
 }

@@ -26,14 +26,18 @@ public final class CustodyProse {
             + "retrieved|obtained|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|delivered|submitted|returned|retrieved|obtained|checked\\s+out)\\b");
-    private static final String WHO = "((?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b(?!\\s+(?:Specialist|Officer|Clerk|Technician|Tech|Custodian|Manager|Supervisor)\\b)|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
+    private static final String WHO = "("
+            // a laboratory by its name, before any reading of its first words as a person's ("the Wendover State Crime Laboratory")
+            + "(?:the\\s+)?[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,5}\\s+(?:Crime\\s+)?Lab(?:oratory)?\\b|"
+            + "(?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b(?!\\s+(?:Specialist|Officer|Clerk|Technician|Tech|Custodian|Manager|Supervisor)\\b)|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|(?:Evidence|Property|Lab(?:oratory)?)\\s+(?:Control\\s+|Intake\\s+|Receiving\\s+)?(?:Specialist|Clerk|Technician|Tech\\.?|Officer|Custodian|Manager|Supervisor)|"
             // military ranks as written on MP and CID paperwork; a lab's intake staff; a courier
             + "(?:SSG|SGT|SFC|SPC|PFC|CPL|MSG|1SG|SGM|PVT|PV2|CPT|1LT|2LT|MAJ|LTC|COL|CW[2-5]|WO1|PO[1-3]|BM[1-3]|ME[1-3])\\.?|(?:Intake|Receiving|Accessioning)\\s+(?:Specialist|Technician|Tech\\.?|Clerk|Officer|Coordinator)|(?:[A-Z]{2,6}\\s+)?[Cc]ourier|"
-            + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.)?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
+            + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\."
+            // an agency's own title abbreviation before a name ("DFM R. Blackwood", "RI M. Oduya")
+            + "|[A-Z]{2,5}\\.?(?=\\s+(?:[A-Z]\\.\\s*)?[A-Z][a-z]))?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
-            + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}|"
-            + "(?:the\\s+)?[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,5}\\s+(?:Crime\\s+)?Lab(?:oratory)?))";
+            + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}))";
     private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
     private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
@@ -69,6 +73,10 @@ public final class CustodyProse {
         /** The last event told in the sentence being read, for a clause that leaves its verb out ("and Item 2 at 1445 hrs"). */
         CustodyEvent told;
         String toldIn;
+        /** The items of the last act told in the sentence being read, for "and delivered them at 1100 hrs". */
+        List<String> toldItems = List.of();
+        /** A receipt told above a list of items ("received from DFM Blackwood:"), for the lines under it. */
+        Pending pending;
 
         /** The items the whole document names, for "both items" and "two sealed envelopes". */
         List<String> all = List.of();
@@ -101,6 +109,26 @@ public final class CustodyProse {
         }
     }
 
+    /** A receipt told above a list of items, waiting for the list's lines. */
+    record Pending(String clause, LocalDateTime when, String actor) {
+    }
+
+    /** The entries of a list, one per line that names an item, each with the lines that continue it. */
+    static List<String> listEntries(String text) {
+        List<String> entries = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : text.split("\n")) {
+            if (!items(line).isEmpty() || current == null) {
+                if (current != null) entries.add(current.toString());
+                current = new StringBuilder(line);
+            } else {
+                current.append('\n').append(line);
+            }
+        }
+        if (current != null) entries.add(current.toString());
+        return entries;
+    }
+
     private static final Pattern ARROW = Pattern.compile("^\\s*(.+?)\\s*(?:->|→|=>)\\s*([^,;]+?)\\s*(?:[,;]\\s*(.*))?$");
 
     /**
@@ -120,7 +148,9 @@ public final class CustodyProse {
 
     private static final Pattern ONE_ITEM = Pattern.compile("(?i)\\b(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)");
     private static final Pattern ALL_ITEMS = Pattern.compile("(?i)\\b(?:both|all(?:\\s+(?:two|three|four|five|six|\\d{1,2}))?|the\\s+(?:two|three|four|five|six)|(?:two|three|four|five|six|\\d{1,2})\\s+sealed)\\s+"
-            + "(?:(?:sealed|evidence|of\\s+the)\\s+){0,2}(?:items|exhibits|envelopes|packages|bags|containers|boxes|parcels)\\b");
+            + "(?:(?:sealed|evidence|of\\s+the)\\s+){0,2}(?:items|exhibits|envelopes|packages|bags|containers|boxes|parcels)\\b"
+            // "resealed each item with tape T24-1877-01, -02 and -03 respectively"
+            + "|\\b(?:each|every)\\s+(?:one\\s+)?(?:of\\s+the\\s+)?(?:sealed\\s+|evidence\\s+)?(?:items?|exhibits?|envelopes?|packages?|bags?|containers?|cans?|boxes?|parcels?)\\b");
 
     /** Whether a text tells a custody act (a verb of hand-off, storage, sealing or analysis). */
     public static boolean tellsCustody(String text) {
@@ -141,8 +171,14 @@ public final class CustodyProse {
     /** The item keys a text names. */
     public static List<String> items(String text) {
         List<String> items = new ArrayList<>();
-        Matcher im = ITEM.matcher(ItemKey.withoutLabLabels(text));
-        while (im.find()) for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
+        String t = ItemKey.withoutLabLabels(text);
+        Matcher im = ITEM.matcher(t);
+        while (im.find()) {
+            // "resealed with WSCL evidence tape T24-1877-01": a tape numbered like a tag is a seal, not an item.
+            if (im.group().matches("(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}")
+                    && t.substring(Math.max(0, im.start() - 40), im.start()).matches("(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;
+            for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
+        }
         return items;
     }
 
@@ -162,6 +198,27 @@ public final class CustodyProse {
 
     public static List<CustodyEvent> read(Document d, Page page, String sentence, String clause, LocalDateTime when,
                                           String actor, String author, String singleItem, Context context, int[] order) {
+        // A receipt told once above a list ("... Barnaby Quist received from DFM Blackwood:" and then a line per item):
+        // each line is that receipt for its item, with the line's own seal, condition and count, cited to the line.
+        if (context.pending != null) {
+            if (!items(clause).isEmpty() && !tellsCustody(clause)) {
+                List<CustodyEvent> out = new ArrayList<>();
+                Pending p = context.pending;
+                for (String entry : listEntries(clause)) {
+                    String told = p.clause().strip() + " " + entry.strip().replaceAll("\\s+", " ");
+                    for (CustodyEvent e : readClause(d, page, told, told, p.when(), p.actor(), author, singleItem, context, order)) {
+                        out.add(e.citing(Citation.of(d, page, entry.strip())));
+                    }
+                }
+                context.pending = p;
+                return out;
+            }
+            context.pending = null;
+        }
+        if (clause.strip().endsWith(":") && tellsCustody(clause) && items(clause).isEmpty() && clause.matches("(?is).*\\b(from|following)\\b.*")) {
+            context.pending = new Pending(clause.replaceAll("\\s+", " ").replaceFirst(":\\s*$", ""), when, actor);
+            return List.of();
+        }
         // Two hand-offs in one clause ("I obtained Item 1 from the property room and delivered it to the lab"): each
         // is its own event, the second about the item the first names.
         Matcher first = HANDOFF.matcher(clause);
@@ -192,6 +249,8 @@ public final class CustodyProse {
         if (!sentence.chars().anyMatch(Character::isLowerCase) && sentence.strip().split("\\s+").length <= 8) return out;
         // So does a run-in heading of a word or two ("Resealing.", "Chain of custody.").
         if (sentence.strip().matches("[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
+        // And a heading on its own line with no stop ("Reseal", "Release", "Evidence Received").
+        if (sentence.strip().matches("[A-Z][A-Za-z-]*(\\s+[A-Z][A-Za-z-]*){0,2}")) return out;
         Matcher cue = CUE.matcher(clause);
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
         Matcher handoff = HANDOFF.matcher(clause);
@@ -203,6 +262,14 @@ public final class CustodyProse {
             hasCue = findCue(cue, clause);
         }
         List<String> items = items(clause);
+        CustodyEvent carriedFrom = null;
+        // "... and delivered them at 1100 hrs to the laboratory": a later act of the same sentence about the items the
+        // act before it named.
+        if (items.isEmpty() && sentence.equals(context.toldIn) && !context.toldItems.isEmpty()
+                && clause.matches("(?is).*\\b(them|it|they|both|the\\s+(?:items|exhibits|evidence|bags|cans|packages|envelopes))\\b.*")) {
+            items.addAll(context.toldItems);
+            carriedFrom = context.told;
+        }
         // Only a lab report or a custody form keeps talking about one item without naming it; a narrative moves on.
         boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
         if (!carries) context.item = null;
@@ -303,6 +370,8 @@ public final class CustodyProse {
             }
             default -> { // released, transferred, handed, turned over, relinquished, delivered, submitted, transported, returned
                 released = subject;
+                // "I received Items 1-3 from ... and delivered them to the laboratory": who received them delivers them.
+                if (released == null && carriedFrom != null) released = carriedFrom.receivedBy();
                 if (to.find()) received = who(to, clause.substring(cue.end()), author);
                 // "Released to Det. Nordstrom on 06/04 at 1325 hrs by L. Quintero": the passive names the releaser after "by".
                 boolean passive = clause.substring(0, cue.start()).matches("(?is)\\s*|.*\\b(was|were|been|being)\\s+$");
@@ -352,6 +421,7 @@ public final class CustodyProse {
             context.told = e;
             context.toldIn = sentence;
         }
+        context.toldItems = List.copyOf(items);
         if (items.size() == 1) context.item = items.get(0);
         namedTogether(context, d.type().startsWith("lab"), items);
         if (when != null) context.time = when;
@@ -375,7 +445,9 @@ public final class CustodyProse {
             boolean personReturning = m.group(1).equalsIgnoreCase("returned")
                     && clause.substring(m.end()).matches("(?is)\\s*(?:(?:to|from|and|at|home|on)\\b.*|[,.;]?\\s*)")
                     && !clause.substring(0, m.start()).matches("(?is).*\\b(was|were|been|being|is|are)\\s+$");
-            if (!personReturning) return true;
+            // "sampled by headspace of the bag as received": the state the item came in, not a receipt.
+            boolean asReceived = m.group(1).equalsIgnoreCase("received") && clause.substring(0, m.start()).matches("(?is).*\\b(as|when|once|if)\\s+$");
+            if (!personReturning && !asReceived) return true;
         }
         return false;
     }
@@ -432,9 +504,13 @@ public final class CustodyProse {
         while (i.find()) lastI = i.end();
         if (lastI >= 0 && !before.substring(lastI).matches("(?s).*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")) return author;
         if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
+        // A name written right before the verb ("8:30 AM - B. Quist released Items 1-3 to ...").
+        Matcher named = NAME_BEFORE_VERB.matcher(before);
+        if (named.find() && !named.group(1).matches("(?s).*\\b(Item|Items|Exhibit|Lab|Laboratory|Evidence|Property|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December)\\b.*")) return named.group(1);
         return null;
     }
 
+    private static final Pattern NAME_BEFORE_VERB = Pattern.compile("(?:^|[-–,:;]\\s*|\\s)((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){1,2}[A-Z][a-z][A-Za-z'-]+)\\s+(?:then\\s+|also\\s+|personally\\s+)?$");
     private static final Pattern ROLE_END = Pattern.compile("(?i)\\b(officer|custodian|clerk|technician|tech|analyst|chemist|criminalist|examiner|supervisor|sergeant|deputy|detective|agent|trooper)\\.?$");
     private static final Pattern APPOSITION = Pattern.compile("^,?\\s+((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}[A-Z][A-Za-z'-]+(?:\\s*#\\s?[\\w-]+)?)");
 

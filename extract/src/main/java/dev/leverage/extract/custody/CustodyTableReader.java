@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +87,105 @@ public final class CustodyTableReader {
             return c;
         }
 
+        /**
+         * The roles of a table's columns: by the header's wording first, then, for the columns and roles the wording
+         * leaves open, by the header's key words ("Signed Over By" / "Signed Over To", "Piece Ct", "Closure No.",
+         * "Heft (g)") and by what the cells hold (dates, clocks, people's names). Agencies word their headers every
+         * way there is; the cells are what a custody log always has.
+         */
+        public static Columns of(List<String> header, List<List<String>> rows) {
+            Columns c = of(header);
+            c.infer(header, rows);
+            return c;
+        }
+
+        private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile(
+                "(ln|line|log line|seq|seq no|sequence|row|entry|entry no|mvmt|movement|rec|record|trans|txn|no|step|chain step|log)( no| number| #)?");
+        /** Header words that set a releasing column against a receiving one, in pairs ("Holder Before" / "Holder After"). */
+        private static final Map<String, String> OPPOSITES = Map.ofEntries(Map.entry("by", "to"), Map.entry("from", "to"),
+                Map.entry("before", "after"), Map.entry("out", "in"), Map.entry("outgoing", "incoming"), Map.entry("releasing", "receiving"),
+                Map.entry("gave", "got"), Map.entry("giving", "taking"), Map.entry("prior", "new"), Map.entry("old", "new"),
+                Map.entry("yielded", "assumed"), Map.entry("tendered", "acknowledged"), Map.entry("surrendering", "accepting"),
+                Map.entry("sending", "receiving"), Map.entry("passed", "took"), Map.entry("conveyed", "signed"));
+        private static final java.util.regex.Pattern RELEASE_WORD = java.util.regex.Pattern.compile(
+                ".*\\b(gave|giver|yielded|surrender\\w*|tender\\w*|passed|conveyed|delivered|delivering|outgoing|out of custody|signed over by|given over|handed|relinquish\\w*|releas\\w*|sender|sent by)\\b.*");
+        private static final java.util.regex.Pattern RECEIVE_WORD = java.util.regex.Pattern.compile(
+                ".*\\b(got|assumed|accept\\w*|acknowledg\\w*|took|taken|incoming|into custody|signed over to|signed for|receiv\\w*|recipient|gained)\\b.*");
+        private static final java.util.regex.Pattern NAME_CELL = java.util.regex.Pattern.compile(
+                "(?s).*(\\b[A-Z]\\.\\s?[A-Z][a-z'-]+|\\b[A-Z][A-Za-z'-]+,\\s*[A-Z]|\\b(Ofc|Det|Sgt|Inv|Insp|Dep|Tpr|Cpl|Lt|SA|TFO|ET|PO|Agent|Officer|Chemist|Analyst|Custodian)\\b\\.?\\s+[A-Z]"
+                        + "|(?i:locker|vault|safe|evidence room|property room|laboratory|\\blab\\b|drop box|temp)).*");
+        private static final java.util.regex.Pattern CLOCK_CELL = java.util.regex.Pattern.compile(
+                "(?i)\\s*(\\d{1,2}:\\d{2}(:\\d{2})?\\s*([ap]\\.?m?\\.?)?|\\d{4}\\s*(h|hrs|hours)?|\\d{1,2}(:\\d{2})?\\s*[ap]\\.?m?\\.?)\\s*");
+
+        private void infer(List<String> header, List<List<String>> rows) {
+            java.util.Set<Integer> used = new java.util.HashSet<>(List.of(releasedAt, item, date, time, released, received, purpose, location, seal,
+                    count, weight, description, remarks, caseNo, meridiem));
+            List<String> words = new ArrayList<>();
+            for (String raw : header) words.add(CustodyText.ocr(raw).toLowerCase(Locale.ROOT).replaceAll("[.:#*()/_-]", " ").replaceAll("\\s+", " ").strip());
+            // Sequence numbers ("Ln", "Mvmt #", "Log Line") are no one's item.
+            for (int i = 0; i < words.size(); i++) if (!used.contains(i) && SEQUENCE.matcher(words.get(i)).matches()) used.add(i);
+            // Two headers alike but for a word of direction: the first side releases, the other receives.
+            if (released < 0 || received < 0) {
+                pairs:
+                for (int i = 0; i < words.size(); i++) {
+                    for (int j = 0; j < words.size(); j++) {
+                        if (i == j || used.contains(i) || used.contains(j)) continue;
+                        String[] a = words.get(i).split(" "), b = words.get(j).split(" ");
+                        if (a.length != b.length || a.length < 2) continue;
+                        int diff = -1;
+                        for (int k = 0; k < a.length; k++) if (!a[k].equals(b[k])) diff = diff == -1 ? k : -2;
+                        if (diff < 0 || !b[diff].equals(OPPOSITES.get(a[diff]))) continue;
+                        if (words.get(i).matches(".*\\b(date|time|day|clock|hour)\\b.*")) continue;
+                        if (released < 0) released = i;
+                        if (received < 0) received = j;
+                        used.add(i);
+                        used.add(j);
+                        break pairs;
+                    }
+                }
+            }
+            for (int i = 0; i < words.size(); i++) {
+                String h = words.get(i);
+                if (used.contains(i) || h.isEmpty()) continue;
+                boolean clockWord = h.matches(".*\\b(date|time|day|clock|hour|hr|hh mm|hhmm|on|at|moment|occurred|instant|stamp|when|posted|dt|tm)\\b.*");
+                if (!clockWord && released < 0 && RELEASE_WORD.matcher(h).matches() && !RECEIVE_WORD.matcher(h).matches()) released = i;
+                else if (!clockWord && received < 0 && RECEIVE_WORD.matcher(h).matches() && !RELEASE_WORD.matcher(h).matches()) received = i;
+                else if (weight < 0 && h.matches(".*(\\bg\\b|\\bkg\\b|\\bgrams?\\b|\\bmass\\b|\\bheft\\b|\\bweigh\\w*|\\bwt\\b|\\blbs?\\b|\\boz\\b).*")) {
+                    weight = i;
+                    weightHeader = h;
+                } else if (count < 0 && h.matches(".*\\b(ct|cnt|count|tally|qty|quantity|units|pieces|pcs|articles|bundles|on hand|no of \\w+)\\b.*")) count = i;
+                else if (seal < 0 && h.matches(".*\\b(seal|tape|closure|strip|tamper|label|integrity)\\b.*")) seal = i;
+                else if (purpose < 0 && h.matches(".*\\b(why|cause|intent|nature|type|movement|conveyance|reason|purpose|action|activity|transaction)\\b.*")) purpose = i;
+                else if (item < 0 && h.matches(".*\\b(item|itm|exhibit|exh|article|specimen|lot|ref|desig\\w*|evid|evidence|property|piece|tag|pkg)\\b.*")) item = i;
+                else continue;
+                used.add(i);
+            }
+            // What the cells hold, for the roles still open: a date and a clock together, a date, a clock, people.
+            List<List<String>> sample = rows.stream().filter(r -> r.stream().anyMatch(v -> !v.isBlank())).limit(40).toList();
+            if (sample.isEmpty()) return;
+            for (int i = 0; i < words.size(); i++) {
+                if (used.contains(i)) continue;
+                final int col = i;
+                List<String> cells = sample.stream().map(r -> cell(r, col).strip()).filter(v -> !v.isEmpty()).toList();
+                if (cells.size() < Math.max(1, sample.size() / 2)) continue;
+                long both = cells.stream().filter(v -> TimeParser.parseDate(v) != null && TimeParser.parseDateTime(v) != null
+                        && v.matches("(?s).*\\d[:T ]?\\d{2}\\s*(?i:hrs|h|[ap]\\.?m\\.?)?\\s*$") && v.matches("(?s).*\\d{1,2}:?\\d{2}.*")).count();
+                long dates = cells.stream().filter(v -> TimeParser.parseDate(v) != null).count();
+                long clocks = cells.stream().filter(v -> CLOCK_CELL.matcher(v).matches() && TimeParser.parseClock(v) != null).count();
+                long names = cells.stream().filter(v -> NAME_CELL.matcher(v).matches()).count();
+                if (date < 0 && time < 0 && both * 10 >= cells.size() * 6 && dates * 10 >= cells.size() * 6 && clocks == 0) {
+                    date = i;
+                    time = i;
+                } else if (date < 0 && dates * 10 >= cells.size() * 6 && clocks == 0) date = i;
+                else if (time < 0 && clocks * 10 >= cells.size() * 6) time = i;
+                else if ((released < 0 || received < 0) && names * 2 >= cells.size()) {
+                    if (released < 0) released = i;
+                    else received = i;
+                } else continue;
+                used.add(i);
+            }
+        }
+
         public boolean isCustody() {
             return (released >= 0 || received >= 0) && (date >= 0 || time >= 0) && (item >= 0 || released >= 0 && received >= 0);
         }
@@ -97,7 +197,7 @@ public final class CustodyTableReader {
     /** The header row of a custody table, or -1. */
     public static int headerRow(Page.Table table) {
         for (int i = 0; i < Math.min(6, table.rows().size()); i++) {
-            if (Columns.of(table.rows().get(i)).isCustody()) return i;
+            if (Columns.of(table.rows().get(i), table.rows().subList(i + 1, table.rows().size())).isCustody()) return i;
         }
         return -1;
     }
@@ -111,7 +211,7 @@ public final class CustodyTableReader {
         List<CustodyEvent> out = new ArrayList<>();
         int header = headerRow(table);
         if (header < 0) return out;
-        Columns c = Columns.of(table.rows().get(header));
+        Columns c = Columns.of(table.rows().get(header), table.rows().subList(header + 1, table.rows().size()));
         List<String> items = defaultItem == null ? List.of() : List.of(defaultItem);
         LocalDate lastDate = headerDate;
         java.util.Map<String, String> lastSeal = new java.util.HashMap<>();
@@ -200,7 +300,7 @@ public final class CustodyTableReader {
             // The release told at its own time: the receipt row and its release are two tellings of one hand-off.
             LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(stamp(row, c.releasedAt));
             // One row for several items with a seal each ("1+2" | "7718/7719"): each item its own seal, in order.
-            String[] seals = seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*");
+            String[] seals = completeSeals(seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*"));
             for (int k = 0; k < items.size(); k++) {
                 String item = items.get(k);
                 String itemSeal = ditto ? lastSeal.get(item) : items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
@@ -334,6 +434,24 @@ public final class CustodyTableReader {
         String t = s.strip();
         if (!t.matches("\\(?\\d{1,7}\\)?(\\s*\\D{0,20})?")) return null;
         return Integer.valueOf(t.replaceAll("^\\(?(\\d{1,7}).*", "$1"));
+    }
+
+    /**
+     * A list of seals written short after the first ("031890/91/92", "T24-1877-01/-02/-03"): each later number
+     * takes the first one's prefix, so that item 2's seal reads 031891 and not 91.
+     */
+    static String[] completeSeals(String[] seals) {
+        if (seals.length < 2) return seals;
+        String first = seals[0].replaceAll("\\s+(?=-)", "");
+        String[] out = seals.clone();
+        out[0] = first;
+        for (int k = 1; k < seals.length; k++) {
+            String s = seals[k].strip();
+            if (s.matches("-?\\d{1,4}") && s.length() < first.length() && first.matches("(?s).*\\d$")) {
+                out[k] = first.substring(0, first.length() - s.length()) + s;
+            }
+        }
+        return out;
     }
 
     static String blankToNull(String s) {
