@@ -118,6 +118,11 @@ public final class CustodyTableReader {
                 "(?i)\\s*(\\d{1,2}:\\d{2}(:\\d{2})?\\s*([ap]\\.?m?\\.?)?|\\d{4}\\s*(h|hrs|hours)?|\\d{1,2}(:\\d{2})?\\s*[ap]\\.?m?\\.?)\\s*");
 
         private void infer(List<String> header, List<List<String>> rows) {
+            // Only a header is read for its words: a row of data (a date, a clock, a number) is not one.
+            for (String cell : header) {
+                String v = cell.strip();
+                if (v.matches(".*\\d{3,}.*") || TimeParser.parseDate(v) != null || CLOCK_CELL.matcher(v).matches() || v.length() > 40) return;
+            }
             java.util.Set<Integer> used = new java.util.HashSet<>(List.of(releasedAt, item, date, time, released, received, purpose, location, seal,
                     count, weight, description, remarks, caseNo, meridiem));
             List<String> words = new ArrayList<>();
@@ -163,6 +168,7 @@ public final class CustodyTableReader {
             // What the cells hold, for the roles still open: a date and a clock together, a date, a clock, people.
             List<List<String>> sample = rows.stream().filter(r -> r.stream().anyMatch(v -> !v.isBlank())).limit(40).toList();
             if (sample.isEmpty()) return;
+            List<Integer> people = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
                 if (used.contains(i)) continue;
                 final int col = i;
@@ -178,12 +184,17 @@ public final class CustodyTableReader {
                     time = i;
                 } else if (date < 0 && dates * 10 >= cells.size() * 6 && clocks == 0) date = i;
                 else if (time < 0 && clocks * 10 >= cells.size() * 6) time = i;
-                else if ((released < 0 || received < 0) && names * 2 >= cells.size()) {
-                    if (released < 0) released = i;
-                    else received = i;
-                } else continue;
+                else if (names * 2 >= cells.size()) people.add(i);
+                else continue;
                 used.add(i);
             }
+            // Columns of people make a releaser and a receiver only in twos: a log signed by one clerk per entry
+            // ("CLERK/OFFICER") names who wrote the entry, not both sides of a hand-off.
+            if (released < 0 && received < 0 && people.size() >= 2) {
+                released = people.get(0);
+                received = people.get(1);
+            } else if (released < 0 && received >= 0 && !people.isEmpty()) released = people.get(0);
+            else if (received < 0 && released >= 0 && !people.isEmpty()) received = people.get(0);
         }
 
         public boolean isCustody() {
