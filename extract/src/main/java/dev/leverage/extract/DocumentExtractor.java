@@ -409,7 +409,7 @@ public final class DocumentExtractor {
         // A date written once after all the sentence's times, with no other act between ("... (11:05 a.m.), Exh. 2
         // with ... (11:20 a.m.), all by Dr. Henrietta Szabados on September 24, 2024") dates every one of them.
         DateExpression trailing = null;
-        if (!ds.isEmpty() && ds.get(0).start() >= times.get(times.size() - 1).end()
+        if (!ds.isEmpty() && ds.get(0).start() >= times.get(times.size() - 1).end() && !periodStart(s.text(), ds.get(0)) && !paperDate(s.text(), ds.get(0))
                 && !CustodyProse.tellsCustody(s.text().substring(times.get(times.size() - 1).end(), ds.get(0).start()))) trailing = ds.get(0);
         LocalDateTime lastWhen = null;
         int covered = 0;
@@ -558,7 +558,19 @@ public final class DocumentExtractor {
      * follow; a night written as two consecutive dates carries both. Form fields carry only when they name the
      * event ("Date of Incident:"); a report, print or signature date only anchors a document that has no date yet.
      */
+    /** A date that opens a period ("a log for 09/01/2024-10/08/2024"): what a record covers, not when anything was done. */
+    static boolean periodStart(String text, DateExpression d) {
+        return text.substring(d.end()).matches("(?is)\\s*(-|–|to|through|thru|until)\\s*\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}.*");
+    }
+
+    /** A date that names a paper, not a day of the events ("see MOA dated 09/30/2024", "Form 7-2, rev. 06/2022"). */
+    static boolean paperDate(String text, DateExpression d) {
+        return text.substring(Math.max(0, d.start() - 40), d.start()).matches("(?is).*\\b(dated|rev\\.?|revised|printed|issued|prepared|effective)\\s*(on\\s*)?:?\\s*$")
+                || text.substring(Math.max(0, d.start() - 40), d.start()).matches("(?is).*\\(\\s*see\\s+[^()]*$");
+    }
+
     static void anchorDates(String text, List<DateExpression> ds, DateCarrier dates) {
+        ds = ds.stream().filter(d -> !paperDate(text, d)).toList();
         if (ds.isEmpty()) return;
         DateExpression first = ds.get(0);
         Matcher label = FIELD_LABEL.matcher(text.substring(Math.max(0, first.start() - 32), first.start()));
@@ -567,7 +579,10 @@ public final class DocumentExtractor {
             return;
         }
         if (ds.size() >= 2 && ds.get(1).date().equals(first.date().plusDays(1))) dates.spanSeen(first.date(), ds.get(1).date());
-        else dates.dateSeen(first.date());
+        else if (periodStart(text, first)) {
+            // "a log for 09/01/2024-10/08/2024": the period a record covers, not the day the narrative is on
+            return;
+        } else dates.dateSeen(first.date());
     }
 
     /**

@@ -112,12 +112,15 @@ public final class CustodyTableReader {
         private static final java.util.regex.Pattern RECEIVE_WORD = java.util.regex.Pattern.compile(
                 ".*\\b(got|assumed|accept\\w*|acknowledg\\w*|took|taken|incoming|into custody|signed over to|signed for|receiv\\w*|recipient|gained)\\b.*");
         private static final java.util.regex.Pattern NAME_CELL = java.util.regex.Pattern.compile(
-                "(?s).*(\\b[A-Z]\\.\\s?[A-Z][a-z'-]+|\\b[A-Z][A-Za-z'-]+,\\s*[A-Z]|\\b(Ofc|Det|Sgt|Inv|Insp|Dep|Tpr|Cpl|Lt|SA|TFO|ET|PO|Agent|Officer|Chemist|Analyst|Custodian)\\b\\.?\\s+[A-Z]"
+                "(?s).*(\\b[A-Z]\\.\\s?[A-Z][a-z'-]+|\\b[A-Z][a-z][A-Za-z'-]+,\\s*[A-Z][a-z]|\\b[A-Z]{3,},\\s*[A-Z]{3,}|\\b(Ofc|Det|Sgt|Inv|Insp|Dep|Tpr|Cpl|Lt|SA|TFO|ET|PO|Agent|Officer|Chemist|Analyst|Custodian)\\b\\.?\\s+[A-Z]"
                         + "|(?i:locker|vault|safe|evidence room|property room|laboratory|\\blab\\b|drop box|temp)).*");
         private static final java.util.regex.Pattern CLOCK_CELL = java.util.regex.Pattern.compile(
                 "(?i)\\s*(\\d{1,2}:\\d{2}(:\\d{2})?\\s*([ap]\\.?m?\\.?)?|\\d{4}\\s*(h|hrs|hours)?|\\d{1,2}(:\\d{2})?\\s*[ap]\\.?m?\\.?)\\s*");
 
         private void infer(List<String> header, List<List<String>> rows) {
+            // A laboratory's examination or results table names analysts and techniques, not hand-offs.
+            if (String.join(" ", header).toLowerCase(Locale.ROOT).matches("(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?)\\b.*")
+                    && released < 0 && received < 0) return;
             // Only a header is read for its words: a row of data (a date, a clock, a number) is not one.
             for (String cell : header) {
                 String v = cell.strip();

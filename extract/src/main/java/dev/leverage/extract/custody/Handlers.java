@@ -15,6 +15,9 @@ public final class Handlers {
     private static final Pattern STORAGE = Pattern.compile("(?i)\\b((property|evidence|evid\\.?|prop\\.?)\\s+(room|vault|locker|section|unit|storage|cage)|"
             + "(temporary\\s+|temp\\.?\\s+)?(evidence\\s+)?(locker|lkr|lckr)|vault|drop\\s+box|laboratory|crime\\s+lab|\\blab\\b|tcrcl|evidence\\s+custodian|"
             + "(evidence|evid\\.?|property)\\s+(freezer|refrigerator|fridge|drying\\s+(room|cabinet)|safe|magazine)|"
+            // "RO Evidence Drop Safe DS-1", "Evidence Temp Locker 4", "pass-through locker"
+            + "(evidence|evid\\.?|property|prop\\.?)\\s+([\\w-]+\\s+){1,2}(room|vault|locker|safe|cage|storage|refrigerator|freezer|fridge)|"
+            + "drop\\s+(safe|slot|box|locker)|pass[- ]?through\\s+locker|"
             // a court's clerk holds an admitted exhibit in the court's own custody
             + "court\\s+clerk|clerk\\s+of\\s+(the\\s+)?court|exhibit\\s+(vault|room|clerk))");
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
