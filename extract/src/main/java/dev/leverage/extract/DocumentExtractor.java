@@ -571,6 +571,12 @@ public final class DocumentExtractor {
 
     static void anchorDates(String text, List<DateExpression> ds, DateCarrier dates) {
         ds = ds.stream().filter(d -> !paperDate(text, d)).toList();
+        // An earlier day named in passing ("as a comparison to syringes found in Barn 31 on 03/06/2025") does not turn
+        // the narrative's clock back; a narrative going back says so where its sentence starts ("On March 5, ...").
+        if (dates.date() != null) {
+            ds = ds.stream().filter(d -> !d.date().isBefore(dates.date())
+                    || text.substring(0, d.start()).strip().split("\\s+").length <= 4).toList();
+        }
         if (ds.isEmpty()) return;
         DateExpression first = ds.get(0);
         Matcher label = FIELD_LABEL.matcher(text.substring(Math.max(0, first.start() - 32), first.start()));

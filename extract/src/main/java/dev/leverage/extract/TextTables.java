@@ -24,7 +24,8 @@ public final class TextTables {
         String[] lines = text.split("\n", -1);
         if (csv) {
             List<List<String>> rows = new ArrayList<>();
-            for (String l : lines) if (!l.isBlank()) rows.add(csvRow(l));
+            char delimiter = delimiter(lines);
+            for (String l : lines) if (!l.isBlank()) rows.add(csvRow(l, delimiter));
             if (rows.size() >= 2 && rows.get(0).size() >= 3) out.add(new Page.Table(rows));
             return out;
         }
@@ -209,8 +210,36 @@ public final class TextTables {
         return p;
     }
 
+    /**
+     * The delimiter of a delimited export: comma, semicolon, tab or pipe, whichever splits the first lines into the
+     * same number of cells (three or more) most often, quotes respected; comma when none does.
+     */
+    static char delimiter(String[] lines) {
+        List<String> sample = java.util.Arrays.stream(lines).filter(l -> !l.isBlank()).limit(20).toList();
+        char best = ',';
+        int bestScore = 0;
+        for (char d : new char[]{',', ';', '\t', '|'}) {
+            if (sample.isEmpty()) break;
+            int header = csvRow(sample.get(0), d).size();
+            if (header < 3) continue;
+            int same = 0;
+            for (String l : sample) if (csvRow(l, d).size() == header) same++;
+            int score = same * 100 + header;
+            if (score > bestScore) {
+                bestScore = score;
+                best = d;
+            }
+        }
+        return best;
+    }
+
     /** One CSV line, quotes respected. */
     static List<String> csvRow(String line) {
+        return csvRow(line, ',');
+    }
+
+    /** One delimited line, quotes respected. */
+    static List<String> csvRow(String line, char delimiter) {
         List<String> cells = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -223,7 +252,7 @@ public final class TextTables {
                 } else {
                     quoted = !quoted;
                 }
-            } else if (c == ',' && !quoted) {
+            } else if (c == delimiter && !quoted) {
                 cells.add(cur.toString().strip());
                 cur.setLength(0);
             } else {

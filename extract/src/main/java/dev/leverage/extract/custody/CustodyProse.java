@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class CustodyProse {
     // "Evidence Custodian Gus Amberley (E-14)": an employee number in parentheses is not an item.
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
-            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
@@ -175,7 +175,7 @@ public final class CustodyProse {
         Matcher im = ITEM.matcher(t);
         while (im.find()) {
             // "resealed with WSCL evidence tape T24-1877-01": a tape numbered like a tag is a seal, not an item.
-            if (im.group().matches("(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}")
+            if (im.group().matches("(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?")
                     && t.substring(Math.max(0, im.start() - 40), im.start()).matches("(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;
             for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
         }
@@ -341,7 +341,8 @@ public final class CustodyProse {
         Matcher to = TO.matcher(clause.substring(cue.end()));
         Matcher from = FROM.matcher(clause);
         Matcher by = BY.matcher(clause);
-        Matcher place = PLACE.matcher(clause);
+        // "placed Item 1 (the vials in the cooler insert) in a commission evidence bag": an aside names no place.
+        Matcher place = PLACE.matcher(clause.replaceAll("\\([^()]*\\)", " "));
         String placeText = place.find() ? place.group(1).strip() : null;
         switch (verb) {
             case "received", "accepted", "took custody", "retrieved", "obtained", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
@@ -446,8 +447,12 @@ public final class CustodyProse {
                     && clause.substring(m.end()).matches("(?is)\\s*(?:(?:to|from|and|at|home|on)\\b.*|[,.;]?\\s*)")
                     && !clause.substring(0, m.start()).matches("(?is).*\\b(was|were|been|being|is|are)\\s+$");
             // "sampled by headspace of the bag as received": the state the item came in, not a receipt.
+            // "as a comparison to syringes found in Barn 31": a participle describing other things, not a seizure.
+            boolean participle = m.group(1).toLowerCase().matches("found|recovered|seized|collected|located|discovered|obtained")
+                    && clause.substring(0, m.start()).matches("(?s).*\\b[a-z]{3,}s\\s+$")
+                    && !clause.substring(0, m.start()).matches("(?s).*\\b([a-z]*(er|or|ist|ant|ent|ive|ie|man|men|den|dens)s?|was|were|been|had|have|has|is|are|items|we|they|agents|officers)\\s+$");
             boolean asReceived = m.group(1).equalsIgnoreCase("received") && clause.substring(0, m.start()).matches("(?is).*\\b(as|when|once|if)\\s+$");
-            if (!personReturning && !asReceived) return true;
+            if (!personReturning && !asReceived && !participle) return true;
         }
         return false;
     }

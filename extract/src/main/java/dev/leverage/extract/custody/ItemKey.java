@@ -15,8 +15,9 @@ public final class ItemKey {
     /** The item of a record that names none (a one-item lab report); the analyzer resolves it by seal or as the case's only item. */
     public static final String UNNAMED = "?";
 
-    private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})");
-    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-(\\d{1,4})\\b");
+    private static final Pattern RANGE = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})(?!\\d)");
+    /** A property tag or lot numbering the item in its last part: "2024-00412-003", "CED-24-0388-1A" (sub-item 1A). */
+    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-(\\d{1,4}[A-Z]?)\\b");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
     private ItemKey() {
@@ -108,7 +109,7 @@ public final class ItemKey {
         // A property tag "2024-00412-003" numbers the item in its last part.
         Matcher tag = PROPERTY_TAG.matcher(label);
         if (tag.find()) {
-            out.add(tag.group(1).replaceFirst("^0+(?=\\d)", ""));
+            out.add(tag.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
         }
         String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag)\\b", " ")
