@@ -173,6 +173,7 @@ public final class DocumentExtractor {
             mentions.addAll(ruledPeople(d, page, text, mentions));
         }
         timed.addAll(warrantWindows(d, timed));
+        custody.addAll(custodyContext.flush());
         if (d.type().equals("custody_log")) custody = signedEntries(d, custody);
         custody = dateListings(custody);
         List<SamplingClaim> claims = new ArrayList<>();

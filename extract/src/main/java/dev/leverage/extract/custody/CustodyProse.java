@@ -90,6 +90,13 @@ public final class CustodyProse {
             return this;
         }
 
+        /** What a receipt above a list gave alone, when no list followed it before the document ended. */
+        public List<CustodyEvent> flush() {
+            List<CustodyEvent> out = pending == null ? List.of() : pending.alone();
+            pending = null;
+            return out;
+        }
+
         /** The trained custody models this document's sentences are read with, or null for rules alone. */
         public Context with(dev.leverage.extract.nlp.CustodyNlp nlp) {
             this.nlp = nlp;
@@ -110,7 +117,7 @@ public final class CustodyProse {
     }
 
     /** A receipt told above a list of items, waiting for the list's lines. */
-    record Pending(String clause, LocalDateTime when, String actor) {
+    record Pending(String clause, LocalDateTime when, String actor, List<CustodyEvent> alone) {
     }
 
     /** The entries of a list, one per line that names an item, each with the lines that continue it. */
@@ -201,22 +208,30 @@ public final class CustodyProse {
         // A receipt told once above a list ("... Barnaby Quist received from DFM Blackwood:" and then a line per item):
         // each line is that receipt for its item, with the line's own seal, condition and count, cited to the line.
         if (context.pending != null) {
+            Pending p = context.pending;
             if (!items(clause).isEmpty() && !tellsCustody(clause)) {
                 List<CustodyEvent> out = new ArrayList<>();
-                Pending p = context.pending;
                 for (String entry : listEntries(clause)) {
                     String told = p.clause().strip() + " " + entry.strip().replaceAll("\\s+", " ");
                     for (CustodyEvent e : readClause(d, page, told, told, p.when(), p.actor(), author, singleItem, context, order)) {
                         out.add(e.citing(Citation.of(d, page, entry.strip())));
                     }
                 }
-                context.pending = p;
+                context.pending = new Pending(p.clause(), p.when(), p.actor(), List.of());
                 return out;
             }
+            // No list followed: the receipt is what it would have been alone.
             context.pending = null;
+            List<CustodyEvent> out = new ArrayList<>(p.alone());
+            out.addAll(read(d, page, sentence, clause, when, actor, author, singleItem, context, order));
+            return out;
         }
-        if (clause.strip().endsWith(":") && tellsCustody(clause) && items(clause).isEmpty() && clause.matches("(?is).*\\b(from|following)\\b.*")) {
-            context.pending = new Pending(clause.replaceAll("\\s+", " ").replaceFirst(":\\s*$", ""), when, actor);
+        boolean listHead = clause.strip().endsWith(":") && clause.matches("(?is).*\\b(from|following)\\b.*")
+                // a laboratory's receipt sentence that names no item, with the items listed under it
+                || d.type().startsWith("lab") && clause.matches("(?is).*\\b(received|accepted)\\b.*\\bfrom\\b.*");
+        if (listHead && tellsCustody(clause) && items(clause).isEmpty()) {
+            List<CustodyEvent> alone = readClause(d, page, sentence, clause, when, actor, author, singleItem, context, order);
+            context.pending = new Pending(clause.replaceAll("\\s+", " ").replaceFirst(":\\s*$", ""), when, actor, alone);
             return List.of();
         }
         // Two hand-offs in one clause ("I obtained Item 1 from the property room and delivered it to the lab"): each

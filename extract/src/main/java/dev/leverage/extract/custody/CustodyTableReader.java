@@ -119,8 +119,7 @@ public final class CustodyTableReader {
 
         private void infer(List<String> header, List<List<String>> rows) {
             // A laboratory's examination or results table names analysts and techniques, not hand-offs.
-            if (String.join(" ", header).toLowerCase(Locale.ROOT).matches("(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?)\\b.*")
-                    && released < 0 && received < 0) return;
+            if (String.join(" ", header).toLowerCase(Locale.ROOT).matches("(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?)\\b.*")) return;
             // Only a header is read for its words: a row of data (a date, a clock, a number) is not one.
             for (String cell : header) {
                 String v = cell.strip();
@@ -187,7 +186,8 @@ public final class CustodyTableReader {
                     time = i;
                 } else if (date < 0 && dates * 10 >= cells.size() * 6 && clocks == 0) date = i;
                 else if (time < 0 && clocks * 10 >= cells.size() * 6) time = i;
-                else if (names * 2 >= cells.size()) people.add(i);
+                // "Seized By", "Logged By", "Entered By": who did or wrote something, not a side of a hand-off
+                else if (names * 2 >= cells.size() && !words.get(i).matches(".*\\b(seiz\\w*|collect\\w*|logg\\w*|log|entered|entry|record\\w*|prepared|booked|found|photo\\w*|packag\\w*|sealed|tested|analy\\w*|witness\\w*|approv\\w*|verif\\w*|officer|owner|suspect|subject)\\b.*")) people.add(i);
                 else continue;
                 used.add(i);
             }

@@ -45,7 +45,9 @@ public final class PageAnnotator {
     }
 
     private static final java.util.regex.Pattern TITLE_END = java.util.regex.Pattern.compile(
-            "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|agt|sa|rgr|hon|mr|mrs|ms|dr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec)\\.$");
+            "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|ssgt|tsgt|msgt|sra|amn|a1c|agt|sa|rgr|hon|mr|mrs|ms|dr|sr|jr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec"
+            // civilian and agency titles: inspector, supervisor, investigator, technician, specialist, officer, chemist
+            + "|insp|supv|supt|invest|tech|spec|chem|asst|atty|prof|evid|prop|cmdr|cdr|lcdr|ens|pvt|sgm|cpo|po|dfm|cfi)\\.$");
     private static final java.util.regex.Pattern NUMBER_END = java.util.regex.Pattern.compile("(?i)(?:^|\\s)(?:no|nos|num|badge)\\.$");
     private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
     private static final java.util.regex.Pattern MERIDIEM_END = java.util.regex.Pattern.compile("(?i)\\d\\s*[ap]\\.\\s?m\\.$");
