@@ -294,7 +294,9 @@ public final class CustodyAnalyzer {
                         // a record dated but not timed, on the day of a timed one: which came first is not written
                         && !(dateOnly(ea) != dateOnly(eb) && ea.time().toLocalDate().equals(eb.time().toLocalDate()))
                         // two documents telling one hand-off at times that disagree: an ordering break, not a missing transfer
-                        && receiptLag(ea, eb) == null) {
+                        && receiptLag(ea, eb) == null
+                        // the hand-off between them is recorded, only later than the release it led to: an ordering break
+                        && !handoffRecordedLater(chain, i + 1, holder, eb)) {
                     out.add(finding(item, "handler_mismatch", Severity.HIGH,
                             "Item " + item + ": received by " + holder + ", next released by " + eb.releasedBy(),
                             "At " + HUMAN.format(ea.time()) + " the record shows " + holder + " receiving Item " + item + ". The next record, at "
@@ -636,12 +638,21 @@ public final class CustodyAnalyzer {
             if (flagged || eb.time() == null || Handlers.isBlank(eb.releasedBy()) || Handlers.isPlace(eb.releasedBy())) continue;
             // The chain's first record is where it starts: whoever releases there seized or collected the item.
             if (links.stream().noneMatch(x -> x.event().time() != null && x.event().time().isBefore(eb.time()))) continue;
+            // After a record whose receiver is blank or unknown ("?"), who had it is the missing handler, not an ordering break.
+            Link prior = links.stream().filter(x -> x.event().time() != null && x.event().time().isBefore(eb.time()))
+                    .max(java.util.Comparator.comparing((Link x) -> x.event().time())).orElse(null);
+            if (prior != null && (Handlers.isBlank(prior.event().receivedBy()) || explicitBlank(prior.event().receivedBy()))) continue;
             for (Link a : links) {
                 CustodyEvent ea = a.event();
                 if (a == b || ea.time() == null || Handlers.isBlank(ea.receivedBy()) || !Handlers.same(ea.receivedBy(), eb.releasedBy())) continue;
+                // a receipt that still stood when the release was made: not one the person had since let go of
                 boolean earlierReceiptExists = java.util.stream.Stream.concat(links.stream(), parentChain.stream())
                         .anyMatch(x -> x.event().time() != null && !x.event().time().isAfter(eb.time())
                         && (Handlers.same(x.event().receivedBy(), eb.releasedBy())
+                                && links.stream().noneMatch(y -> y != b && y.event().time() != null && y.event().time().isAfter(x.event().time())
+                                        && y.event().time().isBefore(eb.time()) && Handlers.same(y.event().releasedBy(), eb.releasedBy())
+                                        // put in a fridge or a locker, it is still theirs to take out
+                                        && !Handlers.isPlace(y.event().receivedBy()) && !Handlers.isBlank(y.event().receivedBy()))
                         // a unit of the evidence system releasing what another name for that system received ("the
                         // ECU" after "Evid. Control Tech. Arturo Salinas")
                         || Handlers.isSecureStorage(eb.releasedBy()) && (Handlers.isSecureStorage(x.event().receivedBy()) || Handlers.isLab(x.event().receivedBy()))));
@@ -656,6 +667,19 @@ public final class CustodyAnalyzer {
                 || submitted != null && labReceived != null && labReceived.toLocalDate().isBefore(submitted.toLocalDate())) {
             out.add(outOfOrder(item, "the lab received it before it was submitted", submittedLink, receivedLink));
         }
+    }
+
+    /**
+     * Whether the hand-off from the holder to the next releaser is recorded after that releaser let the item go, within
+     * a day (the property room's sign-out at 14:50 after the lab's intake at 14:15).
+     */
+    private static boolean handoffRecordedLater(List<Link> chain, int from, String holder, CustodyEvent release) {
+        for (int k = from + 1; k < chain.size(); k++) {
+            CustodyEvent z = chain.get(k).event();
+            if (z.time() == null || Duration.between(release.time(), z.time()).toMinutes() > 24 * 60) break;
+            if (Handlers.same(z.releasedBy(), holder) && Handlers.same(z.receivedBy(), release.releasedBy())) return true;
+        }
+        return false;
     }
 
     private static boolean flaggedOrder(List<Finding> out, String item) {

@@ -523,10 +523,11 @@ public final class CustodyProse {
         int lastI = -1;
         while (i.find()) lastI = i.end();
         if (lastI >= 0 && !before.substring(lastI).matches("(?s).*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")) return author;
-        if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
-        // A name written right before the verb ("8:30 AM - B. Quist released Items 1-3 to ...").
+        // A name written right before the verb is its subject ("8:30 AM - B. Quist released Items 1-3 to ...",
+        // "Intake Specialist Rufus Tennant received from SSG Oren Blackwood"), whatever other name the sentence has.
         Matcher named = NAME_BEFORE_VERB.matcher(before);
         if (named.find() && !named.group(1).matches("(?s).*\\b(Item|Items|Exhibit|Lab|Laboratory|Evidence|Property|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December)\\b.*")) return named.group(1);
+        if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
         return null;
     }
 
