@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CustodyProse {
     // "Evidence Custodian Gus Amberley (E-14)": an employee number in parentheses is not an item.
-    private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
+    private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.|pkgs?\\.?|packages?|articles?|specimens?|(?-i:Lots?))\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
             + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
@@ -153,7 +153,7 @@ public final class CustodyProse {
                 null, CustodyText.action(remarks), "table", order[0]++, Citation.of(d, page, line));
     }
 
-    private static final Pattern ONE_ITEM = Pattern.compile("(?i)\\b(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)");
+    private static final Pattern ONE_ITEM = Pattern.compile("(?i)\\b(?:items?|exhibits?|exh\\.|pkgs?\\.?|packages?|articles?|specimens?|(?-i:Lots?))\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)");
     private static final Pattern ALL_ITEMS = Pattern.compile("(?i)\\b(?:both|all(?:\\s+(?:two|three|four|five|six|\\d{1,2}))?|the\\s+(?:two|three|four|five|six)|(?:two|three|four|five|six|\\d{1,2})\\s+sealed)\\s+"
             + "(?:(?:sealed|evidence|of\\s+the)\\s+){0,2}(?:items|exhibits|envelopes|packages|bags|containers|boxes|parcels)\\b"
             // "resealed each item with tape T24-1877-01, -02 and -03 respectively"

@@ -38,7 +38,7 @@ public final class ItemKey {
     private static final String CLIENT_LABEL = "(?:the\\s+)?(?:client|agency|submitter'?s?|submitting\\s+agency'?s?|your|department(?:al)?|dept\\.?|police|officer'?s?|case)?\\s*"
             + "(?:item|exhibit|exh\\.|evidence\\s+item)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)";
     /** "Lab Item 1.1 (client Exhibit 1A)", "Lab No. 2 = agency Item 3", "Lab item 1 corresponds to Exhibit 4". */
-    private static final Pattern LAB_FOR_CLIENT = Pattern.compile("(?i)" + LAB_LABEL + "\\s*(?:\\(\\s*|=\\s*|,\\s*|-+\\s*|:\\s*|\\s(?:corresponds\\s+to|is|was|for)\\s+)" + CLIENT_LABEL);
+    private static final Pattern LAB_FOR_CLIENT = Pattern.compile("(?i)" + LAB_LABEL + "\\s*(?:\\(\\s*=?\\s*|=\\s*|,\\s*|-+\\s*|:\\s*|\\s(?:corresponds\\s+to|is|was|for)\\s+)" + CLIENT_LABEL);
     /** "Exhibit 1A (Lab Item 1.1)", "Item 3 (lab #2)". */
     private static final Pattern CLIENT_FOR_LAB = Pattern.compile("(?i)\\b(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)\\s*\\(\\s*" + LAB_LABEL);
 
@@ -106,13 +106,15 @@ public final class ItemKey {
     public static List<String> of(String label) {
         List<String> out = new ArrayList<>();
         if (label == null) return out;
+        // A laboratory's known and questioned samples ("K1" exemplars, "Q2") are not the agency's items.
+        if (label.strip().matches("(?i)[KQ]-?\\d{1,3}[A-Z]?")) return out;
         // A property tag "2024-00412-003" numbers the item in its last part.
         Matcher tag = PROPERTY_TAG.matcher(label);
         if (tag.find()) {
             out.add(tag.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
         }
-        String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag)\\b", " ")
+        String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag|pkgs?\\.?|packages?|articles?|specimens?|lots?)\\b", " ")
                 .replaceAll("(?i)\\bE-(?=\\d)", " ").replace("#", " ").strip();
         Matcher r = RANGE.matcher(s);
         if (r.find() && !s.contains(".")) {
