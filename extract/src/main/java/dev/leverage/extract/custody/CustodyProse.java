@@ -33,7 +33,7 @@ public final class CustodyProse {
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|(?:Evidence|Property|Lab(?:oratory)?)\\s+(?:Control\\s+|Intake\\s+|Receiving\\s+)?(?:Specialist|Clerk|Technician|Tech\\.?|Officer|Custodian|Manager|Supervisor)|"
             // military ranks as written on MP and CID paperwork; a lab's intake staff; a courier
             + "(?:SSG|SGT|SFC|SPC|PFC|CPL|MSG|1SG|SGM|PVT|PV2|CPT|1LT|2LT|MAJ|LTC|COL|CW[2-5]|WO1|PO[1-3]|BM[1-3]|ME[1-3])\\.?|(?:Intake|Receiving|Accessioning)\\s+(?:Specialist|Technician|Tech\\.?|Clerk|Officer|Coordinator)|(?:[A-Z]{2,6}\\s+)?[Cc]ourier|"
-            + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\."
+            + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\."
             // an agency's own title abbreviation before a name ("DFM R. Blackwood", "RI M. Oduya")
             + "|[A-Z]{2,5}\\.?(?=\\s+(?:[A-Z]\\.\\s*)?[A-Z][a-z]))?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
@@ -43,7 +43,7 @@ public final class CustodyProse {
     private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|(?-i:\\s+and\\s+(?:[a-z]|Item|Exhibit))|[,;.]|$)");
     /** A package the item is put into, not a place it is kept ("inside a plastic evidence bag"). */
-    private static final Pattern PACKAGING = Pattern.compile("(?i)^(?:a|an|the|one|its)?\\s*(?:[\\w-]+\\s+){0,3}(?:bag|envelope|box|container|sleeve|pouch|package|jar|bindle|carton|heat[- ]seal(?:ed)?\\s+bag|tube|can)s?$");
+    private static final Pattern PACKAGING = Pattern.compile("(?i)^(?:a|an|the|one|its)?\\s*(?:[\\w-]+\\s+){0,3}(?:bag|envelope|box|container|sleeve|pouch|package|jar|bindle|carton|heat[- ]seal(?:ed)?\\s+bag|tube|can)s?(?:\\s+(?:no\\.?\\s*|#\\s*)?[A-Z0-9][\\w-]*(?:\\s+[\\w-]+)?)?$");
     private static final Pattern COUNT = Pattern.compile("(?i)(?<![-/#.])\\b(?:(\\d{1,3})|[a-z-]+\\s*\\((\\d{1,5})\\))\\s+(?-i:(?!hrs\\b|hours\\b|at\\b|on\\b)[a-z-]+,?\\s+){0,4}?"
             + "(baggies|baggie|bags?|packets?|units?|tablets?|pills?|capsules?|vials?|bindles?|rocks?|envelopes?|packages?|bricks?|blotters?|balloons?|wraps?|cartridges?|containers?|pieces?|folds?|bundles?|tabs?|strips?|syringes?|bottles?|jars?|cigarettes?|joints?|squares?|sheets?|bills?)\\b");
     static final Pattern DESCRIPTION = Pattern.compile("(?i)\\b((?:off[- ]white|white|tan|brown|beige|yellow(?:ish)?|blue|green|pink|red|orange|purple|gr[ae]y|black|clear|colou?rless|cream|light brown|dark brown)"
@@ -531,7 +531,7 @@ public final class CustodyProse {
         return null;
     }
 
-    private static final Pattern NAME_BEFORE_VERB = Pattern.compile("(?:^|[-–,:;]\\s*|\\s)((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){1,2}[A-Z][a-z][A-Za-z'-]+)\\s+(?:then\\s+|also\\s+|personally\\s+)?$");
+    private static final Pattern NAME_BEFORE_VERB = Pattern.compile("(?:^|[-–,:;]\\s*|\\s)((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*|[A-Z]{2,5}\\.?\\s+){1,2}[A-Z][a-z][A-Za-z'-]+)\\s+(?:then\\s+|also\\s+|personally\\s+)?$");
     private static final Pattern ROLE_END = Pattern.compile("(?i)\\b(officer|custodian|clerk|technician|tech|analyst|chemist|criminalist|examiner|supervisor|sergeant|deputy|detective|agent|trooper)\\.?$");
     private static final Pattern APPOSITION = Pattern.compile("^,?\\s+((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}[A-Z][A-Za-z'-]+(?:\\s*#\\s?[\\w-]+)?)");
 
