@@ -130,9 +130,10 @@ public final class DocumentExtractor {
             boolean textTables = page.tables().isEmpty() && !tables.isEmpty();
             // A CSV export is all table: its rows are read by column, never as sentences.
             boolean csv = textTables && (d.mediaType() != null && d.mediaType().startsWith("text/csv") || d.path().toLowerCase(Locale.ROOT).endsWith(".csv"));
-            for (Page.Table table : tables) {
+            for (int ti = 0; ti < tables.size(); ti++) {
+                Page.Table table = tables.get(ti);
                 readCadTable(d, page, table, timed, mentions);
-                readCustodyTable(d, page, table, custody, mentions, order, timed);
+                readCustodyTable(d, page, table, textTables ? itemAbove(page.text(), tables, ti) : null, custody, mentions, order, timed);
             }
             stackedFields(d, page, timed);
             // A form block that names no item is about the one item the document's own log rows name, else the document's.
@@ -146,6 +147,9 @@ public final class DocumentExtractor {
                 List<Mention> found = mentionsIn(d, page, s);
                 mentions.addAll(found);
                 if (csv || s.text().contains("\t")) continue; // table rows are read by column above
+                // A form line skipped below as a row of fields still turns the document to the item it names
+                // ("EVIDENCE TAG NO: 24-0219-2    ITEM NO: 2").
+                if (textTables && !s.text().contains("|")) custodyContext.saw(s.text());
                 // Rows of a text table were read by column; a form line of labelled fields ("Seal number on package at
                 // receipt: TC-80342     Seal condition: intact") is read as text.
                 // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
@@ -1042,9 +1046,53 @@ public final class DocumentExtractor {
     }
 
     /** A custody table: released-by and received-by columns (any wording, any order) and a date or time. */
-    private void readCustodyTable(Document d, Page page, Page.Table table, List<CustodyEvent> custody, List<Mention> mentions, int[] order,
+    private static final Pattern ITEM_HEADING = Pattern.compile("(?i)\\b(?:item|exhibit|exh\\.?|article)\\s*(?:n[o0]\\.?|#|number)?\\s*[:.]?\\s*([0-9Ol]{1,3}[A-Z]?)\\b");
+    private static final Pattern TAG_HEADING = Pattern.compile("(?i)\\btag\\s*(?:n[o0]\\.?|#|number)?\\s*[:.]?\\s*((?:[A-Z]{1,4}-?)?[0-9Ol]{2,4}-[0-9Ol]{3,7}-[0-9Ol]{1,4}[A-Z]?)\\b");
+
+    /**
+     * The item a form names above one of its tables ("EVIDENCE TAG NO: 24-0219-2   ITEM NO: 2" over a chain with no
+     * item column), for a page that holds several such forms; null when the lines above name none.
+     */
+    static String itemAbove(String pageText, List<Page.Table> tables, int index) {
+        Page.Table table = tables.get(index);
+        if (table.rows().isEmpty()) return null;
+        List<String> header = table.rows().get(0);
+        // The k-th table with this header sits under the k-th line that carries it.
+        int occurrence = 0;
+        for (int i = 0; i < index; i++) if (!tables.get(i).rows().isEmpty() && tables.get(i).rows().get(0).equals(header)) occurrence++;
+        String[] lines = pageText.split("\n", -1);
+        int at = -1;
+        for (int i = 0; i < lines.length && at < 0; i++) {
+            int pos = 0;
+            boolean all = header.stream().anyMatch(c -> !c.isBlank());
+            for (String cell : header) {
+                if (cell.isBlank()) continue;
+                int k = lines[i].indexOf(cell.strip(), pos);
+                if (k < 0) {
+                    all = false;
+                    break;
+                }
+                pos = k + cell.strip().length();
+            }
+            if (all && occurrence-- == 0) at = i;
+        }
+        for (int i = at - 1; i >= 0 && i >= at - 25; i--) {
+            if (TextTables.pipeRow(lines[i])) break; // the table before this one
+            Matcher item = ITEM_HEADING.matcher(lines[i]);
+            if (item.find()) return dev.leverage.extract.custody.CustodyText.lookAlikeDigits(item.group(1).replaceAll("[A-Z]$", "")) + item.group(1).replaceAll("^[0-9Ol]+", "");
+            Matcher tag = TAG_HEADING.matcher(lines[i]);
+            if (tag.find()) {
+                List<String> keys = ItemKey.of(dev.leverage.extract.custody.CustodyText.ocrDigits(tag.group(1)));
+                if (keys.size() == 1) return keys.get(0);
+            }
+        }
+        return null;
+    }
+
+    private void readCustodyTable(Document d, Page page, Page.Table table, String itemAbove, List<CustodyEvent> custody, List<Mention> mentions, int[] order,
                                   List<TimedEvent> timed) {
-        List<CustodyEvent> events = CustodyTableReader.read(d, page, table, singleItem(d), headerDate(d, new PageFurniture(d)), order);
+        String single = singleItem(d);
+        List<CustodyEvent> events = CustodyTableReader.read(d, page, table, single != null ? single : itemAbove, headerDate(d, new PageFurniture(d)), order);
         custody.addAll(events);
         if (events.isEmpty()) readLogTable(d, page, table, timed);
         if (events.isEmpty()) readPresenceLog(d, page, table, timed);

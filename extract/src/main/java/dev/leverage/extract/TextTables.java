@@ -125,7 +125,7 @@ public final class TextTables {
         return l.chars().filter(c -> c == '\t').count() >= 2;
     }
 
-    private static boolean pipeRow(String l) {
+    static boolean pipeRow(String l) {
         return l.chars().filter(c -> c == '|').count() >= 2 && !RULE.matcher(l).matches();
     }
 

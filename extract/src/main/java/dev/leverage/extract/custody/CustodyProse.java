@@ -361,7 +361,14 @@ public final class CustodyProse {
         String placeText = place.find() ? place.group(1).strip() : null;
         switch (verb) {
             case "received", "accepted", "took custody", "retrieved", "obtained", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
-                received = by.find() ? who(by, clause, author) : subject;
+                // "received ... - delivered by SGT Ilka Varnavas": a "by" after a verb of delivering names the deliverer.
+                String byWho = null;
+                while (by.find()) {
+                    if (clause.substring(Math.max(0, by.start() - 30), by.start()).matches("(?is).*\\b(delivered|submitted|transported|brought|released|hand[- ]?carried|carried|couriered|sent|relinquished|turned\\s+over|surrendered)\\s*$")) {
+                        if (released == null) released = who(by, clause, author);
+                    } else if (byWho == null) byWho = who(by, clause, author);
+                }
+                received = byWho != null ? byWho : subject;
                 if (from.find()) released = who(from, clause, author);
                 if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
                 action = verb.matches("seized|collected|recovered|located|found|discovered") ? "seized"

@@ -119,8 +119,10 @@ public final class CustodyTableReader {
 
         private void infer(List<String> header, List<List<String>> rows) {
             // A laboratory's examination or results table names analysts and techniques, not hand-offs.
-            if (String.join(" ", header).toLowerCase(Locale.ROOT).matches("(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?)\\b.*")) return;
-            // Only a header is read for its words: a row of data (a date, a clock, a number) is not one.
+            if (String.join(" ", header).toLowerCase(Locale.ROOT).matches("(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?|examiner|chemist|scientist|criminalist|toxicologist)\\b.*")) return;
+            // Only a header is read for its words: a row of data (a date, a clock, a number) is not one, nor a row
+            // continuing the one above it with most of its cells blank.
+            if (header.stream().filter(String::isBlank).count() * 3 > header.size()) return;
             for (String cell : header) {
                 String v = cell.strip();
                 if (v.matches(".*\\d{3,}.*") || TimeParser.parseDate(v) != null || CLOCK_CELL.matcher(v).matches() || v.length() > 40) return;
@@ -172,7 +174,7 @@ public final class CustodyTableReader {
             if (sample.isEmpty()) return;
             List<Integer> people = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
-                if (used.contains(i)) continue;
+                if (used.contains(i) || words.get(i).isEmpty()) continue;
                 final int col = i;
                 List<String> cells = sample.stream().map(r -> cell(r, col).strip()).filter(v -> !v.isEmpty()).toList();
                 if (cells.size() < Math.max(1, sample.size() / 2)) continue;
