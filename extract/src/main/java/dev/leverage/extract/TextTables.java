@@ -64,7 +64,9 @@ public final class TextTables {
                 List<String> body = new ArrayList<>();
                 int j = i + 1;
                 while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3
-                        || wrapped(lines[j], starts) || j == i + 1 && !ruled.isEmpty())) {
+                        || wrapped(lines[j], starts) || j == i + 1 && !ruled.isEmpty()
+                        // a solid rule under the header ("--------------------"), as scanned forms draw it
+                        || j == i + 1 && RULE.matcher(lines[j]).matches())) {
                     if (!RULE.matcher(lines[j]).matches()) body.add(lines[j]);
                     j++;
                 }
