@@ -266,6 +266,18 @@ public final class CustodyAnalyzer {
                 List<Citation> cites = new ArrayList<>(a.citations());
                 b.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
                 String holder = ea.receivedBy();
+                // A record that names no one ("powder transferred to a weigh boat", "Item 1 opened") leaves the item
+                // with whoever held it before: the interval is read from that holder.
+                if (Handlers.isBlank(holder) && Handlers.isBlank(ea.releasedBy())) {
+                    for (int k = i - 1; k >= 0; k--) {
+                        CustodyEvent prev = chain.get(k).event();
+                        if (Handlers.isBlank(prev.receivedBy())) continue;
+                        if (Handlers.isSecureStorage(prev.receivedBy()) || Handlers.isLab(prev.receivedBy()) || "lab_received".equals(prev.action())
+                                || "stored".equals(prev.action()) || Handlers.isSecureStorage(prev.location())) holder = prev.receivedBy();
+                        break;
+                    }
+                    if (!Handlers.isBlank(holder) && !overThresholdIsOutside(holder)) continue;
+                }
                 long minutes = Duration.between(ea.time(), eb.time()).toMinutes();
                 boolean dateOnly = dateOnly(ea) || dateOnly(eb);
                 boolean overThreshold = dateOnly ? eb.time().toLocalDate().toEpochDay() - ea.time().toLocalDate().toEpochDay() >= 2
@@ -324,7 +336,8 @@ public final class CustodyAnalyzer {
                 // nor has a destruction a receiver: "Destroyed (flushed) per policy" under --
                 boolean disposal = (String.valueOf(e.purpose()) + " " + String.valueOf(e.location()) + " " + e.citation().quote()).matches("(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
                 boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) && !disposal || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0) && !seizure && !firstInLog);
-                if (blankCell || illegible || explicitBlank(e.receivedBy()) || explicitBlank(e.releasedBy())) {
+                // "--" under Released By on a seizure row, or on a log's first row, is the form filled in right
+                if (blankCell || illegible || explicitBlank(e.receivedBy()) && !disposal || explicitBlank(e.releasedBy()) && !seizure && !firstInLog) {
                     out.add(finding(item, "missing_handler", Severity.MEDIUM, "Item " + item + ": a custody record with no "
                                     + (Handlers.isBlank(e.receivedBy()) ? "receiver" : "releaser"),
                             "A custody record of Item " + item + " leaves the " + (Handlers.isBlank(e.receivedBy()) ? "received-by" : "released-by")
@@ -680,6 +693,10 @@ public final class CustodyAnalyzer {
             if (Handlers.same(z.releasedBy(), holder) && Handlers.same(z.receivedBy(), release.releasedBy())) return true;
         }
         return false;
+    }
+
+    private static boolean overThresholdIsOutside(String holder) {
+        return CustodyText.outsideSystem(holder) != null;
     }
 
     private static boolean flaggedOrder(List<Finding> out, String item) {
