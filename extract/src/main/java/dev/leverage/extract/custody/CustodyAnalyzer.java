@@ -260,6 +260,7 @@ public final class CustodyAnalyzer {
             // Transfers and storage make the chain; what a lab does inside its own custody (opening, analysing,
             // resealing) is read by the seal, weight and order checks, not as a hand-off.
             List<Link> chain = entry.getValue().stream().filter(l -> l.event().time() != null && !INTERNAL.contains(String.valueOf(l.event().action()))).toList();
+            List<String> labStaff = labStaff(entry.getValue());
             for (int i = 0; i + 1 < chain.size(); i++) {
                 Link a = chain.get(i), b = chain.get(i + 1);
                 CustodyEvent ea = a.event(), eb = b.event();
@@ -283,7 +284,7 @@ public final class CustodyAnalyzer {
                 boolean overThreshold = dateOnly ? eb.time().toLocalDate().toEpochDay() - ea.time().toLocalDate().toEpochDay() >= 2
                         : minutes > threshold.toMinutes();
                 // A laboratory's receipt puts the item in the lab's custody, whoever signed for it ("Barnaby Quist received").
-                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
+                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !isStaff(labStaff, holder) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
                         && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
@@ -464,7 +465,11 @@ public final class CustodyAnalyzer {
             }
             if (e.seal() != null) {
                 String seal = sealKey(e.seal());
-                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !resealedBetween(links, lastSealLink, l)) {
+                // A laboratory's own log putting the item back in its vault under its own seal, signed and timed by the
+                // examiner, is the record of the resealing.
+                boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff(links), e.releasedBy())
+                        && (Handlers.isSecureStorage(e.receivedBy()) || isStaff(labStaff(links), e.receivedBy()));
+                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !resealedBetween(links, lastSealLink, l)) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
                     out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": seal " + lastSealLink.event().seal() + " became " + e.seal(),
@@ -697,6 +702,28 @@ public final class CustodyAnalyzer {
 
     private static boolean overThresholdIsOutside(String holder) {
         return CustodyText.outsideSystem(holder) != null;
+    }
+
+    /**
+     * Who received an item for a laboratory ("Prop. Off. D. Kerr -> S. Ybarra | lab submission", a lab's intake):
+     * while one of them holds it, it is in the laboratory's custody.
+     */
+    static List<String> labStaff(List<Link> links) {
+        List<String> out = new ArrayList<>();
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (Handlers.isBlank(e.receivedBy()) || Handlers.isPlace(e.receivedBy())) continue;
+            boolean toLab = "lab_received".equals(e.action()) || "submitted".equals(e.action()) && Handlers.isLab(e.receivedBy())
+                    || String.valueOf(e.purpose()).matches("(?is).*\\b(lab(oratory)?\\s+(submission|intake|receipt)|submitted\\s+to\\s+(the\\s+)?lab\\w*)\\b.*");
+            if (toLab) out.add(e.receivedBy());
+        }
+        return out;
+    }
+
+    private static boolean isStaff(List<String> staff, String who) {
+        if (Handlers.isBlank(who)) return false;
+        for (String s : staff) if (Handlers.same(s, who)) return true;
+        return false;
     }
 
     private static boolean flaggedOrder(List<Finding> out, String item) {
