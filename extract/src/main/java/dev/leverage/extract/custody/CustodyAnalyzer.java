@@ -284,7 +284,9 @@ public final class CustodyAnalyzer {
                 boolean overThreshold = dateOnly ? eb.time().toLocalDate().toEpochDay() - ea.time().toLocalDate().toEpochDay() >= 2
                         : minutes > threshold.toMinutes();
                 // A laboratory's receipt puts the item in the lab's custody, whoever signed for it ("Barnaby Quist received").
-                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !isStaff(labStaff, holder) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
+                if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !isStaff(labStaff, holder)
+                        // a freezer or a bench the lab's own staff put it in is the lab's
+                        && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder)) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
                         && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
@@ -713,9 +715,17 @@ public final class CustodyAnalyzer {
         for (Link l : links) {
             CustodyEvent e = l.event();
             if (Handlers.isBlank(e.receivedBy()) || Handlers.isPlace(e.receivedBy())) continue;
-            boolean toLab = "lab_received".equals(e.action()) || "submitted".equals(e.action()) && Handlers.isLab(e.receivedBy())
+            boolean toLab = "lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy())
                     || String.valueOf(e.purpose()).matches("(?is).*\\b(lab(oratory)?\\s+(submission|intake|receipt)|submitted\\s+to\\s+(the\\s+)?lab\\w*)\\b.*");
             if (toLab) out.add(e.receivedBy());
+        }
+        // Who takes it out of a freezer or vault the lab's staff put it in works for the lab too (the examiner at the bench).
+        List<String> places = new ArrayList<>();
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (Handlers.isPlace(e.receivedBy()) && isStaff(out, e.releasedBy())) places.add(e.receivedBy());
+            else if (Handlers.isPlace(e.releasedBy()) && isStaff(places, e.releasedBy()) && !Handlers.isBlank(e.receivedBy())
+                    && !Handlers.isPlace(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy())) out.add(e.receivedBy());
         }
         return out;
     }

@@ -78,7 +78,7 @@ public final class Handlers {
         return h != null && (LAB.matcher(h).find() || h.matches("(?s).*((?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\))|\\([A-Z]{2,5}L\\s+[A-Z]).*"));
     }
 
-    private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|lkr|lckr|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|"
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|lkr|lckr|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|freezer|refrigerator|fridge|bench|rack|"
             + "car|vehicle|truck|trunk|residence|home|house|office|desk|briefcase|station|barracks|scene|custody\\s+of\\s+the\\s+lab|in\\s+transit)\\b");
 
     /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
