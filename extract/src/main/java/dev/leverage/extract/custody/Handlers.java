@@ -46,6 +46,8 @@ public final class Handlers {
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
         if (h == null) return false;
+        // "logged into evidence", "booked into property": the evidence system itself
+        if (h.strip().matches("(?i)(the\\s+)?(evidence|property)(\\s+(system|storage))?")) return true;
         h = CustodyText.ocr(h).replace("rn", "m");
         return (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
     }
@@ -84,6 +86,7 @@ public final class Handlers {
     /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
     public static boolean isPlace(String h) {
         if (isBlank(h)) return false;
+        if (h.strip().matches("(?i)(the\\s+)?(evidence|property)(\\s+(system|storage))?")) return true;
         String s = strip(CustodyText.ocr(h).replace("rn", "m"));
         return PLACE.matcher(s).find() && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
