@@ -35,7 +35,9 @@ public final class CustodyProse {
             + "(?:SSG|SGT|SFC|SPC|PFC|CPL|MSG|1SG|SGM|PVT|PV2|CPT|1LT|2LT|MAJ|LTC|COL|CW[2-5]|WO1|PO[1-3]|BM[1-3]|ME[1-3])\\.?|(?:Intake|Receiving|Accessioning)\\s+(?:Specialist|Technician|Tech\\.?|Clerk|Officer|Coordinator)|(?:[A-Z]{2,6}\\s+)?[Cc]ourier|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\."
             // an agency's own title abbreviation before a name ("DFM R. Blackwood", "RI M. Oduya")
-            + "|[A-Z]{2,5}\\.?(?=\\s+(?:[A-Z]\\.\\s*)?[A-Z][a-z]))?\\s*(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
+            + "|[A-Z]{2,5}\\.?(?=\\s+(?:[A-Z]\\.\\s*)?[A-Z][a-z]))?\\s*"
+            // a unit or title of words before the name ("Lottery Investigator Ambrose Tillinghast")
+            + "(?:(?:[A-Z][a-z]+\\s+){1,2}(?=(?:Investigator|Inspector|Specialist|Technician|Examiner|Officer|Agent|Custodian|Clerk)\\s))?(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
             + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}))";
     private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);

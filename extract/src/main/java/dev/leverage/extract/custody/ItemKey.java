@@ -54,9 +54,15 @@ public final class ItemKey {
         while (m.find()) number(out, m.group(1), m.group(2));
         m = CLIENT_FOR_LAB.matcher(text);
         while (m.find()) number(out, m.group(2), m.group(1));
+        // A lab's case number with its item suffix set equal to the agency's ("Q24-0712-1 = Agency Item 2").
+        m = TAG_FOR_CLIENT.matcher(text);
+        while (m.find()) number(out, m.group(1), m.group(2));
         out.values().removeIf(v -> v.isEmpty());
         return out;
     }
+
+    private static final Pattern TAG_FOR_CLIENT = Pattern.compile("(?i)\\b((?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?)\\s*(?:=|\\(\\s*=?|:|corresponds\\s+to|is)\\s*"
+            + "(?:the\\s+)?(?:agency|client|submitter'?s?|submitting\\s+agency'?s?|department(?:al)?|police|your)\\s+(?:item|exhibit|exh\\.?|article|specimen)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b");
 
     private static void number(Map<String, String> out, String lab, String client) {
         List<String> c = of(client);
@@ -117,6 +123,11 @@ public final class ItemKey {
         // A property tag "2024-00412-003" numbers the item in its last part.
         Matcher tag = PROPERTY_TAG.matcher(label);
         if (tag.find()) {
+            String mapped = LAB_NUMBERS.get().get(tag.group().toUpperCase(java.util.Locale.ROOT));
+            if (mapped != null) {
+                out.add(mapped);
+                return out;
+            }
             out.add(tag.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
         }
