@@ -35,30 +35,35 @@ class CustodyEvaluationTest {
 
     /**
      * The later sets, each written blind after the one before was worked on (their READMEs). First, blind runs:
-     * blind3 P 0.159 R 0.259, blind4 P 0.267 R 0.444, blind5 P 0.227 R 0.556, blind6 P 0.121 R 0.296; the readers do not yet generalise to
+     * blind3 P 0.159 R 0.259, blind4 P 0.267 R 0.444, blind5 P 0.227 R 0.556, blind6 P 0.121 R 0.296, blind7 P 0.145 R 0.333
+     * (0.098 / 0.222 with the readers as they were before blind6 was worked on); the readers do not yet generalise to
      * unseen paperwork well enough for issue 3's bar. Each became a development set after its first run; the floors
      * are a ratchet at the latest figures (EVALUATION.md), printed with the build.
      */
     @Test
     void custodyFindingsOnTheBlindThirdSet() throws Exception {
-        ratchet("custody-blind3", 0.66, 0.74);
+        ratchet("custody-blind3", 0.74, 0.74);
     }
 
     @Test
     void custodyFindingsOnTheBlindFourthSet() throws Exception {
-        ratchet("custody-blind4", 0.80, 0.59);
+        ratchet("custody-blind4", 0.90, 0.66);
     }
 
     @Test
     void custodyFindingsOnTheBlindFifthSet() throws Exception {
-        // 0.40 before the block reader read its stacked MP form: the form's hand-offs now meet prose misreadings
-        // of the lab report's sentences (see EVALUATION.md).
-        ratchet("custody-blind5", 0.34, 0.59);
+        ratchet("custody-blind5", 0.48, 0.66);
     }
 
     @Test
     void custodyFindingsOnTheBlindSixthSet() throws Exception {
-        ratchet("custody-blind6", 0.12, 0.29);
+        ratchet("custody-blind6", 0.50, 0.59);
+    }
+
+    /** Written blind while blind6 was being worked on; scored once at P 0.145 R 0.333 and not tuned on since. */
+    @Test
+    void custodyFindingsOnTheBlindSeventhSet() throws Exception {
+        ratchet("custody-blind7", 0.14, 0.33);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {
