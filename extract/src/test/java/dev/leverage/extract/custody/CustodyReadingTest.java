@@ -1,0 +1,100 @@
+package dev.leverage.extract.custody;
+
+import dev.leverage.extract.Citation;
+import dev.leverage.extract.Finding;
+import dev.leverage.extract.TextTables;
+import dev.leverage.ingest.Page;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The readers' generic rules, each on a small case of its own (the labelled sets measure them at scale). */
+class CustodyReadingTest {
+
+    @Test
+    void aDelimitedExportIsSplitOnItsOwnDelimiter() {
+        for (String d : List.of(";", "|", "\t")) {
+            String csv = String.join(d, "Ln", "Specimen", "Movement Date", "hh:mm", "Signed Over By", "Signed Over To") + "\n"
+                    + String.join(d, "1", "1", "06/09/2025", "11:15", "Recovered - tote bag, staff room", "E. Marlowe-Tran W-27") + "\n"
+                    + String.join(d, "2", "1", "06/09/2025", "16:05", "E. Marlowe-Tran W-27", "H. Bellweather (Evid Custodian)") + "\n";
+            List<Page.Table> tables = TextTables.find(csv, true);
+            assertEquals(1, tables.size(), "delimiter " + d);
+            assertEquals(6, tables.get(0).rows().get(0).size(), "delimiter " + d);
+            assertEquals("Recovered - tote bag, staff room", tables.get(0).rows().get(1).get(4), "a comma inside a cell stays in it");
+        }
+    }
+
+    @Test
+    void headersNoListForeseesAreReadByTheirWordsAndCells() {
+        List<String> header = List.of("Ln", "Specimen", "Movement Date", "hh:mm", "Signed Over By", "Signed Over To", "Closure No.", "Piece Ct");
+        List<List<String>> rows = List.of(
+                List.of("1", "1", "06/09/2025", "11:15", "Recovered - tote bag", "E. Marlowe-Tran W-27", "", "9"),
+                List.of("2", "1", "06/09/2025", "16:05", "E. Marlowe-Tran W-27", "H. Bellweather (Evid Custodian)", "MFCU 10441", "9"));
+        CustodyTableReader.Columns c = CustodyTableReader.Columns.of(header, rows);
+        assertTrue(c.isCustody());
+        assertEquals(1, c.item, "Specimen, not the line number");
+        assertEquals(2, c.date);
+        assertEquals(3, c.time);
+        assertEquals(4, c.released);
+        assertEquals(5, c.received);
+        assertEquals(6, c.seal);
+        assertEquals(7, c.count);
+    }
+
+    @Test
+    void aLaboratoryResultsTableIsNotAChainOfCustody() {
+        List<String> header = List.of("Item", "Description", "Received", "Analyzed", "Result", "Analyst");
+        List<List<String>> rows = List.of(List.of("1", "Knotted bag", "03/13/2024", "03/20/2024", "Cocaine HCl", "M. Tran"),
+                List.of("2", "31 tablets", "03/13/2024", "03/11/2024", "Fentanyl", "M. Tran"));
+        assertFalse(CustodyTableReader.Columns.of(header, rows).isCustody());
+        // nor are the columns of who seized and who logged a hand-off between them
+        List<String> log = List.of("case_no", "item", "description", "date_time_seized", "seized_by", "date_time_logged", "logged_by", "location");
+        List<List<String>> logRows = List.of(List.of("HCA-24-1472", "001", "Parcel", "06/11/2024 1402", "Det. S. Okonjo", "06/11/2024 1405", "Det. S. Okonjo", "Temp locker T-3"));
+        assertFalse(CustodyTableReader.Columns.of(log, logRows).isCustody());
+    }
+
+    @Test
+    void sealListsWrittenShortAreCompletedPerItem() {
+        assertArrayEquals(new String[]{"031890", "031891", "031892"}, CustodyTableReader.completeSeals(new String[]{"031890", "91", "92"}));
+        assertArrayEquals(new String[]{"WSCL T24-1877-01", "WSCL T24-1877-02"}, CustodyTableReader.completeSeals(new String[]{"WSCL T24-1877 -01", "-02"}));
+        assertArrayEquals(new String[]{"7718", "7719"}, CustodyTableReader.completeSeals(new String[]{"7718", "7719"}));
+    }
+
+    @Test
+    void itemLabelsOfOtherSeriesAreNotTheAgencysNumbers() {
+        assertEquals(List.of("1A"), ItemKey.of("CED-24-0388-1A"));
+        assertEquals(List.of("CB1"), ItemKey.of("CB1"));
+        assertEquals(List.of(), ItemKey.of("K1"));
+        assertEquals(List.of("2"), ItemKey.of("Pkg 2"));
+        assertEquals(List.of("2"), ItemKey.withLabNumbers(ItemKey.labNumbers("Q24-0712-1 = Agency Item 2."), () -> ItemKey.of("Q24-0712-1")));
+    }
+
+    @Test
+    void aHandOffRecordedAfterTheReleaseItLedToIsAnOrderingBreak() {
+        List<CustodyEvent> chain = List.of(
+                ev("2025-04-07T10:20", "Seized - bedroom nightstand", "Det. Ayo Kristiansen H-19", "Seized", "seized"),
+                ev("2025-04-07T12:35", "Det. Ayo Kristiansen H-19", "Prop. Clerk Wendell Obi H-P3", "Property intake", "stored"),
+                ev("2025-04-09T14:15", "Det. A. Kristiansen", "DEU Examiner Kaveh Lindahl D-6", "Received - DEU", "transfer"),
+                ev("2025-04-09T14:50", "Prop. Clerk Wendell Obi H-P3", "Det. Ayo Kristiansen H-19", "Out - DEU exam", "transfer"),
+                ev("2025-04-16T10:00", "DEU Examiner Kaveh Lindahl D-6", "Det. Ayo Kristiansen H-19", "DEU return", "returned"),
+                ev("2025-04-16T10:40", "Det. Ayo Kristiansen H-19", "Prop. Clerk Wendell Obi H-P3", "Returned to property", "returned"));
+        Set<String> kinds = new CustodyAnalyzer().analyze(chain).stream().map(Finding::kind).collect(Collectors.toSet());
+        assertTrue(kinds.contains("out_of_order"), kinds.toString());
+        assertFalse(kinds.contains("handler_mismatch"), kinds.toString());
+    }
+
+    private static int order;
+
+    private static CustodyEvent ev(String time, String from, String to, String purpose, String action) {
+        return new CustodyEvent("1", LocalDateTime.parse(time), from, to, purpose, null, null, null, null, null, null, null, action, "table", order++,
+                new Citation("log.csv", 1, null, time + " " + from + " " + to + " " + purpose));
+    }
+}
