@@ -321,13 +321,38 @@ public final class DiscoveryGapAnalyzer {
                 + "reckless omission in it voids the warrant (Franks v. Delaware, 438 U.S. 154 (1978))", Severity.HIGH.name()});
         what.put("return", new String[]{"the return and inventory", "the return says when the warrant was executed and what was taken, against the "
                 + "warrant's window and the property records", Severity.MEDIUM.name()});
+        // Warrants told apart by their numbers ("25-MJ-0412", "25-MJ-0431"): each has its own papers, and the tracking
+        // warrant's affidavit is not the phone warrant's. Papers with no number stand for every warrant.
+        Map<String, Set<String>> producedBy = new LinkedHashMap<>();
+        Map<String, List<Citation>> citedBy = new LinkedHashMap<>();
+        Set<String> unnumbered = new LinkedHashSet<>();
+        for (RecordReference r : refs) {
+            if (!r.kind().equals("warrant")) continue;
+            if (r.subject() != null) citedBy.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r.citation());
+            if (!r.role().equals(RecordReference.PRODUCED)) continue;
+            if (r.subject() == null) unnumbered.add(r.record());
+            else producedBy.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>()).add(r.record());
+        }
         for (var e : what.entrySet()) {
-            if (produced.contains(e.getKey())) continue;
-            gaps.add("warrant", e.getKey(), Severity.valueOf(e.getValue()[2]), "Warrant relied on without " + e.getValue()[0],
-                    "The documents say a warrant was obtained or executed in this case, and the production does not hold " + e.getValue()[0]
-                            + ": " + e.getValue()[1] + ".",
-                    "Request " + e.getValue()[0] + " for every warrant in the case, with the issuing court's filing stamps.",
-                    Map.of("record", e.getValue()[0], "subject", "warrant", "records", List.of(e.getValue()[0])), basis);
+            String record = e.getKey();
+            List<String> lacking = new ArrayList<>();
+            List<Citation> cites = new ArrayList<>();
+            if (citedBy.isEmpty()) {
+                if (!produced.contains(record)) cites.addAll(basis);
+            } else {
+                for (var w : citedBy.entrySet()) {
+                    if (unnumbered.contains(record) || producedBy.getOrDefault(w.getKey(), Set.of()).contains(record)) continue;
+                    lacking.add(w.getKey());
+                    cites.addAll(w.getValue());
+                }
+            }
+            if (cites.isEmpty()) continue;
+            String which = lacking.isEmpty() ? "Warrant" : (lacking.size() == 1 ? "Warrant " : "Warrants ") + String.join(", ", lacking);
+            gaps.add("warrant", record, Severity.valueOf(e.getValue()[2]), which + " relied on without " + e.getValue()[0],
+                    "The documents say " + (lacking.isEmpty() ? "a warrant was" : lacking.size() == 1 ? "warrant " + lacking.get(0) + " was" : "warrants " + String.join(", ", lacking) + " were")
+                            + " obtained or executed in this case, and the production does not hold " + e.getValue()[0] + ": " + e.getValue()[1] + ".",
+                    "Request " + e.getValue()[0] + (lacking.isEmpty() ? " for every warrant in the case" : " for " + which.toLowerCase(Locale.ROOT)) + ", with the issuing court's filing stamps.",
+                    Map.of("record", e.getValue()[0], "subject", lacking.isEmpty() ? "warrant" : String.join(", ", lacking), "records", List.of(e.getValue()[0])), cites);
         }
     }
 

@@ -83,6 +83,19 @@ public final class RecordReader {
     private static final Pattern INFORMANT = Pattern.compile("(?:(?<![.\\w])(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)"
             + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)"
             + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)");
+    /** A warrant's docket or serial number: "25-MJ-0412", "SW 25-0441", "Warrant No. 2024-117". */
+    private static final Pattern WARRANT_NUMBER = Pattern.compile("(?i)\\b(\\d{2,4}-(?-i:[A-Z]{1,4})-\\d{2,6})\\b|\\b((?:[A-Z]{2,5}-)?(?:SW|S/W)[- ]?\\d{2,4}-\\d{2,6})\\b"
+            + "|\\bwarrant\\s+(?:no\\.?|number|#)\\s*:?\\s*([A-Z0-9][A-Z0-9-]{2,15})\\b");
+
+    /** The warrant number a text names, normalised ("SW 25-0441" and "SW-25-0441" alike), or null. */
+    static String warrantNumber(String text) {
+        if (text == null) return null;
+        Matcher m = WARRANT_NUMBER.matcher(text);
+        if (!m.find()) return null;
+        String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return n.toUpperCase(Locale.ROOT).replaceAll("[\\s/]", "").replaceFirst("(^|-)SW-?(?=\\d)", "$1SW-");
+    }
+
     private static final Pattern SEARCH_WARRANT = Pattern.compile("(?i)\\b(?:(?:search|seizure|anticipatory|tracking|tracker|gps|phone|cell(?:ular)?\\s+phone|blood|residence|premises|vehicle|records|"
             + "no-knock|knock\\s+and\\s+announce)\\s+warrants?|warrants?\\s+(?:for|to\\s+search)\\s+(?:the\\s+)?(?:residence|home|house|apartment|vehicle|car|phone|cell|blood|premises|records|account|device|storage|unit|room)|"
             + "(?:a|the)\\s+warrant\\s+(?:was\\s+)?(?:signed|issued|granted|authorized|approved|executed|served)|"
@@ -123,7 +136,7 @@ public final class RecordReader {
     static final List<Cue> WARRANT_RECORDS = List.of(
             new Cue("affidavit", "\\b(?:affidavit|application\\s+for\\s+(?:a\\s+)?(?:search\\s+)?warrant|statement\\s+of\\s+probable\\s+cause)\\b"),
             new Cue("return", "\\b(?:return(?:\\s+and\\s+inventory)?|inventory\\s+(?:and\\s+return|of\\s+(?:property|items)\\s+(?:seized|taken))|warrant\\s+inventory)\\b"),
-            new Cue("warrant", "\\b(?:search\\s+warrant|(?:phone|blood|tracking|gps|residence|premises|records)\\s+warrant|warrant\\s+(?:for|to\\s+search)|signed\\s+warrant|warrant\\s+\\(?signed|judge'?s\\s+signature)\\b"));
+            new Cue("warrant", "\\b(?:search\\s+(?:and\\s+seizure\\s+)?warrant|(?:phone|blood|tracking|gps|residence|premises|records)\\s+warrant|warrant\\s+(?:for|to\\s+search)|signed\\s+warrant|warrant\\s+\\(?signed|judge'?s\\s+signature)\\b"));
     static final List<Cue> CUSTODY_RECORDS = List.of(
             new Cue("custody_log", "\\b(?:property\\s*[/&]?\\s*(?:and\\s+)?evidence|chain[- ]of[- ]custody|custody\\s+(?:log|form|record|report)|property\\s+(?:receipt|record|report|log|form|sheet|invoice)|evidence\\s+(?:log|receipt|record|report|form|custody|submission|sheet|ledger)|da\\s+form\\s+4137)\\b"),
             new Cue("access_log", "\\b(?:access\\s+logs?|movement\\s+logs?|(?:property|evidence)\\s+(?:room|locker|vault)\\s+(?:logs?|access|entry|sign-?in)|entry\\s+logs?|key\\s+(?:logs?|control)|sign-?in\\s+(?:sheets?|logs?)|audit\\s+(?:trail|log))\\b"),
@@ -188,7 +201,7 @@ public final class RecordReader {
                 informants(u, c, out);
                 // a warrant talked about, refused or never sought is no warrant, unless the same line says one was obtained
                 if (SEARCH_WARRANT.matcher(u).find() && (!NOT_THIS_WARRANT.matcher(u).find() || WARRANT_OBTAINED.matcher(u).find())) {
-                    out.add(new RecordReference("warrant", RecordReference.BASIS, null, "warrant", c));
+                    out.add(new RecordReference("warrant", RecordReference.BASIS, warrantNumber(u), "warrant", c));
                 }
                 cited(u, c, type, out);
                 if (!type.startsWith("lab") && !type.equals("custody_log") && SEIZED.matcher(u).find()) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
@@ -485,7 +498,7 @@ public final class RecordReader {
                 for (Cue cue : WARRANT_RECORDS) {
                     Matcher m = cue.words().matcher(head);
                     if (m.find() && !head.substring(0, m.start()).matches(".*[a-z].*")) {
-                        warrantRecords(head, c, out);
+                        warrantRecords(head, c, docWarrant(d), out);
                         break;
                     }
                 }
@@ -495,7 +508,7 @@ public final class RecordReader {
                 for (String line : p.text().split("\n")) {
                     String l = line.strip();
                     if (l.length() > 70 || l.isEmpty() || !l.equals(l.toUpperCase(Locale.ROOT))) continue;
-                    warrantRecords(l, Citation.of(d, p, l), out);
+                    warrantRecords(l, Citation.of(d, p, l), docWarrant(d), out);
                 }
             }
         }
@@ -520,17 +533,25 @@ public final class RecordReader {
      * Return" name the affidavit and the return, not the warrant: the warrant itself only when nothing else is named or
      * the line lists it too ("warrant and affidavit").
      */
-    private static void warrantRecords(String text, Citation c, List<RecordReference> out) {
+    private static void warrantRecords(String text, Citation c, String documentNumber, List<RecordReference> out) {
+        // which warrant: the number the line gives, else the one the document is about
+        String number = warrantNumber(text);
+        if (number == null) number = documentNumber;
         boolean other = false;
         for (Cue cue : WARRANT_RECORDS) {
             if (cue.record().equals("warrant") || !cue.in(text)) continue;
             other = true;
-            out.add(new RecordReference("warrant", RecordReference.PRODUCED, null, cue.record(), c));
+            out.add(new RecordReference("warrant", RecordReference.PRODUCED, number, cue.record(), c));
         }
         if (!WARRANT_RECORDS.get(2).in(text)) return;
-        if (!other || text.matches("(?is).*\\bwarrants?\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:affidavit|return|application).*|.*\\b(?:affidavit|return)\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:signed\\s+)?(?:search\\s+)?warrant\\b.*")) {
-            out.add(new RecordReference("warrant", RecordReference.PRODUCED, null, "warrant", c));
+        if (!other || text.matches("(?is).*\\bwarrants?(?:\\s+(?:no\\.?\\s*)?[A-Z]*\\d[\\w-]*)?(?:\\s*\\([^)]*\\))?\\s*(?:,|and|&|/|\\+|with)\\s*(?:the\\s+|its\\s+)?(?:affidavit|return|application).*|.*\\b(?:affidavit|return)\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:signed\\s+)?(?:search\\s+)?warrant\\b.*")) {
+            out.add(new RecordReference("warrant", RecordReference.PRODUCED, number, "warrant", c));
         }
+    }
+
+    /** The warrant a warrant document is about: the first warrant number in it, or null. */
+    private static String docWarrant(Document d) {
+        return warrantNumber(d.fullText());
     }
 
     /** A line of a prosecutor's index or cover letter that lists records as produced. */
@@ -561,7 +582,7 @@ public final class RecordReader {
         if (NINE_ONE_ONE.matcher(u).find() && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
         if (DOG.matcher(u).find()) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
         for (Cue cue : LAB_RECORDS) if (cue.in(u)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
-        if (l.contains("warrant") || l.contains("affidavit")) warrantRecords(u, c, out);
+        if (l.contains("warrant") || l.contains("affidavit")) warrantRecords(u, c, null, out);
         for (Cue cue : CUSTODY_RECORDS) if (cue.in(u)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
         Matcher inf = INFORMANT.matcher(u);
         if (inf.find() || l.matches("(?s).*\\b(?:informant|source)\\b.*")) {
