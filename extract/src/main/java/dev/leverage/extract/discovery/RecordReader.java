@@ -353,6 +353,14 @@ public final class RecordReader {
         String[] words = name.replaceAll("#\\s*\\S+", " ").replaceAll("\\(.*?\\)", " ").strip().split("[\\s,]+");
         // "LANE, J." and "Lane, Jordan" put the surname first
         if (name.matches("^\\s*[A-Z][A-Za-z'’-]+,\\s*[A-Z].*")) return surnameWord(words[0]);
+        // a CAD remark in capitals runs the name into what follows it ("SGT IBARRA AT OUTGATE POST"): the name ends
+        // before the first preposition
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].matches("(?i)at|on|in|to|from|with|and|of|for|by|via|near|enroute|enrt|w/")) {
+                words = java.util.Arrays.copyOf(words, i);
+                break;
+            }
+        }
         for (int i = words.length - 1; i >= 0; i--) {
             String s = surnameWord(words[i]);
             if (s != null) return s;
