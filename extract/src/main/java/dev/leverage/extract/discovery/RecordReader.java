@@ -96,6 +96,10 @@ public final class RecordReader {
         return n.toUpperCase(Locale.ROOT).replaceAll("[\\s/]", "").replaceFirst("(^|-)SW-?(?=\\d)", "$1SW-");
     }
 
+    /** "No items were seized", "nothing was collected", "was not seized": a seizure that did not happen. */
+    private static final Pattern NOTHING_SEIZED = Pattern.compile("(?i)\\b(?:no|nothing|none|neither|nor)\\b[^.;]{0,40}?\\b(?:seized|collected|recovered|confiscated|taken|impounded)\\b"
+            + "|\\b(?:was|were|is|are)\\s+(?:not|never)\\s+(?:seized|collected|recovered|confiscated|taken|impounded)\\b");
+
     private static final Pattern SEARCH_WARRANT = Pattern.compile("(?i)\\b(?:(?:search|seizure|anticipatory|tracking|tracker|gps|phone|cell(?:ular)?\\s+phone|blood|residence|premises|vehicle|records|"
             + "no-knock|knock\\s+and\\s+announce)\\s+warrants?|warrants?\\s+(?:for|to\\s+search)\\s+(?:the\\s+)?(?:residence|home|house|apartment|vehicle|car|phone|cell|blood|premises|records|account|device|storage|unit|room)|"
             + "(?:a|the)\\s+warrant\\s+(?:was\\s+)?(?:signed|issued|granted|authorized|approved|executed|served)|"
@@ -204,7 +208,7 @@ public final class RecordReader {
                     out.add(new RecordReference("warrant", RecordReference.BASIS, warrantNumber(u), "warrant", c));
                 }
                 cited(u, c, type, out);
-                if (!type.startsWith("lab") && !type.equals("custody_log") && SEIZED.matcher(u).find()) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
+                if (!type.startsWith("lab") && !type.equals("custody_log") && SEIZED.matcher(u).find() && !NOTHING_SEIZED.matcher(u).find()) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
                 if (NO_CAMERA.matcher(u).find()) {
                     // which cameras the officer or agency lacks: "not issued body-worn cameras" leaves the in-car video
                     String which = BODY.matcher(u).find() && !IN_CAR.matcher(u).find() ? "body" : IN_CAR.matcher(u).find() && !BODY.matcher(u).find() ? "in_car" : "any";
