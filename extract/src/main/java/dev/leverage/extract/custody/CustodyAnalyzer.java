@@ -274,6 +274,7 @@ public final class CustodyAnalyzer {
                         CustodyEvent prev = chain.get(k).event();
                         if (Handlers.isBlank(prev.receivedBy())) continue;
                         if (Handlers.isSecureStorage(prev.receivedBy()) || Handlers.isLab(prev.receivedBy()) || "lab_received".equals(prev.action())
+                                || isStaff(labStaff, prev.receivedBy())
                                 || "stored".equals(prev.action()) || Handlers.isSecureStorage(prev.location())) holder = prev.receivedBy();
                         break;
                     }
