@@ -168,7 +168,9 @@ public final class CustodyAnalyzer {
         return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*")
                 // "resealed with NJSP evidence tape, analyst initials DK, 04/10/2025", "tape bearing the analyst's initials and
                 // date": the initials on the tape are the who, and the sentence dates it
-                || quote.matches("(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*");
+                || quote.matches("(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*")
+                // "ETRCL reseal MQ 08/04/25": a log's shorthand, the resealer's initials and the date
+                || quote.matches("(?s).*\\b(?i:re-?seal\\w*)\\s+(?:by\\s+)?[A-Z]{2,3}\\s+\\d{1,2}/\\d{1,2}/\\d{2,4}\\b.*");
     }
 
     /** Two seal keys that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */
