@@ -36,6 +36,7 @@ public final class CustodyBlocks {
     private static final Pattern PERFORMED = Pattern.compile("(?i)(performed|combined|split|repackaged|sealed|resealed|opened)\\s+by");
     private static final Pattern ITEMS = Pattern.compile("(?i)items?(\\s*(no\\.?|#|number|nos\\.?))?|exhibits?(\\s*(no\\.?|#))?|evidence\\s+items?|agency\\s+items?|property\\s+tag");
     private static final Pattern DATE = Pattern.compile("(?i)date|date\\s+(received|released|of\\s+transfer)");
+    private static final Pattern HANDOFF_DATE = Pattern.compile("(?i)date\\s+(received|released|submitted|delivered|of\\s+(transfer|receipt|submission))");
     private static final Pattern TIME = Pattern.compile("(?i)time(\\s*\\(24h\\))?|hour|time\\s+(received|released)");
     private static final Pattern DATE_TIME = Pattern.compile("(?i)date\\s*(/|&|and)\\s*time|date-time|when|timestamp");
     private static final Pattern PURPOSE = Pattern.compile("(?i)purpose(\\s+of\\s+change\\s+of\\s+custody)?|reason|action|activity");
@@ -118,7 +119,11 @@ public final class CustodyBlocks {
             LocalDateTime t = TimeParser.parseDateTime(both.replaceAll("\\s*/\\s*(?=\\d{3,4}\\b)", " "));
             if (t != null) return t;
         }
-        String date = value(f, DATE), time = value(f, TIME);
+        // A date that names the hand-off ("Date received: 07/14/2025") over a form's own date ("Date: 08/05/2025", the
+        // day a lab report was written).
+        String date = value(f, HANDOFF_DATE);
+        if (date == null) date = value(f, DATE);
+        String time = value(f, TIME);
         if (date == null) return null;
         LocalDate day = TimeParser.parseDate(date.strip());
         if (day == null) {
