@@ -114,6 +114,11 @@ public final class ItemKey {
         if (label == null) return out;
         // A laboratory's known and questioned samples ("K1" exemplars, "Q2") are not the agency's items.
         if (label.strip().matches("(?i)[KQ]-?\\d{1,3}[A-Z]?")) return out;
+        // FBI-style serials ("1B1", "1B4": the first and fourth of the 1B bulky exhibits) are each an item of their own.
+        if (label.strip().matches("(?i)\\d{1,3}[A-Z]\\d{1,3}")) {
+            out.add(label.strip().toUpperCase(java.util.Locale.ROOT));
+            return out;
+        }
         // A series of its own ("CB1" for a controlled buy, "SW-3"): not item 1 or 3 of the main numbering.
         java.util.regex.Matcher series = java.util.regex.Pattern.compile("(?i)([A-Z]{2,4})-?(\\d{1,3}[A-Z]?)").matcher(label.strip());
         if (series.matches() && !series.group(1).matches("(?i)item|itm|exh|ex|no|nos|lab|tag|pkg|lot|art|spec|evid|prop|qty")) {
