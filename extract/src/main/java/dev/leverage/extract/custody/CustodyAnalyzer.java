@@ -289,7 +289,9 @@ public final class CustodyAnalyzer {
                 // A laboratory's receipt puts the item in the lab's custody, whoever signed for it ("Barnaby Quist received").
                 if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !isStaff(labStaff, holder)
                         // a freezer or a bench the lab's own staff put it in is the lab's
-                        && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder)) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
+                        && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder))
+                        // a sealed package with a common carrier travels under its tracking number
+                        && !Handlers.isCarrier(holder) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
                         && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
@@ -309,6 +311,7 @@ public final class CustodyAnalyzer {
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())
+                        && !(Handlers.isCarrier(holder) && java.util.Objects.equals(Handlers.carrier(holder), Handlers.carrier(eb.releasedBy())))
                         // a record dated but not timed, on the day of a timed one: which came first is not written
                         && !(dateOnly(ea) != dateOnly(eb) && ea.time().toLocalDate().equals(eb.time().toLocalDate()))
                         // two documents telling one hand-off at times that disagree: an ordering break, not a missing transfer
@@ -721,6 +724,19 @@ public final class CustodyAnalyzer {
             boolean toLab = "lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy())
                     || String.valueOf(e.purpose()).matches("(?is).*\\b(lab(oratory)?\\s+(submission|intake|receipt)|submitted\\s+to\\s+(the\\s+)?lab\\w*)\\b.*");
             if (toLab) out.add(e.receivedBy());
+        }
+        // Who takes delivery of a package sent to a named laboratory ("UPS -> Meridian - K. Aboud" after "to Meridian
+        // Forensic Genetics") works for it.
+        List<String> labNames = new ArrayList<>();
+        for (Link l : links) {
+            for (String v : new String[]{l.event().location(), l.event().purpose(), l.event().receivedBy()}) {
+                if (v == null || !Handlers.isLab(v)) continue;
+                for (String w : v.split("[^A-Za-z]+")) if (w.length() >= 5 && Character.isUpperCase(w.charAt(0)) && !w.matches("(?i)forensic\\w*|laborator\\w*|genetics|crime|state|regional|county|section|services?|evidence|intake|receiving")) labNames.add(w);
+            }
+        }
+        for (Link l : links) {
+            CustodyEvent e = l.event();
+            if (Handlers.isCarrier(e.releasedBy()) && !Handlers.isBlank(e.receivedBy()) && labNames.stream().anyMatch(w -> e.receivedBy().contains(w))) out.add(e.receivedBy());
         }
         // Who takes it out of a freezer or vault the lab's staff put it in works for the lab too (the examiner at the bench).
         List<String> places = new ArrayList<>();

@@ -43,6 +43,20 @@ public final class Handlers {
             + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
+    private static final Pattern CARRIER = Pattern.compile("(?i)\\b(UPS|FedEx|Fed\\s*Ex|Federal\\s+Express|USPS|DHL|registered\\s+mail|certified\\s+mail|express\\s+mail)\\b");
+
+    /** A common carrier that moves a sealed package under a tracking number (UPS, FedEx, USPS registered mail). */
+    public static boolean isCarrier(String h) {
+        return h != null && CARRIER.matcher(h).find();
+    }
+
+    /** The carrier's name, so that "UPS overnight" and "UPS" are one handler. */
+    public static String carrier(String h) {
+        if (h == null) return null;
+        Matcher m = CARRIER.matcher(h);
+        return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "") : null;
+    }
+
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
         if (h == null) return false;
