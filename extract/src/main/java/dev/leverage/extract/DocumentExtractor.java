@@ -147,14 +147,16 @@ public final class DocumentExtractor {
                 List<Mention> found = mentionsIn(d, page, s);
                 mentions.addAll(found);
                 if (csv || s.text().contains("\t")) continue; // table rows are read by column above
-                // A form line skipped below as a row of fields still turns the document to the item it names
-                // ("EVIDENCE TAG NO: 24-0219-2    ITEM NO: 2").
-                if (textTables && !s.text().contains("|")) custodyContext.saw(s.text());
                 // Rows of a text table were read by column; a form line of labelled fields ("Seal number on package at
                 // receipt: TC-80342     Seal condition: intact") is read as text.
                 // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
                 if (textTables && (s.text().contains("|") || s.text().replaceFirst("^(?i:item|exhibit|exh\\.?|lab\\s+item|evidence|property\\s+tag)\\s*#?\\s*[\\w.-]{1,12} {3,}(?=\\S)", "").matches("(?s).*\\S {3,}\\S.*")
-                        && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) continue;
+                        && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) {
+                    // a form line skipped as a row of fields still turns the document to the item it names
+                    // ("EVIDENCE TAG NO: 24-0219-2    ITEM NO: 2")
+                    if (!s.text().contains("|")) custodyContext.saw(s.text());
+                    continue;
+                }
                 TimeNormaliser.Offset offset = recordingStart == null ? null : TimeNormaliser.offset(s.text());
                 if (offset != null) {
                     // The sentence splitter may run several transcript lines together: each stamped line is its own.

@@ -77,6 +77,8 @@ public final class CustodyProse {
         String toldIn;
         /** The items of the last act told in the sentence being read, for "and delivered them at 1100 hrs". */
         List<String> toldItems = List.of();
+        boolean partNow, partBefore;
+
         /** A receipt told above a list of items ("received from DFM Blackwood:"), for the lines under it. */
         Pending pending;
 
@@ -111,12 +113,18 @@ public final class CustodyProse {
 
         /** Notes the item a sentence names when it names exactly one. */
         public void saw(String sentence) {
+            // a part the lab numbered under the item ("1A  Methamphetamine identified.") and the sentence after it
+            partBefore = partNow;
+            partNow = PART_LABEL.matcher(sentence).find();
             if (sentence.strip().startsWith("(")) return; // an aside names an item without turning to it
             List<String> items = items(sentence);
             if (items.size() == 1) item = items.get(0);
             else if (items.size() > 1) item = null;
         }
     }
+
+    private static final Pattern PART_LABEL = Pattern.compile("^\\s*(\\d{1,3}[A-Z])\\s{2,}\\S");
+    private static final Pattern FIELD_GAP = Pattern.compile("(?<=\\S)[ \\t]{3,}(?=\\S)");
 
     /** A receipt told above a list of items, waiting for the list's lines. */
     record Pending(String clause, LocalDateTime when, String actor, List<CustodyEvent> alone) {
@@ -207,6 +215,9 @@ public final class CustodyProse {
 
     public static List<CustodyEvent> read(Document d, Page page, String sentence, String clause, LocalDateTime when,
                                           String actor, String author, String singleItem, Context context, int[] order) {
+        // A form line sets its fields apart with runs of spaces ("from Dep. L. Molina         Analyst: ..."): a name does
+        // not run across one. The run keeps its length, so the clause's offsets stay the sentence's.
+        clause = FIELD_GAP.matcher(clause).replaceAll(r -> ";" + " ".repeat(r.group().length() - 1));
         // A receipt told once above a list ("... Barnaby Quist received from DFM Blackwood:" and then a line per item):
         // each line is that receipt for its item, with the line's own seal, condition and count, cited to the line.
         if (context.pending != null) {
@@ -298,7 +309,12 @@ public final class CustodyProse {
         // The packaging's own weight ("The empty evidence bag weighed 36.2 g") is not the item's.
         boolean packagingWeight = sentence.matches("(?is).*\\b(empty|packaging|wrapping|wrappers?|tare|inner\\s+packaging|evidence\\s+bag|the\\s+bag|container|box)\\b[^.;]{0,100}\\b(weighed|weight|weighs)\\b.*")
                 && !sentence.matches("(?is).*\\b(contents?|substance|material|powder|net)\\b.*");
-        boolean weightFact = !packagingWeight && CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
+        // "1A  Methamphetamine identified.  Net weight 1.62 g" under Item 1: the weight of a part the lab numbered, not
+        // of the item ("Total net weight: 3.18 g" is)
+        Matcher partLabel = PART_LABEL.matcher(sentence);
+        boolean partWeight = context.item != null && (partLabel.find() && !context.all.contains(partLabel.group(1).toUpperCase(java.util.Locale.ROOT))
+                || context.partBefore && items(sentence).isEmpty() && !TOGETHER.matcher(sentence).find());
+        boolean weightFact = !packagingWeight && !partWeight && CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3
                 // "Net plant material: 9.41 g and 9.37 g": the weights of units one by one, not the item's
