@@ -280,7 +280,7 @@ public final class CustodyAnalyzer {
                                 || "stored".equals(prev.action()) || Handlers.isSecureStorage(prev.location())) holder = prev.receivedBy();
                         break;
                     }
-                    if (!Handlers.isBlank(holder) && !overThresholdIsOutside(holder)) continue;
+                    if (!Handlers.isBlank(holder) && CustodyText.outsideSystem(holder) == null) continue;
                 }
                 long minutes = Duration.between(ea.time(), eb.time()).toMinutes();
                 boolean dateOnly = dateOnly(ea) || dateOnly(eb);
@@ -311,7 +311,6 @@ public final class CustodyAnalyzer {
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())
-                        && !(Handlers.isCarrier(holder) && java.util.Objects.equals(Handlers.carrier(holder), Handlers.carrier(eb.releasedBy())))
                         // a record dated but not timed, on the day of a timed one: which came first is not written
                         && !(dateOnly(ea) != dateOnly(eb) && ea.time().toLocalDate().equals(eb.time().toLocalDate()))
                         // two documents telling one hand-off at times that disagree: an ordering break, not a missing transfer
@@ -454,6 +453,7 @@ public final class CustodyAnalyzer {
         Link lastSealLink = null;
         boolean sealFlagged = false;
         boolean sealedYet = false;
+        List<String> labStaff = labStaff(links);
         for (Link l : links) {
             CustodyEvent e = l.event();
             String status = e.sealStatus();
@@ -475,8 +475,8 @@ public final class CustodyAnalyzer {
                 String seal = sealKey(e.seal());
                 // A laboratory's own log putting the item back in its vault under its own seal, signed and timed by the
                 // examiner, is the record of the resealing.
-                boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff(links), e.releasedBy())
-                        && (Handlers.isSecureStorage(e.receivedBy()) || isStaff(labStaff(links), e.receivedBy()));
+                boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff, e.releasedBy())
+                        && (Handlers.isSecureStorage(e.receivedBy()) || isStaff(labStaff, e.receivedBy()));
                 if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !resealedBetween(links, lastSealLink, l)) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
@@ -706,10 +706,6 @@ public final class CustodyAnalyzer {
             if (Handlers.same(z.releasedBy(), holder) && Handlers.same(z.receivedBy(), release.releasedBy())) return true;
         }
         return false;
-    }
-
-    private static boolean overThresholdIsOutside(String holder) {
-        return CustodyText.outsideSystem(holder) != null;
     }
 
     /**

@@ -43,6 +43,8 @@ public final class Handlers {
             + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
+    /** "logged into evidence", "booked into property": the evidence system itself, a secure place. */
+    private static final Pattern EVIDENCE_SYSTEM = Pattern.compile("(?i)(the\\s+)?(evidence|property)(\\s+(system|storage))?");
     private static final Pattern CARRIER = Pattern.compile("(?i)\\b(UPS|FedEx|Fed\\s*Ex|Federal\\s+Express|USPS|DHL|registered\\s+mail|certified\\s+mail|express\\s+mail)\\b");
 
     /** A common carrier that moves a sealed package under a tracking number (UPS, FedEx, USPS registered mail). */
@@ -51,7 +53,7 @@ public final class Handlers {
     }
 
     /** The carrier's name, so that "UPS overnight" and "UPS" are one handler. */
-    public static String carrier(String h) {
+    private static String carrier(String h) {
         if (h == null) return null;
         Matcher m = CARRIER.matcher(h);
         return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "") : null;
@@ -60,8 +62,7 @@ public final class Handlers {
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
         if (h == null) return false;
-        // "logged into evidence", "booked into property": the evidence system itself
-        if (h.strip().matches("(?i)(the\\s+)?(evidence|property)(\\s+(system|storage))?")) return true;
+        if (EVIDENCE_SYSTEM.matcher(h.strip()).matches()) return true;
         h = CustodyText.ocr(h).replace("rn", "m");
         return (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
     }
@@ -100,7 +101,7 @@ public final class Handlers {
     /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
     public static boolean isPlace(String h) {
         if (isBlank(h)) return false;
-        if (h.strip().matches("(?i)(the\\s+)?(evidence|property)(\\s+(system|storage))?")) return true;
+        if (EVIDENCE_SYSTEM.matcher(h.strip()).matches()) return true;
         String s = strip(CustodyText.ocr(h).replace("rn", "m"));
         return PLACE.matcher(s).find() && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
@@ -108,6 +109,9 @@ public final class Handlers {
     /** Whether two records name the same custodian. */
     public static boolean same(String a, String b) {
         if (isBlank(a) || isBlank(b)) return false;
+        // "UPS overnight" and "UPS": one carrier
+        String ca = carrier(a);
+        if (ca != null) return ca.equals(carrier(b));
         String ba = badge(a), bb = badge(b);
         if (ba != null && bb != null) return ba.equals(bb);
         boolean pa0 = isPlace(a), pb0 = isPlace(b);

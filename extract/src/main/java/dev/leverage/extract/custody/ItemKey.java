@@ -17,6 +17,7 @@ public final class ItemKey {
 
     private static final Pattern RANGE = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})(?!\\d)");
     /** A property tag or lot numbering the item in its last part: "2024-00412-003", "CED-24-0388-1A" (sub-item 1A). */
+    private static final Pattern SERIES = Pattern.compile("(?i)([A-Z]{2,4})-?(\\d{1,3}[A-Z]?)");
     private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-(\\d{1,4}[A-Z]?)\\b");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
@@ -120,7 +121,7 @@ public final class ItemKey {
             return out;
         }
         // A series of its own ("CB1" for a controlled buy, "SW-3"): not item 1 or 3 of the main numbering.
-        java.util.regex.Matcher series = java.util.regex.Pattern.compile("(?i)([A-Z]{2,4})-?(\\d{1,3}[A-Z]?)").matcher(label.strip());
+        Matcher series = SERIES.matcher(label.strip());
         if (series.matches() && !series.group(1).matches("(?i)item|itm|exh|ex|no|nos|lab|tag|pkg|lot|art|spec|evid|prop|qty")) {
             out.add((series.group(1) + series.group(2)).toUpperCase(java.util.Locale.ROOT));
             return out;
