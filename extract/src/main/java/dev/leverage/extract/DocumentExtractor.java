@@ -1316,6 +1316,12 @@ public final class DocumentExtractor {
         if (d.pages().isEmpty()) return null;
         Matcher m = SINGLE_ITEM.matcher(d.pages().get(0).text());
         if (!m.find()) {
+            // "NSP Case: 25-11873     Item: 1     Description: U.S. currency": one item field among a form line's fields
+            Matcher f = ITEM_FIELD.matcher(d.pages().get(0).text());
+            java.util.Set<String> fields = new java.util.TreeSet<>();
+            while (f.find()) fields.addAll(ItemKey.of(f.group(1)));
+            if (fields.size() == 1) return fields.iterator().next();
+
             // A record that names one item only is about that item.
             java.util.Set<String> named = new java.util.TreeSet<>();
             d.pages().forEach(p -> named.addAll(CustodyProse.items(p.text())));
@@ -1334,6 +1340,7 @@ public final class DocumentExtractor {
         return keys.size() == 1 ? keys.get(0) : null;
     }
 
+    private static final Pattern ITEM_FIELD = Pattern.compile("(?im)(?:^|\\S {3,}|\\|\\s*)(?:item|exhibit|evidence\\s+item)\\s*(?:no\\.?|number|#)?\\s*:\\s*([\\w.-]{1,20})(?= {3,}|\\s*\\||\\s*$)");
     private static final Pattern SINGLE_ITEM = Pattern.compile("(?im)^\\s*(?:item|exhibit|evidence item|property tag)\\s*(?:no\\.?|number|#)?\\s*:\\s*(\\S[^\\n]{0,30})$");
 
     private static String cell(List<String> row, int i) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.TreeMap;
@@ -412,6 +413,14 @@ public final class CustodyAnalyzer {
         return e.time() != null && e.time().toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
     }
 
+    /** Money that leaves an item on the way: part returned to its owner, part released, forfeited or taken for a buy. */
+    private static final Pattern MONEY_LEAVES = Pattern.compile("(?i)\\b(returned\\s+to\\s+(?:the\\s+)?(?:owner|claimant|defendant|subject)|released\\s+to\\s+(?:the\\s+)?(?:owner|claimant)|"
+            + "partial\\s+(?:release|return)|forfeit\\w*|split|divided|separated|removed\\s+(?:from|by)|withdrawn|recounted\\s+and\\s+corrected|count\\s+corrected)\\b");
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, v == Math.rint(v) ? "$%,.0f" : "$%,.2f", v);
+    }
+
     private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|\\d+\\s+[a-z]+\\s+used|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as|combined|commingled|separated|removed\\s+(from|by)|lab\\s+items?\\s+\\d+\\.\\d+)\\b");
     private static final Pattern NOTHING_CONSUMED = Pattern.compile("(?i)\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b");
 
@@ -523,6 +532,37 @@ public final class CustodyAnalyzer {
                 }
             }
             counted = l;
+        }
+        // Money: seized currency is counted at the scene, again at the property room and at the bank; a sum that
+        // changes between two counts, with no record of a release or a return between them, is a count mismatch.
+        Link summed = null;
+        Double before = null;
+        for (Link l : told) {
+            Double sum = CustodyText.amount(l.event().citation().quote());
+            if (sum == null) continue;
+            if (before != null && Math.abs(before - sum) >= 0.005) {
+                int from = links.indexOf(linkOf(links, summed)), to = links.indexOf(linkOf(links, l));
+                boolean explained = false;
+                for (int k = Math.max(0, from); k <= to && k < links.size() && !explained; k++) {
+                    for (Citation c : links.get(k).citations()) if (MONEY_LEAVES.matcher(c.quote()).find()) explained = true;
+                }
+                if (!explained) {
+                    CustodyEvent a = summed.event();
+                    List<Citation> cites = new ArrayList<>(summed.citations());
+                    l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
+                    String was = money(before), now = money(sum);
+                    Finding f = finding(item, "count_mismatch", Severity.HIGH, "Item " + item + ": " + was + " counted, then " + now,
+                            "The sum counted in Item " + item + " changes from " + was + " to " + now + " (" + money(Math.abs(before - sum))
+                                    + (sum < before ? " less" : " more") + ")" + (a.time() != null && l.event().time() != null
+                                    ? " between " + HUMAN.format(a.time()) + " and " + HUMAN.format(l.event().time()) : "") + " with no record of money released or returned.",
+                            "Demand the count sheets, the witnesses to each count and the property-room access log; subpoena the deposit record.",
+                            facts(item, "count_mismatch", a.time(), l.event().time(), null, was, now), cites);
+                    out.add(new Finding(f.id() + "-sum", f.type(), f.kind(), f.severity(), f.title(), f.explanation(), f.suggestedAction(), f.facts(), f.citations()));
+                    break;
+                }
+            }
+            summed = l;
+            before = sum;
         }
         // Weights: a change beyond packaging and uncertainty; a net weight above an earlier gross weight.
         Link firstWeighed = null;

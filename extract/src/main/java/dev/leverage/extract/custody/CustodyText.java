@@ -34,6 +34,29 @@ public final class CustodyText {
     private CustodyText() {
     }
 
+    /** "$14,320", "$14,230.00", "USD 9,500": a sum of money written in a record. */
+    private static final Pattern MONEY = Pattern.compile("(?i)(?:\\$\\s?|\\bUSD\\s?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{2}))?\\b");
+    /** A sum that is not the item's own: a price, a payment, a value, a bond; or one only estimated. */
+    private static final Pattern NOT_THE_ITEMS_SUM = Pattern.compile("(?i)\\b(paid|pay|payment|purchase[ds]?|bought|buy\\s+(?:money|funds)|price|cost|fee|fine|bond|bail|value[ds]?|worth|"
+            + "approx\\w*\\.?|about|around|estimated|est\\.|roughly|reward|owed|debt|rent)\\b");
+
+    /**
+     * The sum of money a custody record counts for its item ("Seized; scene count $14,320", "Property room count:
+     * $14,230"), or null when the record writes no sum, several different sums, or a sum that is a price, a payment,
+     * a value or an estimate.
+     */
+    public static Double amount(String s) {
+        if (s == null || NOT_THE_ITEMS_SUM.matcher(s).find()) return null;
+        Matcher m = MONEY.matcher(s);
+        Double found = null;
+        while (m.find()) {
+            double v = Double.parseDouble(m.group(1).replace(",", "") + (m.group(2) == null ? "" : "." + m.group(2)));
+            if (found != null && found != v) return null;
+            found = v;
+        }
+        return found;
+    }
+
     /** A weight in grams written in the text, or null. */
     public static Double grams(String s) {
         if (s == null) return null;

@@ -235,7 +235,10 @@ public final class RecordReader {
     }
 
     private static final Pattern SEIZED = Pattern.compile("(?i)\\b(?:i|we|he|she|they|officers?|deputies|troopers?|agents?)\\s+(?:then\\s+|also\\s+)?(?:seized|recovered|collected|confiscated|impounded)\\b|"
-            + "\\b(?:was|were)\\s+(?:seized|recovered|collected|confiscated|taken\\s+into\\s+evidence|placed\\s+into\\s+evidence|secured\\s+as\\s+evidence)\\b");
+            + "\\b(?:was|were)\\s+(?:seized|recovered|collected|confiscated|tagged|taken\\s+into\\s+evidence|placed\\s+into\\s+evidence|secured\\s+as\\s+evidence)\\b|"
+            // "booked into property", "I secured the weapon": evidence taken, in the words officers use for it
+            + "\\b(?:booked|logged|tagged|placed|entered|submitted)\\s+(?:it\\s+|them\\s+)?(?:into|in|as)\\s+(?:evidence|property)\\b|"
+            + "\\b(?:i|we)\\s+secured\\s+the\\s+(?:weapon|handgun|firearm|pistol|revolver|rifle|shotgun|gun|knife|narcotics|drugs|currency|cash|money|phone|evidence)\\b");
     private static final Pattern INTERVIEW = Pattern.compile("(?i)\\b(?:(?:custodial|recorded|video(?:taped)?|audio)\\s+(?:interview|interrogation|statement)|interview(?:ed)?\\s+(?:\\w+\\s+){0,4}(?:at|in)\\s+the\\s+(?:station|office|headquarters|precinct|jail|detention|interview\\s+room|department|sheriff'?s\\s+office|barracks|post|cid)|"
             + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
     private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:results?|conclusions?|findings|interpretation)\\s*:|\\d\\s*(?:g/100\\s*ml|mg/dl|ng/ml|mg/l)\\b|\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|net\\s+weight|"
@@ -594,7 +597,8 @@ public final class RecordReader {
         if (NINE_ONE_ONE.matcher(u).find() && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
         if (DOG.matcher(u).find()) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
         for (Cue cue : LAB_RECORDS) if (cue.in(u)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
-        if (l.contains("warrant") || l.contains("affidavit")) warrantRecords(u, c, null, out);
+        // "Return and Inventory, filed 07/03/2025" in an index names a warrant's return without the word warrant
+        if (l.contains("warrant") || l.contains("affidavit") || RETURN_AND_INVENTORY.matcher(u).find()) warrantRecords(u, c, null, out);
         for (Cue cue : CUSTODY_RECORDS) if (cue.in(u)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
         Matcher inf = INFORMANT.matcher(u);
         if (inf.find() || l.matches("(?s).*\\b(?:informant|source)\\b.*")) {
@@ -608,6 +612,7 @@ public final class RecordReader {
         out.add(new RecordReference("listing", RecordReference.PRODUCED, normal(u), null, c));
     }
 
+    private static final Pattern RETURN_AND_INVENTORY = Pattern.compile("(?i)\\b(?:return\\s+(?:and|&)\\s+inventory|inventory\\s+(?:and|&)\\s+return)\\b");
     private static final Pattern ID_PREFIX = Pattern.compile("(?i)\\b(c\\.?\\s?[is]\\.?|c/[is]|chs|soi|cw|ccs)\\s*[-#]?\\s*(?:no\\.?\\s*|#\\s*)?$");
 
     /** "CI-0419" is ci0419, "Confidential Source (CS-22)" cs22; a number with no letters before it is a CI's. */

@@ -91,6 +91,28 @@ class CustodyReadingTest {
         assertFalse(kinds.contains("handler_mismatch"), kinds.toString());
     }
 
+    @Test
+    void aSumOfMoneyThatChangesBetweenCountsIsACountMismatch() {
+        List<CustodyEvent> chain = List.of(
+                ev("2025-06-17T04:52", "--", "Tpr. C. Rasmussen #5-14", "Seized; scene count $14,320", "seized"),
+                ev("2025-06-17T07:41", "Tpr. C. Rasmussen #5-14", "Troop A Property Drop Safe", "Deposited, env. sealed", "transfer"),
+                ev("2025-06-17T14:22", "Troop A Property Drop Safe", "P.T. M. Lund #0781", "Property room count: $14,230", "transfer"));
+        List<Finding> found = new CustodyAnalyzer().analyze(chain);
+        assertEquals(List.of("count_mismatch"), found.stream().map(Finding::kind).toList());
+        assertEquals("$14,320", found.get(0).facts().get("expected"));
+        assertEquals("$14,230", found.get(0).facts().get("observed"));
+
+        // the same sum written twice, a price, an estimate, or part returned to the owner in between: no finding
+        assertEquals(14230.0, CustodyText.amount("Amount deposited: $14,230.00"));
+        assertEquals(null, CustodyText.amount("CI paid $200 of pre-recorded funds"));
+        assertEquals(null, CustodyText.amount("approximately $14,000 in bundles"));
+        List<CustodyEvent> returned = List.of(
+                ev("2025-06-17T04:52", "--", "Tpr. C. Rasmussen #5-14", "Seized; scene count $14,320", "seized"),
+                ev("2025-06-18T09:00", "P.T. M. Lund #0781", "R. Owner", "$1,000 returned to owner per court order", "returned"),
+                ev("2025-06-19T10:48", "P.T. M. Lund #0781", "Bank teller", "Deposited: $13,320", "transfer"));
+        assertTrue(new CustodyAnalyzer().analyze(returned).stream().noneMatch(f -> f.kind().equals("count_mismatch")));
+    }
+
     private static int order;
 
     private static CustodyEvent ev(String time, String from, String to, String purpose, String action) {
