@@ -72,16 +72,16 @@ import org.apache.lucene.index.ReaderUtil;
  * The embedded index: one Lucene index on disk per case. Each page is a Lucene document (the unit of retrieval);
  * file records, extracted facts and the analysis are stored documents of their own kinds beside them, so the
  * witness view and the report are answered from the index alone. One IndexWriter owns the directory;
- * a SearcherManager hands out near-real-time searchers, refreshed every second from the writer (so search answers
- * while a case is ingested) and at each commit (which makes the writes durable).
+ * a SearcherManager hands out near-real-time searchers, reopened from the writer when a search finds them more than
+ * a second old (so search answers while a case is ingested) and at each commit (which makes the writes durable).
  */
 public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     static final String KIND = "kind", PAGE = "page", RECORD = "record", FACTS = "facts", ANALYSIS = "analysis";
     static final String TEXT = "text", PATH = "path", PAGE_NO = "page_no", BATES = "bates", TYPE = "type", SHA = "sha256",
             JSON = "json", DOC_ID = "doc_id", PAGE_KEY = "page_key", OCR_CONFIDENCE = "ocr_conf", RECORD_STATUS = "record_status",
             RECORD_PATH = "record_path";
-    /** How often searches are reopened on what has been written, committed or not (near-real-time search). */
-    private static final long REFRESH_MILLIS = 1_000;
+    /** How stale a search may be: what was written more than this long ago is found, committed or not. */
+    private static final long REFRESH_NANOS = 1_000_000_000L;
 
     private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -96,7 +96,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
     private volatile CachedCast cachedCast;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final java.util.concurrent.ScheduledExecutorService refresher;
+    private volatile long lastRefresh = System.nanoTime();
 
     public LuceneDiscoveryIndex(Path dir) throws IOException {
         IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
@@ -104,19 +104,26 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         this.writer = new IndexWriter(FSDirectory.open(dir), cfg);
         this.writer.commit(); // an empty case is a valid index
         this.searchers = new SearcherManager(writer, null);
-        this.refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "leverage-index-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        // Search answers while a case is being ingested: what has been written shows within a second, before commit.
-        refresher.scheduleWithFixedDelay(() -> {
+    }
+
+    /**
+     * A searcher that sees what has been written up to a second ago, committed or not (near-real-time search). The
+     * reader is reopened when someone searches, not on a clock: a reopen flushes the writer's buffers into a new
+     * segment, and reopening every second through a long ingest that nobody is searching wrote hundreds of tiny
+     * segments that Lucene then spent more processor time merging than the extractors spent reading.
+     *
+     * @param fresh false for the ingest's own look-ups of earlier runs' records, which the last commit holds
+     */
+    private IndexSearcher acquire(boolean fresh) throws IOException {
+        if (fresh && System.nanoTime() - lastRefresh > REFRESH_NANOS) {
             try {
                 searchers.maybeRefresh();
-            } catch (IOException | org.apache.lucene.store.AlreadyClosedException ignored) {
-                // the next tick or the next commit refreshes
+            } catch (org.apache.lucene.store.AlreadyClosedException ignored) {
+                // closing: the searcher below says so
             }
-        }, REFRESH_MILLIS, REFRESH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            lastRefresh = System.nanoTime();
+        }
+        return searchers.acquire();
     }
 
     private static Double ocrConfidence(org.apache.lucene.document.Document d) {
@@ -259,7 +266,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
                 .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(PATH, documentPath)), BooleanClause.Occur.FILTER)
                 .add(IntPoint.newExactQuery(PAGE_NO, number), BooleanClause.Occur.FILTER).build();
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         try {
             TopDocs td = s.search(q, 1);
             if (td.scoreDocs.length == 0) return Optional.empty();
@@ -275,7 +282,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(PATH, documentPath)), BooleanClause.Occur.FILTER).build();
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         try {
             List<Page> out = new ArrayList<>();
             for (ScoreDoc sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
@@ -308,7 +315,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                 .add(parsed.query(), BooleanClause.Occur.MUST).build();
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         try {
             int n = Math.max(1, request.offset() + request.limit());
             TopDocs td;
@@ -398,7 +405,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     @Override
     public CaseCast cast() throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         long version;
         try {
             version = ((DirectoryReader) s.getIndexReader()).getVersion();
@@ -423,7 +430,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         for (String w : words) terms.add(new BytesRef(w));
         Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PAGE)), BooleanClause.Occur.FILTER)
                 .add(new TermInSetQuery(TEXT, terms), BooleanClause.Occur.FILTER).build();
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         try {
             TopDocs td = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
             for (ScoreDoc sd : td.scoreDocs) {
@@ -447,7 +454,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     @Override
     public Optional<String> analysis() throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         try {
             TopDocs td = s.search(new TermQuery(new Term(KIND, ANALYSIS)), 1);
             if (td.scoreDocs.length == 0) return Optional.empty();
@@ -457,16 +464,23 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         }
     }
 
+    /** The first match in index order, as of the last commit: the ingest's look-ups of earlier runs' records. */
     private <T> Optional<T> first(Query q, Class<T> type) throws IOException {
-        List<T> all = all(q, type);
+        List<T> all = all(q, type, false);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     private <T> List<T> all(Query q, Class<T> type) throws IOException {
-        IndexSearcher s = searchers.acquire();
+        return all(q, type, true);
+    }
+
+    private <T> List<T> all(Query q, Class<T> type, boolean fresh) throws IOException {
+        IndexSearcher s = acquire(fresh);
         try {
             List<T> out = new ArrayList<>();
-            int max = Math.max(1, s.getIndexReader().maxDoc());
+            // as many as match, not as many as the index holds: a queue of maxDoc entries for each file's look-up
+            // made the ingest's cost grow with the square of the case
+            int max = Math.max(1, s.count(q));
             TopDocs td = s.search(q, max);
             // Index order is insertion order within a commit point, which keeps ledgers in ingest order.
             ScoreDoc[] docs = td.scoreDocs.clone();
@@ -480,7 +494,7 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     /** Number of documents in the index (all kinds); for tests and diagnostics. */
     public int size() throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire(true);
         try {
             return s.count(new MatchAllDocsQuery());
         } finally {
@@ -490,12 +504,6 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
 
     @Override
     public void close() throws IOException {
-        refresher.shutdownNow();
-        try {
-            refresher.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         searchers.close();
         writer.close();
     }

@@ -408,12 +408,14 @@ public final class RecordReader {
 
     private static void scene(Document d, String raw, Citation c, String type, boolean transcript, List<RecordReference> out) {
         String u = ocrFold(raw);
-        Matcher nu = NAME_THEN_UNIT.matcher(u);
+        // each pattern below is tried only where the punctuation it needs is on the line: this runs on every line
+        boolean paren = u.indexOf('(') >= 0;
+        Matcher nu = NAME_THEN_UNIT.matcher(paren || u.indexOf(',') >= 0 ? u : "");
         while (nu.find()) {
             String s = surname(nu.group(1));
             if (s != null && nu.group(2).chars().filter(Character::isDigit).count() <= 4) out.add(new RecordReference("unit", RecordReference.ALIAS, normal(nu.group(2)), s, c));
         }
-        Matcher un = UNIT_THEN_NAME.matcher(u);
+        Matcher un = UNIT_THEN_NAME.matcher(paren ? u : "");
         while (un.find()) {
             String s = surname(un.group(2));
             if (s != null) out.add(new RecordReference("unit", RecordReference.ALIAS, normal(un.group(1)), s, c));
@@ -612,6 +614,11 @@ public final class RecordReader {
         out.add(new RecordReference("listing", RecordReference.PRODUCED, normal(u), null, c));
     }
 
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+        return false;
+    }
+
     private static final Pattern RETURN_AND_INVENTORY = Pattern.compile("(?i)\\b(?:return\\s+(?:and|&)\\s+inventory|inventory\\s+(?:and|&)\\s+return)\\b");
     private static final Pattern ID_PREFIX = Pattern.compile("(?i)\\b(c\\.?\\s?[is]\\.?|c/[is]|chs|soi|cw|ccs)\\s*[-#]?\\s*(?:no\\.?\\s*|#\\s*)?$");
 
@@ -644,6 +651,11 @@ public final class RecordReader {
     }
 
     private static void cited(String u, Citation c, String type, List<RecordReference> out) {
+        if (!hasDigit(u)) {
+            // every number a document is cited by has a digit in it; only an attachment's file name may not
+            if (type.equals("email") || ATTACH_CUE.matcher(u).find()) attachments(u, c, out);
+            return;
+        }
         Matcher sup = SUPPLEMENT_SEQ.matcher(u);
         while (sup.find()) {
             if (u.substring(0, sup.start()).matches("(?is).*\\b(?:this|the\\s+following|attached\\s+is|my)\\s+$")) continue;
@@ -666,17 +678,20 @@ public final class RecordReader {
         }
         Matcher br = CITED_BRACKETED.matcher(u);
         while (br.find()) out.add(new RecordReference("cited_document", RecordReference.BASIS, normal(br.group(1)), br.group().strip(), c));
-        if (type.equals("email") || ATTACH_CUE.matcher(u).find()) {
-            Matcher a = ATTACHMENT.matcher(u);
-            while (a.find()) {
-                String name = a.group(1).strip();
-                // the file name starts at the last word that is not a lead-in ("Attached are the photo log (Photo_Log.pdf)")
-                name = name.replaceFirst("(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\()\\s+(?=\\S+\\.\\w{2,4}$)", "");
-                if (name.contains("(")) name = name.substring(name.lastIndexOf('(') + 1);
-                String base = name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "");
-                if (normal(base).length() < 3) continue;
-                out.add(new RecordReference("cited_document", RecordReference.BASIS, "file:" + normal(base), name, c));
-            }
+        if (type.equals("email") || ATTACH_CUE.matcher(u).find()) attachments(u, c, out);
+    }
+
+    /** File names a line attaches or refers to ("see the photo log (Photo_Log.pdf)"). */
+    private static void attachments(String u, Citation c, List<RecordReference> out) {
+        Matcher a = ATTACHMENT.matcher(u);
+        while (a.find()) {
+            String name = a.group(1).strip();
+            // the file name starts at the last word that is not a lead-in ("Attached are the photo log (Photo_Log.pdf)")
+            name = name.replaceFirst("(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\()\\s+(?=\\S+\\.\\w{2,4}$)", "");
+            if (name.contains("(")) name = name.substring(name.lastIndexOf('(') + 1);
+            String base = name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "");
+            if (normal(base).length() < 3) continue;
+            out.add(new RecordReference("cited_document", RecordReference.BASIS, "file:" + normal(base), name, c));
         }
     }
 

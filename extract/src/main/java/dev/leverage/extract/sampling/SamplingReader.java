@@ -468,15 +468,18 @@ public final class SamplingReader {
     /** The substance a text names, by the thresholds tables' names and the names labs write. */
     String substance(String lower) {
         // "Fentanyl not detected", "negative for heroin": a substance ruled out is not the one identified.
-        lower = RULED_OUT_AFTER.matcher(lower).replaceAll(" ");
-        lower = RULED_OUT_BEFORE.matcher(lower).replaceAll(" ");
-        for (Map.Entry<Pattern, String> alias : ALIAS_PATTERNS) if (alias.getKey().matcher(lower).find()) return alias.getValue();
+        // This runs on every sentence of every page: each pattern is tried only where a word it needs is on the line.
+        if (lower.contains("not") || lower.contains("negative")) lower = RULED_OUT_AFTER.matcher(lower).replaceAll(" ");
+        if (lower.contains("no")) lower = RULED_OUT_BEFORE.matcher(lower).replaceAll(" ");
+        for (int i = 0; i < ALIASES.length; i++) {
+            if (containsAny(lower, ALIAS_NEEDLES[i]) && ALIAS_PATTERNS.get(i).getKey().matcher(lower).find()) return ALIAS_PATTERNS.get(i).getValue();
+        }
         if (substancePatterns == null) {
-            // compiled once per reader, not once per call: this runs on every sentence of every lab page
+            // compiled once per reader, not once per call
             substancePatterns = thresholds.substances().stream()
                     .map(n -> Map.entry(Pattern.compile("\\b" + Pattern.quote(n) + "\\b"), n)).toList();
         }
-        for (Map.Entry<Pattern, String> name : substancePatterns) if (name.getKey().matcher(lower).find()) return name.getValue();
+        for (Map.Entry<Pattern, String> name : substancePatterns) if (lower.contains(name.getValue()) && name.getKey().matcher(lower).find()) return name.getValue();
         return null;
     }
 
@@ -503,6 +506,16 @@ public final class SamplingReader {
     };
     private static final List<Map.Entry<Pattern, String>> ALIAS_PATTERNS = java.util.Arrays.stream(ALIASES)
             .map(a -> Map.entry(Pattern.compile("\\b(?:" + a[0] + ")\\b"), a[1])).toList();
+    /** For each alias, words one of which every spelling it matches contains: the pattern is not tried without one. */
+    private static final String[][] ALIAS_NEEDLES = {
+            {"cocaine"}, {"cocaine"}, {"methamphetamine"}, {"fentanyl"}, {"methylenedioxymethamphetamine", "mdma"},
+            {"lysergic", "lsd"}, {"oxycodone"}, {"alprazolam"}, {"psilocy", "psiloci"}, {"diacetylmorphine", "heroin"},
+            {"marihuana", "marijuana", "cannabis"}, {"phencyclidine", "pcp"}};
+
+    private static boolean containsAny(String s, String[] needles) {
+        for (String n : needles) if (s.contains(n)) return true;
+        return false;
+    }
 
     /** A count written in words or digits, or both ("fifty-four (54)": the digits win). */
     static Integer number(String s) {

@@ -128,6 +128,11 @@ public final class IngestBenchmark {
     private static JsonNode child(PrintStream out, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP, "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), IngestBenchmark.class.getName()));
+        // LEVERAGE_BENCH_INGEST_OPTS adds JVM options to the product's ingest only, e.g. a flight recording to profile it
+        String extra = System.getenv("LEVERAGE_BENCH_INGEST_OPTS");
+        if (extra != null && !extra.isBlank() && args[0].equals("ingest") && !"warmup".equals(args[3])) {
+            cmd.addAll(1, List.of(extra.trim().split("\\s+")));
+        }
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // Tika alone OCRs as the product's parser processes do: one Tesseract thread per page (see ForkedDocumentParser)
