@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class RecordReader {
     /** Ranks and titles that put a name on an officer. Short capitals (SA, TFO) only as written. */
-    static final String RANK = "(?:(?i:officer|ofc\\.?|off\\.|ptl\\.?|patrol(?:wo)?man|trooper|tpr\\.?|trp\\.?|deputy|dep\\.|dpty\\.?|sgt\\.?|sergeant|"
+    static final String RANK = "(?:(?i:[o0]fficer|[o0]fc\\.?|off\\.|ptl\\.?|patrol(?:wo)?man|trooper|tpr\\.?|trp\\.?|deputy|dep\\.|dpty\\.?|sgt\\.?|sergeant|"
             + "cpl\\.?|corporal|lt\\.|lieutenant|capt\\.?|captain|det\\.|detective|inv\\.|investigator|special\\s+agent|agent|ranger|"
             + "(?:game\\s+)?warden|constable|marshal|inspector|insp\\.|handler|k-?9\\s+(?:officer|handler|deputy|trooper)|reserve\\s+officer|"
-            + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|CBPO|BPA|P\\.?O\\.?)";
+            + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|CBPO|BPA|P\\.?O\\.?"
+            // military police and CID write the soldier's grade: "SPC Nabil HADDAD", "SSG Ortiz"
+            + "|SPC|PFC|PVT|PV2|SSG|SFC|MSG|1SG|SGM|CPT|MAJ|LTC|COL|1LT|2LT|CW[2-5]|WO1)";
     private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)");
     private static final Set<String> NOT_SURNAMES = Set.of("street", "st", "road", "rd", "avenue", "ave", "highway", "hwy", "unit", "units", "department",
             "dept", "county", "police", "sheriff", "sheriffs", "office", "division", "report", "dispatch", "the", "and", "on", "scene", "arrived",
@@ -33,14 +35,18 @@ public final class RecordReader {
             "lane's", "task", "force", "bwc", "icv", "mvr", "camera", "video", "transcript", "recording", "car", "vehicle", "dash", "body",
             "worn", "axon", "watchguard", "dvr", "exhibit", "item", "lab", "laboratory", "mr", "ms", "mrs", "miss", "jr", "sr", "ii", "iii",
             "produced", "provided", "included", "enclosed", "pending", "received", "redacted", "available", "yes", "no", "page", "pages", "bates",
-            "media", "he", "she", "they", "him", "it", "we", "disc", "dvd", "file", "folder", "copy", "none", "total", "withheld", "released", "logged", "sealed");
+            "media", "he", "she", "they", "him", "it", "we", "disc", "dvd", "file", "folder", "copy", "none", "total", "withheld", "released", "logged", "sealed",
+            // words that open a sentence and so come capitalised: "About 300 feet east of the bungalow I observed ..."
+            "about", "above", "after", "again", "along", "also", "approximately", "around", "before", "behind", "below", "beside", "between",
+            "during", "each", "from", "here", "later", "near", "next", "once", "prior", "shortly", "since", "soon", "there", "these", "this",
+            "those", "through", "under", "until", "when", "where", "while", "within", "without");
 
     private static final Pattern CAMERA = Pattern.compile("(?i)\\b(?:bwc|bodycam|body[- ]?cam(?:era)?s?|body[- ]worn|icv|in[- ]car(?:\\s+(?:video|camera))?|dash[- ]?cam(?:era)?|dash(?:board)?\\s+camera|"
             + "mvr|dvr|watchguard|axon|cruiser\\s+(?:video|camera)|patrol\\s+(?:video|camera)|video|footage|camera)\\b");
     private static final Pattern NO_CAMERA = Pattern.compile("(?i)\\b(?:not\\s+(?:been\\s+)?(?:equipped|issued|assigned|outfitted)\\s+(?:with\\s+)?(?:an?\\s+|any\\s+)?(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|cameras?|video)|"
             + "(?:does|do|did)\\s+not\\s+(?:issue|equip|use|utilize|have|deploy|carry|wear)\\s+(?:\\w+\\s+){0,3}(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|cameras?|video)|"
             + "no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|video)\\s*(?:cameras?|video|recording|system|equipment)?\\s+(?:is|are|were|was)\\s+(?:issued|installed|equipped|assigned)|"
-            + "(?:has|have)\\s+no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr)\\s+(?:cameras?|video|system)|"
+            + "(?:has|have|had|carry|carries|carried)\\s+no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr)\\s+(?:cameras?|video|system)|"
             + "(?:not\\s+equipped|unequipped)\\s+with\\s+(?:a\\s+)?(?:camera|video|recording))");
     private static final Pattern TRANSCRIPT_TITLE = Pattern.compile("(?i)\\b(?:transcript(?:ion)?|recording\\s+(?:start|began|begins|date|id|log)|(?:bwc|body[- ]?cam(?:era)?|body[- ]worn(?:\\s+camera)?|in[- ]car\\s+video|dash[- ]?cam(?:era)?|icv|mvr|video)\\s+(?:recording|footage|log|summary|file))\\b");
     private static final Pattern BODY = Pattern.compile("(?i)\\b(?:bwc|body[- ]?cam(?:era)?s?|body[- ]worn|axon\\s+body)\\b");
@@ -48,7 +54,11 @@ public final class RecordReader {
     private static final Pattern WITHHELD = Pattern.compile("(?i)\\b(?:withheld|withhold(?:ing)?|not\\s+(?:yet\\s+)?(?:been\\s+)?(?:produced|provided|included|available|received|located|enclosed)|"
             + "to\\s+be\\s+(?:provided|produced|forwarded|sent|supplemented)|to\\s+follow|will\\s+(?:be\\s+)?(?:provide|produce|forward|supplement)\\w*|"
             + "(?:has|have)\\s+been\\s+requested|requested\\s+from|pending|outstanding|under\\s+review|not\\s+in\\s+(?:our|the\\s+state's)\\s+possession|"
-            + "unavailable|no\\s+longer\\s+exists?|could\\s+not\\s+be\\s+(?:located|found)|upon\\s+receipt|once\\s+received|when\\s+received|awaiting)\\b");
+            + "unavailable|no\\s+longer\\s+exists?|could\\s+not\\s+be\\s+(?:located|found)|upon\\s+receipt|once\\s+received|when\\s+received|awaiting|"
+            // "not preserved", "are being compiled", "will send it when I get it"
+            + "not\\s+(?:been\\s+)?(?:preserved|retained|saved|kept)|(?:was|were)\\s+(?:overwritten|purged|deleted|lost)|"
+            + "(?:is|are)\\s+(?:still\\s+)?being\\s+(?:compiled|gathered|collected|prepared|located|obtained|retrieved)|will\\s+send|"
+            + "not\\s+discoverable|declines?\\s+to\\s+produce|objects?\\s+to\\s+(?:producing|production|disclos\\w+))\\b");
     private static final Pattern LISTING_TITLE = Pattern.compile("(?i)\\b(?:discovery|production|index|transmittal|disclosure|enclosures?|bates\\s+(?:log|index|range)|"
             + "receipt\\s+of\\s+discovery|items\\s+produced|evidence\\s+produced|notice\\s+of|supplemental\\s+(?:discovery|disclosure)|cover\\s+letter)\\b");
     private static final Pattern LISTING_LINE = Pattern.compile("(?i)\\b(?:produced|enclosed|enclosing|included|provided\\s+(?:herewith|on|via|to\\s+you)|"
@@ -73,13 +83,13 @@ public final class RecordReader {
             + "(?:i\\s+)?radioed|over\\s+the\\s+radio|via\\s+(?:radio|dispatch)|by\\s+radio|radio\\s+(?:traffic|transmission|call|log)|notified\\s+(?:dispatch|communications)|"
             + "(?:called|calls)\\s+out\\s+the\\s+stop|requested\\s+(?:a\\s+)?(?:k-?9|backup|a\\s+cover|an?\\s+assist)\\w*\\s+(?:via|over|on|through)\\s+(?:radio|dispatch)|"
             + "(?:per|from|through)\\s+(?:dispatch|communications|comms)|(?:by|via|over|on)\\s+(?:vhf|uhf|marine\\s+radio|(?:vhf\\s+|uhf\\s+)?ch(?:annel)?\\.?\\s*\\d+))\\b");
-    private static final Pattern ALERT = Pattern.compile("(?i)\\b(?:alert(?:ed|s)?|indicat(?:ed|ion|es)|final\\s+response|positive\\s+(?:response|indication|alert)|"
-            + "show(?:ed|n)\\s+(?:an?\\s+)?(?:alert|change\\s+of\\s+behavio)|sat\\s+at|sat\\s+down\\s+at|gave\\s+(?:a|an|her|his)\\s+(?:final|trained)\\s+(?:response|indication))\\b");
+    private static final Pattern ALERT = Pattern.compile("(?i)\\b(?:alert(?:ed|s)?|indicat(?:ed|ion|es)|final\\s+responses?|positive\\s+(?:response|indication|alert)|"
+            + "show(?:ed|n)\\s+(?:an?\\s+)?(?:alert|change\\s+of\\s+behavio)|sat\\s+at|sat\\s+down\\s+at|gave\\s+(?:a|an|her|his)\\s+(?:final|trained)\\s+(?:response|indication)|gave\\s+(?:trained\\s+)?final\\s+responses)\\b");
     /** "Based on the alert, ..." in a document about a dog. */
     private static final Pattern BARE_ALERT = Pattern.compile("(?i)\\b(?:the|an?|positive)\\s+(?:alert|final\\s+response)\\b|\\balerted\\b");
     private static final Pattern NO_ALERT = Pattern.compile("(?i)\\b(?:did\\s+not\\s+(?:alert|indicate|show|give)|no\\s+(?:alert|indication|final\\s+response|change\\s+(?:of|in)\\s+behavio)|"
             + "negative\\s+(?:sniff|result|for\\s+(?:an\\s+)?alert)|failed\\s+to\\s+(?:alert|indicate)|without\\s+(?:an?\\s+)?(?:alert|indication)|alert:\\s*(?:no|none|negative)|not\\s+alert)");
-    private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog)\\b");
+    private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog|mwd|military\\s+working\\s+dog)\\b");
     private static final Pattern INFORMANT = Pattern.compile("(?:(?<![.\\w])(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)"
             + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)"
             + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)");
@@ -126,23 +136,29 @@ public final class RecordReader {
 
     /** Record classes a lab keeps behind its report, by the words a document or an index line names them with. */
     static final List<Cue> LAB_RECORDS = List.of(
-            new Cue("bench_notes", "\\b(?:bench\\s+notes?|worksheets?|work\\s+sheets?|analyst'?s?\\s+notes|case\\s+notes|lab(?:oratory)?\\s+notes|analytical\\s+notes|examination\\s+notes|notes\\s+of\\s+analysis)\\b"),
-            new Cue("instrument_data", "\\b(?:chromatograms?|spectra|spectrums?|mass\\s+spectr\\w*|gc[/-]?ms\\s+(?:data|printouts?|results|reports?|runs?)|ftir\\s+(?:data|spectra|printouts?)|instrument(?:al)?\\s+(?:data|printouts?|output|runs?|files)|raw\\s+data|data\\s+files|batch\\s+data|electropherograms?|printouts?)\\b"),
-            new Cue("calibration", "\\b(?:calibrat\\w*|balance\\s+(?:verification|check|logs?|records?|certificates?)|uncertainty\\s+(?:budget|calculation|worksheet)|measurement\\s+uncertainty\\s+(?:budget|worksheet|records?|calculation)|maintenance\\s+logs?|performance\\s+(?:check|verification)s?)\\b"),
+            new Cue("bench_notes", "\\b(?:bench\\s+notes?|worksheets?|work\\s+sheets?|analyst'?s?\\s+notes|case\\s+notes|lab(?:oratory)?\\s+notes|analytical\\s+notes|examination\\s+notes|examiner'?s?\\s+notes|technical\\s+notes|notes\\s+of\\s+analysis)\\b"),
+            new Cue("instrument_data", "\\b(?:chromatograms?|spectra|spectrums?|mass\\s+spectr\\w*|gc[/-]?ms\\s+(?:data|printouts?|results|reports?|runs?)|ftir\\s+(?:data|spectra|printouts?)|instrument(?:al)?\\s+(?:data|printouts?|output|runs?|files)|raw\\s+data|data\\s+files|batch\\s+data|electropherograms?|"
+                    // a printout is the instrument's only when an instrument or its search names it: not "ELD record of duty status printout"
+                    + "(?:library\\s+search|instrument|spectral?|spectrum|chromatograph\\w*|ftir|gc[/-]?ms|lc[/-]?ms|analy[sz]er|chronograph)\\s+printouts?|"
+                    // a firearms examination's instrument record is its test-firing
+                    + "test[- ]fir(?:e|ing)\\s+(?:documentation|records?|data|results))\\b"),
+            new Cue("calibration", "\\b(?:calibrat\\w*|balance\\s+(?:verification|check|logs?|records?|certificates?)|uncertainty\\s+(?:budget|calculation|worksheet)|measurement\\s+uncertainty\\s+(?:budget|worksheet|records?|calculation)|maintenance\\s+logs?|performance\\s+(?:check|verification)s?|verification\\s+(?:records?|logs?|certificates?))\\b"),
             new Cue("sampling_plan", "\\b(?:sampling\\s+(?:plan|procedure|protocol|method|records?|worksheet)|hypergeometric\\s+(?:worksheet|calculation|table))\\b"),
-            new Cue("lab_custody", "\\b(?:(?:internal|lab(?:oratory)?|intra-?lab(?:oratory)?)\\s+(?:chain[- ]of[- ]custody|custody|tracking)|sample\\s+tracking\\s+(?:logs?|records?|sheets?)|chain[- ]of[- ]custody\\s+(?:within|inside)\\s+the\\s+lab\\w*|lims\\s+(?:records?|log|history|printout|report)|evidence\\s+tracking\\s+(?:log|records?|history))\\b"),
+            new Cue("lab_custody", "\\b(?:(?:internal|lab(?:oratory)?|intra-?lab(?:oratory)?)\\s+(?:chain[- ]of[- ]custody|custody|tracking)|sample\\s+tracking\\s+(?:logs?|records?|sheets?)|chain[- ]of[- ]custody\\s+(?:within|inside)\\s+the\\s+lab\\w*|lims\\s+(?:records?|log|history|printout|report)|evidence\\s+tracking\\s+(?:log|records?|history)|"
+                    + "(?:internal|lab(?:oratory)?'?s?)\\s+(?:internal\\s+)?(?:evidence|item|sample)[- ](?:tracking|transfer|custody)(?:\\s+(?:records?|logs?|history))?)\\b"),
             new Cue("proficiency", "\\b(?:proficiency|competency\\s+(?:tests?|records?))\\b"));
     static final List<Cue> K9_RECORDS = List.of(
-            new Cue("training", "\\b(?:training\\s+(?:logs?|records?|files?|history|hours|reports?|sheets?)|maintenance\\s+training)\\b"),
+            new Cue("training", "\\b(?:training\\s+(?:logs?|records?|files?|history|hours|reports?|sheets?)|maintenance\\s+training|training\\s+(?:and|&|/)\\s+certification)\\b"),
             new Cue("certification", "\\b(?:certificates?|certification|certifications)\\b"),
-            new Cue("field_records", "\\b(?:deployment\\s+(?:logs?|history|records|statistics|summary)|utilization\\s+(?:logs?|reports?|records?)|field\\s+(?:performance|accuracy|records?|deployment\\s+records?)|"
+            new Cue("field_records", "\\b(?:deployment\\s+(?:logs?|history|records|statistics|summary)|utilization\\s+(?:logs?|reports?|records?|history)|field\\s+(?:performance|accuracy|alert|records?|deployment\\s+records?)|"
+                    + "(?:deployment|utilization)\\s*/\\s*(?:deployment|utilization|detection)\\s+(?:logs?|history|records?|reports?)|"
                     + "usage\\s+logs?|sniff\\s+(?:logs?|history|records)|alert\\s+(?:history|records|statistics)|call-?out\\s+logs?)\\b"));
     static final List<Cue> WARRANT_RECORDS = List.of(
             new Cue("affidavit", "\\b(?:affidavit|application\\s+for\\s+(?:a\\s+)?(?:search\\s+)?warrant|statement\\s+of\\s+probable\\s+cause)\\b"),
             new Cue("return", "\\b(?:return(?:\\s+and\\s+inventory)?|inventory\\s+(?:and\\s+return|of\\s+(?:property|items)\\s+(?:seized|taken))|warrant\\s+inventory)\\b"),
             new Cue("warrant", "\\b(?:search\\s+(?:and\\s+seizure\\s+)?warrant|(?:phone|blood|tracking|gps|residence|premises|records)\\s+warrant|warrant\\s+(?:for|to\\s+search)|signed\\s+warrant|warrant\\s+\\(?signed|judge'?s\\s+signature)\\b"));
     static final List<Cue> CUSTODY_RECORDS = List.of(
-            new Cue("custody_log", "\\b(?:property\\s*[/&]?\\s*(?:and\\s+)?evidence|chain[- ]of[- ]custody|custody\\s+(?:log|form|record|report)|property\\s+(?:receipt|record|report|log|form|sheet|invoice)|evidence\\s+(?:log|receipt|record|report|form|custody|submission|sheet|ledger)|da\\s+form\\s+4137)\\b"),
+            new Cue("custody_log", "\\b(?:property\\s*[/&]?\\s*(?:and\\s+)?evidence|chain[- ]of[- ]custody|custody\\s+(?:log|form|record|report)|property\\s+(?:receipt|record|report|log|form|sheet|invoice)|receipts?\\s+for\\s+property|evidence\\s+(?:log|receipt|record|report|form|custody|submission|sheet|ledger)|da\\s+form\\s+4137)\\b"),
             new Cue("access_log", "\\b(?:access\\s+logs?|movement\\s+logs?|(?:property|evidence)\\s+(?:room|locker|vault)\\s+(?:logs?|access|entry|sign-?in)|entry\\s+logs?|key\\s+(?:logs?|control)|sign-?in\\s+(?:sheets?|logs?)|audit\\s+(?:trail|log))\\b"),
             new Cue("seal_records", "\\b(?:seal\\s+(?:logs?|records?|register|inventory)|tamper[- ]evident\\s+seal\\s+(?:log|records?))\\b"));
     static final List<Cue> INFORMANT_RECORDS = List.of(
@@ -180,6 +196,7 @@ public final class RecordReader {
         // a transcript says so in its head; a report that mentions a body camera is not one
         boolean transcript = TRANSCRIPT_TITLE.matcher(title).find();
         boolean labReport = type.equals("lab_report");
+        boolean labDocument = type.startsWith("lab") || LAB_TITLE.matcher(title).find();
 
         boolean dogInDocument = DOG.matcher(d.fullText()).find();
         // What this document is, by its title.
@@ -187,12 +204,21 @@ public final class RecordReader {
         out.add(new RecordReference("identity", RecordReference.PRODUCED, normal(title), type, titleCite));
         String agency = agency(first.text());
         if (agency != null) out.add(new RecordReference("agency", RecordReference.PRODUCED, agency, null, titleCite));
+        boolean withheldList = false;
         for (Page page : d.pages()) {
             List<String> units = units(page.text());
             for (int i = 0; i < units.size(); i++) {
                 String u = units.get(i);
                 Citation c = Citation.of(d, page, u);
-                if (listing && (LISTING_LINE.matcher(u).find() || LISTING_TITLE.matcher(title).find()) && !WITHHELD.matcher(u).find()) listed(u, c, out);
+                // a listing's entry wrapped onto a second line keeps the subject of its first ("MWD Bodo training records and
+                // MWD utilization /" then "detection logs with field accuracy summary")
+                String entry = i > 0 && continues(units.get(i - 1), u) ? units.get(i - 1) : "";
+                // and a withheld entry may say so on its second line ("... payment and benefit" / "records): withheld.")
+                String rest = i + 1 < units.size() && continues(u, units.get(i + 1)) ? units.get(i + 1) : "";
+                // under "Not produced:" or "Outstanding:" every entry is withheld, until the list ends
+                if (WITHHELD_HEADING.matcher(u).matches()) withheldList = true;
+                else if (withheldList && !NEW_ENTRY.matcher(u).lookingAt() && entry.isEmpty()) withheldList = false;
+                if (listing && !withheldList && (LISTING_LINE.matcher(u).find() || LISTING_TITLE.matcher(title).find()) && !WITHHELD.matcher(u + " " + rest).find()) listed(u, entry, c, out);
                 scene(d, u, c, type, transcript, out);
                 if (transcript && page.number() == 1 && i < 12) recordingOwner(u, c, out);
                 if (NINE_ONE_ONE.matcher(u).find() && !u.matches("(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
@@ -202,9 +228,10 @@ public final class RecordReader {
                 if (!type.equals("cad_log") && (DOG.matcher(u).find() && ALERT.matcher(u).find() || dogInDocument && BARE_ALERT.matcher(u).find()) && !NO_ALERT.matcher(u).find()) {
                     out.add(new RecordReference("k9", RecordReference.BASIS, null, "alert", c));
                 }
-                informants(u, c, out);
+                // a lab's notes name reagents, not informants ("eluted with 500 uL CS2")
+                if (!labDocument) informants(u, c, out);
                 // a warrant talked about, refused or never sought is no warrant, unless the same line says one was obtained
-                if (SEARCH_WARRANT.matcher(u).find() && (!NOT_THIS_WARRANT.matcher(u).find() || WARRANT_OBTAINED.matcher(u).find())) {
+                if (SEARCH_WARRANT.matcher(u).find() && !NO_WARRANT.matcher(u).find() && (!NOT_THIS_WARRANT.matcher(u).find() || WARRANT_OBTAINED.matcher(u).find())) {
                     out.add(new RecordReference("warrant", RecordReference.BASIS, warrantNumber(u), "warrant", c));
                 }
                 cited(u, c, type, out);
@@ -243,7 +270,7 @@ public final class RecordReader {
             + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
     private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:results?|conclusions?|findings|interpretation)\\s*:|\\d\\s*(?:g/100\\s*ml|mg/dl|ng/ml|mg/l)\\b|\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|net\\s+weight|"
             + "blood\\s+alcohol|bac\\b|concentration|detected|consistent\\s+with|opinion|match(?:ed|es)?|excluded|included\\s+as|source\\s+attribution|operable|test[- ]fired)\\b");
-    private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:was|were)\\s+(?:randomly\\s+|arbitrarily\\s+)?selected\\s+(?:and|for)\\s+(?:analy|test|examin)\\w*|(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
+    private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:items?|exhibits?|units?|samples?|cans?|bags?|containers?)\\s+[\\w ,]{1,30}?\\s+(?:was|were)\\s+not\\s+(?:analy[sz]ed|tested|examined)|selected\\s+(?:one|a|\\d+)\\s+samples?\\s+from|(?:was|were)\\s+(?:randomly\\s+|arbitrarily\\s+)?selected\\s+(?:and|for)\\s+(?:analy|test|examin)\\w*|(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
 
     private static final Pattern AGENCY = Pattern.compile("(?i)\\b(?:police|sheriff'?s?|patrol|troopers?|department|laborator(?:y|ies)|crime\\s+lab|bureau|division|task\\s+force|"
             + "office\\s+of|agency|commission|marshals?|rangers?|authority|constable|prosecutor|district\\s+attorney|attorney'?s\\s+office|"
@@ -572,13 +599,15 @@ public final class RecordReader {
     }
 
     /** A line of a prosecutor's index or cover letter that lists records as produced. */
-    private static void listed(String u, Citation c, List<RecordReference> out) {
+    private static void listed(String u, String entry, Citation c, List<RecordReference> out) {
         String l = u.toLowerCase(Locale.ROOT);
-        if (CAMERA.matcher(u).find() || l.contains("recording")) {
+        // "MEDIA-4   CID interview of R. Pellegrini", "AV-1  Audio-visual ...": an index's media line is a recording
+        boolean camera = CAMERA.matcher(u).find() || CAMERA.matcher(entry).find();
+        if (camera || l.contains("recording") || MEDIA_LINE.matcher(u).find()) {
             if (NINE_ONE_ONE.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
             if (l.matches("(?s).*\\b(?:radio|dispatch\\s+audio|cad\\s+audio|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
             if (l.matches("(?s).*\\b(?:interview|interrogation)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
-            if (CAMERA.matcher(u).find()) {
+            if (camera) {
                 for (String s : surnames(u)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
                 Matcher um = UNIT.matcher(u);
                 while (um.find()) out.add(new RecordReference("recording", RecordReference.PRODUCED, normal(um.group(1)), "video", c));
@@ -597,10 +626,10 @@ public final class RecordReader {
         }
         if (l.matches("(?s).*\\b(?:radio\\s+traffic|dispatch\\s+(?:audio|recordings?|tapes?)|radio\\s+(?:recordings?|audio|transmissions))\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
         if (NINE_ONE_ONE.matcher(u).find() && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
-        if (DOG.matcher(u).find()) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
+        if (DOG.matcher(u).find() || DOG.matcher(entry).find()) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
         for (Cue cue : LAB_RECORDS) if (cue.in(u)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
         // "Return and Inventory, filed 07/03/2025" in an index names a warrant's return without the word warrant
-        if (l.contains("warrant") || l.contains("affidavit") || RETURN_AND_INVENTORY.matcher(u).find()) warrantRecords(u, c, null, out);
+        if ((l.contains("warrant") || l.contains("affidavit") || RETURN_AND_INVENTORY.matcher(u).find()) && !NO_WARRANT.matcher(u).find()) warrantRecords(u, c, null, out);
         for (Cue cue : CUSTODY_RECORDS) if (cue.in(u)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
         Matcher inf = INFORMANT.matcher(u);
         if (inf.find() || l.matches("(?s).*\\b(?:informant|source)\\b.*")) {
@@ -613,6 +642,26 @@ public final class RecordReader {
         while (num.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, normal(num.group(2)), null, c));
         out.add(new RecordReference("listing", RecordReference.PRODUCED, normal(u), null, c));
     }
+
+    /** "No search warrant was sought", "no warrant was obtained or relied on": a warrant denied, whatever verb follows. */
+    private static final Pattern NO_WARRANT = Pattern.compile("(?i)\\bno\\s+(?:search\\s+)?warrants?\\s+(?:was|were|has\\s+been|had\\s+been|is)\\s+(?:sought|obtained|needed|required|issued|requested|applied\\s+for|used|relied|executed|served)");
+    private static final Pattern NO_INFORMANT = Pattern.compile("(?i)\\b(?:no|not|never|without)\\b[^.;]{0,40}?\\b(?:any\\s+|an?\\s+|the\\s+)?(?:confidential\\s+)?(?:informants?|sources?|cooperating\\s+(?:sources?|individuals?|witness(?:es)?))\\b");
+    /** A wrapped entry's second line: indented, or opening in lower case. */
+    private static final Pattern CONTINUATION = Pattern.compile("\\s*[a-z(]");
+    /** The heading of a list of what is not produced. */
+    private static final Pattern WITHHELD_HEADING = Pattern.compile("(?i)\\s*(?:items?\\s+|records?\\s+|materials?\\s+)?(?:outstanding|not\\s+(?:yet\\s+)?(?:produced|provided|included)(?:\\s+at\\s+this\\s+time)?|"
+            + "to\\s+be\\s+(?:provided|produced|supplemented)|withheld|pending|requested(?:\\s+but\\s+not\\s+(?:yet\\s+)?received)?|still\\s+outstanding)"
+            + "(?:\\s+(?:items?|records?|materials?))?\\s*:?\\s*");
+    /** A line that opens an entry of its own: a bullet, a number, a Bates or media id. */
+    private static final Pattern NEW_ENTRY = Pattern.compile("\\s*(?:[-*•]|\\d{1,3}[.)]|[A-Z]{1,8}[- ]?\\d)");
+    private static final Pattern UNFINISHED = Pattern.compile("(?:[:,/&]|\\b(?:and|or|of|with|for))\\s*$");
+
+    /** True when {@code next} carries on the listing entry {@code line} began (a wrapped line of an index). */
+    private static boolean continues(String line, String next) {
+        return CONTINUATION.matcher(next).lookingAt() || UNFINISHED.matcher(line).find() && !NEW_ENTRY.matcher(next).lookingAt();
+    }
+    private static final Pattern MEDIA_LINE = Pattern.compile("(?i)^\\s*(?:media|dvd|cd|usb|av|video|audio|disc)[- ]?\\d{1,3}\\b");
+    private static final Pattern LAB_TITLE = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+(?:case\\s+)?(?:packet|file|notes|report|worksheet)|case\\s+packet\\s+for\\s+laboratory|bench\\s+notes|examination\\s+worksheet)\\b");
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
@@ -644,6 +693,8 @@ public final class RecordReader {
             // "informant" as a word of an instruction or a form's checkbox is no one
             if (u.matches("(?is).*\\b(?:no|not\\s+an?|none|n/a)\\s+(?:confidential\\s+)?informants?\\b.*")) return;
             String id = informantId(m);
+            // "The State has no information that any confidential source was used": an unnumbered source denied
+            if (id == null && NO_INFORMANT.matcher(u).find()) continue;
             // "a second confidential source" is someone else than the numbered one
             boolean other = id == null && SECOND.matcher(u).find();
             out.add(new RecordReference("informant", RecordReference.BASIS, id == null ? "ci" : id, other ? "other" : null, c));
@@ -730,6 +781,9 @@ public final class RecordReader {
             if (unit.isEmpty() || unit.length() > 14) continue;
             String status = statusCol >= 0 && statusCol < cells.length ? cells[statusCol] : l;
             String name = nameCol >= 0 && nameCol < cells.length ? cells[nameCol].strip().replaceAll("\"", "") : null;
+            // a unit with no number and no officer named ("SIGMNT", "SIGDESK", "TOW") is a desk, a trade or a service,
+            // not a police unit with a camera
+            if (!hasDigit(unit) && !unit.contains("(") && (name == null || name.isBlank())) continue;
             Citation c = Citation.of(d, page, l);
             boolean on = onSceneCol >= 0 && onSceneCol < cells.length && !cells[onSceneCol].isBlank()
                     || ON_SCENE_CODE.matcher(status).find();
