@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class RecordReader {
     /** Ranks and titles that put a name on an officer. Short capitals (SA, TFO) only as written. */
-    static final String RANK = "(?:(?i:[o0]fficer|[o0]fc\\.?|off\\.|ptl\\.?|patrol(?:wo)?man|trooper|tpr\\.?|trp\\.?|deputy|dep\\.|dpty\\.?|sgt\\.?|sergeant|"
+    static final String RANK = "(?:(?i:" + dev.leverage.extract.Alternation.dispatch("[o0]fficer|[o0]fc\\.?|off\\.|ptl\\.?|patrol(?:wo)?man|trooper|tpr\\.?|trp\\.?|deputy|dep\\.|dpty\\.?|sgt\\.?|sergeant|"
             + "cpl\\.?|corporal|lt\\.|lieutenant|capt\\.?|captain|det\\.|detective|inv\\.|investigator|special\\s+agent|agent|ranger|"
-            + "(?:game\\s+)?warden|constable|marshal|inspector|insp\\.|handler|k-?9\\s+(?:officer|handler|deputy|trooper)|reserve\\s+officer|"
-            + "task\\s+force\\s+officer|cadet|chief)|SA|S/A|TFO|CBPO|BPA|P\\.?O\\.?"
+            + "game\\s+warden|warden|constable|marshal|inspector|insp\\.|handler|k-?9\\s+(?:officer|handler|deputy|trooper)|reserve\\s+officer|"
+            + "task\\s+force\\s+officer|cadet|chief", true) + ")|" + dev.leverage.extract.Alternation.dispatch("SA|S/A|TFO|CBPO|BPA|P\\.?O\\.?"
             // military police and CID write the soldier's grade: "SPC Nabil HADDAD", "SSG Ortiz"
-            + "|SPC|PFC|PVT|PV2|SSG|SFC|MSG|1SG|SGM|CPT|MAJ|LTC|COL|1LT|2LT|CW[2-5]|WO1)";
+            + "|SPC|PFC|PVT|PV2|SSG|SFC|MSG|1SG|SGM|CPT|MAJ|LTC|COL|1LT|2LT|CW[2-5]|WO1", false) + ")";
     private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)");
     private static final Set<String> NOT_SURNAMES = Set.of("street", "st", "road", "rd", "avenue", "ave", "highway", "hwy", "unit", "units", "department",
             "dept", "county", "police", "sheriff", "sheriffs", "office", "division", "report", "dispatch", "the", "and", "on", "scene", "arrived",

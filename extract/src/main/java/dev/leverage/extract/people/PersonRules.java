@@ -30,7 +30,8 @@ public final class PersonRules {
             + "|Judge|Hon\\.|Magistrate|Mr\\.?|Ms\\.?|Mrs\\.?|Dr\\.|Corrections\\s+Officer|Agent|Chief|Sheriff|Marshal|Ranger|Rgr\\.|Warden|Handler|Dispatcher|C/O|SPO|Probation\\s+Officer|Parole\\s+Officer";
     /** Short titles that are also ordinary words in lower case: only in capitals. */
     private static final String CAPS_TITLES = "P\\.O\\.|PO|SA|S/A|TFO|TFC|ET|CO|ADA|AUSA|PFC|SPC|SSG|SFC|MSG|DET|DEP|OFC|SGT|TPR|CPL|LT|CAPT|INV";
-    private static final String TITLE = "(?:(?i:" + TITLE_WORDS + ")|(?:" + CAPS_TITLES + ")\\.?)";
+    // grouped by first letter (Alternation.dispatch): these run at every word of every page
+    private static final String TITLE = "(?:(?i:" + dev.leverage.extract.Alternation.dispatch(TITLE_WORDS, true) + ")|" + dev.leverage.extract.Alternation.dispatch(CAPS_TITLES, false) + "\\.?)";
     private static final String PARTICLE = "(?:[Dd]e|[Ll]a|[Dd]el|[Vv]an|[Vv]on|[Dd]er|[Dd]a|[Dd]i|[Dd]u|[Ll]e|DE|LA|DEL|VAN|VON|DER|DA|DI|DU|LE|St\\.|Mc|MC|Mac)";
     /** One word of a name: Capitalised (O'Neal, McAllister, Alvarez-Ruiz), ALL CAPS, or OCR-spoilt (Ha11oran, Kirnrnel). */
     private static final String WORD = "(?:(?:Mc|Mac|[O0]['’]?|D['’])[A-Z][a-z]+(?:-[A-Z][a-z'’]+)?|[A-Z0][a-z0-9'’]*[a-z][a-z0-9'’]*(?:-[A-Z][a-z'’]+)?|[A-Z0][A-Z0-9'’]*[A-Z][A-Z0-9'’]*(?:-[A-Z]{2,})?)";
@@ -42,10 +43,10 @@ public final class PersonRules {
     private static final String NAME_FIRST = "(?:" + WORD + "(?:[ \\t]+" + PARTICLE + ")*,[ \\t]*(?:" + WORD + "|" + INITIAL + ")(?:[ \\t]+" + INITIAL + "|[ \\t]+" + WORD + ")?" + SUFFIX + "?)";
 
     private static final Pattern TITLED = Pattern.compile("(?<![\\p{L}])(?:" + TITLE + "[ \\t]+)+" + NAME + BADGE + "?");
-    private static final Pattern LABELLED = Pattern.compile("(?im)(?:reporting\\s+(?:officer|deputy)|officer|deputy|trooper|agent|handler|analyst|chemist|examiner|driver|arrestee"
+    private static final Pattern LABELLED = Pattern.compile("(?im)" + dev.leverage.extract.Alternation.dispatch("reporting\\s+(?:officer|deputy)|officer|deputy|trooper|agent|handler|analyst|chemist|examiner|driver|arrestee"
             + "|suspect|defendant|witness|victim|complainant|owner|registered\\s+owner|passenger|subject|name|seized\\s+by|received\\s+by|released\\s+by"
             + "|submitted\\s+by|collected\\s+by|delivered\\s+by|prepared\\s+by|approved\\s+by|reviewed\\s+by|signed|interviewed\\s+by|interviewer|technician"
-            + "|clerk|supervisor|affiant|judge|operator|tow\\s+operator|custodian|by)\\s*:[ \\t]*(?-i:(" + NAME_FIRST + "|(?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
+            + "|clerk|supervisor|affiant|judge|operator|tow\\s+operator|custodian|by", true) + "\\s*:[ \\t]*(?-i:(" + NAME_FIRST + "|(?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
     private static final Pattern SIGNED = Pattern.compile("(?i:/s/|s/)[ \\t]*(?-i:((?:" + TITLE + "[ \\t]+)*" + NAME + ")" + BADGE + "?)");
     private static final Pattern CAD_UNIT = Pattern.compile("\\b[A-Z0-9][A-Z0-9-]{1,7}\\s*\\(((?:" + CAPS_TITLES + ")?\\.?\\s*[A-Z][A-Z'’-]+(?:\\s[A-Z][A-Z'’-]+)?(?:,?\\s[A-Z]\\.?)?(?:\\s(?:JR|SR)\\.?)?)\\)");
     private static final Pattern CAPS_FIRST = Pattern.compile("\\b((?:(?:DE|LA|DEL|VAN|VON|MC|DA|DI|DU|LE)[ \\t])*[A-Z][A-Z'’-]+,[ \\t]?[A-Z][A-Z'’-]+(?:[ \\t][A-Z]\\.?|[ \\t][A-Z]{2,})?(?:,?[ \\t](?:JR|SR|III|II|IV)\\.?)?)(?![a-z])");
