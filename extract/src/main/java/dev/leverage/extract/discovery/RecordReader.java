@@ -654,11 +654,22 @@ public final class RecordReader {
             + "(?:\\s+(?:items?|records?|materials?))?\\s*:?\\s*");
     /** A line that opens an entry of its own: a bullet, a number, a Bates or media id. */
     private static final Pattern NEW_ENTRY = Pattern.compile("\\s*(?:[-*•]|\\d{1,3}[.)]|[A-Z]{1,8}[- ]?\\d)");
-    private static final Pattern UNFINISHED = Pattern.compile("(?:[:,/&]|\\b(?:and|or|of|with|for))\\s*$");
+    private static final Set<String> UNFINISHED_WORDS = Set.of("and", "or", "of", "with", "for");
+
+    /** A line that stops mid-entry: on a colon, comma, slash or ampersand, or on "and", "or", "of", "with", "for". */
+    private static boolean unfinished(String line) {
+        int end = line.length();
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) end--;
+        if (end == 0) return false;
+        if (":,/&".indexOf(line.charAt(end - 1)) >= 0) return true;
+        int start = end;
+        while (start > 0 && Character.isLetter(line.charAt(start - 1))) start--;
+        return UNFINISHED_WORDS.contains(line.substring(start, end)) && (start == 0 || !Character.isLetterOrDigit(line.charAt(start - 1)) && line.charAt(start - 1) != '_');
+    }
 
     /** True when {@code next} carries on the listing entry {@code line} began (a wrapped line of an index). */
     private static boolean continues(String line, String next) {
-        return CONTINUATION.matcher(next).lookingAt() || UNFINISHED.matcher(line).find() && !NEW_ENTRY.matcher(next).lookingAt();
+        return CONTINUATION.matcher(next).lookingAt() || unfinished(line) && !NEW_ENTRY.matcher(next).lookingAt();
     }
     private static final Pattern MEDIA_LINE = Pattern.compile("(?i)^\\s*(?:media|dvd|cd|usb|av|video|audio|disc)[- ]?\\d{1,3}\\b");
     private static final Pattern LAB_TITLE = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+(?:case\\s+)?(?:packet|file|notes|report|worksheet)|case\\s+packet\\s+for\\s+laboratory|bench\\s+notes|examination\\s+worksheet)\\b");
