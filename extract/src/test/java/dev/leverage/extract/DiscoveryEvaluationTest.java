@@ -80,15 +80,16 @@ class DiscoveryEvaluationTest {
 
     /**
      * discovery-blind3, 12 productions (4 complete) of common cases, written blind while blind2 was being worked on and
-     * scored once afterwards: P 0.481 R 0.862, 1 of 4 complete productions silent. Not worked on; held at that ratchet
-     * so that work elsewhere does not make unseen paperwork worse.
+     * scored once afterwards: P 0.481 R 0.862, 1 of 4 complete productions silent. Then worked on (files an index
+     * lists are produced, stacked ranks, sealed records, warrants not yet sought, lettered index entries): P 0.684
+     * R 0.897, 3 of 4 silent. No longer blind; held at that ratchet. Its remaining false gaps are mostly custody's.
      */
     @Test
     void discoveryGapsOnTheThirdBlindSet() throws Exception {
         DiscoveryEvaluation.Result r = run("discovery-blind3", 12);
-        assertTrue(r.micro().precision() >= 0.48, "precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.86, "recall " + r.micro().recall());
-        assertTrue(r.cleanSilent() >= 1, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
+        assertTrue(r.micro().precision() >= 0.68, "precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= 0.89, "recall " + r.micro().recall());
+        assertTrue(r.cleanSilent() >= 3, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
     }
 
     private static DiscoveryEvaluation.Result run(String set, int productions) throws Exception {

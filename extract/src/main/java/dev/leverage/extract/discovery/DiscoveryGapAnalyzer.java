@@ -368,7 +368,7 @@ public final class DiscoveryGapAnalyzer {
             String key = e.getKey();
             boolean file = key.startsWith("file:");
             String k = file ? key.substring(5) : key;
-            if (k.length() < 2 || produced.contains(k)) continue;
+            if (k.length() < 2 || produced.contains(k) || produced.contains(key)) continue; // a file an index lists is produced under its name
             if (file ? fileNames.stream().anyMatch(n -> n.equals(k) || n.length() >= 4 && (n.contains(k) || k.contains(n)))
                     : identities.stream().anyMatch(id -> k.length() >= 3 && id.contains(k)) || fileNames.stream().anyMatch(n -> k.length() >= 3 && n.contains(k))) continue;
             String written = e.getValue().get(0).record();

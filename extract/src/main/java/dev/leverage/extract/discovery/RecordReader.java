@@ -26,7 +26,8 @@ public final class RecordReader {
             + "task\\s+force\\s+officer|cadet|chief", true) + ")|" + dev.leverage.extract.Alternation.dispatch("SA|S/A|TFO|CBPO|BPA|P\\.?O\\.?"
             // military police and CID write the soldier's grade: "SPC Nabil HADDAD", "SSG Ortiz"
             + "|SPC|PFC|PVT|PV2|SSG|SFC|MSG|1SG|SGM|CPT|MAJ|LTC|COL|1LT|2LT|CW[2-5]|WO1", false) + ")";
-    private static final Pattern TITLED = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)");
+    // ranks may stack ("Det. Cpl. Nicole Fortier"): the name is what follows the last
+    private static final Pattern TITLED = Pattern.compile("\\b(?:" + RANK + "\\s+)+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)");
     private static final Set<String> NOT_SURNAMES = Set.of("street", "st", "road", "rd", "avenue", "ave", "highway", "hwy", "unit", "units", "department",
             "dept", "county", "police", "sheriff", "sheriffs", "office", "division", "report", "dispatch", "the", "and", "on", "scene", "arrived",
             "state", "patrol", "agency", "first", "class", "second", "involved", "safety", "services", "service", "narrative", "supplement", "i",
@@ -58,7 +59,8 @@ public final class RecordReader {
             // "not preserved", "are being compiled", "will send it when I get it"
             + "not\\s+(?:been\\s+)?(?:preserved|retained|saved|kept)|(?:was|were)\\s+(?:overwritten|purged|deleted|lost)|"
             + "(?:is|are)\\s+(?:still\\s+)?being\\s+(?:compiled|gathered|collected|prepared|located|obtained|retrieved)|will\\s+send|"
-            + "not\\s+discoverable|declines?\\s+to\\s+produce|objects?\\s+to\\s+(?:producing|production|disclos\\w+))\\b");
+            + "not\\s+discoverable|declines?\\s+to\\s+produce|objects?\\s+to\\s+(?:producing|production|disclos\\w+)|"
+            + "(?:filed\\s+)?under\\s+seal|sealed\\s+by\\s+(?:order|the\\s+court))\\b");
     private static final Pattern LISTING_TITLE = Pattern.compile("(?i)\\b(?:discovery|production|index|transmittal|disclosure|enclosures?|bates\\s+(?:log|index|range)|"
             + "receipt\\s+of\\s+discovery|items\\s+produced|evidence\\s+produced|notice\\s+of|supplemental\\s+(?:discovery|disclosure)|cover\\s+letter)\\b");
     private static final Pattern LISTING_LINE = Pattern.compile("(?i)\\b(?:produced|enclosed|enclosing|included|provided\\s+(?:herewith|on|via|to\\s+you)|"
@@ -71,7 +73,9 @@ public final class RecordReader {
             + "boarded|knocked|entered\\s+the|breached|forced\\s+entry|met\\s+(?:with\\s+)?(?:me|us|the)\\s+at)\\b");
     private static final Pattern AWAY = Pattern.compile("(?i)\\b(?:cancel\\w*|disregard\\w*|called\\s+off|not\\s+needed|10-22|code\\s+4\\s+no\\s+further|"
             + "by\\s+(?:tele)?phone|via\\s+(?:tele)?phone|over\\s+the\\s+phone|at\\s+the\\s+(?:station|office|jail|detention|headquarters|precinct|laboratory|lab|property\\s+room|sally\\s*port|booking)|"
-            + "interview\\s+room|dispatcher|telecommunicator)\\b");
+            + "interview\\s+room|dispatcher|telecommunicator|"
+            // "Plan approved: Sgt. Olivia Brandt (not deployed on 03/14)"
+            + "not\\s+(?:deployed|present|on\\s+scene)|did\\s+not\\s+(?:respond|deploy|attend|go))\\b");
     private static final Pattern CANCELLED = Pattern.compile("(?i)\\b(?:cancel(?:l?ed|s)?|cncl|canc|disregard(?:ed)?|called\\s+off|10-22|never\\s+arrived|did\\s+not\\s+arrive|returned\\s+to\\s+(?:service|patrol)\\s+before)\\b");
     private static final Pattern FIRST_PERSON_SCENE = Pattern.compile("(?i)\\bI\\s+(?:then\\s+|also\\s+|later\\s+)?(?:stopped|arrived|observed|approached|conducted|initiated|deployed|responded|made\\s+contact|contacted|searched|located|detained|arrested|"
             + "activated|walked|asked|spoke|handcuffed|seized|recovered|found|placed|patted|frisked|was\\s+dispatched|was\\s+on\\s+patrol|was\\s+working|was\\s+assigned|ran\\s+\\w+\\s+dog)\\b");
@@ -91,10 +95,10 @@ public final class RecordReader {
             + "negative\\s+(?:sniff|result|for\\s+(?:an\\s+)?alert)|failed\\s+to\\s+(?:alert|indicate)|without\\s+(?:an?\\s+)?(?:alert|indication)|alert:\\s*(?:no|none|negative)|not\\s+alert)");
     private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog|mwd|military\\s+working\\s+dog)\\b");
     private static final Pattern INFORMANT = Pattern.compile("(?:(?<![.\\w])(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)"
-            + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)"
-            + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}[A-Z]?)\\b)?)");
+            + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)?)"
+            + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)?)");
     /** A warrant's docket or serial number: "25-MJ-0412", "SW 25-0441", "Warrant No. 2024-117". */
-    private static final Pattern WARRANT_NUMBER = Pattern.compile("(?i)\\b(\\d{2,4}-(?-i:[A-Z]{1,4})-\\d{2,6})\\b|\\b((?:[A-Z]{2,5}-)?(?:SW|S/W)[- ]?\\d{2,4}-\\d{2,6})\\b"
+    private static final Pattern WARRANT_NUMBER = Pattern.compile("(?i)\\b(\\d{2,4}-(?-i:[A-Z]{1,4})-\\d{2,6})\\b|\\b((?:[A-Z]{2,5}-)?(?:SW|S/W)[- ]?\\d{2,4}-\\d{2,6}(?:-\\d{1,6})?)\\b"
             + "|\\bwarrant\\s+(?:no\\.?|number|#)\\s*:?\\s*([A-Z0-9][A-Z0-9-]{2,15})\\b");
 
     /** The warrant number a text names, normalised ("SW 25-0441" and "SW-25-0441" alike), or null. */
@@ -137,7 +141,7 @@ public final class RecordReader {
     /** Record classes a lab keeps behind its report, by the words a document or an index line names them with. */
     static final List<Cue> LAB_RECORDS = List.of(
             new Cue("bench_notes", "\\b(?:bench\\s+notes?|worksheets?|work\\s+sheets?|analyst'?s?\\s+notes|case\\s+notes|lab(?:oratory)?\\s+notes|analytical\\s+notes|examination\\s+notes|examiner'?s?\\s+notes|technical\\s+notes|notes\\s+of\\s+analysis)\\b"),
-            new Cue("instrument_data", "\\b(?:chromatograms?|spectra|spectrums?|mass\\s+spectr\\w*|gc[/-]?ms\\s+(?:data|printouts?|results|reports?|runs?)|ftir\\s+(?:data|spectra|printouts?)|instrument(?:al)?\\s+(?:data|printouts?|output|runs?|files)|raw\\s+data|data\\s+files|batch\\s+data|electropherograms?|"
+            new Cue("instrument_data", "\\b(?:(?:gc[/-]?fid|ftir|lc[/-]?ms|hplc)\\s+data|chromatograms?|spectra|spectrums?|mass\\s+spectr\\w*|gc[/-]?ms\\s+(?:data|printouts?|results|reports?|runs?)|ftir\\s+(?:data|spectra|printouts?)|instrument(?:al)?\\s+(?:data|printouts?|output|runs?|files)|raw\\s+data|data\\s+files|batch\\s+data|electropherograms?|"
                     // a printout is the instrument's only when an instrument or its search names it: not "ELD record of duty status printout"
                     + "(?:library\\s+search|instrument|spectral?|spectrum|chromatograph\\w*|ftir|gc[/-]?ms|lc[/-]?ms|analy[sz]er|chronograph)\\s+printouts?|"
                     // a firearms examination's instrument record is its test-firing
@@ -218,7 +222,7 @@ public final class RecordReader {
                 // under "Not produced:" or "Outstanding:" every entry is withheld, until the list ends
                 if (WITHHELD_HEADING.matcher(u).matches()) withheldList = true;
                 else if (withheldList && !NEW_ENTRY.matcher(u).lookingAt() && entry.isEmpty()) withheldList = false;
-                if (listing && !withheldList && (LISTING_LINE.matcher(u).find() || LISTING_TITLE.matcher(title).find()) && !WITHHELD.matcher(u + " " + rest).find()) listed(u, entry, c, out);
+                if (listing && !withheldList && (LISTING_LINE.matcher(u).find() || LISTING_TITLE.matcher(title).find()) && !WITHHELD.matcher(u + " " + rest).find()) listed(u, entry, c, !type.equals("email"), out);
                 scene(d, u, c, type, transcript, out);
                 if (transcript && page.number() == 1 && i < 12) recordingOwner(u, c, out);
                 if (NINE_ONE_ONE.matcher(u).find() && !u.matches("(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
@@ -346,7 +350,9 @@ public final class RecordReader {
             String l = line.strip();
             boolean row = l.isEmpty() || line.contains("\t") || l.contains("|") || l.matches(".*\\S {3,}\\S.*") || l.endsWith(":")
                     || l.chars().filter(ch -> ch == ',').count() >= 3 && !l.contains(". ") || l.length() < 70 && l.equals(l.toUpperCase(Locale.ROOT)) && l.chars().anyMatch(Character::isLetter)
-                    || l.matches("^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?|[-*•]|\\d{1,2}[.)])\\s.*") || l.matches("^[A-Z][A-Za-z .#'/()-]{0,40}:\\s.*");
+                    || l.matches("^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?|[-*•]|\\d{1,2}[.)])\\s.*") || l.matches("^[A-Z][A-Za-z .#'/()-]{0,40}:\\s.*")
+                    // a lettered entry of an index ("E.  Sound file of ...", "(b) ..."); not an initial ("J. Montes")
+                    || l.matches("^(?:[A-Z][.)]\\s{2,}|\\(?[a-z]\\)\\s)\\S.*");
             if (row) {
                 flush(para, out);
                 if (!l.isEmpty()) out.add(l);
@@ -416,6 +422,8 @@ public final class RecordReader {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = TITLED.matcher(line);
         while (m.find()) {
+            // "OCME Investigator R. Thibodeau", "Fire Investigator ...": an investigator of another service is no officer
+            if (CIVILIAN_SERVICE.matcher(line.substring(Math.max(0, m.start() - 30), m.start())).find()) continue;
             String s = surname(m.group(1));
             if (s != null) out.add(s);
         }
@@ -599,7 +607,8 @@ public final class RecordReader {
     }
 
     /** A line of a prosecutor's index or cover letter that lists records as produced. */
-    private static void listed(String u, String entry, Citation c, List<RecordReference> out) {
+    /** @param index an index or cover letter, whose file names are files produced (an e-mail's are only attached to it) */
+    private static void listed(String u, String entry, Citation c, boolean index, List<RecordReference> out) {
         String l = u.toLowerCase(Locale.ROOT);
         // "MEDIA-4   CID interview of R. Pellegrini", "AV-1  Audio-visual ...": an index's media line is a recording
         boolean camera = CAMERA.matcher(u).find() || CAMERA.matcher(entry).find();
@@ -620,9 +629,9 @@ public final class RecordReader {
                     if (s != null) out.add(new RecordReference("recording", RecordReference.PRODUCED, "file:" + s, "video", c));
                 }
             }
-        } else if (l.matches("(?s).*\\b(?:audio|\\.wav|\\.mp3)\\b.*")) {
+        } else if (l.matches("(?s).*\\b(?:audio|\\.wav|\\.mp3|sound\\s+(?:file|recording)s?)\\b.*")) {
             if (NINE_ONE_ONE.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
-            if (l.matches("(?s).*\\b(?:radio|dispatch|cad|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+            if (l.matches("(?s).*\\b(?:radio|dispatch|cad|channel|talk\\s*group)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
         }
         if (l.matches("(?s).*\\b(?:radio\\s+traffic|dispatch\\s+(?:audio|recordings?|tapes?)|radio\\s+(?:recordings?|audio|transmissions))\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
         if (NINE_ONE_ONE.matcher(u).find() && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
@@ -640,11 +649,17 @@ public final class RecordReader {
         while (sup.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, "supplement" + Integer.parseInt(sup.group(1)), null, c));
         Matcher num = CITED.matcher(u);
         while (num.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, normal(num.group(2)), null, c));
+        if (index) listedFiles(u, c, out);
         out.add(new RecordReference("listing", RecordReference.PRODUCED, normal(u), null, c));
     }
 
-    /** "No search warrant was sought", "no warrant was obtained or relied on": a warrant denied, whatever verb follows. */
-    private static final Pattern NO_WARRANT = Pattern.compile("(?i)\\bno\\s+(?:search\\s+)?warrants?\\s+(?:was|were|has\\s+been|had\\s+been|is)\\s+(?:sought|obtained|needed|required|issued|requested|applied\\s+for|used|relied|executed|served)");
+    /**
+     * "No search warrant was sought", "no warrant was obtained or relied on": a warrant denied, whatever verb follows;
+     * "an application for a search warrant for the phones will be made": one not yet sought.
+     */
+    private static final Pattern NO_WARRANT = Pattern.compile("(?i)\\bno\\s+(?:search\\s+)?warrants?\\s+(?:was|were|has\\s+been|had\\s+been|is)\\s+(?:sought|obtained|needed|required|issued|requested|applied\\s+for|used|relied|executed|served)|"
+            + "\\bwarrant\\b[^.;]{0,80}\\bwill\\s+be\\s+(?:made|submitted|filed|sought|applied\\s+for|requested|obtained|prepared)\\b");
+    private static final Pattern CIVILIAN_SERVICE = Pattern.compile("(?i)\\b(?:ocme|medical\\s+examiner'?s?|m\\.e\\.|coroner'?s?|fire|ems|paramedic|hospital|insurance|loss\\s+prevention|asset\\s+protection|store)\\s*$");
     private static final Pattern NO_INFORMANT = Pattern.compile("(?i)\\b(?:no|not|never|without)\\b[^.;]{0,40}?\\b(?:any\\s+|an?\\s+|the\\s+)?(?:confidential\\s+)?(?:informants?|sources?|cooperating\\s+(?:sources?|individuals?|witness(?:es)?))\\b");
     /** A wrapped entry's second line: indented, or opening in lower case. */
     private static final Pattern CONTINUATION = Pattern.compile("\\s*[a-z(]");
@@ -747,13 +762,30 @@ public final class RecordReader {
     private static void attachments(String u, Citation c, List<RecordReference> out) {
         Matcher a = ATTACHMENT.matcher(u);
         while (a.find()) {
-            String name = a.group(1).strip();
-            // the file name starts at the last word that is not a lead-in ("Attached are the photo log (Photo_Log.pdf)")
-            name = name.replaceFirst("(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\()\\s+(?=\\S+\\.\\w{2,4}$)", "");
-            if (name.contains("(")) name = name.substring(name.lastIndexOf('(') + 1);
-            String base = name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "");
-            if (normal(base).length() < 3) continue;
-            out.add(new RecordReference("cited_document", RecordReference.BASIS, "file:" + normal(base), name, c));
+            String name = fileName(a.group(1));
+            if (name == null) continue;
+            out.add(new RecordReference("cited_document", RecordReference.BASIS, "file:" + normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")), name, c));
+        }
+    }
+
+    /** A file name as a line writes it, without the words before it, or null when too short to be one. */
+    private static String fileName(String found) {
+        String name = found.strip();
+        // the file name starts at the last word that is not a lead-in ("Attached are the photo log (Photo_Log.pdf)")
+        name = name.replaceFirst("(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\(|\"|\\|)\\s*(?=\\S+\\.\\w{2,4}$)", "");
+        if (name.contains("(")) name = name.substring(name.lastIndexOf('(') + 1);
+        // a table's cells before it ("Disk 1         CS recording 02-20-24 redacted.mp4") are not part of it
+        name = name.replaceFirst("^.*\\s{2,}", "");
+        name = name.replaceFirst("^[\"“]", "");
+        return normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")).length() < 3 ? null : name;
+    }
+
+    /** File names an index lists as produced: the files a cover e-mail attached are in the production under them. */
+    private static void listedFiles(String u, Citation c, List<RecordReference> out) {
+        Matcher a = ATTACHMENT.matcher(u);
+        while (a.find()) {
+            String name = fileName(a.group(1));
+            if (name != null) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, "file:" + normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")), name, c));
         }
     }
 
