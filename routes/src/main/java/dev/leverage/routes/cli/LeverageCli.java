@@ -719,8 +719,14 @@ public final class LeverageCli implements Runnable {
         out.println(fs.size() + " finding" + (fs.size() == 1 ? "" : "s") + ":");
         for (JsonNode f : fs) {
             out.printf("  [%s] %s%n", f.path("severity").asText().toUpperCase(), f.path("title").asText());
+            // each citation with the words it rests on, so two passages of one page read as two, not as a repeated line
+            java.util.Set<String> shown = new java.util.HashSet<>();
             for (JsonNode c : f.path("citations")) {
-                out.printf("         %s p.%d%s%n", c.path("document").asText(), c.path("page").asInt(), c.hasNonNull("bates") ? " " + c.path("bates").asText() : "");
+                String quote = c.path("quote").asText("").replaceAll("\\s+", " ").strip();
+                if (quote.length() > 90) quote = quote.substring(0, 87) + "...";
+                String line = String.format("         %s p.%d%s%s", c.path("document").asText(), c.path("page").asInt(),
+                        c.hasNonNull("bates") ? " " + c.path("bates").asText() : "", quote.isEmpty() ? "" : "  \"" + quote + "\"");
+                if (shown.add(line)) out.println(line);
             }
         }
     }
