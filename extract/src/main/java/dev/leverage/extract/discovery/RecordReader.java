@@ -252,7 +252,8 @@ public final class RecordReader {
                     out.add(new RecordReference("camera", RecordReference.BASIS, null, "body", c));
                 }
                 if (INTERVIEW.matcher(u).find() && !WITHHELD.matcher(u).find()) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
-                if (labReport && LAB_RESULT.matcher(u).find()) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
+                // a result is stated: a table's header ("Unit  Description  Net Weight") states none
+                if (labReport && LAB_RESULT.matcher(u).find() && (hasDigit(u) || RESULT_STATED.matcher(u).find())) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
                 if (labReport && SAMPLED.matcher(u).find()) out.add(new RecordReference("lab", RecordReference.BASIS, null, "sampling", c));
             }
             if (type.equals("cad_log") || fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) cad(d, page, out, type.equals("cad_log"));
@@ -274,6 +275,7 @@ public final class RecordReader {
             + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
     private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:results?|conclusions?|findings|interpretation)\\s*:|\\d\\s*(?:g/100\\s*ml|mg/dl|ng/ml|mg/l)\\b|\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|net\\s+weight|"
             + "blood\\s+alcohol|bac\\b|concentration|detected|consistent\\s+with|opinion|match(?:ed|es)?|excluded|included\\s+as|source\\s+attribution|operable|test[- ]fired)\\b");
+    private static final Pattern RESULT_STATED = Pattern.compile("(?i)\\b(?:identified|confirmed|contain(?:s|ed)|positive|detected|consistent\\s+with|opinion|match(?:ed|es)?|excluded|included\\s+as|attribut\\w+|operable|test[- ]fired|was|were|is|are)\\b|:\\s*\\S");
     private static final Pattern SAMPLED = Pattern.compile("(?i)\\b(?:(?:items?|exhibits?|units?|samples?|cans?|bags?|containers?)\\s+[\\w ,]{1,30}?\\s+(?:was|were)\\s+not\\s+(?:analy[sz]ed|tested|examined)|selected\\s+(?:one|a|\\d+)\\s+samples?\\s+from|(?:was|were)\\s+(?:randomly\\s+|arbitrarily\\s+)?selected\\s+(?:and|for)\\s+(?:analy|test|examin)\\w*|(?:sampling\\s+(?:plan|scheme|procedure|protocol)\\s+(?:was\\s+)?(?:applied|used|followed|employed))|(?:were|was)\\s+(?:randomly\\s+)?sampled|representative\\s+sample|hypergeometric|randomly\\s+selected|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:of|out\\s+of)\\s+(?:the\\s+)?(?:\\d+|[a-z]+)\\s+(?:units|bags|baggies|packets|bundles|capsules|tablets|pills|vials|items|envelopes|containers|bricks)\\s+(?:were\\s+)?(?:tested|analy[sz]ed|examined|selected))\\b");
 
     private static final Pattern AGENCY = Pattern.compile("(?i)\\b(?:police|sheriff'?s?|patrol|troopers?|department|laborator(?:y|ies)|crime\\s+lab|bureau|division|task\\s+force|"
