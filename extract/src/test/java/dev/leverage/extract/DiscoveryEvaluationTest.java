@@ -72,10 +72,7 @@ class DiscoveryEvaluationTest {
      */
     @Test
     void discoveryGapsOnTheSecondBlindSet() throws Exception {
-        DiscoveryEvaluation.Result r = run("discovery-blind2", 14);
-        assertTrue(r.micro().precision() >= 0.89, "precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.94, "recall " + r.micro().recall());
-        assertTrue(r.cleanSilent() >= 4, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
+        holds(run("discovery-blind2", 14), 0.89, 0.94, 4);
     }
 
     /**
@@ -86,10 +83,14 @@ class DiscoveryEvaluationTest {
      */
     @Test
     void discoveryGapsOnTheThirdBlindSet() throws Exception {
-        DiscoveryEvaluation.Result r = run("discovery-blind3", 12);
-        assertTrue(r.micro().precision() >= 0.68, "precision " + r.micro().precision());
-        assertTrue(r.micro().recall() >= 0.89, "recall " + r.micro().recall());
-        assertTrue(r.cleanSilent() >= 3, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
+        holds(run("discovery-blind3", 12), 0.68, 0.89, 3);
+    }
+
+    /** The set's precision, recall and silent complete productions are at least these. */
+    private static void holds(DiscoveryEvaluation.Result r, double precision, double recall, int silent) {
+        assertTrue(r.micro().precision() >= precision, "precision " + r.micro().precision());
+        assertTrue(r.micro().recall() >= recall, "recall " + r.micro().recall());
+        assertTrue(r.cleanSilent() >= silent, "complete productions with no gap: " + r.cleanSilent() + " of " + r.clean());
     }
 
     private static DiscoveryEvaluation.Result run(String set, int productions) throws Exception {

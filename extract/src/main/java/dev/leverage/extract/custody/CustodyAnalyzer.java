@@ -551,13 +551,12 @@ public final class CustodyAnalyzer {
                     List<Citation> cites = new ArrayList<>(summed.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
                     String was = money(before), now = money(sum);
-                    Finding f = finding(item, "count_mismatch", Severity.HIGH, "Item " + item + ": " + was + " counted, then " + now,
+                    out.add(finding(item, "count_mismatch", "-sum", Severity.HIGH, "Item " + item + ": " + was + " counted, then " + now,
                             "The sum counted in Item " + item + " changes from " + was + " to " + now + " (" + money(Math.abs(before - sum))
                                     + (sum < before ? " less" : " more") + ")" + (a.time() != null && l.event().time() != null
                                     ? " between " + HUMAN.format(a.time()) + " and " + HUMAN.format(l.event().time()) : "") + " with no record of money released or returned.",
                             "Demand the count sheets, the witnesses to each count and the property-room access log; subpoena the deposit record.",
-                            facts(item, "count_mismatch", a.time(), l.event().time(), null, was, now), cites);
-                    out.add(new Finding(f.id() + "-sum", f.type(), f.kind(), f.severity(), f.title(), f.explanation(), f.suggestedAction(), f.facts(), f.citations()));
+                            facts(item, "count_mismatch", a.time(), l.event().time(), null, was, now), cites));
                     break;
                 }
             }
@@ -870,8 +869,14 @@ public final class CustodyAnalyzer {
 
     private static Finding finding(String item, String kind, Severity sev, String title, String explanation, String action,
                                    Map<String, Object> facts, List<Citation> cites) {
+        return finding(item, kind, "", sev, title, explanation, action, facts, cites);
+    }
+
+    /** @param variant told apart from a finding of the same kind, item and time ("-sum": a sum of money, not a unit count) */
+    private static Finding finding(String item, String kind, String variant, Severity sev, String title, String explanation, String action,
+                                   Map<String, Object> facts, List<Citation> cites) {
         String id = "custody-" + kind + "-item" + item + (kind.equals("unaccounted_interval") || kind.equals("handler_mismatch") || kind.equals("count_mismatch")
-                ? "-" + String.valueOf(facts.get("from")).replaceAll("[^0-9]", "") : "");
+                ? "-" + String.valueOf(facts.get("from")).replaceAll("[^0-9]", "") : "") + variant;
         return new Finding(id, "custody_gap", kind, sev, title, explanation, action, facts, cites);
     }
 

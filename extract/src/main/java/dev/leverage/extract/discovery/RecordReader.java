@@ -608,8 +608,12 @@ public final class RecordReader {
         return warrantNumber(d.fullText());
     }
 
-    /** A line of a prosecutor's index or cover letter that lists records as produced. */
-    /** @param index an index or cover letter, whose file names are files produced (an e-mail's are only attached to it) */
+    /**
+     * A line of a prosecutor's index or cover letter that lists records as produced.
+     *
+     * @param entry the line before when this one carries on its entry, else empty
+     * @param index an index or cover letter, whose file names are files produced (an e-mail's are only attached to it)
+     */
     private static void listed(String u, String entry, Citation c, boolean index, List<RecordReference> out) {
         String l = u.toLowerCase(Locale.ROOT);
         // "MEDIA-4   CID interview of R. Pellegrini", "AV-1  Audio-visual ...": an index's media line is a recording
@@ -651,7 +655,7 @@ public final class RecordReader {
         while (sup.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, "supplement" + Integer.parseInt(sup.group(1)), null, c));
         Matcher num = CITED.matcher(u);
         while (num.find()) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, normal(num.group(2)), null, c));
-        if (index) listedFiles(u, c, out);
+        if (index) files(u, c, RecordReference.PRODUCED, out);
         out.add(new RecordReference("listing", RecordReference.PRODUCED, normal(u), null, c));
     }
 
@@ -732,7 +736,7 @@ public final class RecordReader {
     private static void cited(String u, Citation c, String type, List<RecordReference> out) {
         if (!hasDigit(u)) {
             // every number a document is cited by has a digit in it; only an attachment's file name may not
-            if (type.equals("email") || ATTACH_CUE.matcher(u).find()) attachments(u, c, out);
+            if (type.equals("email") || ATTACH_CUE.matcher(u).find()) files(u, c, RecordReference.BASIS, out);
             return;
         }
         Matcher sup = SUPPLEMENT_SEQ.matcher(u);
@@ -757,16 +761,18 @@ public final class RecordReader {
         }
         Matcher br = CITED_BRACKETED.matcher(u);
         while (br.find()) out.add(new RecordReference("cited_document", RecordReference.BASIS, normal(br.group(1)), br.group().strip(), c));
-        if (type.equals("email") || ATTACH_CUE.matcher(u).find()) attachments(u, c, out);
+        if (type.equals("email") || ATTACH_CUE.matcher(u).find()) files(u, c, RecordReference.BASIS, out);
     }
 
-    /** File names a line attaches or refers to ("see the photo log (Photo_Log.pdf)"). */
-    private static void attachments(String u, Citation c, List<RecordReference> out) {
+    /**
+     * Each file a line names ("see the photo log (Photo_Log.pdf)"), as a reference of the given status: attached or referred to (a basis), or listed by an
+     * index as produced (the files a cover e-mail attached are in the production under those names).
+     */
+    private static void files(String u, Citation c, String status, List<RecordReference> out) {
         Matcher a = ATTACHMENT.matcher(u);
         while (a.find()) {
             String name = fileName(a.group(1));
-            if (name == null) continue;
-            out.add(new RecordReference("cited_document", RecordReference.BASIS, "file:" + normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")), name, c));
+            if (name != null) out.add(new RecordReference("cited_document", status, "file:" + normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")), name, c));
         }
     }
 
@@ -780,15 +786,6 @@ public final class RecordReader {
         name = name.replaceFirst("^.*\\s{2,}", "");
         name = name.replaceFirst("^[\"“]", "");
         return normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")).length() < 3 ? null : name;
-    }
-
-    /** File names an index lists as produced: the files a cover e-mail attached are in the production under them. */
-    private static void listedFiles(String u, Citation c, List<RecordReference> out) {
-        Matcher a = ATTACHMENT.matcher(u);
-        while (a.find()) {
-            String name = fileName(a.group(1));
-            if (name != null) out.add(new RecordReference("cited_document", RecordReference.PRODUCED, "file:" + normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")), name, c));
-        }
     }
 
     /** A cited number as it is compared: its letters and digits, with the noun's last word when the number is short ("ROI #9" is roi9). */

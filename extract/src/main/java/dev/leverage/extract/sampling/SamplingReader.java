@@ -471,9 +471,7 @@ public final class SamplingReader {
         // This runs on every sentence of every page: each pattern is tried only where a word it needs is on the line.
         if (lower.contains("not") || lower.contains("negative")) lower = RULED_OUT_AFTER.matcher(lower).replaceAll(" ");
         if (lower.contains("no")) lower = RULED_OUT_BEFORE.matcher(lower).replaceAll(" ");
-        for (int i = 0; i < ALIASES.length; i++) {
-            if (containsAny(lower, ALIAS_NEEDLES[i]) && ALIAS_PATTERNS.get(i).getKey().matcher(lower).find()) return ALIAS_PATTERNS.get(i).getValue();
-        }
+        for (Alias alias : ALIASES) if (alias.in(lower)) return alias.name();
         if (substancePatterns == null) {
             // compiled once per reader, not once per call
             substancePatterns = thresholds.substances().stream()
@@ -490,32 +488,34 @@ public final class SamplingReader {
             "\\b(?:negative|no)\\s+(?:for\\s+)?[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:was\\s+)?(?:detected|found|identified)?");
     private List<Map.Entry<Pattern, String>> substancePatterns;
 
-    private static final String[][] ALIASES = {
-            {"cocaine\\s+base|crack\\s+cocaine|cocaine\\s+\\(base\\)", "cocaine base"},
-            {"cocaine\\s+hydrochloride|cocaine\\s+hcl|cocaine\\s+salt", "cocaine hydrochloride"},
-            {"methamphetamine\\s+hydrochloride|methamphetamine\\s+hcl|d-methamphetamine", "methamphetamine"},
-            {"fentanyl\\s+hydrochloride|fentanyl\\s+citrate", "fentanyl"},
-            {"3,4-methylenedioxymethamphetamine|mdma", "mdma"},
-            {"lysergic\\s+acid\\s+diethylamide|lsd", "lsd"},
-            {"oxycodone(?:\\s+hydrochloride)?", "oxycodone"},
-            {"alprazolam", "alprazolam"},
-            {"psilocyb?in|psilocin", "psilocybin"},
-            {"diacetylmorphine|heroin", "heroin"},
-            {"marihuana|marijuana|cannabis", "marijuana"},
-            {"phencyclidine|pcp", "pcp"},
-    };
-    private static final List<Map.Entry<Pattern, String>> ALIAS_PATTERNS = java.util.Arrays.stream(ALIASES)
-            .map(a -> Map.entry(Pattern.compile("\\b(?:" + a[0] + ")\\b"), a[1])).toList();
-    /** For each alias, words one of which every spelling it matches contains: the pattern is not tried without one. */
-    private static final String[][] ALIAS_NEEDLES = {
-            {"cocaine"}, {"cocaine"}, {"methamphetamine"}, {"fentanyl"}, {"methylenedioxymethamphetamine", "mdma"},
-            {"lysergic", "lsd"}, {"oxycodone"}, {"alprazolam"}, {"psilocy", "psiloci"}, {"diacetylmorphine", "heroin"},
-            {"marihuana", "marijuana", "cannabis"}, {"phencyclidine", "pcp"}};
+    /**
+     * Names a substance is written under, the name it is reported as, and words one of which every spelling the
+     * pattern matches contains (the pattern is not tried on a line without one).
+     */
+    private record Alias(Pattern pattern, String name, List<String> needles) {
+        Alias(String regex, String name, String... needles) {
+            this(Pattern.compile("\\b(?:" + regex + ")\\b"), name, List.of(needles));
+        }
 
-    private static boolean containsAny(String s, String[] needles) {
-        for (String n : needles) if (s.contains(n)) return true;
-        return false;
+        boolean in(String lower) {
+            for (String n : needles) if (lower.contains(n)) return pattern.matcher(lower).find();
+            return false;
+        }
     }
+
+    private static final List<Alias> ALIASES = List.of(
+            new Alias("cocaine\\s+base|crack\\s+cocaine|cocaine\\s+\\(base\\)", "cocaine base", "cocaine"),
+            new Alias("cocaine\\s+hydrochloride|cocaine\\s+hcl|cocaine\\s+salt", "cocaine hydrochloride", "cocaine"),
+            new Alias("methamphetamine\\s+hydrochloride|methamphetamine\\s+hcl|d-methamphetamine", "methamphetamine", "methamphetamine"),
+            new Alias("fentanyl\\s+hydrochloride|fentanyl\\s+citrate", "fentanyl", "fentanyl"),
+            new Alias("3,4-methylenedioxymethamphetamine|mdma", "mdma", "methylenedioxymethamphetamine", "mdma"),
+            new Alias("lysergic\\s+acid\\s+diethylamide|lsd", "lsd", "lysergic", "lsd"),
+            new Alias("oxycodone(?:\\s+hydrochloride)?", "oxycodone", "oxycodone"),
+            new Alias("alprazolam", "alprazolam", "alprazolam"),
+            new Alias("psilocyb?in|psilocin", "psilocybin", "psilocy", "psiloci"),
+            new Alias("diacetylmorphine|heroin", "heroin", "diacetylmorphine", "heroin"),
+            new Alias("marihuana|marijuana|cannabis", "marijuana", "marihuana", "marijuana", "cannabis"),
+            new Alias("phencyclidine|pcp", "pcp", "phencyclidine", "pcp"));
 
     /** A count written in words or digits, or both ("fifty-four (54)": the digits win). */
     static Integer number(String s) {
