@@ -1412,10 +1412,17 @@ public final class DocumentExtractor {
     private static final Pattern TITLED_NAME = Pattern.compile("^(?:Officer:\\s*)?((?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|SA|S/A|TFO|Inv\\.|Investigator|Rgr\\.|Ranger|Warden|Agent|Spc\\.|Ptl\\.)"
             + "\\s+[A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+[A-Z][A-Za-z'-]+)(?:\\s*#\\s?[\\w-]+)?$");
 
+    /** A scientist's sign-off: "Dr. Felix Marangoni, Forensic Chemist", "Hamish Olabode, DVM, PhD, DABVT - Toxicologist". */
+    private static final Pattern SIGNED_OFF = Pattern.compile("^(?:Dr\\.\\s+)?([A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+[A-Z][A-Za-z'-]+)(?:,\\s*[A-Z][A-Za-z.]{1,6})*\\s*(?:,|-|–)\\s*"
+            + "(?:(?:Senior|Supervising|Principal|Forensic|Staff|Lead|Drug|Toxicology)\\s+)*(?:Chemist|Toxicologist|Scientist|Analyst|Criminalist|Examiner|Technician|Pharmacologist)(?:\\s+[IVX]{1,3})?$");
+
     /** A line that is a ranked name and nothing else ("Rgr. Ifeoma Chukwu #R-58"), as display name; else null. */
     private static String titledName(String line) {
-        Matcher t = TITLED_NAME.matcher(line.replaceAll("\\s{2,}.*$", "").strip());
-        return t.matches() ? PersonName.parse(t.group(1)).display() : null;
+        String l = line.replaceAll("\\s{2,}.*$", "").strip();
+        Matcher t = TITLED_NAME.matcher(l);
+        if (t.matches()) return PersonName.parse(t.group(1)).display();
+        Matcher signed = SIGNED_OFF.matcher(l);
+        return signed.matches() ? PersonName.parse(signed.group(1)).display() : null;
     }
 
     private static LocalDate headerDate(Document d, PageFurniture furniture) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class TextTables {
     private static final Pattern RULE = Pattern.compile("^[\\s|:+=-]+$");
+    private static final Pattern RULED_NOTE = Pattern.compile("\\s*(?:[-=*~]\\s?){3,}\\s*[A-Za-z].*");
     private static final Pattern GAP = Pattern.compile("\\S(\\s{2,}|\\t)\\S");
 
     private TextTables() {
@@ -67,7 +68,8 @@ public final class TextTables {
                         || wrapped(lines[j], starts) || j == i + 1 && !ruled.isEmpty()
                         // a solid rule under the header ("--------------------"), as scanned forms draw it
                         || j == i + 1 && RULE.matcher(lines[j]).matches())) {
-                    if (!RULE.matcher(lines[j]).matches()) body.add(lines[j]);
+                    // a note ruled across the table ("- - - -  OFFICE CLOSED 11/28 - 11/29  - - - -") is no row
+                    if (!RULE.matcher(lines[j]).matches() && !RULED_NOTE.matcher(lines[j]).matches()) body.add(lines[j]);
                     j++;
                 }
                 starts = splitHeader(lines[i], starts, body);

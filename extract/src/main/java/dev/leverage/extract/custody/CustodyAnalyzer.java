@@ -264,6 +264,7 @@ public final class CustodyAnalyzer {
             // resealing) is read by the seal, weight and order checks, not as a hand-off.
             List<Link> chain = entry.getValue().stream().filter(l -> l.event().time() != null && !INTERNAL.contains(String.valueOf(l.event().action()))).toList();
             List<String> labStaff = labStaff(entry.getValue());
+            List<String> custodians = custodians(chain);
             for (int i = 0; i + 1 < chain.size(); i++) {
                 Link a = chain.get(i), b = chain.get(i + 1);
                 CustodyEvent ea = a.event(), eb = b.event();
@@ -289,6 +290,8 @@ public final class CustodyAnalyzer {
                         : minutes > threshold.toMinutes();
                 // A laboratory's receipt puts the item in the lab's custody, whoever signed for it ("Barnaby Quist received").
                 if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !isStaff(labStaff, holder)
+                        // the custodian who logged it into storage keeps it there while repacking it for the lab
+                        && !(isStaff(custodians, holder) && Handlers.same(holder, ea.releasedBy()))
                         // a freezer or a bench the lab's own staff put it in is the lab's
                         && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder))
                         // a sealed package with a common carrier travels under its tracking number
@@ -486,7 +489,8 @@ public final class CustodyAnalyzer {
                 // examiner, is the record of the resealing.
                 boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff, e.releasedBy())
                         && (Handlers.isSecureStorage(e.receivedBy()) || isStaff(labStaff, e.receivedBy()));
-                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !resealedBetween(links, lastSealLink, l)) {
+                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !resealedBetween(links, lastSealLink, l)
+                        && !namesOldSeal(l, lastSealLink.event().seal())) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
                     out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": seal " + lastSealLink.event().seal() + " became " + e.seal(),
@@ -782,6 +786,34 @@ public final class CustodyAnalyzer {
                     && !Handlers.isPlace(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy())) out.add(e.receivedBy());
         }
         return out;
+    }
+
+    /**
+     * Who logged the item in from a locker or a drop ("Temp Locker 1 -> W. Castellanos, logged in"): the property
+     * room's custodian, whatever the record calls them.
+     */
+    static List<String> custodians(List<Link> chain) {
+        List<String> out = new ArrayList<>();
+        for (Link l : chain) {
+            CustodyEvent e = l.event();
+            if (!"stored".equals(e.action()) || Handlers.isBlank(e.receivedBy()) || Handlers.isPlace(e.receivedBy())) continue;
+            if (Handlers.isPlace(e.releasedBy()) || Handlers.isSecureStorage(e.releasedBy())) out.add(e.receivedBy());
+        }
+        return out;
+    }
+
+    /**
+     * Whether the record that puts the item under a new seal names the old one too ("outer env. HLE 21140 ... inner
+     * seals 21104/21105 intact"): the new seal is a package around the old, or a replacement the record documents.
+     */
+    private static boolean namesOldSeal(Link l, String oldSeal) {
+        String digits = oldSeal.replaceAll("\\D", "");
+        if (digits.length() < 4) return false;
+        CustodyEvent e = l.event();
+        StringBuilder told = new StringBuilder().append(nz(e.purpose())).append(' ').append(nz(e.description()));
+        for (Citation c : l.citations()) told.append(' ').append(c.quote());
+        return java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)").matcher(told).find()
+                && !nz(e.seal()).replaceAll("\\D", "").equals(digits);
     }
 
     private static boolean isStaff(List<String> staff, String who) {

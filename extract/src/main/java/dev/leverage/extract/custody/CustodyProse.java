@@ -163,6 +163,7 @@ public final class CustodyProse {
                 null, CustodyText.action(remarks), "table", order[0]++, Citation.of(d, page, line));
     }
 
+    private static final Pattern LISTED_COUNT = Pattern.compile("(?i)((?:lab\\s+)?(?:item|exhibit|exh\\.|pkg\\.?|package|article|specimen)\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}[A-Z]?)\\s+[-–]\\s+\\d{1,3}");
     private static final Pattern ONE_ITEM = Pattern.compile("(?i)\\b(?:items?|exhibits?|exh\\.|pkgs?\\.?|packages?|articles?|specimens?|(?-i:Lots?))\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)");
     private static final Pattern ALL_ITEMS = Pattern.compile("(?i)\\b(?:both|all(?:\\s+(?:two|three|four|five|six|\\d{1,2}))?|the\\s+(?:two|three|four|five|six)|(?:two|three|four|five|six|\\d{1,2})\\s+sealed)\\s+"
             + "(?:(?:sealed|evidence|of\\s+the)\\s+){0,2}(?:items|exhibits|envelopes|packages|bags|containers|boxes|parcels)\\b"
@@ -194,7 +195,11 @@ public final class CustodyProse {
             // "resealed with WSCL evidence tape T24-1877-01": a tape numbered like a tag is a seal, not an item.
             if (im.group().matches("(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?")
                     && t.substring(Math.max(0, im.start() - 40), im.start()).matches("(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;
-            for (String k : ItemKey.of(im.group())) if (!items.contains(k)) items.add(k);
+            String label = im.group();
+            // "Item 1 - 12 steel gaffs": one item, then its count, not items 1 to 12.
+            Matcher listed = LISTED_COUNT.matcher(label);
+            if (listed.matches() && t.substring(im.end()).matches("(?s)\\s+[a-z(].*")) label = listed.group(1);
+            for (String k : ItemKey.of(label)) if (!items.contains(k)) items.add(k);
         }
         return items;
     }
@@ -276,7 +281,8 @@ public final class CustodyProse {
         // A heading ("RESEALING AND RETURN", "CHAIN OF CUSTODY") names a section, not an event.
         if (!sentence.chars().anyMatch(Character::isLowerCase) && sentence.strip().split("\\s+").length <= 8) return out;
         // So does a run-in heading of a word or two ("Resealing.", "Chain of custody.").
-        if (sentence.strip().matches("[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
+        // A numbered one ("4. Reseal.") too.
+        if (sentence.strip().matches("(\\(?\\d{1,2}[.)]\\s*)?[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
         // And a heading on its own line with no stop ("Reseal", "Release", "Evidence Received").
         if (sentence.strip().matches("[A-Z][A-Za-z-]*(\\s+[A-Z][A-Za-z-]*){0,2}")) return out;
         Matcher cue = CUE.matcher(clause);

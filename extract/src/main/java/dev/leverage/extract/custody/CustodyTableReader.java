@@ -317,6 +317,7 @@ public final class CustodyTableReader {
             LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(stamp(row, c.releasedAt));
             // One row for several items with a seal each ("1+2" | "7718/7719"): each item its own seal, in order.
             String[] seals = completeSeals(seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*"));
+            if (seals.length == 1 && items.size() > 1) seals = sealRange(seals[0], items.size());
             for (int k = 0; k < items.size(); k++) {
                 String item = items.get(k);
                 String itemSeal = ditto ? lastSeal.get(item) : items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
@@ -415,10 +416,21 @@ public final class CustodyTableReader {
      */
     static List<List<String>> continued(List<List<String>> rows, Columns c) {
         List<List<String>> out = new ArrayList<>();
-        for (List<String> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
             boolean blank = row.stream().allMatch(String::isBlank);
             boolean anchorless = cell(row, c.item).isBlank() && stamp(row, c.date).isBlank() && stamp(row, c.time).isBlank();
-            if (!blank && anchorless && !out.isEmpty() && (c.date >= 0 || c.time >= 0)) {
+            // A header printed on two lines ("RELEASED BY" / "(signature/name, grade)"): its second line is no row.
+            if (!blank && anchorless && out.isEmpty() && r + 1 < rows.size() && row.stream().noneMatch(v -> v.matches(".*\\d.*"))
+                    && !cell(rows.get(r + 1), c.item).isBlank()) continue;
+            // A form whose date/time cell holds two lines ("23 MAY 2025" over "2030"): the clock line, with no item of
+            // its own, carries on the dated row above.
+            boolean clockLine = !blank && cell(row, c.item).isBlank() && c.date >= 0 && c.date == c.time && !out.isEmpty()
+                    && TimeParser.parseClock(stamp(row, c.date).replaceAll("(?i)\\s*(hrs|hours)\\.?$", "")) != null
+                    && TimeParser.parseDate(stamp(row, c.date)) == null
+                    && TimeParser.parseDate(stamp(out.get(out.size() - 1), c.date)) != null
+                    && TimeParser.parseDateTime(stamp(out.get(out.size() - 1), c.date)) == null;
+            if (clockLine || !blank && anchorless && !out.isEmpty() && (c.date >= 0 || c.time >= 0)) {
                 List<String> prev = new ArrayList<>(out.get(out.size() - 1));
                 for (int i = 0; i < row.size(); i++) {
                     String more = row.get(i) == null ? "" : row.get(i).strip();
@@ -467,6 +479,21 @@ public final class CustodyTableReader {
                 out[k] = first.substring(0, first.length() - s.length()) + s;
             }
         }
+        return out;
+    }
+
+    /**
+     * A run of seals written as a range on a row for several items ("21103-05" for items 1-3): each item its own
+     * number, in order, when the range holds exactly as many seals as the row has items.
+     */
+    static String[] sealRange(String seal, int items) {
+        Matcher m = Pattern.compile("(.*?)(\\d{3,})\\s*[-–]\\s*(\\d{1,4})").matcher(seal.strip());
+        if (!m.matches() || m.group(3).length() >= m.group(2).length()) return new String[] {seal};
+        String first = m.group(2);
+        long a = Long.parseLong(first), b = Long.parseLong(first.substring(0, first.length() - m.group(3).length()) + m.group(3));
+        if (b - a + 1 != items) return new String[] {seal};
+        String[] out = new String[items];
+        for (int k = 0; k < items; k++) out[k] = m.group(1) + String.format("%0" + first.length() + "d", a + k);
         return out;
     }
 

@@ -216,7 +216,7 @@ public final class CustodyText {
         String l = s.toLowerCase(Locale.ROOT);
         if (l.matches("(?s).*\\b(return\\w*|released\\s+(by|from)\\s+(the\\s+)?(lab\\w*|crime\\s+lab))\\b.*")) return "returned";
         // "back from lab", "from WSCL": the item coming home from the laboratory.
-        if (l.matches("(?s).*\\b(back|in)\\s+from\\s+(the\\s+)?(\\w+\\s+)?(lab\\w*|crime\\s+lab)\\b.*")) return "returned";
+        if (l.matches("(?s).*\\b((back|in)\\s+from\\s+(the\\s+)?(\\w+\\s+)?(lab\\w*|crime\\s+lab)|back\\s+from)\\b.*")) return "returned";
         // "Storage pending lab", "hold for lab": kept in storage until it goes.
         if (l.matches("(?s).*\\b(stor\\w*|hold|holding|shelved)\\b.*\\b(pending|awaiting|until|for)\\b.*")) return "stored";
         // "Hand delivered - analysis": the item handed to the laboratory for its analysis.

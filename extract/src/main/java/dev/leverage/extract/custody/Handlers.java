@@ -177,7 +177,8 @@ public final class Handlers {
             // "Property Officer, Ida Gutierrez", "the night Property Officer, Ida Gutierrez": a role, then the name.
             boolean titleOnly = java.util.Arrays.stream(before.split("\\s+")).allMatch(w -> PersonName.isTitle(w) || w.matches("\\p{Ll}[\\p{L}-]*"));
             if (titleOnly) s = s.substring(comma + 1); // "Property Officer, Ida Gutierrez"
-            else if (before.contains(" ")) s = before; // "SA Theo Granger, CID"
+            // "SA Theo Granger, CID"; but "QUINTANAR BOYCE, M." is a surname and its initial
+            else if (before.contains(" ") && !s.substring(comma + 1).strip().matches("[A-Z]\\.?(\\s?[A-Z]\\.?)?")) s = before;
         }
         return s.replaceAll("\\s+", " ").strip();
     }

@@ -110,7 +110,10 @@ public record PersonName(String title, String given, String surname, String suff
             // "H. OBUYA, LT.": a rank after the comma is the title of the name before it
             if (rest.length == 1 && isTitle(first)) return parse(first + " " + last);
             List<String> lastWords = List.of(last.split("\\s+"));
-            boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")));
+            boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")))
+                    // "QUINTANAR BOYCE, M.": a double surname a form writes in capitals, before an initial
+                    || lastWords.size() == 2 && first.matches("[A-Z]\\.?") && rest.length == 1
+                    && lastWords.stream().allMatch(w -> w.matches("[A-Z][A-Z'’]+") && !isTitle(w) && !PersonRules.notName(w));
             if (lastIsName && !first.isEmpty() && !isTitle(last))
                 return new PersonName("", given(first), surname(lastWords), suffix, rest.length > 1 && !PersonRules.notName(rest[1]) ? given(rest[1]) : "");
             s = p[0];
