@@ -292,6 +292,8 @@ public final class CustodyAnalyzer {
                 if (overThreshold && !Handlers.isSecureStorage(holder) && !Handlers.isLab(holder) && !"lab_received".equals(ea.action()) && !isStaff(labStaff, holder)
                         // the custodian who logged it into storage keeps it there while repacking it for the lab
                         && !(isStaff(custodians, holder) && Handlers.same(holder, ea.releasedBy()))
+                        // whoever hands it back "from lab" held it as the laboratory
+                        && !(Handlers.same(holder, eb.releasedBy()) && FROM_LAB.matcher(nz(eb.purpose())).find())
                         // a freezer or a bench the lab's own staff put it in is the lab's
                         && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder))
                         // a sealed package with a common carrier travels under its tracking number
@@ -787,6 +789,8 @@ public final class CustodyAnalyzer {
         }
         return out;
     }
+
+    private static final Pattern FROM_LAB = Pattern.compile("(?i)\\b(?:from|back\\s+from)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}(?:lab\\w*|crime\\s+lab)\\b");
 
     /**
      * Who logged the item in from a locker or a drop ("Temp Locker 1 -> W. Castellanos, logged in"): the property

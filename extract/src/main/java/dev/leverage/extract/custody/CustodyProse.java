@@ -27,6 +27,8 @@ public final class CustodyProse {
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|delivered|submitted|returned|retrieved|obtained|checked\\s+out)\\b");
     private static final String WHO = "("
+            // the report's own author ("sealed ... by the undersigned")
+            + "the\\s+undersigned\\b|"
             // a laboratory by its name, before any reading of its first words as a person's ("the Wendover State Crime Laboratory")
             + "(?:the\\s+)?[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,5}\\s+(?:Crime\\s+)?Lab(?:oratory)?\\b|"
             + "(?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b(?!\\s+(?:Specialist|Officer|Clerk|Technician|Tech|Custodian|Manager|Supervisor)\\b)|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
@@ -359,7 +361,8 @@ public final class CustodyProse {
         boolean inferred = items.isEmpty();
         // The trained categorizer vetoes a verb-triggered event in a sentence about no numbered item when it is sure
         // the sentence tells no custody ("HESS was arrested and transported to the Troop F barracks").
-        if (inferred && context.nlp != null) {
+        // A sentence that names a seal or a sealing is about the evidence whatever the model thinks.
+        if (inferred && context.nlp != null && CustodyText.sealNumber(clause) == null && !clause.matches("(?is).*\\b(re-?)?seal(s|ed|ing)?\\b.*")) {
             dev.leverage.extract.nlp.SentenceCategorizer.Category cat = context.nlp.categorize(clause);
             if (cat.isNone() && cat.probability() >= 0.8) return out;
         }
@@ -498,7 +501,10 @@ public final class CustodyProse {
                     && clause.substring(0, m.start()).matches("(?s).*\\b[a-z]{3,}s\\s+$")
                     && !clause.substring(0, m.start()).matches("(?s).*\\b([a-z]*(er|or|ist|ant|ent|ive|ie|man|men|den|dens)s?|was|were|been|had|have|has|is|are|items|we|they|agents|officers)\\s+$");
             boolean asReceived = m.group(1).equalsIgnoreCase("received") && clause.substring(0, m.start()).matches("(?is).*\\b(as|when|once|if)\\s+$");
-            if (!personReturning && !asReceived && !participle) return true;
+            // "the bundles were returned to the original bag, which was sealed": repacking, told by its sealing.
+            boolean repacked = m.group(1).equalsIgnoreCase("returned")
+                    && clause.substring(m.end()).matches("(?is)\\s+(?:in)?to\\s+(?:the|its|their)\\s+(?:original\\s+|same\\s+)?(?:\\w+\\s+)?(?:bag|package|packaging|envelope|container|box|jar|bottle)\\b.*");
+            if (!personReturning && !asReceived && !participle && !repacked) return true;
         }
         return false;
     }
@@ -578,6 +584,6 @@ public final class CustodyProse {
 
     private static String who(String s, String author) {
         String w = s.strip().replaceAll("[,.]$", "");
-        return w.equalsIgnoreCase("me") ? author : w;
+        return w.equalsIgnoreCase("me") || w.equalsIgnoreCase("the undersigned") ? author : w;
     }
 }

@@ -131,7 +131,7 @@ public final class Handlers {
     }
 
     private static final Pattern ROLE_WORD = Pattern.compile("(?i)(evid(ence)?|prop(erty)?|control|specialist|tech(nician)?|clerk|custodian|intake|receiving|"
-            + "lab(oratory)?|forensic|chemist|analyst|criminalist|scientist|senior|supervisor|manager|unit|section|[A-Z]{2,6})\\.?");
+            + "lab(oratory)?|forensic|chemist|analyst|criminalist|scientist|senior|supervisor|manager|unit|section|(?-i:[A-Z]{2,6}))\\.?");
 
     /**
      * The person a handler entry names, without the unit or role written before it: "NERFL Evid. Control - J. Poh1"

@@ -121,7 +121,15 @@ public record PersonName(String title, String given, String surname, String suff
         String[] tokens = s.split("\\s+");
         List<String> title = new ArrayList<>();
         int i = 0;
-        while (i < tokens.length - 1 && isTitle(tokens[i])) title.add(tokens[i++]);
+        while (i < tokens.length - 1 && (isTitle(tokens[i])
+                // "Sr. Inv. Rosalind Achterberg", "Supervisory Special Agent": a grade before a title is part of it
+                || tokens[i].matches("(?i)sr\\.?|snr\\.?|senior|supervisory|asst\\.?|assistant|acting|chief|special|lead|principal")
+                && i + 2 < tokens.length && (isTitle(tokens[i + 1]) || tokens[i + 1].matches("(?i)special|agent")))) title.add(tokens[i++]);
+        // An agency's own title in capitals before a name written in mixed case ("HLEO T. Renwick-Ames", "CVEO Anselm
+        // J. Kowalczyk"): a title, not a given name; "MORRISON GARY L" and "JOHN SMITH" stay names.
+        if (title.isEmpty() && tokens.length >= 3 && tokens[0].matches("[A-Z]{2,5}") && !PersonRules.isGivenName(tokens[0])
+                && java.util.Arrays.stream(tokens, 1, tokens.length).anyMatch(t -> t.matches(".*\\p{Ll}.*"))
+                && tokens[tokens.length - 1].matches("\\p{Lu}\\p{Ll}.*")) title.add(tokens[i++]);
         List<String> rest = new ArrayList<>(List.of(tokens).subList(i, tokens.length));
         if (rest.isEmpty()) return new PersonName(String.join(" ", title), "", "", suffix);
         // CAD and unit rosters write "WHITCOMB D", "MORRISON GARY L": surname first, in capitals, an initial last
