@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CustodyProse {
     // "Evidence Custodian Gus Amberley (E-14)": an employee number in parentheses is not an item.
-    private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:lab\\s+)?(?:items?|exhibits?|exh\\.|pkgs?\\.?|packages?|articles?|specimens?|(?-i:Lots?))\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
+    private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:(?-i:[A-Z]{2,5})\\s+(?=(?:items?|exhibits?|exh\\.)\\s*#?\\s*\\d))?(?:lab\\s+)?(?:items?|exhibits?|exh\\.|pkgs?\\.?|packages?|articles?|specimens?|(?-i:Lots?))\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
             + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"

@@ -35,13 +35,15 @@ public final class ItemKey {
         return at < 0 ? null : key.substring(at + 1);
     }
 
-    private static final String LAB_LABEL = "\\blab(?:oratory)?\\s*(?:item|exhibit|exh\\.|no\\.|#)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?)";
-    private static final String CLIENT_LABEL = "(?:the\\s+)?(?:client|agency|submitter'?s?|submitting\\s+agency'?s?|your|department(?:al)?|dept\\.?|police|officer'?s?|case)?\\s*"
-            + "(?:item|exhibit|exh\\.|evidence\\s+item)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)";
-    /** "Lab Item 1.1 (client Exhibit 1A)", "Lab No. 2 = agency Item 3", "Lab item 1 corresponds to Exhibit 4". */
+    /** A lab's label: "Lab Item 1.1", "lab #2", or the lab's own letters before its exhibit ("FLS Exh. 1"), kept with its number. */
+    private static final String LAB_LABEL = "\\b(?:lab(?:oratory)?|((?-i:[A-Z]{2,5}))(?=\\s*(?:item|exhibit|exh\\.)))\\s*(?:item|exhibit|exh\\.|no\\.|#)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?)";
+    private static final String CLIENT_LABEL = "(?:the\\s+)?(?:(?:client|agency|submitter'?s?|submitting\\s+agency'?s?|your|department(?:al)?|dept\\.?|police|officer'?s?|case)?\\s*"
+            + "(?:item|exhibit|exh\\.|evidence\\s+item)|div(?:ision)?\\.?(?:\\s*(?:item|exhibit|exh\\.))?)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)";
+    /** "Lab Item 1.1 (client Exhibit 1A)", "Lab No. 2 = agency Item 3", "Lab item 1 corresponds to Exhibit 4", "FLS Exh. 2 (Div. 1B)". */
     private static final Pattern LAB_FOR_CLIENT = Pattern.compile("(?i)" + LAB_LABEL + "\\s*(?:\\(\\s*=?\\s*|=\\s*|,\\s*|-+\\s*|:\\s*|\\s(?:corresponds\\s+to|is|was|for)\\s+)" + CLIENT_LABEL);
-    /** "Exhibit 1A (Lab Item 1.1)", "Item 3 (lab #2)". */
-    private static final Pattern CLIENT_FOR_LAB = Pattern.compile("(?i)\\b(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)\\s*\\(\\s*" + LAB_LABEL);
+    /** "Exhibit 1A (Lab Item 1.1)", "Item 3 (lab #2)", "Division Exh. 1A (seal LV 0090140, FLS Exh. 1)". */
+    private static final Pattern CLIENT_FOR_LAB = Pattern.compile("(?i)\\b(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)\\s*\\(\\s*(?:[^(),]{0,30},\\s*)?" + LAB_LABEL);
+    private static final Pattern LAB_PREFIX = Pattern.compile("^\\s*([A-Z]{2,5})\\s*(?i:item|exhibit|exh\\.)");
 
     /**
      * A laboratory's own numbering of the items it received, as a document ties it to the agency's ("Assigned Lab
@@ -52,9 +54,9 @@ public final class ItemKey {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null) return out;
         Matcher m = LAB_FOR_CLIENT.matcher(text);
-        while (m.find()) number(out, m.group(1), m.group(2));
+        while (m.find()) number(out, labKey(m.group(1), m.group(2)), m.group(3));
         m = CLIENT_FOR_LAB.matcher(text);
-        while (m.find()) number(out, m.group(2), m.group(1));
+        while (m.find()) number(out, labKey(m.group(2), m.group(3)), m.group(1));
         // A lab's case number with its item suffix set equal to the agency's ("Q24-0712-1 = Agency Item 2").
         m = TAG_FOR_CLIENT.matcher(text);
         while (m.find()) number(out, m.group(1), m.group(2));
@@ -64,6 +66,11 @@ public final class ItemKey {
 
     private static final Pattern TAG_FOR_CLIENT = Pattern.compile("(?i)\\b((?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?)\\s*(?:=|\\(\\s*=?|:|corresponds\\s+to|is)\\s*"
             + "(?:the\\s+)?(?:agency|client|submitter'?s?|submitting\\s+agency'?s?|department(?:al)?|police|your)\\s+(?:item|exhibit|exh\\.?|article|specimen)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b");
+
+    /** A lab number as the mapping keeps it: "1.1", or "FLS 1" for a number the lab writes after its own letters. */
+    private static String labKey(String prefix, String number) {
+        return prefix == null ? number : prefix + " " + number;
+    }
 
     private static void number(Map<String, String> out, String lab, String client) {
         List<String> c = of(client);
@@ -95,7 +102,7 @@ public final class ItemKey {
      */
     public static String withoutLabLabels(String text) {
         if (text == null) return null;
-        return blank(blank(text, LAB_FOR_CLIENT, 1), CLIENT_FOR_LAB, 2);
+        return blank(blank(text, LAB_FOR_CLIENT, 2), CLIENT_FOR_LAB, 3);
     }
 
     private static String blank(String text, Pattern p, int group) {
@@ -136,6 +143,16 @@ public final class ItemKey {
             }
             out.add(tag.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
+        }
+        // "FLS Exh. 1": a number the lab writes after its own letters, where the document pairs it with the agency's.
+        Matcher prefixed = LAB_PREFIX.matcher(label);
+        if (prefixed.find()) {
+            Matcher n = LIST.matcher(label.substring(prefixed.end()));
+            String mapped = n.find() ? LAB_NUMBERS.get().get(prefixed.group(1) + " " + n.group().toUpperCase(java.util.Locale.ROOT)) : null;
+            if (mapped != null) {
+                out.add(mapped);
+                return out;
+            }
         }
         String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag|pkgs?\\.?|packages?|articles?|specimens?|lots?)\\b", " ")
                 .replaceAll("(?i)\\bE-(?=\\d)", " ").replace("#", " ").strip();

@@ -48,7 +48,9 @@ public final class PageAnnotator {
             "(?i)(?:^|[\\s(])(?:dep|sgt|ofc|det|lt|cpl|capt|tpr|inv|ptl|spc|pfc|sfc|ssg|ssgt|tsgt|msgt|sra|amn|a1c|agt|sa|rgr|hon|mr|mrs|ms|dr|sr|jr|lt\\.\\s?col|hwy|rte|approx|vs?|u\\.s|exh|para|sec"
             // civilian and agency titles: inspector, supervisor, investigator, technician, specialist, officer, chemist
             + "|insp|supv|supt|invest|tech|spec|chem|asst|atty|prof|evid|prop|cmdr|cdr|lcdr|ens|pvt|sgm|cpo|po|dfm|cfi)\\.$");
-    private static final java.util.regex.Pattern NUMBER_END = java.util.regex.Pattern.compile("(?i)(?:^|\\s)(?:no|nos|num|badge)\\.$");
+    private static final java.util.regex.Pattern NUMBER_END = java.util.regex.Pattern.compile("(?i)(?:^|[\\s(])(?:no|nos|num|badge|exh|div|pkg|art)\\.$");
+    /** A sentence does not end inside a parenthesis opened a few words before ("FLS Exh. 1 (Div. 1A) resealed"). */
+    private static final java.util.regex.Pattern OPEN_PAREN_END = java.util.regex.Pattern.compile("\\([^()]{0,30}$");
     private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
     private static final java.util.regex.Pattern MERIDIEM_END = java.util.regex.Pattern.compile("(?i)\\d\\s*[ap]\\.\\s?m\\.$");
 
@@ -68,7 +70,8 @@ public final class PageAnnotator {
                 boolean join = TITLE_END.matcher(before).find()
                         || NUMBER_END.matcher(before).find() && (Character.isDigit(c) || c == '#')
                         || INITIAL_END.matcher(before).find() && Character.isUpperCase(c)
-                        || MERIDIEM_END.matcher(before).find() && Character.isLowerCase(c);
+                        || MERIDIEM_END.matcher(before).find() && Character.isLowerCase(c)
+                        || OPEN_PAREN_END.matcher(before).find() && next.matches("(?s)[^()]{0,30}\\).*");
                 if (join) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;
