@@ -759,8 +759,9 @@ public final class CustodyAnalyzer {
      */
     static List<String> labStaff(List<Link> links) {
         List<String> out = new ArrayList<>();
-        for (Link l : links) {
-            CustodyEvent e = l.event();
+        // every telling counts: a lab report's receipt merged into the log's row of the same hand-off still names the
+        // lab's receiving technician
+        for (CustodyEvent e : links.stream().flatMap(l -> java.util.stream.Stream.concat(java.util.stream.Stream.of(l.event()), l.tellings().stream())).toList()) {
             if (Handlers.isBlank(e.receivedBy()) || Handlers.isPlace(e.receivedBy())) continue;
             boolean toLab = "lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy())
                     || String.valueOf(e.purpose()).matches("(?is).*\\b(lab(oratory)?\\s+(submission|intake|receipt)|submitted\\s+to\\s+(the\\s+)?lab\\w*)\\b.*");

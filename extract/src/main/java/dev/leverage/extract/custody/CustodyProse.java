@@ -504,7 +504,10 @@ public final class CustodyProse {
             // "the bundles were returned to the original bag, which was sealed": repacking, told by its sealing.
             boolean repacked = m.group(1).equalsIgnoreCase("returned")
                     && clause.substring(m.end()).matches("(?is)\\s+(?:in)?to\\s+(?:the|its|their)\\s+(?:original\\s+|same\\s+)?(?:\\w+\\s+)?(?:bag|package|packaging|envelope|container|box|jar|bottle)\\b.*");
-            if (!personReturning && !asReceived && !participle && !repacked) return true;
+            // "matching the submitted counts", "the received weight": a participle before its noun, not an act.
+            boolean adjective = clause.substring(0, m.start()).matches("(?is).*\\b(the|its|their|his|her|our)\\s+$")
+                    && clause.substring(m.end()).matches("(?s)\\s+[a-z]+.*") && m.group(1).matches("(?i)submitted|received|released|returned|delivered|transferred");
+            if (!personReturning && !asReceived && !participle && !repacked && !adjective) return true;
         }
         return false;
     }

@@ -84,6 +84,12 @@ public final class CustodyTableReader {
                 else if (h.matches(".*\\bseal\\b.*") && !h.contains("condition") && c.seal < 0) c.seal = i;
                 else if (h.matches(".*\\b(action|activity|purpose|reason|note|why)\\b.*") && c.purpose < 0) c.purpose = i;
             }
+            // A lab's table that numbers the items its own way beside the agency's ("Lab Item | Agency Item"): the
+            // agency's numbering is the item.
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
+                if (h.matches("(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) c.item = i;
+            }
             return c;
         }
 
