@@ -197,7 +197,8 @@ public final class CustodyAnalyzer {
 
     /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0, I/l/1, S/5 and B/8 ("2S-0117", "25-0ll7") read as one. */
     private static String sealKey(String seal) {
-        return seal.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1').replace('S', '5').replace('B', '8');
+        // "0617734 (box)", "0048211 applied": an aside or a word of the record is not part of the number
+        return seal.replaceAll("\\([^()]*\\)", " ").replaceAll("\\b[a-z]{2,}\\b", " ").toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1').replace('S', '5').replace('B', '8');
     }
 
     private static CustodyEvent fill(CustodyEvent a, CustodyEvent b) {

@@ -155,7 +155,10 @@ public final class CustodyProse {
      * #604 -> Property Officer V. Stavros #P3, sealed PE-20917, qty 12").
      */
     public static CustodyEvent arrow(Document d, Page page, String line, String rest, LocalDateTime when, String item, int[] order) {
-        rest = rest.replaceAll("\\s{2,}", " ");
+        // "2:49 pm   CS -> ...": the clock's "pm" left before the releaser belongs to the time; "-> SA M. Callahan (LDO,
+        // field weigh, sealed S-0419952)": the aside after the receiver is the remarks.
+        rest = rest.replaceAll("\\s{2,}", " ").replaceFirst("^\\s*(?i:[ap]\\.?m\\.?)\\s+", "")
+                .replaceFirst("((?:->|→|=>)\\s*[^(,;]+?)\\s*\\(([^()]*)\\)", "$1, $2");
         Matcher m = ARROW.matcher(rest);
         if (!m.matches() || item == null) return null;
         String remarks = m.group(3);

@@ -144,6 +144,14 @@ public final class Handlers {
         String[] w = s.split("\\s+");
         int i = 0;
         while (i < w.length - 1 && (ROLE_WORD.matcher(w[i]).matches() && !w[i].matches("\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
+        // "Non-Drug/Drug Custodian K. Wheatley": a unit's words, then the role, then the name
+        for (int j = w.length - 2; j > i; j--) {
+            if (w[j].matches("(?i)custodian|technician|tech\\.?|specialist|clerk|officer|supervisor|manager|examiner|analyst|chemist|criminalist|scientist|investigator|inspector|agent")
+                    && w[j + 1].matches("\\p{Lu}.*")) {
+                i = j + 1;
+                break;
+            }
+        }
         return String.join(" ", java.util.Arrays.copyOfRange(w, i, w.length));
     }
 
