@@ -38,6 +38,8 @@ public final class CustodyProse {
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\."
             // an agency's own title abbreviation before a name ("DFM R. Blackwood", "RI M. Oduya")
             + "|[A-Z]{2,5}\\.?(?=\\s+(?:[A-Z]\\.\\s*)?[A-Z][a-z]))?\\s*"
+            // a second rank stacked on the first ("Det. Cpl. Fortier")
+            + "(?:(?:Cpl|Sgt|Lt|Det|Capt|Cpt|Insp|Inv|Cmdr)\\.\\s+)?"
             // a unit or title of words before the name ("Lottery Investigator Ambrose Tillinghast")
             + "(?:(?:[A-Z][a-z]+\\s+){1,2}(?=(?:Investigator|Inspector|Specialist|Technician|Examiner|Officer|Agent|Custodian|Clerk)\\s))?(?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}"
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
