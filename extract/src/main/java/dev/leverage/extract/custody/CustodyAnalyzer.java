@@ -171,7 +171,9 @@ public final class CustodyAnalyzer {
                 // date": the initials on the tape are the who, and the sentence dates it
                 || quote.matches("(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*")
                 // "ETRCL reseal MQ 08/04/25": a log's shorthand, the resealer's initials and the date
-                || quote.matches("(?s).*\\b(?i:re-?seal\\w*)\\s+(?:by\\s+)?[A-Z]{2,3}\\s+\\d{1,2}/\\d{1,2}/\\d{2,4}\\b.*");
+                || quote.matches("(?s).*\\b(?i:re-?seal\\w*)\\s+(?:by\\s+)?[A-Z]{2,3}\\s+\\d{1,2}/\\d{1,2}/\\d{2,4}\\b.*")
+                // "Reseal: L. Varga, 09/24/2024 at 11:20": a labelled field naming who resealed it
+                || quote.matches("(?s).*\\b(?i:re-?seal\\w*)\\s*:\\s*(?:by\\s+)?(?:[A-Z][a-z]*\\.\\s*){0,2}[A-Z][a-z'-]+\\s*,.*");
     }
 
     /** Two seal keys that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */

@@ -143,7 +143,8 @@ public final class CustodyText {
         if (BROKEN.matcher(s).find()) return "broken";
         if (s.matches("(?is).*\\bunsealed\\b.*")) return "unsealed";
         if (NOT_INVENTORIED.matcher(s).find()) return "not_inventoried";
-        if (RESEALED.matcher(s).find()) return "resealed";
+        // "Gross after reseal 17.09 g": a weight taken after a resealing the record tells elsewhere, not a resealing
+        if (RESEALED.matcher(s.replaceAll("(?i)\\b(after|since|before|post-?|upon)\\s+(the\\s+)?re-?seal\\w*", " ")).find()) return "resealed";
         if (INTACT.matcher(s).find()) return "intact";
         return null;
     }
