@@ -36,7 +36,8 @@ class CustodyEvaluationTest {
     /**
      * The later sets, each written blind after the one before was worked on (their READMEs). First, blind runs:
      * blind3 P 0.159 R 0.259, blind4 P 0.267 R 0.444, blind5 P 0.227 R 0.556, blind6 P 0.121 R 0.296, blind7 P 0.145 R 0.333
-     * (0.098 / 0.222 with the readers as they were before blind6 was worked on); the readers do not yet generalise to
+     * (0.098 / 0.222 with the readers as they were before blind6 was worked on), blind8 P 0.270 R 0.630 (scored once after
+     * the work on blind7, 2026-11-24); the readers do not yet generalise to
      * unseen paperwork well enough for issue 3's bar. Each became a development set after its first run; the floors
      * are a ratchet at the latest figures (EVALUATION.md), printed with the build.
      */
@@ -52,7 +53,7 @@ class CustodyEvaluationTest {
 
     @Test
     void custodyFindingsOnTheBlindFifthSet() throws Exception {
-        ratchet("custody-blind5", 0.48, 0.66);
+        ratchet("custody-blind5", 0.54, 0.66);
     }
 
     @Test
@@ -60,10 +61,16 @@ class CustodyEvaluationTest {
         ratchet("custody-blind6", 0.50, 0.59);
     }
 
-    /** Written blind while blind6 was being worked on; scored once at P 0.145 R 0.333 and not tuned on since. */
+    /** Written blind while blind6 was being worked on; scored once at P 0.145 R 0.333, worked on 2026-11-24. */
     @Test
     void custodyFindingsOnTheBlindSeventhSet() throws Exception {
-        ratchet("custody-blind7", 0.14, 0.33);
+        ratchet("custody-blind7", 0.32, 0.37);
+    }
+
+    /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
+    @Test
+    void custodyFindingsOnTheBlindEighthSet() throws Exception {
+        ratchet("custody-blind8", 0.28, 0.62);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {

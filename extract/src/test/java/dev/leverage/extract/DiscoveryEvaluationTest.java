@@ -72,7 +72,7 @@ class DiscoveryEvaluationTest {
      */
     @Test
     void discoveryGapsOnTheSecondBlindSet() throws Exception {
-        holds(run("discovery-blind2", 14), 0.89, 0.94, 4);
+        holds(run("discovery-blind2", 14), 0.91, 0.94, 5);
     }
 
     /**
@@ -83,7 +83,18 @@ class DiscoveryEvaluationTest {
      */
     @Test
     void discoveryGapsOnTheThirdBlindSet() throws Exception {
-        holds(run("discovery-blind3", 12), 0.68, 0.89, 3);
+        holds(run("discovery-blind3", 12), 0.70, 0.89, 3);
+    }
+
+    /**
+     * discovery-blind4, 12 productions (4 complete) from agencies no other set uses (a marine unit, transit and tribal
+     * police, liquor enforcement, a fire investigator, wildlife officers), written blind while blind3 and the custody
+     * sets were being worked on, and scored once at the end: P 0.710 R 0.759, 1 of 4 complete productions silent. Not
+     * tuned on; held at that figure so later work shows what it does to unseen paperwork.
+     */
+    @Test
+    void discoveryGapsOnTheFourthBlindSet() throws Exception {
+        holds(run("discovery-blind4", 12), 0.70, 0.75, 1);
     }
 
     /** The set's precision, recall and silent complete productions are at least these. */
