@@ -113,6 +113,50 @@ class CustodyReadingTest {
         assertTrue(new CustodyAnalyzer().analyze(returned).stream().noneMatch(f -> f.kind().equals("count_mismatch")));
     }
 
+    @Test
+    void aFormsTwoLineCellsAreOneRow() {
+        String form = String.join("\n",
+                "ITEM  DATE / TIME      RELEASED BY                  RECEIVED BY                  PURPOSE OF CHANGE",
+                "                       (signature/name, grade)      (signature/name, grade)      OF CUSTODY",
+                "----  ---------------  ---------------------------  ---------------------------  ----------------------",
+                "1-2   23 MAY 2025      MA1 D. Trevelyan             SECDEPT Temporary Evidence   Secured after hours,",
+                "      2140                                          Locker TL-1 (Bldg 22 Rm 108) custodian off duty",
+                "1-2   27 MAY 2025      SECDEPT Temporary Evidence   MA2 Yesenia Albrecht-Moya,   Logged into evidence",
+                "      0745             Locker TL-1                  Evidence Custodian           vault, seals intact",
+                "- - - - - - - -  OFFICE CLOSED 05/26 (HOLIDAY)  - - - - - - - -",
+                "2     30 MAY 2025      Ms. R. Pike                  MA1 D. Trevelyan             Court");
+        List<Page.Table> tables = TextTables.find(form, false);
+        assertEquals(1, tables.size());
+        CustodyTableReader.Columns c = CustodyTableReader.Columns.of(tables.get(0).rows().get(0), tables.get(0).rows().subList(1, tables.get(0).rows().size()));
+        List<List<String>> rows = CustodyTableReader.continued(tables.get(0).rows().subList(1, tables.get(0).rows().size()), c);
+        assertEquals(3, rows.size(), "the header's second line and the ruled note are no rows: " + rows);
+        assertEquals("23 MAY 2025 2140", rows.get(0).get(c.date));
+        assertEquals("SECDEPT Temporary Evidence Locker TL-1 (Bldg 22 Rm 108)", rows.get(0).get(c.received));
+    }
+
+    @Test
+    void sealsItemsAndNamesWrittenTheWaysBlindSetsWroteThem() {
+        // a range of seals on a row for several items; a range that does not fit the items stays one seal
+        assertArrayEquals(new String[] {"21103", "21104", "21105"}, CustodyTableReader.sealRange("21103-05", 3));
+        assertArrayEquals(new String[] {"2024-05"}, CustodyTableReader.sealRange("2024-05", 3));
+        // "Item 1 - 12 steel gaffs" is item 1 and its count; "Items 1-3" are three
+        assertEquals(List.of("1"), CustodyProse.items("Item 1 - 12 steel gaffs (curved), loose."));
+        assertEquals(List.of("1", "2", "3"), CustodyProse.items("Items 1-3 were placed in Temp Locker 1."));
+        // a lab's exhibit after its own letters, paired with the agency's
+        String report = "Division Exh. 1A (seal LV 0090140, FLS Exh. 1) and Division Exh. 1B (seal LV 0090141, FLS Exh. 2).";
+        assertEquals(List.of("1A"), ItemKey.withLabNumbers(ItemKey.labNumbers(report), () -> CustodyProse.items("FLS Exh. 1 resealed at 14:05")));
+        // capitalised agency titles and a grade before a title are not given names; a double surname in capitals
+        assertEquals("T. Renwick-Ames", dev.leverage.extract.people.PersonName.parse("HLEO T. Renwick-Ames").display());
+        assertEquals("Morrison", dev.leverage.extract.people.PersonName.parse("MORRISON GARY L").surname());
+        assertTrue(Handlers.same("CVEO Anselm J. Kowalczyk, #D4-207", "A. Kowalczyk 207"));
+        assertTrue(Handlers.same("Sr. Inv. Rosalind Achterberg #BI-12", "R. Achterberg BI-12"));
+        assertTrue(Handlers.same("HLEO M. Quintanar-Boyce", "QUINTANAR BOYCE, M."));
+        assertFalse(Handlers.same("HLEO M. Quintanar-Boyce", "QUINTANAR BOYCE, T."));
+        // a weight taken after a resealing is not a resealing
+        assertEquals(null, CustodyText.sealStatus("Gross after reseal 17.09 g (12.86 + 0.78 + 1.05 + 2.40)."));
+        assertEquals("resealed", CustodyText.sealStatus("Resealed with lab seal 2291 by S. Eklund."));
+    }
+
     private static int order;
 
     private static CustodyEvent ev(String time, String from, String to, String purpose, String action) {
