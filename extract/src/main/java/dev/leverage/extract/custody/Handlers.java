@@ -139,6 +139,8 @@ public final class Handlers {
      */
     static String nameOf(String h) {
         String s = strip(CustodyText.ocr(h).replace('\n', ' ').replaceAll("\\b(\\p{Lu}\\p{Ll}+)[1|]\\b", "$1l"));
+        // a badge OCR wrote with letters for digits ("P-ll7") ends the entry, it is not a surname
+        s = s.replaceAll("\\s+#?[A-Z]{1,2}-?(?=[0-9OolI|]*\\d)[0-9OolI|]{2,6}$", "");
         int dash = s.lastIndexOf(" - ");
         if (dash > 0 && s.substring(dash + 3).matches(".*\\p{Lu}.*")) s = s.substring(dash + 3).strip();
         String[] w = s.split("\\s+");

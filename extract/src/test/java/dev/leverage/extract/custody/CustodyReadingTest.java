@@ -151,6 +151,7 @@ class CustodyReadingTest {
         assertTrue(Handlers.same("CVEO Anselm J. Kowalczyk, #D4-207", "A. Kowalczyk 207"));
         assertTrue(Handlers.same("Sr. Inv. Rosalind Achterberg #BI-12", "R. Achterberg BI-12"));
         assertTrue(Handlers.same("HLEO M. Quintanar-Boyce", "QUINTANAR BOYCE, M."));
+        assertTrue(Handlers.same("Ofc. B. Quenneville P-117", "0fc. B. Quennevi1le P-ll7"), "a badge OCR wrote with letters is no surname");
         assertFalse(Handlers.same("HLEO M. Quintanar-Boyce", "QUINTANAR BOYCE, T."));
         // a weight taken after a resealing is not a resealing
         assertEquals(null, CustodyText.sealStatus("Gross after reseal 17.09 g (12.86 + 0.78 + 1.05 + 2.40)."));
