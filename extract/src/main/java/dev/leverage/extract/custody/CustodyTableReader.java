@@ -30,10 +30,14 @@ public final class CustodyTableReader {
 
         public static Columns of(List<String> header) {
             Columns c = new Columns();
+            int agencyItem = -1;
             for (int i = 0; i < header.size(); i++) {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
                 String h = CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
                 if (h.isEmpty()) continue;
+                // A lab's table that numbers the items its own way beside the agency's ("Lab Item | Agency Item"): the
+                // agency's numbering is the item.
+                if (h.matches("(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) agencyItem = i;
                 if (h.matches("(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")
                         || h.matches("(date|time|date ?/ ?time|date ?& ?time) (released|relinquished|of release)")) {
                     c.releasedAt = i; // a log that times the release and the receipt apart
@@ -84,12 +88,7 @@ public final class CustodyTableReader {
                 else if (h.matches(".*\\bseal\\b.*") && !h.contains("condition") && c.seal < 0) c.seal = i;
                 else if (h.matches(".*\\b(action|activity|purpose|reason|note|why)\\b.*") && c.purpose < 0) c.purpose = i;
             }
-            // A lab's table that numbers the items its own way beside the agency's ("Lab Item | Agency Item"): the
-            // agency's numbering is the item.
-            for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
-                if (h.matches("(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) c.item = i;
-            }
+            if (agencyItem >= 0) c.item = agencyItem;
             return c;
         }
 
@@ -492,8 +491,10 @@ public final class CustodyTableReader {
      * A run of seals written as a range on a row for several items ("21103-05" for items 1-3): each item its own
      * number, in order, when the range holds exactly as many seals as the row has items.
      */
+    private static final Pattern SEAL_RANGE = Pattern.compile("(.*?)(\\d{3,})\\s*[-–]\\s*(\\d{1,4})");
+
     static String[] sealRange(String seal, int items) {
-        Matcher m = Pattern.compile("(.*?)(\\d{3,})\\s*[-–]\\s*(\\d{1,4})").matcher(seal.strip());
+        Matcher m = SEAL_RANGE.matcher(seal.strip());
         if (!m.matches() || m.group(3).length() >= m.group(2).length()) return new String[] {seal};
         String first = m.group(2);
         long a = Long.parseLong(first), b = Long.parseLong(first.substring(0, first.length() - m.group(3).length()) + m.group(3));
