@@ -167,7 +167,7 @@ public final class DocumentExtractor {
                     continue;
                 }
                 custodyContext.saw(s.text());
-                if (s.text().contains("->") || s.text().contains("→") || FROM_TO.matcher(s.text()).find()) {
+                if (s.text().contains("->") || s.text().contains("→") || Prefilter.find(FROM_TO, s.text())) {
                     CustodyEvent a = arrowLine(d, page, s.text(), dates);
                     if (a != null) {
                         custody.add(a);
@@ -508,7 +508,7 @@ public final class DocumentExtractor {
         // resealed by I. Quarshie at the same time with SWFL seal 24-1189") happened at the time before it.
         if (lastWhen != null && covered < s.text().length()) {
             String tail = s.text().substring(covered).replaceFirst("^[;,]?\\s*(?:and\\s+)?", "");
-            if (SAME_TIME.matcher(tail).find() && !CustodyProse.items(tail).isEmpty()) {
+            if (Prefilter.find(SAME_TIME, tail) && !CustodyProse.items(tail).isEmpty()) {
                 custody.addAll(CustodyProse.read(d, page, s.text(), tail, lastWhen, actorIn(s, found, covered, s.text().length(), author, tail), author, single, custodyContext, order));
             }
         }
@@ -548,7 +548,7 @@ public final class DocumentExtractor {
             Matcher again = COORDINATED_ITEM.matcher(text);
             if (again.find(at)) next = again.start();
             final int stop = next;
-            boolean timeAfter = times.stream().anyMatch(t -> t.start() >= at && t.start() < stop) || SAME_TIME.matcher(text.substring(at, stop)).find();
+            boolean timeAfter = times.stream().anyMatch(t -> t.start() >= at && t.start() < stop) || Prefilter.find(SAME_TIME, text.substring(at, stop));
             if (timeBefore && timeAfter) cuts.add(at);
         }
         return cuts;
@@ -587,7 +587,7 @@ public final class DocumentExtractor {
         if (ds.isEmpty()) return;
         DateExpression first = ds.get(0);
         Matcher label = FIELD_LABEL.matcher(text.substring(Math.max(0, first.start() - 32), first.start()));
-        if (label.find() && !EVENT_FIELD.matcher(label.group(1)).find()) {
+        if (label.find() && !Prefilter.find(EVENT_FIELD, label.group(1))) {
             if (dates.date() == null) dates.dateSeen(first.date());
             return;
         }
@@ -635,7 +635,7 @@ public final class DocumentExtractor {
         for (Page page : d.pages()) {
             StringBuilder cur = null;
             for (String line : page.text().split("\n")) {
-                if (ENTRY_START.matcher(line).matches()) {
+                if (Prefilter.matches(ENTRY_START, line)) {
                     if (cur != null) entries.add(cur.toString());
                     cur = new StringBuilder(line);
                 } else if (cur != null && line.matches("\\s{2,}\\S.*")) {
@@ -799,9 +799,9 @@ public final class DocumentExtractor {
     static String warrantEvent(String clause, String event) {
         if (EventClassifier.notAnEvent(clause)) return EventClassifier.OTHER;
         if (clause.matches("(?is).*\\b(shall|must|may|will|should|to\\s+be)\\s+(only\\s+)?(be\\s+)?(served|executed|returned|made).*")) return EventClassifier.OTHER;
-        if (WARRANT_RETURN.matcher(clause).find() && !WARRANT_DONE.matcher(clause).find()) return "warrant_returned";
-        if (WARRANT_DONE.matcher(clause).find()) return "warrant_executed";
-        if (WARRANT_SIGNED.matcher(clause).find()) return "warrant_signed";
+        if (Prefilter.find(WARRANT_RETURN, clause) && !Prefilter.find(WARRANT_DONE, clause)) return "warrant_returned";
+        if (Prefilter.find(WARRANT_DONE, clause)) return "warrant_executed";
+        if (Prefilter.find(WARRANT_SIGNED, clause)) return "warrant_signed";
         return event;
     }
 
@@ -819,7 +819,7 @@ public final class DocumentExtractor {
         for (int k = 0; k < 2 && from > 0; k++) from = text.lastIndexOf('\n', from - 2) + 1;
         int end = text.indexOf('\n', lineStart);
         String context = text.substring(Math.max(0, from), end < 0 ? text.length() : end);
-        if (NOT_ISSUE.matcher(context).find()) return EventClassifier.OTHER;
+        if (Prefilter.find(NOT_ISSUE, context)) return EventClassifier.OTHER;
         String head = d.pages().isEmpty() ? "" : d.pages().get(0).text();
         head = head.substring(0, Math.min(400, head.length())).toLowerCase(Locale.ROOT);
         return head.contains("warning") && !head.contains("citation") && !head.contains("summons") ? "warning_issued" : "citation_issued";
@@ -858,7 +858,7 @@ public final class DocumentExtractor {
 
     /** "Headquarters is about 28 miles from the scene": what the rules of travel time need. */
     private void distanceNote(Document d, Page page, String text, DateCarrier dates, List<TimedEvent> timed) {
-        if (!DISTANCE.matcher(text).find() || !DISTANCE_PLACE.matcher(text).find()) return;
+        if (!Prefilter.find(DISTANCE, text) || !Prefilter.find(DISTANCE_PLACE, text)) return;
         LocalDateTime at = lastTimed != null ? lastTimed : dates.date() != null ? dates.date().atStartOfDay() : null;
         if (at == null) return;
         timed.add(new TimedEvent("distance", at, true, null, "narrative", Citation.of(d, page, text), true));
@@ -933,7 +933,7 @@ public final class DocumentExtractor {
         boolean interviewer = false;
         if (sp.matches()) {
             String label = sp.group(1).toUpperCase(Locale.ROOT);
-            officer = OFFICER_SPEAKER.matcher(label).find();
+            officer = Prefilter.find(OFFICER_SPEAKER, label);
             said = sp.group(2);
             // A one-letter label is an interviewer's initial or a Q/A transcript's "Q": the one asking.
             interviewer = label.matches("[A-Z]\\.?") && !label.startsWith("A");
@@ -1143,7 +1143,7 @@ public final class DocumentExtractor {
             if (actor < 0 && a.matches() && a.group(2) != null) {
                 actor = i;
                 verb = a.group(1).toLowerCase(Locale.ROOT);
-            } else if (LOG_WHEN.matcher(h).matches()) {
+            } else if (Prefilter.matches(LOG_WHEN, h)) {
                 String l = h.toLowerCase(Locale.ROOT);
                 if (l.contains("date") && l.contains("time")) {
                     date = i;
@@ -1204,7 +1204,7 @@ public final class DocumentExtractor {
                 Matcher cell = Pattern.compile("\\S+(?: \\S+)*").matcher(lines[i]);
                 boolean words = true;
                 while (cell.find()) {
-                    if (!BARE_LABEL.matcher(cell.group()).matches()) words = false;
+                    if (!Prefilter.matches(BARE_LABEL, cell.group())) words = false;
                     spans.add(new int[]{cell.start(), cell.end()});
                     labels.add(cell.group().strip());
                 }

@@ -45,7 +45,7 @@ public final class PageFurniture {
 
     public boolean isFurniture(Page page, String line) {
         if (line.isBlank()) return false;
-        if (STAMP.matcher(line).find()) return true;
+        if (Prefilter.find(STAMP, line)) return true;
         if (page.bates() != null && line.contains(page.bates())) return true;
         return repeated.contains(key(line));
     }

@@ -37,7 +37,7 @@ public final class TextTables {
                 // A table whose header starts with a cell, not a pipe ("DATE | TIME | ..."), keeps a row's empty first
                 // cell when the row starts with its pipe.
                 boolean leadingPipe = lines[i].strip().startsWith("|");
-                while (i < lines.length && (pipeRow(lines[i]) || RULE.matcher(lines[i]).matches() && lines[i].contains("-")
+                while (i < lines.length && (pipeRow(lines[i]) || Prefilter.matches(RULE, lines[i]) && lines[i].contains("-")
                         || interruption(lines, i, rows))) {
                     if (pipeRow(lines[i])) rows.add(pipeCells(lines[i], leadingPipe));
                     i++;
@@ -64,12 +64,12 @@ public final class TextTables {
             if (starts.size() >= 3 && looksLikeHeader(lines[i])) {
                 List<String> body = new ArrayList<>();
                 int j = i + 1;
-                while (j < lines.length && !lines[j].isBlank() && (GAP.matcher(lines[j]).find() || lines[j].strip().length() < 3
+                while (j < lines.length && !lines[j].isBlank() && (Prefilter.find(GAP, lines[j]) || lines[j].strip().length() < 3
                         || wrapped(lines[j], starts) || j == i + 1 && !ruled.isEmpty()
                         // a solid rule under the header ("--------------------"), as scanned forms draw it
-                        || j == i + 1 && RULE.matcher(lines[j]).matches())) {
+                        || j == i + 1 && Prefilter.matches(RULE, lines[j]))) {
                     // a note ruled across the table ("- - - -  OFFICE CLOSED 11/28 - 11/29  - - - -") is no row
-                    if (!RULE.matcher(lines[j]).matches() && !RULED_NOTE.matcher(lines[j]).matches()) body.add(lines[j]);
+                    if (!Prefilter.matches(RULE, lines[j]) && !Prefilter.matches(RULED_NOTE, lines[j])) body.add(lines[j]);
                     j++;
                 }
                 starts = splitHeader(lines[i], starts, body);
@@ -130,7 +130,7 @@ public final class TextTables {
     }
 
     static boolean pipeRow(String l) {
-        return l.chars().filter(c -> c == '|').count() >= 2 && !RULE.matcher(l).matches();
+        return l.chars().filter(c -> c == '|').count() >= 2 && !Prefilter.matches(RULE, l);
     }
 
     /**
@@ -161,7 +161,7 @@ public final class TextTables {
 
     static List<Integer> columnStarts(String l) {
         List<Integer> starts = new ArrayList<>();
-        if (!GAP.matcher(l).find()) return starts;
+        if (!Prefilter.find(GAP, l)) return starts;
         int i = 0;
         while (i < l.length() && Character.isWhitespace(l.charAt(i))) i++;
         if (i < l.length()) starts.add(i);

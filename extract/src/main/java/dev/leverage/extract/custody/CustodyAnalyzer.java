@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.Finding;
 import dev.leverage.extract.Severity;
@@ -191,8 +192,8 @@ public final class CustodyAnalyzer {
      * baggies, an envelope) is allowed 25 g, 10 % of the gross, and a gram for each unit wrapped on its own.
      */
     private static double packagingAllowance(List<Link> links, double gross, Integer count) {
-        boolean rigid = links.stream().flatMap(l -> l.citations().stream()).anyMatch(c -> RIGID_PACKAGING.matcher(c.quote()).find())
-                || links.stream().map(l -> l.event().description()).filter(java.util.Objects::nonNull).anyMatch(d -> RIGID_PACKAGING.matcher(d).find());
+        boolean rigid = links.stream().flatMap(l -> l.citations().stream()).anyMatch(c -> Prefilter.find(RIGID_PACKAGING, c.quote()))
+                || links.stream().map(l -> l.event().description()).filter(java.util.Objects::nonNull).anyMatch(d -> Prefilter.find(RIGID_PACKAGING, d));
         if (rigid) return Double.MAX_VALUE;
         return 25 + 0.10 * gross + (count == null ? 1 : count);
     }
@@ -255,7 +256,7 @@ public final class CustodyAnalyzer {
     }
 
     private static boolean isReleaseTelling(CustodyEvent e) {
-        return !e.source().equals("table") && e.purpose() != null && RELEASE_VERB.matcher(e.purpose().strip()).matches();
+        return !e.source().equals("table") && e.purpose() != null && Prefilter.matches(RELEASE_VERB, e.purpose().strip());
     }
 
     public List<Finding> analyze(List<CustodyEvent> all) {
@@ -296,7 +297,7 @@ public final class CustodyAnalyzer {
                         // the custodian who logged it into storage keeps it there while repacking it for the lab
                         && !(isStaff(custodians, holder) && Handlers.same(holder, ea.releasedBy()))
                         // whoever hands it back "from lab" held it as the laboratory
-                        && !(Handlers.same(holder, eb.releasedBy()) && FROM_LAB.matcher(nz(eb.purpose())).find())
+                        && !(Handlers.same(holder, eb.releasedBy()) && Prefilter.find(FROM_LAB, nz(eb.purpose())))
                         // a freezer or a bench the lab's own staff put it in is the lab's
                         && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder))
                         // a sealed package with a common carrier travels under its tracking number
@@ -521,7 +522,7 @@ public final class CustodyAnalyzer {
                 boolean explained = false;
                 for (int k = 0; k < links.size() && !explained; k++) {
                     for (Citation c : links.get(k).citations()) {
-                        if (!EXPLAINS_COUNT.matcher(c.quote()).find() || NOTHING_CONSUMED.matcher(c.quote()).find()) continue;
+                        if (!Prefilter.find(EXPLAINS_COUNT, c.quote()) || Prefilter.find(NOTHING_CONSUMED, c.quote())) continue;
                         // "Three (3) tablets consumed": the numbers must add up; a record with no number explains a
                         // change only where it stands, between the two counts.
                         Integer used = CustodyProse.consumedCount(c.quote());
@@ -553,7 +554,7 @@ public final class CustodyAnalyzer {
                 int from = links.indexOf(linkOf(links, summed)), to = links.indexOf(linkOf(links, l));
                 boolean explained = false;
                 for (int k = Math.max(0, from); k <= to && k < links.size() && !explained; k++) {
-                    for (Citation c : links.get(k).citations()) if (MONEY_LEAVES.matcher(c.quote()).find()) explained = true;
+                    for (Citation c : links.get(k).citations()) if (Prefilter.find(MONEY_LEAVES, c.quote())) explained = true;
                 }
                 if (!explained) {
                     CustodyEvent a = summed.event();

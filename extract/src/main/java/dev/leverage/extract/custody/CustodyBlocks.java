@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.time.TimeParser;
 import dev.leverage.ingest.Document;
@@ -174,12 +175,12 @@ public final class CustodyBlocks {
         List<List<String>> out = new ArrayList<>();
         List<String> cur = new ArrayList<>();
         for (String line : text.split("\n")) {
-            if (RULE.matcher(line).matches()) {
+            if (Prefilter.matches(RULE, line)) {
                 if (!cur.isEmpty()) out.add(cur);
                 cur = new ArrayList<>();
                 continue;
             }
-            if (HEADING.matcher(line).matches() && line.contains(":") && !cur.isEmpty()) {
+            if (Prefilter.matches(HEADING, line) && line.contains(":") && !cur.isEmpty()) {
                 out.add(cur);
                 cur = new ArrayList<>();
             }

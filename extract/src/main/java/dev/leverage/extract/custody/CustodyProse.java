@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.ingest.Document;
 import dev.leverage.ingest.Page;
@@ -119,7 +120,7 @@ public final class CustodyProse {
         public void saw(String sentence) {
             // a part the lab numbered under the item ("1A  Methamphetamine identified.") and the sentence after it
             partBefore = partNow;
-            partNow = PART_LABEL.matcher(sentence).find();
+            partNow = Prefilter.find(PART_LABEL, sentence);
             if (sentence.strip().startsWith("(")) return; // an aside names an item without turning to it
             List<String> items = items(sentence);
             if (items.size() == 1) item = items.get(0);
@@ -179,7 +180,7 @@ public final class CustodyProse {
 
     /** Whether a text tells a custody act (a verb of hand-off, storage, sealing or analysis). */
     public static boolean tellsCustody(String text) {
-        return CUE.matcher(text).find();
+        return Prefilter.find(CUE, text);
     }
 
     /**
@@ -318,7 +319,7 @@ public final class CustodyProse {
         if (hasCue && cue.end() < clause.length() && clause.substring(cue.end()).matches("(?s)\\s*:.*") && cue.group(1).equals(cue.group(1).toUpperCase())) return out;
         // A record's one item stands for "the bag" or "the evidence" in a narrative, not for the suspect "placed in
         // the patrol car".
-        if (singleItem != null && items.isEmpty() && context.item == null && !carries && !EVIDENCE_NOUN.matcher(clause).find()) return out;
+        if (singleItem != null && items.isEmpty() && context.item == null && !carries && !Prefilter.find(EVIDENCE_NOUN, clause)) return out;
         // The packaging's own weight ("The empty evidence bag weighed 36.2 g") is not the item's.
         boolean packagingWeight = sentence.matches("(?is).*\\b(empty|packaging|wrapping|wrappers?|tare|inner\\s+packaging|evidence\\s+bag|the\\s+bag|container|box)\\b[^.;]{0,100}\\b(weighed|weight|weighs)\\b.*")
                 && !sentence.matches("(?is).*\\b(contents?|substance|material|powder|net)\\b.*");
@@ -326,14 +327,14 @@ public final class CustodyProse {
         // of the item ("Total net weight: 3.18 g" is)
         Matcher partLabel = PART_LABEL.matcher(sentence);
         boolean partWeight = context.item != null && (partLabel.find() && !context.all.contains(partLabel.group(1).toUpperCase(java.util.Locale.ROOT))
-                || context.partBefore && items(sentence).isEmpty() && !TOGETHER.matcher(sentence).find());
+                || context.partBefore && items(sentence).isEmpty() && !Prefilter.find(TOGETHER, sentence));
         boolean weightFact = !packagingWeight && !partWeight && CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
                 && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3
                 // "Net plant material: 9.41 g and 9.37 g": the weights of units one by one, not the item's
                 && !sentence.matches("(?is).*\\d\\s?(g|grams?)\\s*(,|and|&)\\s*\\d+(\\.\\d+)?\\s?(g|grams?)\\b.*");
-        boolean facts = weightFact || DESCRIPTION.matcher(sentence).find() || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || COUNT.matcher(sentence).find() && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
-                || TOTAL.matcher(sentence).find();
+        boolean facts = weightFact || Prefilter.find(DESCRIPTION, sentence) || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || Prefilter.find(COUNT, sentence) && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
+                || Prefilter.find(TOTAL, sentence);
         // A verbless conjunct of the sentence's last event ("... and Item 2 at 3:25 p.m. with SWFL seal 25-0417") is
         // that event again for its own item, with its own time and facts.
         if (!hasCue && items.size() == 1 && context.told != null && sentence.equals(context.toldIn)
@@ -354,7 +355,7 @@ public final class CustodyProse {
             if (!facts || items.size() > 1) return out;
             // A total for the items named together ("Total with packaging: 9.68 g") is no one item's.
             if (items.isEmpty() && context.item == null && !context.group.isEmpty()) return out;
-            if (items.isEmpty() && weightFact && context.all.size() > 1 && TOGETHER.matcher(sentence).find()) return out;
+            if (items.isEmpty() && weightFact && context.all.size() > 1 && Prefilter.find(TOGETHER, sentence)) return out;
             if (items.isEmpty() && context.item == null && singleItem == null) return out;
             String item = items.isEmpty() ? (context.item != null ? context.item : singleItem) : items.get(0);
             // A sentence about several items ("Item 1 at 1130 hrs with seal T-5107, Item 2 at 1135 hrs with T-5108") gives
@@ -372,7 +373,7 @@ public final class CustodyProse {
             if (cat.isNone() && cat.probability() >= 0.8) return out;
         }
         // "Both items were resealed", "Two sealed evidence envelopes were delivered": every item the document names.
-        if (items.isEmpty() && context.all.size() > 1 && ALL_ITEMS.matcher(clause).find()) items.addAll(context.all);
+        if (items.isEmpty() && context.all.size() > 1 && Prefilter.find(ALL_ITEMS, clause)) items.addAll(context.all);
         // "Lab Items 2.1 and 2.2: Marijuana. ... Resealed by U. Marchbanks with seal 2290388": the items last named together.
         if (items.isEmpty() && context.item == null && !context.group.isEmpty()) items.addAll(context.group);
         if (items.isEmpty() && context.item != null) items.add(context.item);
@@ -407,7 +408,7 @@ public final class CustodyProse {
                         : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
             }
             case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
-                if (placeText != null && PACKAGING.matcher(placeText).matches() && !Handlers.isSecureStorage(placeText)) {
+                if (placeText != null && Prefilter.matches(PACKAGING, placeText) && !Handlers.isSecureStorage(placeText)) {
                     // Packaging: the one who packs it still holds it, and the package is not sealed by being filled.
                     received = subject;
                     action = "packaged";
@@ -583,7 +584,7 @@ public final class CustodyProse {
     /** Who a pattern caught; a role named without a name takes the name written after it ("the night Property Officer, Ida Gutierrez #P7"). */
     private static String who(Matcher m, String text, String author) {
         String s = m.group(1);
-        if (ROLE_END.matcher(s.strip()).find()) {
+        if (Prefilter.find(ROLE_END, s.strip())) {
             Matcher ap = APPOSITION.matcher(text.substring(m.end(1)));
             if (ap.find()) s = s.strip() + ", " + ap.group(1);
         }

@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.time.TimeParser;
 import dev.leverage.ingest.Document;
@@ -130,14 +131,14 @@ public final class CustodyTableReader {
             if (header.stream().filter(String::isBlank).count() * 3 > header.size()) return;
             for (String cell : header) {
                 String v = cell.strip();
-                if (v.matches(".*\\d{3,}.*") || TimeParser.parseDate(v) != null || CLOCK_CELL.matcher(v).matches() || v.length() > 40) return;
+                if (v.matches(".*\\d{3,}.*") || TimeParser.parseDate(v) != null || Prefilter.matches(CLOCK_CELL, v) || v.length() > 40) return;
             }
             java.util.Set<Integer> used = new java.util.HashSet<>(List.of(releasedAt, item, date, time, released, received, purpose, location, seal,
                     count, weight, description, remarks, caseNo, meridiem));
             List<String> words = new ArrayList<>();
             for (String raw : header) words.add(CustodyText.ocr(raw).toLowerCase(Locale.ROOT).replaceAll("[.:#*()/_-]", " ").replaceAll("\\s+", " ").strip());
             // Sequence numbers ("Ln", "Mvmt #", "Log Line") are no one's item.
-            for (int i = 0; i < words.size(); i++) if (!used.contains(i) && SEQUENCE.matcher(words.get(i)).matches()) used.add(i);
+            for (int i = 0; i < words.size(); i++) if (!used.contains(i) && Prefilter.matches(SEQUENCE, words.get(i))) used.add(i);
             // Two headers alike but for a word of direction: the first side releases, the other receives.
             if (released < 0 || received < 0) {
                 pairs:
@@ -162,8 +163,8 @@ public final class CustodyTableReader {
                 String h = words.get(i);
                 if (used.contains(i) || h.isEmpty()) continue;
                 boolean clockWord = h.matches(".*\\b(date|time|day|clock|hour|hr|hh mm|hhmm|on|at|moment|occurred|instant|stamp|when|posted|dt|tm)\\b.*");
-                if (!clockWord && released < 0 && RELEASE_WORD.matcher(h).matches() && !RECEIVE_WORD.matcher(h).matches()) released = i;
-                else if (!clockWord && received < 0 && RECEIVE_WORD.matcher(h).matches() && !RELEASE_WORD.matcher(h).matches()) received = i;
+                if (!clockWord && released < 0 && Prefilter.matches(RELEASE_WORD, h) && !Prefilter.matches(RECEIVE_WORD, h)) released = i;
+                else if (!clockWord && received < 0 && Prefilter.matches(RECEIVE_WORD, h) && !Prefilter.matches(RELEASE_WORD, h)) received = i;
                 else if (weight < 0 && h.matches(".*(\\bg\\b|\\bkg\\b|\\bgrams?\\b|\\bmass\\b|\\bheft\\b|\\bweigh\\w*|\\bwt\\b|\\blbs?\\b|\\boz\\b).*")) {
                     weight = i;
                     weightHeader = h;
@@ -186,8 +187,8 @@ public final class CustodyTableReader {
                 long both = cells.stream().filter(v -> TimeParser.parseDate(v) != null && TimeParser.parseDateTime(v) != null
                         && v.matches("(?s).*\\d[:T ]?\\d{2}\\s*(?i:hrs|h|[ap]\\.?m\\.?)?\\s*$") && v.matches("(?s).*\\d{1,2}:?\\d{2}.*")).count();
                 long dates = cells.stream().filter(v -> TimeParser.parseDate(v) != null).count();
-                long clocks = cells.stream().filter(v -> CLOCK_CELL.matcher(v).matches() && TimeParser.parseClock(v) != null).count();
-                long names = cells.stream().filter(v -> NAME_CELL.matcher(v).matches()).count();
+                long clocks = cells.stream().filter(v -> Prefilter.matches(CLOCK_CELL, v) && TimeParser.parseClock(v) != null).count();
+                long names = cells.stream().filter(v -> Prefilter.matches(NAME_CELL, v)).count();
                 if (date < 0 && time < 0 && both * 10 >= cells.size() * 6 && dates * 10 >= cells.size() * 6 && clocks == 0) {
                     date = i;
                     time = i;

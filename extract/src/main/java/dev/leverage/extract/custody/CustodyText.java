@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +47,7 @@ public final class CustodyText {
      * a value or an estimate.
      */
     public static Double amount(String s) {
-        if (s == null || NOT_THE_ITEMS_SUM.matcher(s).find()) return null;
+        if (s == null || Prefilter.find(NOT_THE_ITEMS_SUM, s)) return null;
         Matcher m = MONEY.matcher(s);
         Double found = null;
         while (m.find()) {
@@ -71,7 +72,7 @@ public final class CustodyText {
         // A scale's check weight ("checked against 5 g reference weight): 4.6 g gross") is not the item's.
         Matcher w = dev.leverage.extract.Weights.WEIGHT.matcher(s);
         while (w.find()) {
-            if (CHECK_WEIGHT_NEAR.matcher(s.substring(w.end())).lookingAt()) continue;
+            if (Prefilter.lookingAt(CHECK_WEIGHT_NEAR, s.substring(w.end()))) continue;
             // A label's strength ("OXYCODONE HCL 15 MG", "2 mg/mL", "30 mg tablets") is not a weight.
             if (w.group(2).toLowerCase(Locale.ROOT).startsWith("m") && (s.substring(w.end()).matches("(?is)\\s*(/\\s*m?l|per\\s+(ml|tab\\w*)|tab\\w*|cap\\w*|pills?|strength)\\b.*")
                     || s.substring(Math.max(0, w.start() - 16), w.start()).matches("(?s).*(\\b(HCL|HCl|hydrochloride|sulfate|tartrate|citrate|bitartrate)|\\b[A-Z]{5,})\\s*$"))) continue;
@@ -140,12 +141,12 @@ public final class CustodyText {
     /** broken, resealed, not_inventoried or intact, from what a record says; null when it says nothing. */
     public static String sealStatus(String s) {
         if (s == null) return null;
-        if (BROKEN.matcher(s).find()) return "broken";
+        if (Prefilter.find(BROKEN, s)) return "broken";
         if (s.matches("(?is).*\\bunsealed\\b.*")) return "unsealed";
-        if (NOT_INVENTORIED.matcher(s).find()) return "not_inventoried";
+        if (Prefilter.find(NOT_INVENTORIED, s)) return "not_inventoried";
         // "Gross after reseal 17.09 g": a weight taken after a resealing the record tells elsewhere, not a resealing
-        if (RESEALED.matcher(s.replaceAll("(?i)\\b(after|since|before|post-?|upon)\\s+(the\\s+)?re-?seal\\w*", " ")).find()) return "resealed";
-        if (INTACT.matcher(s).find()) return "intact";
+        if (Prefilter.find(RESEALED, s.replaceAll("(?i)\\b(after|since|before|post-?|upon)\\s+(the\\s+)?re-?seal\\w*", " "))) return "resealed";
+        if (Prefilter.find(INTACT, s)) return "intact";
         return null;
     }
 

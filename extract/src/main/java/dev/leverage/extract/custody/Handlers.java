@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.people.PersonName;
 
 import java.util.Locale;
@@ -29,9 +30,9 @@ public final class Handlers {
     }
 
     public static boolean isBlank(String h) {
-        return h == null || h.isBlank() || NO_NAME.matcher(h.strip()).matches()
+        return h == null || h.isBlank() || Prefilter.matches(NO_NAME, h.strip())
                 // "(signature illegible; name not printed)", "[unsigned]": a note in place of a name
-                || NOTE_FOR_NAME.matcher(h.strip()).matches();
+                || Prefilter.matches(NOTE_FOR_NAME, h.strip());
     }
 
     private static final Pattern NO_NAME = Pattern.compile("(?i)(n/?a|none|-+|_+|\\?+|illegible|unknown|blank)");
@@ -49,7 +50,7 @@ public final class Handlers {
 
     /** A common carrier that moves a sealed package under a tracking number (UPS, FedEx, USPS registered mail). */
     public static boolean isCarrier(String h) {
-        return h != null && CARRIER.matcher(h).find();
+        return h != null && Prefilter.find(CARRIER, h);
     }
 
     /** The carrier's name, so that "UPS overnight" and "UPS" are one handler. */
@@ -62,9 +63,9 @@ public final class Handlers {
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
     public static boolean isSecureStorage(String h) {
         if (h == null) return false;
-        if (EVIDENCE_SYSTEM.matcher(h.strip()).matches()) return true;
+        if (Prefilter.matches(EVIDENCE_SYSTEM, h.strip())) return true;
         h = CustodyText.ocr(h).replace("rn", "m");
-        return (STORAGE.matcher(h).find() || CUSTODIAN.matcher(h).find()) && !NOT_SECURE.matcher(h).find();
+        return (Prefilter.find(STORAGE, h) || Prefilter.find(CUSTODIAN, h)) && !Prefilter.find(NOT_SECURE, h);
     }
 
     private static final Pattern STORAGE_PURPOSE = Pattern.compile("(?i)\\b(custodial\\s+storage|storage|vault|(evidence|property)\\s+(room|unit|section|control)|locker|safekeeping|intake|stored|booked\\s+in(to)?)\\b");
@@ -74,7 +75,7 @@ public final class Handlers {
     public static boolean isStoragePurpose(String p) {
         if (p == null) return false;
         p = CustodyText.ocr(p);
-        return STORAGE_PURPOSE.matcher(p).find() && !MOVING.matcher(p).find() && !NOT_SECURE.matcher(p).find();
+        return Prefilter.find(STORAGE_PURPOSE, p) && !Prefilter.find(MOVING, p) && !Prefilter.find(NOT_SECURE, p);
     }
 
 
@@ -85,14 +86,14 @@ public final class Handlers {
 
     /** A handler written with a police or military rank. */
     public static boolean isOfficer(String h) {
-        return h != null && OFFICER.matcher(h).find();
+        return h != null && Prefilter.find(OFFICER, h);
     }
 
     /** A laboratory or one of its people as custodian. */
     public static boolean isLab(String h) {
         // Labs go by acronyms that end in L: NSCL, AFL, BRFL, PEMCL.
         // "(BCRCL EVID REC)": the lab's acronym opening a unit written in parentheses.
-        return h != null && (LAB.matcher(h).find() || h.matches("(?s).*((?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\))|\\([A-Z]{2,5}L\\s+[A-Z]).*"));
+        return h != null && (Prefilter.find(LAB, h) || h.matches("(?s).*((?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\))|\\([A-Z]{2,5}L\\s+[A-Z]).*"));
     }
 
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|lkr|lckr|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|freezer|refrigerator|fridge|bench|rack|"
@@ -101,9 +102,9 @@ public final class Handlers {
     /** A place rather than a person ("Temp Locker 9", "my personal gym locker", "Drug Vault 2"). */
     public static boolean isPlace(String h) {
         if (isBlank(h)) return false;
-        if (EVIDENCE_SYSTEM.matcher(h.strip()).matches()) return true;
+        if (Prefilter.matches(EVIDENCE_SYSTEM, h.strip())) return true;
         String s = strip(CustodyText.ocr(h).replace("rn", "m"));
-        return PLACE.matcher(s).find() && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
+        return Prefilter.find(PLACE, s) && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
 
     /** Whether two records name the same custodian. */
@@ -145,7 +146,7 @@ public final class Handlers {
         if (dash > 0 && s.substring(dash + 3).matches(".*\\p{Lu}.*")) s = s.substring(dash + 3).strip();
         String[] w = s.split("\\s+");
         int i = 0;
-        while (i < w.length - 1 && (ROLE_WORD.matcher(w[i]).matches() && !w[i].matches("\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
+        while (i < w.length - 1 && (Prefilter.matches(ROLE_WORD, w[i]) && !w[i].matches("\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
         // "Non-Drug/Drug Custodian K. Wheatley": a unit's words, then the role, then the name
         for (int j = w.length - 2; j > i; j--) {
             if (w[j].matches("(?i)custodian|technician|tech\\.?|specialist|clerk|officer|supervisor|manager|examiner|analyst|chemist|criminalist|scientist|investigator|inspector|agent")

@@ -1,5 +1,6 @@
 package dev.leverage.extract.discovery;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.DocumentFacts;
 import dev.leverage.extract.Finding;
@@ -50,7 +51,7 @@ public final class DiscoveryGapAnalyzer {
             String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
             String base = name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "");
             fileNames.add(RecordReader.normal(base));
-            if (MEDIA.matcher(name).find()) media.add(name.toLowerCase(Locale.ROOT));
+            if (Prefilter.find(MEDIA, name)) media.add(name.toLowerCase(Locale.ROOT));
         }
         recordings(refs, media, gaps);
         dispatchAudio(refs, media, gaps);

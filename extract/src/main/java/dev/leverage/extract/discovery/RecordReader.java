@@ -1,5 +1,6 @@
 package dev.leverage.extract.discovery;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.ingest.Document;
 import dev.leverage.ingest.Page;
@@ -196,13 +197,13 @@ public final class RecordReader {
         Page first = d.pages().get(0);
         String title = title(first.text()) + "\n" + fileName.replace('_', ' ');
         Citation titleCite = Citation.of(d, first, firstLines(first.text(), 2));
-        boolean listing = LISTING_TITLE.matcher(title).find() || type.equals("email") && (LISTING_LINE.matcher(d.fullText()).find());
+        boolean listing = Prefilter.find(LISTING_TITLE, title) || type.equals("email") && (Prefilter.find(LISTING_LINE, d.fullText()));
         // a transcript says so in its head; a report that mentions a body camera is not one
-        boolean transcript = TRANSCRIPT_TITLE.matcher(title).find();
+        boolean transcript = Prefilter.find(TRANSCRIPT_TITLE, title);
         boolean labReport = type.equals("lab_report");
-        boolean labDocument = type.startsWith("lab") || LAB_TITLE.matcher(title).find();
+        boolean labDocument = type.startsWith("lab") || Prefilter.find(LAB_TITLE, title);
 
-        boolean dogInDocument = DOG.matcher(d.fullText()).find();
+        boolean dogInDocument = Prefilter.find(DOG, d.fullText());
         // What this document is, by its title.
         identity(d, first, title, titleCite, transcript, out);
         out.add(new RecordReference("identity", RecordReference.PRODUCED, normal(title), type, titleCite));
@@ -220,46 +221,46 @@ public final class RecordReader {
                 // and a withheld entry may say so on its second line ("... payment and benefit" / "records): withheld.")
                 String rest = i + 1 < units.size() && continues(u, units.get(i + 1)) ? units.get(i + 1) : "";
                 // under "Not produced:" or "Outstanding:" every entry is withheld, until the list ends
-                if (WITHHELD_HEADING.matcher(u).matches()) withheldList = true;
-                else if (withheldList && !NEW_ENTRY.matcher(u).lookingAt() && entry.isEmpty()) withheldList = false;
-                if (listing && !withheldList && (LISTING_LINE.matcher(u).find() || LISTING_TITLE.matcher(title).find()) && !WITHHELD.matcher(u + " " + rest).find()) listed(u, entry, c, !type.equals("email"), out);
+                if (Prefilter.matches(WITHHELD_HEADING, u)) withheldList = true;
+                else if (withheldList && !Prefilter.lookingAt(NEW_ENTRY, u) && entry.isEmpty()) withheldList = false;
+                if (listing && !withheldList && (Prefilter.find(LISTING_LINE, u) || Prefilter.find(LISTING_TITLE, title)) && !Prefilter.find(WITHHELD, u + " " + rest)) listed(u, entry, c, !type.equals("email"), out);
                 scene(d, u, c, type, transcript, out);
                 if (transcript && page.number() == 1 && i < 12) recordingOwner(u, c, out);
-                if (NINE_ONE_ONE.matcher(u).find() && !u.matches("(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
+                if (Prefilter.find(NINE_ONE_ONE, u) && !u.matches("(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
                     out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "911", c));
                 }
-                if (RADIO.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "radio", c));
-                if (!type.equals("cad_log") && (DOG.matcher(u).find() && ALERT.matcher(u).find() || dogInDocument && BARE_ALERT.matcher(u).find()) && !NO_ALERT.matcher(u).find()) {
+                if (Prefilter.find(RADIO, u)) out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "radio", c));
+                if (!type.equals("cad_log") && (Prefilter.find(DOG, u) && Prefilter.find(ALERT, u) || dogInDocument && Prefilter.find(BARE_ALERT, u)) && !Prefilter.find(NO_ALERT, u)) {
                     out.add(new RecordReference("k9", RecordReference.BASIS, null, "alert", c));
                 }
                 // a lab's notes name reagents, not informants ("eluted with 500 uL CS2")
                 if (!labDocument) informants(u, c, out);
                 // a warrant talked about, refused or never sought is no warrant, unless the same line says one was obtained
-                if (SEARCH_WARRANT.matcher(u).find() && !NO_WARRANT.matcher(u).find() && (!NOT_THIS_WARRANT.matcher(u).find() || WARRANT_OBTAINED.matcher(u).find())) {
+                if (Prefilter.find(SEARCH_WARRANT, u) && !Prefilter.find(NO_WARRANT, u) && (!Prefilter.find(NOT_THIS_WARRANT, u) || Prefilter.find(WARRANT_OBTAINED, u))) {
                     out.add(new RecordReference("warrant", RecordReference.BASIS, warrantNumber(u), "warrant", c));
                 }
                 cited(u, c, type, out);
-                if (!type.startsWith("lab") && !type.equals("custody_log") && SEIZED.matcher(u).find() && !NOTHING_SEIZED.matcher(u).find()) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
-                if (NO_CAMERA.matcher(u).find()) {
+                if (!type.startsWith("lab") && !type.equals("custody_log") && Prefilter.find(SEIZED, u) && !Prefilter.find(NOTHING_SEIZED, u)) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
+                if (Prefilter.find(NO_CAMERA, u)) {
                     // which cameras the officer or agency lacks: "not issued body-worn cameras" leaves the in-car video
-                    String which = BODY.matcher(u).find() && !IN_CAR.matcher(u).find() ? "body" : IN_CAR.matcher(u).find() && !BODY.matcher(u).find() ? "in_car" : "any";
+                    String which = Prefilter.find(BODY, u) && !Prefilter.find(IN_CAR, u) ? "body" : Prefilter.find(IN_CAR, u) && !Prefilter.find(BODY, u) ? "in_car" : "any";
                     List<String> who = surnames(u);
                     if (who.isEmpty()) out.add(new RecordReference("recording", RecordReference.NONE, null, which, c));
                     for (String s : who) out.add(new RecordReference("recording", RecordReference.NONE, s, which, c));
-                } else if (IN_CAR.matcher(u).find()) {
+                } else if (Prefilter.find(IN_CAR, u)) {
                     out.add(new RecordReference("camera", RecordReference.BASIS, null, "in_car", c));
-                } else if (BODY.matcher(u).find()) {
+                } else if (Prefilter.find(BODY, u)) {
                     out.add(new RecordReference("camera", RecordReference.BASIS, null, "body", c));
                 }
-                if (INTERVIEW.matcher(u).find() && !WITHHELD.matcher(u).find()) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
+                if (Prefilter.find(INTERVIEW, u) && !Prefilter.find(WITHHELD, u)) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
                 // a result is stated: a table's header ("Unit  Description  Net Weight") states none
-                if (labReport && LAB_RESULT.matcher(u).find() && (hasDigit(u) || RESULT_STATED.matcher(u).find())) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
-                if (labReport && SAMPLED.matcher(u).find()) out.add(new RecordReference("lab", RecordReference.BASIS, null, "sampling", c));
+                if (labReport && Prefilter.find(LAB_RESULT, u) && (hasDigit(u) || Prefilter.find(RESULT_STATED, u))) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
+                if (labReport && Prefilter.find(SAMPLED, u)) out.add(new RecordReference("lab", RecordReference.BASIS, null, "sampling", c));
             }
             if (type.equals("cad_log") || fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) cad(d, page, out, type.equals("cad_log"));
         }
         if (type.equals("cad_log")) out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "radio", titleCite));
-        if (author != null && FIRST_PERSON_SCENE.matcher(d.fullText()).find() && Set.of("police_report", "supplement_report", "k9_report", "citation", "other", "witness_statement").contains(type)) {
+        if (author != null && Prefilter.find(FIRST_PERSON_SCENE, d.fullText()) && Set.of("police_report", "supplement_report", "k9_report", "citation", "other", "witness_statement").contains(type)) {
             String s = surname(author);
             if (s != null && !type.equals("witness_statement")) out.add(new RecordReference("scene", RecordReference.BASIS, s, author, firstPersonCite(d)));
         }
@@ -286,7 +287,7 @@ public final class RecordReader {
     static String agency(String text) {
         for (String line : text.strip().lines().filter(l -> !l.isBlank()).limit(6).toList()) {
             String l = line.strip().replaceAll("\\s{3,}.*", "").replaceAll("[|,;]+$", "").strip();
-            if (l.length() < 6 || l.length() > 80 || !AGENCY.matcher(l).find()) continue;
+            if (l.length() < 6 || l.length() > 80 || !Prefilter.find(AGENCY, l)) continue;
             if (l.matches("(?i).*\\b(?:report|log|form|transcript|narrative|warrant|affidavit|chronology|receipt|record|statement|page)\\b.*")
                     && !l.matches("(?i).*\\b(?:department|office|bureau|laboratory|division|police|sheriff'?s?)\\s*$")) continue;
             l = l.replaceFirst("(?i)^(?:agency|department|dept\\.?)\\s*:\\s*", "").replaceAll("\\s+", " ");
@@ -308,7 +309,7 @@ public final class RecordReader {
             String w = words[i];
             String lower = w.toLowerCase(Locale.ROOT);
             if (i > 0) b.append(' ');
-            if (ACRONYM.matcher(w).matches() && (KNOWN_ACRONYMS.contains(w.replaceAll("[^A-Z0-9]", "")) || !w.matches(".*[AEIOUY].*"))) b.append(w);
+            if (Prefilter.matches(ACRONYM, w) && (KNOWN_ACRONYMS.contains(w.replaceAll("[^A-Z0-9]", "")) || !w.matches(".*[AEIOUY].*"))) b.append(w);
             else if (i > 0 && SMALL_WORDS.contains(lower)) b.append(lower);
             else {
                 // capitalise each part of a hyphenated word: "TRI-COUNTY" is "Tri-County"
@@ -336,7 +337,7 @@ public final class RecordReader {
 
     private static Citation firstPersonCite(Document d) {
         for (Page p : d.pages()) {
-            for (String u : units(p.text())) if (FIRST_PERSON_SCENE.matcher(u).find()) return Citation.of(d, p, u);
+            for (String u : units(p.text())) if (Prefilter.find(FIRST_PERSON_SCENE, u)) return Citation.of(d, p, u);
         }
         return Citation.of(d, d.pages().get(0), firstLines(d.pages().get(0).text(), 2));
     }
@@ -378,7 +379,7 @@ public final class RecordReader {
         Matcher m = SENTENCE_END.matcher(p);
         while (m.find()) {
             String before = p.substring(from, m.start());
-            if (ABBREV_END.matcher(before).find()) continue;
+            if (Prefilter.find(ABBREV_END, before)) continue;
             out.add(before.strip());
             from = m.end();
         }
@@ -457,7 +458,7 @@ public final class RecordReader {
             String s = surname(un.group(2));
             if (s != null) out.add(new RecordReference("unit", RecordReference.ALIAS, normal(un.group(1)), s, c));
         }
-        boolean titled = TITLED.matcher(u).find();
+        boolean titled = Prefilter.find(TITLED, u);
         // a speaker on a recording was there: "OFC. LANE: Step out of the car for me."
         if (transcript) {
             Matcher sp = SPEAKER.matcher(u);
@@ -466,11 +467,11 @@ public final class RecordReader {
                 if (s != null) out.add(new RecordReference("scene", RecordReference.BASIS, s, sp.group(1).strip(), c));
             }
         }
-        if (!titled && !UNIT.matcher(u).find() && !K9_UNIT.matcher(u).find()) return;
+        if (!titled && !Prefilter.find(UNIT, u) && !Prefilter.find(K9_UNIT, u)) return;
         if (Set.of("lab_report", "lab_submission", "custody_log").contains(type)) return;
-        boolean cancelled = CANCELLED.matcher(u).find();
-        boolean scene = SCENE.matcher(u).find();
-        boolean away = AWAY.matcher(u).find();
+        boolean cancelled = Prefilter.find(CANCELLED, u);
+        boolean scene = Prefilter.find(SCENE, u);
+        boolean away = Prefilter.find(AWAY, u);
         List<String> names = surnames(u);
         for (String s : names) {
             if (cancelled) out.add(new RecordReference("scene", RecordReference.CANCELLED, s, null, c));
@@ -492,7 +493,7 @@ public final class RecordReader {
 
     /** The header of a transcript names whose camera recorded it. */
     private static void recordingOwner(String u, Citation c, List<RecordReference> out) {
-        if (!CAMERA.matcher(u).find() && !u.matches("(?is).*\\b(?:wearer|recorded\\s+by|assigned\\s+to|device|officer|deputy|trooper|unit|source)\\b.*")) return;
+        if (!Prefilter.find(CAMERA, u) && !u.matches("(?is).*\\b(?:wearer|recorded\\s+by|assigned\\s+to|device|officer|deputy|trooper|unit|source)\\b.*")) return;
         if (u.matches("(?is)^\\s*(?:\\[?[\\d:.]+\\]?\\s*)?" + RANK + "\\s+[A-Z][A-Za-z'’-]+\\s*:.*")) return; // a speaker's line, not the header
         for (String s : surnames(u)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
         Matcher um = UNIT.matcher(u);
@@ -514,7 +515,7 @@ public final class RecordReader {
         String t = title.toLowerCase(Locale.ROOT);
         String type = d.type() == null ? "other" : d.type();
         if (transcript) {
-            if (NINE_ONE_ONE.matcher(title).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+            if (Prefilter.find(NINE_ONE_ONE, title)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
             else if (t.matches("(?s).*\\b(?:radio|dispatch|channel|cad\\s+audio)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
             else if (t.matches("(?s).*\\b(?:interview|interrogation|statement)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
             else {
@@ -525,7 +526,7 @@ public final class RecordReader {
                 }
             }
         }
-        if (DOG.matcher(title).find() || t.contains("handler") || t.contains("detection")) {
+        if (Prefilter.find(DOG, title) || t.contains("handler") || t.contains("detection")) {
             // the dog's report of this sniff is not its records, whatever its head says about them
             if (!t.matches("(?s).*\\b(?:deployment|sniff|search|incident|narrative|offense|arrest)\\s+report.*") && !type.equals("k9_report")) {
                 for (Cue cue : K9_RECORDS) if (cue.in(title)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
@@ -534,7 +535,7 @@ public final class RecordReader {
         if (type.startsWith("lab") || t.matches("(?s).*\\b(?:lab|laboratory|forensic|crime\\s+lab|toxicology|chemistry|analyst|balance|instrument|proficiency)\\b.*")) {
             for (Cue cue : LAB_RECORDS) if (cue.in(title)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
             // a lab's case file or litigation packet carries its records as sections: each heading is a record produced
-            if (PACKET.matcher(title).find()) {
+            if (Prefilter.find(PACKET, title)) {
                 for (Page p : d.pages()) {
                     for (String line : p.text().split("\n")) {
                         String l = line.strip();
@@ -617,9 +618,9 @@ public final class RecordReader {
     private static void listed(String u, String entry, Citation c, boolean index, List<RecordReference> out) {
         String l = u.toLowerCase(Locale.ROOT);
         // "MEDIA-4   CID interview of R. Pellegrini", "AV-1  Audio-visual ...": an index's media line is a recording
-        boolean camera = CAMERA.matcher(u).find() || CAMERA.matcher(entry).find();
-        if (camera || l.contains("recording") || MEDIA_LINE.matcher(u).find()) {
-            if (NINE_ONE_ONE.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+        boolean camera = Prefilter.find(CAMERA, u) || Prefilter.find(CAMERA, entry);
+        if (camera || l.contains("recording") || Prefilter.find(MEDIA_LINE, u)) {
+            if (Prefilter.find(NINE_ONE_ONE, u)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
             if (l.matches("(?s).*\\b(?:radio|dispatch\\s+audio|cad\\s+audio|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
             if (l.matches("(?s).*\\b(?:interview|interrogation)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
             if (camera) {
@@ -636,15 +637,15 @@ public final class RecordReader {
                 }
             }
         } else if (l.matches("(?s).*\\b(?:audio|\\.wav|\\.mp3|sound\\s+(?:file|recording)s?)\\b.*")) {
-            if (NINE_ONE_ONE.matcher(u).find()) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+            if (Prefilter.find(NINE_ONE_ONE, u)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
             if (l.matches("(?s).*\\b(?:radio|dispatch|cad|channel|talk\\s*group)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
         }
         if (l.matches("(?s).*\\b(?:radio\\s+traffic|dispatch\\s+(?:audio|recordings?|tapes?)|radio\\s+(?:recordings?|audio|transmissions))\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
-        if (NINE_ONE_ONE.matcher(u).find() && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
-        if (DOG.matcher(u).find() || DOG.matcher(entry).find()) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
+        if (Prefilter.find(NINE_ONE_ONE, u) && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+        if (Prefilter.find(DOG, u) || Prefilter.find(DOG, entry)) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
         for (Cue cue : LAB_RECORDS) if (cue.in(u)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
         // "Return and Inventory, filed 07/03/2025" in an index names a warrant's return without the word warrant
-        if ((l.contains("warrant") || l.contains("affidavit") || RETURN_AND_INVENTORY.matcher(u).find()) && !NO_WARRANT.matcher(u).find()) warrantRecords(u, c, null, out);
+        if ((l.contains("warrant") || l.contains("affidavit") || Prefilter.find(RETURN_AND_INVENTORY, u)) && !Prefilter.find(NO_WARRANT, u)) warrantRecords(u, c, null, out);
         for (Cue cue : CUSTODY_RECORDS) if (cue.in(u)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
         Matcher inf = INFORMANT.matcher(u);
         if (inf.find() || l.matches("(?s).*\\b(?:informant|source)\\b.*")) {
@@ -690,7 +691,7 @@ public final class RecordReader {
 
     /** True when {@code next} carries on the listing entry {@code line} began (a wrapped line of an index). */
     private static boolean continues(String line, String next) {
-        return CONTINUATION.matcher(next).lookingAt() || unfinished(line) && !NEW_ENTRY.matcher(next).lookingAt();
+        return Prefilter.lookingAt(CONTINUATION, next) || unfinished(line) && !Prefilter.lookingAt(NEW_ENTRY, next);
     }
     private static final Pattern MEDIA_LINE = Pattern.compile("(?i)^\\s*(?:media|dvd|cd|usb|av|video|audio|disc)[- ]?\\d{1,3}\\b");
     private static final Pattern LAB_TITLE = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+(?:case\\s+)?(?:packet|file|notes|report|worksheet)|case\\s+packet\\s+for\\s+laboratory|bench\\s+notes|examination\\s+worksheet)\\b");
@@ -726,9 +727,9 @@ public final class RecordReader {
             if (u.matches("(?is).*\\b(?:no|not\\s+an?|none|n/a)\\s+(?:confidential\\s+)?informants?\\b.*")) return;
             String id = informantId(m);
             // "The State has no information that any confidential source was used": an unnumbered source denied
-            if (id == null && NO_INFORMANT.matcher(u).find()) continue;
+            if (id == null && Prefilter.find(NO_INFORMANT, u)) continue;
             // "a second confidential source" is someone else than the numbered one
-            boolean other = id == null && SECOND.matcher(u).find();
+            boolean other = id == null && Prefilter.find(SECOND, u);
             out.add(new RecordReference("informant", RecordReference.BASIS, id == null ? "ci" : id, other ? "other" : null, c));
         }
     }
@@ -736,7 +737,7 @@ public final class RecordReader {
     private static void cited(String u, Citation c, String type, List<RecordReference> out) {
         if (!hasDigit(u)) {
             // every number a document is cited by has a digit in it; only an attachment's file name may not
-            if (type.equals("email") || ATTACH_CUE.matcher(u).find()) files(u, c, RecordReference.BASIS, out);
+            if (type.equals("email") || Prefilter.find(ATTACH_CUE, u)) files(u, c, RecordReference.BASIS, out);
             return;
         }
         Matcher sup = SUPPLEMENT_SEQ.matcher(u);
@@ -761,7 +762,7 @@ public final class RecordReader {
         }
         Matcher br = CITED_BRACKETED.matcher(u);
         while (br.find()) out.add(new RecordReference("cited_document", RecordReference.BASIS, normal(br.group(1)), br.group().strip(), c));
-        if (type.equals("email") || ATTACH_CUE.matcher(u).find()) files(u, c, RecordReference.BASIS, out);
+        if (type.equals("email") || Prefilter.find(ATTACH_CUE, u)) files(u, c, RecordReference.BASIS, out);
     }
 
     /**
@@ -828,8 +829,8 @@ public final class RecordReader {
             if (!hasDigit(unit) && !unit.contains("(") && (name == null || name.isBlank())) continue;
             Citation c = Citation.of(d, page, l);
             boolean on = onSceneCol >= 0 && onSceneCol < cells.length && !cells[onSceneCol].isBlank()
-                    || ON_SCENE_CODE.matcher(status).find();
-            boolean off = CANCELLED.matcher(status).find();
+                    || Prefilter.find(ON_SCENE_CODE, status);
+            boolean off = Prefilter.find(CANCELLED, status);
             String unitKey = normal(unit.replaceAll("\\(.*", ""));
             // a dispatcher's log-in ("DSP-JHARRIS") is no officer's name
             String who = name != null && !name.isBlank() && !name.matches(".*\\b[A-Z]{2,4}-[A-Z]+\\b.*") ? surname(name) : null;

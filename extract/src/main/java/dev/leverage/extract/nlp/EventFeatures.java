@@ -1,5 +1,6 @@
 package dev.leverage.extract.nlp;
 
+import dev.leverage.extract.Prefilter;
 import opennlp.tools.tokenize.TokenizerME;
 
 import java.util.Locale;
@@ -24,10 +25,10 @@ public final class EventFeatures {
         String[] out = new String[raw.length];
         for (int i = 0; i < raw.length; i++) {
             String t = raw[i].toLowerCase(Locale.ROOT);
-            if (TEN_CODE.matcher(t).matches()) out[i] = t;
-            else if (CLOCK.matcher(t).matches()) out[i] = "_time_";
-            else if (MILITARY.matcher(t).matches()) out[i] = "_hhmm_";
-            else if (NUMBER.matcher(t).matches()) out[i] = "_num_";
+            if (Prefilter.matches(TEN_CODE, t)) out[i] = t;
+            else if (Prefilter.matches(CLOCK, t)) out[i] = "_time_";
+            else if (Prefilter.matches(MILITARY, t)) out[i] = "_hhmm_";
+            else if (Prefilter.matches(NUMBER, t)) out[i] = "_num_";
             else out[i] = t;
         }
         return out;

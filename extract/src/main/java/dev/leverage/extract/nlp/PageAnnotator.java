@@ -1,5 +1,6 @@
 package dev.leverage.extract.nlp;
 
+import dev.leverage.extract.Prefilter;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -67,11 +68,11 @@ public final class PageAnnotator {
                 String before = text.substring(prev.getStart(), prev.getEnd()).stripTrailing();
                 String next = text.substring(s.getStart(), s.getEnd()).strip();
                 char c = next.isEmpty() ? ' ' : next.charAt(0);
-                boolean join = TITLE_END.matcher(before).find()
-                        || NUMBER_END.matcher(before).find() && (Character.isDigit(c) || c == '#')
-                        || INITIAL_END.matcher(before).find() && Character.isUpperCase(c)
-                        || MERIDIEM_END.matcher(before).find() && Character.isLowerCase(c)
-                        || OPEN_PAREN_END.matcher(before).find() && next.matches("(?s)[^()]{0,30}\\).*");
+                boolean join = Prefilter.find(TITLE_END, before)
+                        || Prefilter.find(NUMBER_END, before) && (Character.isDigit(c) || c == '#')
+                        || Prefilter.find(INITIAL_END, before) && Character.isUpperCase(c)
+                        || Prefilter.find(MERIDIEM_END, before) && Character.isLowerCase(c)
+                        || Prefilter.find(OPEN_PAREN_END, before) && next.matches("(?s)[^()]{0,30}\\).*");
                 if (join) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;
@@ -118,7 +119,7 @@ public final class PageAnnotator {
             // A log entry starts on its own line with its date and time ("05/10/2024 1840  Ofc. L. Duarte -> ...").
             int nextEnd = text.indexOf('\n', nl + 1);
             String next = text.substring(nl + 1, nextEnd < 0 ? text.length() : nextEnd);
-            if (LOG_ENTRY.matcher(next).find()) nextBlank = true;
+            if (Prefilter.find(LOG_ENTRY, next)) nextBlank = true;
             // A described line wrapped mid-sentence ("Exhibit 1   One bag containing two hundred (200) blue round
             // tablets imprinted" / "on one side ..."): the next line goes on in lower case.
             if (!prose && !nextBlank && line.matches(".*[\\p{Ll}\\d\"),]$") && next.strip().matches("\\p{Ll}[\\p{Ll}-]*\\s+\\p{Ll}.*")

@@ -1,5 +1,6 @@
 package dev.leverage.extract.people;
 
+import dev.leverage.extract.Prefilter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -38,27 +39,27 @@ public final class Roles {
     public static Set<String> of(String title, String before, String after) {
         Set<String> roles = new LinkedHashSet<>();
         String t = title.toLowerCase(Locale.ROOT);
-        boolean officer = OFFICER.matcher(t).find();
+        boolean officer = Prefilter.find(OFFICER, t);
         if (officer) roles.add("officer");
-        if (TECH.matcher(t).find()) roles.add("evidence_technician");
-        if (CLERK.matcher(t).find()) roles.add("property_clerk");
-        if (ANALYST.matcher(t).find()) roles.add("analyst");
-        if (JUDGE.matcher(t).find()) roles.add("judge");
-        if (PROSECUTOR.matcher(t).find()) roles.add("prosecutor");
-        if (officer && (K9_BEFORE.matcher(before).find() || K9_AFTER.matcher(after).find())) roles.add("k9_handler");
+        if (Prefilter.find(TECH, t)) roles.add("evidence_technician");
+        if (Prefilter.find(CLERK, t)) roles.add("property_clerk");
+        if (Prefilter.find(ANALYST, t)) roles.add("analyst");
+        if (Prefilter.find(JUDGE, t)) roles.add("judge");
+        if (Prefilter.find(PROSECUTOR, t)) roles.add("prosecutor");
+        if (officer && (Prefilter.find(K9_BEFORE, before) || Prefilter.find(K9_AFTER, after))) roles.add("k9_handler");
         // A title written after the name: "Dr. Anita Sokolov, Forensic Chemist", "R. Brandt, Evidence Technician".
         String apposition = after.replaceFirst("^\\s*(#\\s?\\d+\\s*)?,\\s*", "");
         if (apposition.length() < after.length()) {
-            if (ANALYST.matcher(apposition).lookingAt() || apposition.matches("(?is)^(forensic|senior|drug)?\\s*(chemist|criminalist|analyst|scientist).*")) roles.add("analyst");
+            if (Prefilter.lookingAt(ANALYST, apposition) || apposition.matches("(?is)^(forensic|senior|drug)?\\s*(chemist|criminalist|analyst|scientist).*")) roles.add("analyst");
             if (apposition.matches("(?is)^evidence\\s+tech.*")) roles.add("evidence_technician");
             if (apposition.matches("(?is)^property\\s+(clerk|custodian|officer).*")) roles.add("property_clerk");
         }
         if (roles.isEmpty()) {
             String context = before + " " + after;
-            if (INFORMANT.matcher(context).find()) roles.add("informant");
-            else if (TOW.matcher(context).find()) roles.add("tow_operator");
-            else if (WITNESS.matcher(context).find()) roles.add("witness");
-            else if (DEFENDANT.matcher(context).find()) roles.add("defendant");
+            if (Prefilter.find(INFORMANT, context)) roles.add("informant");
+            else if (Prefilter.find(TOW, context)) roles.add("tow_operator");
+            else if (Prefilter.find(WITNESS, context)) roles.add("witness");
+            else if (Prefilter.find(DEFENDANT, context)) roles.add("defendant");
         }
         return roles;
     }

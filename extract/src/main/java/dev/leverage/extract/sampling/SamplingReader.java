@@ -1,5 +1,6 @@
 package dev.leverage.extract.sampling;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.custody.CustodyText;
 import dev.leverage.extract.custody.ItemKey;
@@ -119,7 +120,7 @@ public final class SamplingReader {
             }
             Facts f = current == null ? document : byItem.computeIfAbsent(current, k -> new Facts());
             if (confirmed(t)) anyConfirmed = true;
-            if (FIELD_TEST.matcher(t).find()) anyField = true;
+            if (Prefilter.find(FIELD_TEST, t)) anyField = true;
             read(d, s.page(), t, f);
         }
         // Individual weights in table rows ("1.1 | 0.412 g"), by the item the row's label names.
@@ -197,7 +198,7 @@ public final class SamplingReader {
             if (a == null || b == null || a > b || b < 2) continue;
             if (t.substring(Math.max(0, of.start() - 8), of.start()).toLowerCase(Locale.ROOT).matches(".*\\b(page|pg\\.?|p\\.)\\s*$")) continue;
             // "four bundles of ten" packs the units; "5 of the 54 bags were analyzed" samples them.
-            if (!TESTED_VERB.matcher(around).find() && !IDENTIFIED.matcher(t).find()) continue;
+            if (!Prefilter.find(TESTED_VERB, around) && !Prefilter.find(IDENTIFIED, t)) continue;
             if (f.tested == null) f.tested = a;
             if (f.total == null || b > f.total) f.total = b;
             counted = true;
@@ -220,7 +221,7 @@ public final class SamplingReader {
         if (f.tested == null) {
             Matcher n = N_EQUALS.matcher(t);
             Matcher so = SAMPLE_OF.matcher(t);
-            if (n.find() && (lower.contains("sampl") || TESTED_VERB.matcher(t).find())) {
+            if (n.find() && (lower.contains("sampl") || Prefilter.find(TESTED_VERB, t))) {
                 f.tested = Integer.valueOf(n.group(1));
                 counted = true;
             } else if (so.find()) {
@@ -236,7 +237,7 @@ public final class SamplingReader {
             String after = t.substring(c.end(), Math.min(t.length(), c.end() + 70));
             // "Item 1 consisted of" names the item, not one unit; "each of the 4 bags" is a count of the tested.
             if (before.matches("(?is).*\\b(item|exhibit|exh\\.?|no\\.?|#|lab)\\s*$")) continue;
-            boolean testedHere = TESTED_VERB.matcher(after.length() > 45 ? after.substring(0, 45) : after).find()
+            boolean testedHere = Prefilter.find(TESTED_VERB, after.length() > 45 ? after.substring(0, 45) : after)
                     && !after.matches("(?is)^\\W*(?:and|,)?\\s*(?:were\\s+)?(?:received|submitted).*")
                     || before.matches("(?is).*\\b(analy[sz]ed|tested|sampled|examined|selected|analysis\\s+of|sample\\s+of|sampling\\s+of|representative|random(?:ly)?\\s+selected|chose|weighed\\s+individually|each\\s+of\\s+the)\\s*(?:the\\s+)?$");
             // A count of units that were not the ones analysed is what the item holds.
@@ -250,7 +251,7 @@ public final class SamplingReader {
             }
         }
         // Weights in the sentence, by what the words around each say it is.
-        if (!NOT_A_WEIGHT.matcher(t).find() || WEIGHT.matcher(t).results().count() > 1) {
+        if (!Prefilter.find(NOT_A_WEIGHT, t) || WEIGHT.matcher(t).results().count() > 1) {
             List<double[]> weights = new ArrayList<>(); // grams, start
             Matcher w = WEIGHT.matcher(t);
             while (w.find()) {
@@ -260,8 +261,8 @@ public final class SamplingReader {
                 if (ctx.matches(".*(consumed|remaining|remain|returned|reserve)\\W*$")) continue;
                 weights.add(new double[]{dev.leverage.extract.Weights.grams(Double.parseDouble(w.group(1).replace(",", "")), w.group(2)), w.start()});
             }
-            if (!weights.isEmpty() && (WEIGHT_WORD.matcher(lower).find() || relevant.getAsBoolean())) {
-                boolean perUnit = PER_UNIT.matcher(t).find() && weights.size() >= 2 || weights.size() >= 3 && !TOTAL.matcher(t).find();
+            if (!weights.isEmpty() && (Prefilter.find(WEIGHT_WORD, lower) || relevant.getAsBoolean())) {
+                boolean perUnit = Prefilter.find(PER_UNIT, t) && weights.size() >= 2 || weights.size() >= 3 && !Prefilter.find(TOTAL, t);
                 if (perUnit) {
                     for (double[] x : weights) f.unitWeights.add(round3(x[0]));
                     weighed = true;
@@ -271,12 +272,12 @@ public final class SamplingReader {
                         String near = pre.length() > 70 ? pre.substring(pre.length() - 70) : pre;
                         String clause = clauseAround(t, (int) x[1]);
                         Matcher ofTested = OF_THE_TESTED.matcher(near);
-                        boolean namesTested = ofTested.find() && f.tested != null && f.tested.equals(number(ofTested.group(1))) && !TOTAL.matcher(near).find();
-                        if (namesTested || COMBINED.matcher(near).find() || COMBINED.matcher(clause).find() && !TOTAL.matcher(near).find()) {
+                        boolean namesTested = ofTested.find() && f.tested != null && f.tested.equals(number(ofTested.group(1))) && !Prefilter.find(TOTAL, near);
+                        if (namesTested || Prefilter.find(COMBINED, near) || Prefilter.find(COMBINED, clause) && !Prefilter.find(TOTAL, near)) {
                             if (f.testedWeight == null) f.testedWeight = round3(x[0]);
                             weighed = true;
-                        } else if (f.reported == null || TOTAL.matcher(near).find()) {
-                            if (f.reported != null && !TOTAL.matcher(near).find()) continue;
+                        } else if (f.reported == null || Prefilter.find(TOTAL, near)) {
+                            if (f.reported != null && !Prefilter.find(TOTAL, near)) continue;
                             if (lower.matches("(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass|total)\\b.*")) {
                                 f.reported = round3(x[0]);
                                 String k = clause.toLowerCase(Locale.ROOT);
@@ -308,24 +309,24 @@ public final class SamplingReader {
             if (!"hypergeometric".equals(f.selection)) f.selection = "random";
         } else if (f.selection == null && lower.matches("(?s).*\\brepresentative\\b.*") && (counted || lower.contains("sample"))) f.selection = "representative";
         else if (f.selection == null && lower.matches("(?s).*\\b(selected|chosen|arbitrar\\w*|picked)\\b.*") && (counted || lower.matches("(?s).*\\b(units?|bags?|packets?|tablets?|samples?)\\b.*"))) f.selection = "selected";
-        if (IN_PACKAGING.matcher(t).find()) f.inPackaging = true;
+        if (Prefilter.find(IN_PACKAGING, t)) f.inPackaging = true;
         // "Purity: 62% ..., determined on lab item 1.3": one unit's purity stands for all of them.
-        if (PURITY_ONE.matcher(t).find() && f.tested == null) {
+        if (Prefilter.find(PURITY_ONE, t) && f.tested == null) {
             f.tested = 1;
             counted = true;
         }
-        if (LIMITED.matcher(t).find()) f.limited = true;
-        if (COMMINGLED.matcher(t).find() && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
+        if (Prefilter.find(LIMITED, t)) f.limited = true;
+        if (Prefilter.find(COMMINGLED, t) && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
         // Identity.
-        if (FIELD_TEST.matcher(t).find()) f.field = true;
+        if (Prefilter.find(FIELD_TEST, t)) f.field = true;
         if (confirmed(t)) f.confirmed = true;
-        if (NO_CONFIRMATION.matcher(t).find()) f.noConfirmation = true;
+        if (Prefilter.find(NO_CONFIRMATION, t)) f.noConfirmation = true;
         String found = substance(lower);
         if (found != null && (f.substance == null || found.startsWith(f.substance) && found.length() > f.substance.length()
                 || lower.matches("(?s).*\\b(identified|detected|confirmed|contain\\w*|positive)\\b.*") && found.length() >= f.substance.length() && !f.substance.startsWith(found))) {
             f.substance = found;
         }
-        if (counted || weighed || f.field && FIELD_TEST.matcher(t).find() || COMMINGLED.matcher(t).find()) f.cites.add(Citation.of(d, page, t));
+        if (counted || weighed || f.field && Prefilter.find(FIELD_TEST, t) || Prefilter.find(COMMINGLED, t)) f.cites.add(Citation.of(d, page, t));
     }
 
     private static final Pattern BARE_LABEL = Pattern.compile("(?i)\\s*(?:(?:unit|bag|packet|tablet|sample|#|no\\.?)\\s*)?\\d{1,3}\\.\\d{1,3}[A-Za-z]?\\s*");
@@ -388,8 +389,8 @@ public final class SamplingReader {
 
     /** A laboratory identification: an instrument named, or a substance "identified" (not "the driver was identified as"). */
     private boolean confirmed(String t) {
-        if (INSTRUMENT.matcher(t).find()) return true;
-        return !FIELD_TEST.matcher(t).find() && IDENTIFIED_AS.matcher(t).find() && substance(t.toLowerCase(Locale.ROOT)) != null;
+        if (Prefilter.find(INSTRUMENT, t)) return true;
+        return !Prefilter.find(FIELD_TEST, t) && Prefilter.find(IDENTIFIED_AS, t) && substance(t.toLowerCase(Locale.ROOT)) != null;
     }
 
     private static final Pattern PURITY_ONE = Pattern.compile("(?i)\\bpurity\\b[^.;]{0,120}?\\b(?:determined|measured|quantitat\\w*|performed|obtained)\\s+(?:on|from|using)\\s+(?:(?:lab\\s+)?(?:item|unit|sample|bag|tablet|packet)\\s+\\d+(?:\\.\\d+)?|one\\s+(?:unit|bag|tablet|packet|sample))\\b");
@@ -424,7 +425,7 @@ public final class SamplingReader {
                 continue;
             }
             // A table whose cells come out one per line (a PDF table): a bare unit label, then its weight a few lines on.
-            if (BARE_LABEL.matcher(l).matches()) {
+            if (Prefilter.matches(BARE_LABEL, l)) {
                 pendingLabel = l.strip().replaceFirst("(?i)^(unit|bag|packet|tablet|sample|#|no\\.?)\\s*", "");
                 pendingAt = 0;
                 continue;

@@ -66,6 +66,10 @@ public final class RelativeTime {
 
     /** The first relative phrase in the text, or null. */
     public static Phrase find(String text) {
+        // Every phrase has one of these words; most sentences have none, and then no pattern need run.
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.contains("after") && !lower.contains("later") && !lower.contains("within") && !lower.contains("next")
+                && !lower.contains("following") && !lower.contains("tomorrow")) return null;
         Phrase best = null;
         for (Phrase p : new Phrase[]{hourAndHalf(text), hoursMinutes(text), halfHour(text), amount(AMOUNT_LATER, text), amount(AFTER_AMOUNT, text), vague(text), day(text)}) {
             if (p != null && (best == null || p.start() < best.start())) best = p;

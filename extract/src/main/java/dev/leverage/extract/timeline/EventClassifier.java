@@ -1,5 +1,6 @@
 package dev.leverage.extract.timeline;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.nlp.EnglishModels;
 import dev.leverage.extract.nlp.EventFeatures;
 import dev.leverage.extract.nlp.TrainedModels;
@@ -105,9 +106,9 @@ public final class EventClassifier {
         String flat = flat(clause);
         String label = decide(flat, anchor);
         // Entry into premises under a warrant is its execution.
-        if (label.equals("entry") && WARRANT_CONTEXT.matcher(flat).find() && !AWAITING_WARRANT.matcher(flat).find()) return "warrant_executed";
+        if (label.equals("entry") && Prefilter.find(WARRANT_CONTEXT, flat) && !Prefilter.find(AWAITING_WARRANT, flat)) return "warrant_executed";
         // Going in "to secure it while the warrant was being sought" is an entry before any warrant, not its execution.
-        if (label.equals("warrant_executed") && AWAITING_WARRANT.matcher(flat).find()) return "entry";
+        if (label.equals("warrant_executed") && Prefilter.find(AWAITING_WARRANT, flat)) return "entry";
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 

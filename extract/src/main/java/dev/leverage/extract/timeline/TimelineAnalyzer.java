@@ -1,5 +1,6 @@
 package dev.leverage.extract.timeline;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.Finding;
 import dev.leverage.extract.Severity;
@@ -256,7 +257,7 @@ public final class TimelineAnalyzer {
             boolean premisesEvent = e.event().equals("warrant_executed") || e.event().equals("entry") || e.event().equals("search");
             if (!premisesEvent) continue;
             for (TimedEvent t : e.tellings()) {
-                boolean warrantSearch = !t.event().equals("search") || PREMISES.matcher(t.citation().quote()).find();
+                boolean warrantSearch = !t.event().equals("search") || Prefilter.find(PREMISES, t.citation().quote());
                 if (!warrantSearch || t.dateOnly() || !t.time().isBefore(signed.time().minus(tolerance))) continue;
                 // A search of the car at the roadside, hours before a warrant for a house, is another search.
                 if (Duration.between(t.time(), signed.time()).compareTo(Duration.ofHours(48)) > 0) continue;
@@ -355,7 +356,7 @@ public final class TimelineAnalyzer {
      * a narrative, unless the writer says it was volunteered ("without any question from me", "spontaneously").
      */
     private static boolean interrogated(TimedEvent statement, List<CaseEvent> merged, Set<String> officers) {
-        if (SPONTANEOUS.matcher(statement.citation().quote()).find()) return false;
+        if (Prefilter.find(SPONTANEOUS, statement.citation().quote())) return false;
         if (!statement.source().equals("transcript")) return true;
         for (CaseEvent e : merged) {
             for (TimedEvent q : e.tellings()) {
@@ -493,8 +494,8 @@ public final class TimelineAnalyzer {
     /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
     static String place(TimedEvent t) {
         if (AT_FACILITY.contains(t.event())) return "facility";
-        boolean facilityWords = FACILITY.matcher(t.citation().quote()).find();
-        if (AT_A_FACILITY.matcher(t.citation().quote()).find()) return "facility";
+        boolean facilityWords = Prefilter.find(FACILITY, t.citation().quote());
+        if (Prefilter.find(AT_A_FACILITY, t.citation().quote())) return "facility";
         if (t.source().equals("custody")) return facilityWords ? "facility" : null;
         if (SCENE.contains(t.event()) && !facilityWords) return "scene";
         if (t.event().equals("search") && !facilityWords) return "scene";

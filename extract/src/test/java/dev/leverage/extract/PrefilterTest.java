@@ -1,0 +1,116 @@
+package dev.leverage.extract;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PrefilterTest {
+
+    @Test
+    void readsTheLiteralsAPatternNeeds() {
+        assertArrayEquals(new String[]{"seal", "tamper"}, Prefilter.needs(Pattern.compile("(?i)\\b(?:seal(?:ed)?|tamper)\\s+(?:no|number)")));
+        assertArrayEquals(new String[]{"received by"}, Prefilter.needs(Pattern.compile("(?i)^\\s*received by\\s*:")));
+        // the longest literal of a sequence is kept; a quantified character ends a literal
+        assertArrayEquals(new String[]{"property"}, Prefilter.needs(Pattern.compile("\\bin (?:the )?property\\s+room")));
+        assertArrayEquals(new String[]{" bag"}, Prefilter.needs(Pattern.compile("ba+gs? bag")));
+        // nothing is needed: an optional part, a class, a look-around, an empty branch
+        assertEquals(0, Prefilter.needs(Pattern.compile("(?:seal)?\\d+")).length);
+        assertEquals(0, Prefilter.needs(Pattern.compile("[A-Z][a-z]+")).length);
+        assertEquals(0, Prefilter.needs(Pattern.compile("(?=seal)\\w+")).length);
+        assertEquals(0, Prefilter.needs(Pattern.compile("(?:seal|)x?")).length);
+        // what the reader does not understand goes unfiltered
+        assertEquals(0, Prefilter.needs(Pattern.compile("(?x) seal \\s+ no")).length);
+        assertEquals(0, Prefilter.needs(Pattern.compile("(?iu)seal")).length);
+        assertEquals(0, Prefilter.needs(Pattern.compile("seal\\0101")).length);
+        assertArrayEquals(new String[]{"a.b"}, Prefilter.needs(Pattern.compile("\\Qa.b\\E")));
+        assertArrayEquals(new String[]{"->"}, Prefilter.needs(Pattern.compile("\\s*-\\>\\s*")));
+    }
+
+    @Test
+    void comparesWithoutCaseAndAnswersAsTheMatcher() {
+        Pattern p = Pattern.compile("Released\\s+to");
+        assertTrue(Prefilter.mayMatch(p, "RELEASED TO"));
+        assertFalse(Prefilter.find(p, "RELEASED TO"));
+        assertTrue(Prefilter.find(p, "Released   to Brandt"));
+        assertFalse(Prefilter.mayMatch(p, "received from Brandt"));
+        assertTrue(Prefilter.matches(Pattern.compile("(?i)item\\s*\\d+"), "ITEM 4"));
+        assertTrue(Prefilter.lookingAt(Pattern.compile("(?i)item"), "Item 4 seized"));
+    }
+
+    /**
+     * Every pattern the readers hold in a constant, on real text: every line and every whole file of the labelled sets.
+     * Where the filter says a pattern cannot match, it must not match, or the filter would lose what a reader reads.
+     */
+    @Test
+    void neverRefusesTextTheReadersPatternsMatch() throws Exception {
+        List<Pattern> patterns = readersPatterns();
+        assertTrue(patterns.size() > 300, "the readers' patterns were found: " + patterns.size());
+        List<String> texts = texts();
+        assertTrue(texts.size() > 5_000, "texts: " + texts.size());
+        long filtered = 0, refused = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Pattern p : patterns) {
+            if (Prefilter.needs(p).length > 0) filtered++;
+            for (String t : texts) {
+                if (Prefilter.mayMatch(p, t)) continue;
+                refused++;
+                if (p.matcher(t).find()) wrong.add(p.pattern() + "  on  " + t);
+            }
+        }
+        System.out.printf("Prefilter: %d of %d patterns filtered; %d pattern-text pairs refused, all checked%n", filtered, patterns.size(), refused);
+        assertTrue(wrong.isEmpty(), "the filter refused text its pattern matches:\n" + String.join("\n", wrong.subList(0, Math.min(10, wrong.size()))));
+        assertTrue(filtered > patterns.size() / 2, "most patterns get a filter: " + filtered + " of " + patterns.size());
+    }
+
+    static List<Pattern> readersPatterns() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(Prefilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Pattern> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(classes)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                String name = classes.relativize(f).toString().replace('/', '.').replaceFirst("\\.class$", "");
+                Class<?> c = Class.forName(name, false, PrefilterTest.class.getClassLoader());
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) || field.getType() != Pattern.class) continue;
+                    try {
+                        field.setAccessible(true);
+                        out.add((Pattern) field.get(null));
+                    } catch (ReflectiveOperationException | RuntimeException | ExceptionInInitializerError e) {
+                        // a class that cannot initialise here has no pattern to check
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Lines and whole files of the labelled sets, deduplicated, with every eighth file kept whole. */
+    static List<String> texts() throws IOException, URISyntaxException {
+        Path root = Path.of(PrefilterTest.class.getResource("/dev/leverage/extract").toURI());
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            int i = 0;
+            for (Path f : s.filter(p -> p.toString().matches(".*\\.(txt|csv|tsv|eml)$")).sorted().toList()) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                if (i++ % 8 == 0) out.add(text);
+                out.addAll(Arrays.asList(text.split("\n")));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}
