@@ -150,8 +150,8 @@ public final class DocumentExtractor {
                 // Rows of a text table were read by column; a form line of labelled fields ("Seal number on package at
                 // receipt: TC-80342     Seal condition: intact") is read as text.
                 // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
-                if (textTables && (s.text().contains("|") || s.text().replaceFirst("^(?i:item|exhibit|exh\\.?|lab\\s+item|evidence|property\\s+tag)\\s*#?\\s*[\\w.-]{1,12} {3,}(?=\\S)", "").matches("(?s).*\\S {3,}\\S.*")
-                        && !s.text().matches("(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) {
+                if (textTables && (s.text().contains("|") || Prefilter.matches(Prefilter.replaceFirst(s.text(), "^(?i:item|exhibit|exh\\.?|lab\\s+item|evidence|property\\s+tag)\\s*#?\\s*[\\w.-]{1,12} {3,}(?=\\S)", ""), "(?s).*\\S {3,}\\S.*")
+                        && !Prefilter.matches(s.text(), "(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) {
                     // a form line skipped as a row of fields still turns the document to the item it names
                     // ("EVIDENCE TAG NO: 24-0219-2    ITEM NO: 2")
                     if (!s.text().contains("|")) custodyContext.saw(s.text());
@@ -287,7 +287,7 @@ public final class DocumentExtractor {
                 if (n.surname().length() < 2 || !Character.isUpperCase(n.surname().charAt(0)) || PersonName.isTitle(n.surname())
                         || !wellFormedName(e.text())) continue;
                 // A name written right before a colon that reads as a form label ("Forensic Chemist Request Received:").
-                if (n.hasFullGiven() && !n.title().isEmpty() && s.text().substring(e.end()).matches("(?s)[ \\u00A0]*:.*")) continue;
+                if (n.hasFullGiven() && !n.title().isEmpty() && Prefilter.matches(s.text().substring(e.end()), "(?s)[ \\u00A0]*:.*")) continue;
                 value = n.display();
                 Matcher b = BADGE_AFTER.matcher(s.text().substring(e.end()));
                 if (b.find()) badge = b.group(1);
@@ -296,7 +296,7 @@ public final class DocumentExtractor {
                 role = String.join(",", Roles.of(n.title(), before, after));
                 if (role.isEmpty()) role = null;
             } else if (e.type().equals(EntityFinder.BADGE)) {
-                value = e.text().replaceAll("\\D", "");
+                value = Prefilter.replaceAll(e.text(), "\\D", "");
             } else if (e.type().equals(EntityFinder.ITEM)) {
                 value = String.join(",", ItemKey.of(e.text()));
             }
@@ -312,7 +312,7 @@ public final class DocumentExtractor {
      * or "Drug Section" are tagged as common nouns in context).
      */
     private static boolean looksLikeName(Sentence s, EntityFinder.Entity e, PersonName n) {
-        if (!e.text().matches("[\\p{L} .,'’/-]+")) return false;
+        if (!Prefilter.matches(e.text(), "[\\p{L} .,'’/-]+")) return false;
         if (!wellFormedName(e.text())) return false;
         for (String w : (n.given() + " " + n.surname()).strip().split("\\s+")) {
             if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) return false;
@@ -329,7 +329,7 @@ public final class DocumentExtractor {
      * initial ("No. Statute").
      */
     static boolean wellFormedName(String written) {
-        String t = written.replaceFirst("(?i)^\\s*(/s/|s/)\\s*", "").replaceFirst("^.*:\\s*", "").strip();
+        String t = Prefilter.replaceFirst(Prefilter.replaceFirst(written, "(?i)^\\s*(/s/|s/)\\s*", ""), "^.*:\\s*", "").strip();
         if (t.contains(",")) return true; // "PRICE, DARNELL"
         String[] words = t.split("\\s+");
         int i = 0;
@@ -338,8 +338,8 @@ public final class DocumentExtractor {
         if (nameWords < 1 || nameWords > 3) return false;
         for (int k = i; k < words.length; k++) {
             String w = words[k];
-            if (PersonName.isTitle(w) && !w.matches("[A-Z][a-z]+")) return false;
-            if (w.contains(".") && !w.matches("\\p{Lu}\\.")) return false;
+            if (PersonName.isTitle(w) && !Prefilter.matches(w, "[A-Z][a-z]+")) return false;
+            if (w.contains(".") && !Prefilter.matches(w, "\\p{Lu}\\.")) return false;
         }
         String last = words[words.length - 1].replace(".", "");
         return last.length() >= 2;
@@ -354,7 +354,7 @@ public final class DocumentExtractor {
             // A date told in passing before the report's own date ("had killed the deer on 11/19/2024") is background:
             // it does not move the narrative's clock back.
             // A sentence that opens the narrative's day ("On Friday 24 January 2025 task force members located ...") does.
-            boolean background = s.text().matches("(?is).*\\b(had\\s+(?:been\\s+)?\\w+ed|had\\s+\\w+|previously|earlier|prior\\s+to|history|since)\\b.*");
+            boolean background = Prefilter.matches(s.text(), "(?is).*\\b(had\\s+(?:been\\s+)?\\w+ed|had\\s+\\w+|previously|earlier|prior\\s+to|history|since)\\b.*");
             List<DateExpression> forward = dates.initial() == null || !background ? ds : ds.stream().filter(x -> !x.date().isBefore(dates.initial())).toList();
             anchorDates(s.text(), forward, dates);
             datedField(d, page, s.text(), ds, author, timed);
@@ -455,7 +455,7 @@ public final class DocumentExtractor {
             if (DURATION_BEFORE.matcher(s.text().substring(Math.max(0, t.start() - 20), t.start())).find()) continue;
             String words = (s.text().substring(0, t.start()) + " " + s.text().substring(t.end()))
                     .replaceAll("(?i)\\b(hrs|hours|at|on|approx\\w*|about|around)\\b", " ");
-            if (!words.matches("(?s).*\\p{L}{3,}.*")) continue;
+            if (!Prefilter.matches(words, "(?s).*\\p{L}{3,}.*")) continue;
             LocalDate date = t.date() != null ? t.date() : attached != null ? attached.date() : trailing != null ? trailing.date() : null;
             LocalDateTime when;
             boolean rangeStart = i + 1 < times.size() && times.get(i + 1).rangeEnd();
@@ -479,7 +479,7 @@ public final class DocumentExtractor {
                 String line = s.text().substring(lineStart, Math.max(t.end(), s.text().indexOf('\n', t.end()) < 0 ? s.text().length() : s.text().indexOf('\n', t.end())));
                 String label = field.group(1);
                 // "Date/Time: 03/14/2025 2328" on a line that says what it is the time of.
-                boolean generic = label.strip().matches("(?i)(date\\s*/?\\s*)?time|date|hour|hrs");
+                boolean generic = Prefilter.matches(label.strip(), "(?i)(date\\s*/?\\s*)?time|date|hour|hrs");
                 if (generic) label = s.text().substring(lineStart, t.start());
                 event = fieldEvent(label, d.type(), line);
                 // A rights form's own date and time are when the rights were read.
@@ -507,7 +507,7 @@ public final class DocumentExtractor {
         // A clause past the last time, after a semicolon or a coordinated item, told "at the same time" ("; Item 2 was
         // resealed by I. Quarshie at the same time with SWFL seal 24-1189") happened at the time before it.
         if (lastWhen != null && covered < s.text().length()) {
-            String tail = s.text().substring(covered).replaceFirst("^[;,]?\\s*(?:and\\s+)?", "");
+            String tail = Prefilter.replaceFirst(s.text().substring(covered), "^[;,]?\\s*(?:and\\s+)?", "");
             if (Prefilter.find(SAME_TIME, tail) && !CustodyProse.items(tail).isEmpty()) {
                 custody.addAll(CustodyProse.read(d, page, s.text(), tail, lastWhen, actorIn(s, found, covered, s.text().length(), author, tail), author, single, custodyContext, order));
             }
@@ -567,13 +567,13 @@ public final class DocumentExtractor {
      */
     /** A date that opens a period ("a log for 09/01/2024-10/08/2024"): what a record covers, not when anything was done. */
     static boolean periodStart(String text, DateExpression d) {
-        return text.substring(d.end()).matches("(?is)\\s*(-|–|to|through|thru|until)\\s*\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}.*");
+        return Prefilter.matches(text.substring(d.end()), "(?is)\\s*(-|–|to|through|thru|until)\\s*\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}.*");
     }
 
     /** A date that names a paper, not a day of the events ("see MOA dated 09/30/2024", "Form 7-2, rev. 06/2022"). */
     static boolean paperDate(String text, DateExpression d) {
-        return text.substring(Math.max(0, d.start() - 40), d.start()).matches("(?is).*\\b(dated|rev\\.?|revised|printed|issued|prepared|effective)\\s*(on\\s*)?:?\\s*$")
-                || text.substring(Math.max(0, d.start() - 40), d.start()).matches("(?is).*\\(\\s*see\\s+[^()]*$");
+        return Prefilter.matches(text.substring(Math.max(0, d.start() - 40), d.start()), "(?is).*\\b(dated|rev\\.?|revised|printed|issued|prepared|effective)\\s*(on\\s*)?:?\\s*$")
+                || Prefilter.matches(text.substring(Math.max(0, d.start() - 40), d.start()), "(?is).*\\(\\s*see\\s+[^()]*$");
     }
 
     static void anchorDates(String text, List<DateExpression> ds, DateCarrier dates) {
@@ -638,7 +638,7 @@ public final class DocumentExtractor {
                 if (Prefilter.matches(ENTRY_START, line)) {
                     if (cur != null) entries.add(cur.toString());
                     cur = new StringBuilder(line);
-                } else if (cur != null && line.matches("\\s{2,}\\S.*")) {
+                } else if (cur != null && Prefilter.matches(line, "\\s{2,}\\S.*")) {
                     cur.append(' ').append(line);
                 } else if (cur != null) {
                     entries.add(cur.toString());
@@ -650,9 +650,9 @@ public final class DocumentExtractor {
         List<CustodyEvent> out = new ArrayList<>();
         for (CustodyEvent e : events) {
             CustodyEvent patched = e;
-            String quote = e.citation().quote().replaceAll("\\s+", " ").strip();
+            String quote = Prefilter.replaceAll(e.citation().quote(), "\\s+", " ").strip();
             for (String entry : entries) {
-                String flat = entry.replaceAll("\\s+", " ");
+                String flat = Prefilter.replaceAll(entry, "\\s+", " ");
                 if (quote.length() < 12 || !flat.contains(quote)) continue;
                 String rel = null, recv = null;
                 Matcher m = SIGNED.matcher(entry);
@@ -759,35 +759,35 @@ public final class DocumentExtractor {
      * violation on a citation is when it was seen, not when the stop began or the ticket was written).
      */
     static String fieldEvent(String label, String docType, String line) {
-        String l = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z/ ]", " ").replaceAll("\\s+", " ").strip();
+        String l = Prefilter.replaceAll(Prefilter.replaceAll(label.toLowerCase(Locale.ROOT), "[^a-z/ ]", " "), "\\s+", " ").strip();
         String type = docType == null ? "" : docType;
         boolean warrant = type.equals("warrant") || line.toLowerCase(Locale.ROOT).contains("warrant");
         boolean lab = type.startsWith("lab");
-        if (l.matches(".*\\b(violation|offen[cs]e|occur\\w*|incident|birth|dob|expir\\w*|court|appear\\w*|printed|print)\\b.*")) return EventClassifier.OTHER;
-        if (l.matches(".*\\b(report date|date of report|report written|written|prepared|date reported|approved|approval|supplement date|date of supplement)\\b.*")
-                && !l.matches(".*\\b(received|analy\\w*)\\b.*")) return "report_written";
-        if (l.matches(".*\\b(analy\\w*|examin\\w*|tested|testing|test date|completed|instrument run)\\b.*")) return "lab_analyzed";
-        if (l.matches(".*\\b(submitted|submission|delivered)\\b.*")) return "lab_submitted";
-        if (l.matches(".*\\b(received|receipt|rec d|recd|rcvd|intake)\\b.*")) return lab ? "lab_received" : null;
-        if (l.matches(".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
-        if (l.matches(".*\\b(executed|execution|served|service)\\b.*")) return warrant ? "warrant_executed" : type.equals("citation") ? citationKind(line) : null;
-        if (l.matches(".*\\b(e?summons|citation|ticket|warning|notice)\\b.*") && l.matches(".*\\b(issued|served|signed|written|time|date)\\b.*")) return citationKind(l + " " + line);
-        if (l.matches(".*\\b(subscribed|sworn)\\b.*")) return null; // a jurat on an affidavit or a return, not the warrant's signature
-        if (l.matches(".*\\b(signed|issued|issuance|authori[sz]ed)\\b.*")) {
+        if (Prefilter.matches(l, ".*\\b(violation|offen[cs]e|occur\\w*|incident|birth|dob|expir\\w*|court|appear\\w*|printed|print)\\b.*")) return EventClassifier.OTHER;
+        if (Prefilter.matches(l, ".*\\b(report date|date of report|report written|written|prepared|date reported|approved|approval|supplement date|date of supplement)\\b.*")
+                && !Prefilter.matches(l, ".*\\b(received|analy\\w*)\\b.*")) return "report_written";
+        if (Prefilter.matches(l, ".*\\b(analy\\w*|examin\\w*|tested|testing|test date|completed|instrument run)\\b.*")) return "lab_analyzed";
+        if (Prefilter.matches(l, ".*\\b(submitted|submission|delivered)\\b.*")) return "lab_submitted";
+        if (Prefilter.matches(l, ".*\\b(received|receipt|rec d|recd|rcvd|intake)\\b.*")) return lab ? "lab_received" : null;
+        if (Prefilter.matches(l, ".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
+        if (Prefilter.matches(l, ".*\\b(executed|execution|served|service)\\b.*")) return warrant ? "warrant_executed" : type.equals("citation") ? citationKind(line) : null;
+        if (Prefilter.matches(l, ".*\\b(e?summons|citation|ticket|warning|notice)\\b.*") && Prefilter.matches(l, ".*\\b(issued|served|signed|written|time|date)\\b.*")) return citationKind(l + " " + line);
+        if (Prefilter.matches(l, ".*\\b(subscribed|sworn)\\b.*")) return null; // a jurat on an affidavit or a return, not the warrant's signature
+        if (Prefilter.matches(l, ".*\\b(signed|issued|issuance|authori[sz]ed)\\b.*")) {
             if (warrant) return "warrant_signed";
             if (type.equals("citation")) return citationKind(line);
             if (type.equals("miranda_form")) return "miranda";
             return null;
         }
-        if (l.matches(".*\\b(seized|seizure|recovered|collected)\\b.*")) return "evidence_seized";
-        if (l.matches(".*\\b(booked|logged|entered|stored)\\b.*")) return "evidence_logged";
-        if (l.matches(".*\\b(arrest\\w*|booking)\\b.*")) return "arrest";
-        if (l.matches(".*\\b(miranda|rights|advised|advisement|waiver)\\b.*")) return "miranda";
-        if (l.matches(".*\\b(stop|contact)\\b.*")) return "stop_initiated";
-        if (l.matches(".*\\b(arriv\\w*|on scene)\\b.*")) return type.equals("k9_report") ? "k9_arrived" : "on_scene";
-        if (l.matches(".*\\b(sniff|deploy\\w*)\\b.*")) return "k9_sniff";
-        if (l.matches(".*\\b(alert|indication|response)\\b.*")) return "k9_alert";
-        if (l.matches(".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
+        if (Prefilter.matches(l, ".*\\b(seized|seizure|recovered|collected)\\b.*")) return "evidence_seized";
+        if (Prefilter.matches(l, ".*\\b(booked|logged|entered|stored)\\b.*")) return "evidence_logged";
+        if (Prefilter.matches(l, ".*\\b(arrest\\w*|booking)\\b.*")) return "arrest";
+        if (Prefilter.matches(l, ".*\\b(miranda|rights|advised|advisement|waiver)\\b.*")) return "miranda";
+        if (Prefilter.matches(l, ".*\\b(stop|contact)\\b.*")) return "stop_initiated";
+        if (Prefilter.matches(l, ".*\\b(arriv\\w*|on scene)\\b.*")) return type.equals("k9_report") ? "k9_arrived" : "on_scene";
+        if (Prefilter.matches(l, ".*\\b(sniff|deploy\\w*)\\b.*")) return "k9_sniff";
+        if (Prefilter.matches(l, ".*\\b(alert|indication|response)\\b.*")) return "k9_alert";
+        if (Prefilter.matches(l, ".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
         return null;
     }
 
@@ -798,7 +798,7 @@ public final class DocumentExtractor {
     /** On a warrant or its return, "issued", "executed" and "returned" are the warrant's own events. */
     static String warrantEvent(String clause, String event) {
         if (EventClassifier.notAnEvent(clause)) return EventClassifier.OTHER;
-        if (clause.matches("(?is).*\\b(shall|must|may|will|should|to\\s+be)\\s+(only\\s+)?(be\\s+)?(served|executed|returned|made).*")) return EventClassifier.OTHER;
+        if (Prefilter.matches(clause, "(?is).*\\b(shall|must|may|will|should|to\\s+be)\\s+(only\\s+)?(be\\s+)?(served|executed|returned|made).*")) return EventClassifier.OTHER;
         if (Prefilter.find(WARRANT_RETURN, clause) && !Prefilter.find(WARRANT_DONE, clause)) return "warrant_returned";
         if (Prefilter.find(WARRANT_DONE, clause)) return "warrant_executed";
         if (Prefilter.find(WARRANT_SIGNED, clause)) return "warrant_signed";
@@ -880,7 +880,7 @@ public final class DocumentExtractor {
                 .sorted(java.util.Comparator.comparing(TimedEvent::dateOnly).thenComparing(TimedEvent::time)).map(TimedEvent::time).findFirst().orElse(null);
         LocalDateTime executed = timed.stream().filter(t -> t.event().equals("warrant_executed")).map(TimedEvent::time).min(java.util.Comparator.naturalOrder()).orElse(null);
         for (Page p : d.pages()) {
-            String text = p.text().replaceAll("\\s+", " ");
+            String text = Prefilter.replaceAll(p.text(), "\\s+", " ");
             Matcher m = EXECUTE_WITHIN.matcher(text);
             if (signed != null && m.find()) {
                 Duration w = window(m);
@@ -936,10 +936,10 @@ public final class DocumentExtractor {
             officer = Prefilter.find(OFFICER_SPEAKER, label);
             said = sp.group(2);
             // A one-letter label is an interviewer's initial or a Q/A transcript's "Q": the one asking.
-            interviewer = label.matches("[A-Z]\\.?") && !label.startsWith("A");
-            if (!GENERIC_SPEAKERS.contains(label.replaceAll("[^A-Z]", "")) && label.replaceAll("[^A-Z]", "").length() > 1) {
+            interviewer = Prefilter.matches(label, "[A-Z]\\.?") && !label.startsWith("A");
+            if (!GENERIC_SPEAKERS.contains(Prefilter.replaceAll(label, "[^A-Z]", "")) && Prefilter.replaceAll(label, "[^A-Z]", "").length() > 1) {
                 Matcher rank = OFFICER_SPEAKER.matcher(sp.group(1));
-                String name = rank.find() ? sp.group(1).substring(rank.end()).replaceFirst("^[.\\s]+", "") : sp.group(1);
+                String name = rank.find() ? Prefilter.replaceFirst(sp.group(1).substring(rank.end()), "^[.\\s]+", "") : sp.group(1);
                 actor = PersonName.parse(name.isBlank() ? sp.group(1) : name).display();
                 int at = Math.max(0, s.text().indexOf(line)) + Math.max(0, line.indexOf(sp.group(1)));
                 mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, line),
@@ -951,7 +951,7 @@ public final class DocumentExtractor {
         if (interviewer || !sp.matches()) {
             if (said.contains("?") && (event.equals("statement") || event.equals(EventClassifier.OTHER))) event = "question";
             else if (event.equals("statement")) return;
-        } else if (!officer && !said.isBlank() && !said.matches("(?is)\\W*\\(?(inaudible|unintelligible|no response|silence|crosstalk)\\)?\\W*")) {
+        } else if (!officer && !said.isBlank() && !Prefilter.matches(said, "(?is)\\W*\\(?(inaudible|unintelligible|no response|silence|crosstalk)\\)?\\W*")) {
             event = "statement";
         } else if (officer && said.contains("?") && (event.equals("statement") || event.equals(EventClassifier.OTHER))) {
             // An officer's question on the recording: what makes the answer after it interrogation.
@@ -1021,7 +1021,7 @@ public final class DocumentExtractor {
             // A CAD remark is telegraphic ("Phone contact on-call Judge Halvorsen re SW"): the exact cue rules read it,
             // the prose-trained model does not guess at it.
             if (event == null) event = EventClassifier.byRules(text);
-            if (event.equals("on_scene") && unitId.toUpperCase(Locale.ROOT).matches("(K-?9|CANINE|DOG).*")) event = "k9_arrived";
+            if (event.equals("on_scene") && Prefilter.matches(unitId.toUpperCase(Locale.ROOT), "(K-?9|CANINE|DOG).*")) event = "k9_arrived";
             if (event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, when, false, owner != null ? PersonName.parse(owner).display() : unitId, "cad", cite));
         }
@@ -1032,18 +1032,18 @@ public final class DocumentExtractor {
      * "CLR", "10-97", "T/S"), which the sentence categorizer never saw in prose. Null for a code it does not know.
      */
     static String cadStatus(String status) {
-        String s = status == null ? "" : status.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String s = status == null ? "" : Prefilter.replaceAll(status.strip().toUpperCase(Locale.ROOT), "\\s+", " ");
         if (s.isEmpty()) return null;
-        if (s.matches("(TRAFFIC STOP|STOP|T/?S|T-STOP|TSTOP|VEH STOP|VEHICLE STOP|10-38|10-11|SUBJECT STOP|PED STOP)")) return "stop_initiated";
-        if (s.matches("(ONSC|ONSCN|ONS|ON SCENE|ONSCENE|ON-SCENE|ARRVD|ARRIVED|ARV|AR|10-97|10-23|OS)")) return "on_scene";
-        if (s.matches("(ENRT|EN ROUTE|ENROUTE|ER|10-76|RESP|RESPONDING)")) return "dispatch";
-        if (s.matches("(DISP|DISPATCHED|ASSIGNED|ASGN|ASSGN)")) return "dispatch";
-        if (s.matches("(CLR|CLEAR|CLEARED|CLEAR SCENE|CLRD|10-8|10-98|AVAIL|AVAILABLE|CMPLT|COMPLETE)")) return "cleared";
-        if (s.matches("(ARR|ARREST|IN CUSTODY|1 IN CUSTODY|CUSTODY|10-15)")) return "arrest";
-        if (s.matches("(CIT|CITATION|CITE|CITATION ISSUED|UTC|TICKET)")) return "citation_issued";
-        if (s.matches("(WARN|WARNING|WRITTEN WARNING|WARNING ISSUED|WW)")) return "warning_issued";
-        if (s.matches("(K9 ?REQ|K-9 REQ|K9 REQUESTED|K-9 REQUESTED|REQ K9|CANINE REQ)")) return "k9_requested";
-        if (s.matches("(TRANS|TRANSPORT|TRNSP|10-15 ENRT)")) return "transport";
+        if (Prefilter.matches(s, "(TRAFFIC STOP|STOP|T/?S|T-STOP|TSTOP|VEH STOP|VEHICLE STOP|10-38|10-11|SUBJECT STOP|PED STOP)")) return "stop_initiated";
+        if (Prefilter.matches(s, "(ONSC|ONSCN|ONS|ON SCENE|ONSCENE|ON-SCENE|ARRVD|ARRIVED|ARV|AR|10-97|10-23|OS)")) return "on_scene";
+        if (Prefilter.matches(s, "(ENRT|EN ROUTE|ENROUTE|ER|10-76|RESP|RESPONDING)")) return "dispatch";
+        if (Prefilter.matches(s, "(DISP|DISPATCHED|ASSIGNED|ASGN|ASSGN)")) return "dispatch";
+        if (Prefilter.matches(s, "(CLR|CLEAR|CLEARED|CLEAR SCENE|CLRD|10-8|10-98|AVAIL|AVAILABLE|CMPLT|COMPLETE)")) return "cleared";
+        if (Prefilter.matches(s, "(ARR|ARREST|IN CUSTODY|1 IN CUSTODY|CUSTODY|10-15)")) return "arrest";
+        if (Prefilter.matches(s, "(CIT|CITATION|CITE|CITATION ISSUED|UTC|TICKET)")) return "citation_issued";
+        if (Prefilter.matches(s, "(WARN|WARNING|WRITTEN WARNING|WARNING ISSUED|WW)")) return "warning_issued";
+        if (Prefilter.matches(s, "(K9 ?REQ|K-9 REQ|K9 REQUESTED|K-9 REQUESTED|REQ K9|CANINE REQ)")) return "k9_requested";
+        if (Prefilter.matches(s, "(TRANS|TRANSPORT|TRNSP|10-15 ENRT)")) return "transport";
         return null;
     }
 
@@ -1081,7 +1081,7 @@ public final class DocumentExtractor {
         for (int i = at - 1; i >= 0 && i >= at - 25; i--) {
             if (TextTables.pipeRow(lines[i])) break; // the table before this one
             Matcher item = ITEM_HEADING.matcher(lines[i]);
-            if (item.find()) return dev.leverage.extract.custody.CustodyText.lookAlikeDigits(item.group(1).replaceAll("[A-Z]$", "")) + item.group(1).replaceAll("^[0-9Ol]+", "");
+            if (item.find()) return dev.leverage.extract.custody.CustodyText.lookAlikeDigits(Prefilter.replaceAll(item.group(1), "[A-Z]$", "")) + Prefilter.replaceAll(item.group(1), "^[0-9Ol]+", "");
             Matcher tag = TAG_HEADING.matcher(lines[i]);
             if (tag.find()) {
                 List<String> keys = ItemKey.of(dev.leverage.extract.custody.CustodyText.ocrDigits(tag.group(1)));
@@ -1110,9 +1110,9 @@ public final class DocumentExtractor {
         for (CustodyEvent e : events) {
             for (String handler : new String[]{e.releasedBy(), e.receivedBy()}) {
                 if (handler == null || !seen.add(handler + "|" + e.citation().quote())) continue;
-                if (handler.matches(".*\\b[A-Z][a-z]*\\.?\\s+[A-Z]\\.?\\s*[A-Z][a-zA-Z-]+.*|.*#\\d+.*|.*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")
+                if (Prefilter.matches(handler, ".*\\b[A-Z][a-z]*\\.?\\s+[A-Z]\\.?\\s*[A-Z][a-zA-Z-]+.*|.*#\\d+.*|.*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")
                         && !dev.leverage.extract.custody.Handlers.isPlace(handler)) {
-                    String name = handler.replaceAll("(?i)/s/.*$", "").replaceAll("\\(.*?\\)", "").replaceAll("#\\s?\\d+", "").replaceAll("(?i)\\bbadge\\s*\\d+", "").strip();
+                    String name = Prefilter.replaceAll(Prefilter.replaceAll(Prefilter.replaceAll(Prefilter.replaceAll(handler, "(?i)/s/.*$", ""), "\\(.*?\\)", ""), "#\\s?\\d+", ""), "(?i)\\bbadge\\s*\\d+", "").strip();
                     PersonName n = PersonName.parse(name);
                     if (n.surname().length() > 1 && wellFormedName(name)) {
                         String role = String.join(",", Roles.of(n.title(), "", ""));
@@ -1196,7 +1196,7 @@ public final class DocumentExtractor {
                 labels.add(m.group(1).strip());
                 covered += m.end() - m.start();
             }
-            boolean colons = labels.size() >= 2 && lines[i].replaceAll("\\s", "").length() <= covered;
+            boolean colons = labels.size() >= 2 && Prefilter.replaceAll(lines[i], "\\s", "").length() <= covered;
             if (!colons) {
                 // Labels without colons: cells two spaces apart, words only, one of them a date or a time.
                 spans.clear();
@@ -1208,12 +1208,12 @@ public final class DocumentExtractor {
                     spans.add(new int[]{cell.start(), cell.end()});
                     labels.add(cell.group().strip());
                 }
-                if (!words || labels.size() < 2 || labels.stream().noneMatch(l -> l.matches("(?i).*\\b(date|time)\\b.*"))) continue;
+                if (!words || labels.size() < 2 || labels.stream().noneMatch(l -> Prefilter.matches(l, "(?i).*\\b(date|time)\\b.*"))) continue;
             }
             int next = i + 1;
             while (next < lines.length && lines[next].isBlank()) next++;
             if (next >= lines.length) break;
-            String values = lines[next].replaceAll("\\[\\s\\]\\s*(?i:am|pm)", "     ").replaceAll("\\[[xX✓✔]\\]\\s*((?i:am|pm))", "   $1");
+            String values = Prefilter.replaceAll(Prefilter.replaceAll(lines[next], "\\[\\s\\]\\s*(?i:am|pm)", "     "), "\\[[xX✓✔]\\]\\s*((?i:am|pm))", "   $1");
             Map<String, LocalDate> datesByAct = new java.util.LinkedHashMap<>();
             Map<String, String> labelByAct = new java.util.LinkedHashMap<>();
             for (int k = 0; k < labels.size(); k++) {
@@ -1222,9 +1222,9 @@ public final class DocumentExtractor {
                 if (from >= values.length()) break;
                 String value = values.substring(from, Math.min(to, values.length())).strip();
                 String label = labels.get(k);
-                String act = label.toLowerCase(Locale.ROOT).replaceAll("\\b(date|time|and|of|the|/)\\b", " ").replaceAll("\\s+", " ").strip();
+                String act = Prefilter.replaceAll(Prefilter.replaceAll(label.toLowerCase(Locale.ROOT), "\\b(date|time|and|of|the|/)\\b", " "), "\\s+", " ").strip();
                 LocalDateTime when = TimeParser.parseDateTime(value);
-                if (when == null && label.matches("(?i).*\\bdate\\b.*") && !label.matches("(?i).*\\btime\\b.*")) {
+                if (when == null && Prefilter.matches(label, "(?i).*\\bdate\\b.*") && !Prefilter.matches(label, "(?i).*\\btime\\b.*")) {
                     LocalDate day = TimeParser.parseDate(value);
                     if (day != null) {
                         datesByAct.put(act, day);
@@ -1232,7 +1232,7 @@ public final class DocumentExtractor {
                     }
                     continue;
                 }
-                if (when == null && label.matches("(?i).*\\btime\\b.*")) {
+                if (when == null && Prefilter.matches(label, "(?i).*\\btime\\b.*")) {
                     LocalTime clock = TimeParser.parseClock(value);
                     LocalDate day = datesByAct.containsKey(act) ? datesByAct.get(act) : datesByAct.size() == 1 ? datesByAct.values().iterator().next() : null;
                     if (clock != null && day != null) when = LocalDateTime.of(day, clock);
@@ -1255,11 +1255,11 @@ public final class DocumentExtractor {
         int date = -1, in = -1, out = -1, name = -1, where = -1;
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(Locale.ROOT);
-            if (h.matches("(time\\s*in|in|sign(ed)?[- ]?in|arrived|arrival|time\\s*arrived)")) in = i;
-            else if (h.matches("(time\\s*out|out|sign(ed)?[- ]?out|departed|departure|left|time\\s*departed)")) out = i;
-            else if (h.matches("date.*") && date < 0) date = i;
-            else if (h.matches("(name.*|officer.*|person.*|visitor.*|employee.*|staff.*)") && name < 0) name = i;
-            else if (h.matches("(station|location|site|post|facility|place|room|area)") && where < 0) where = i;
+            if (Prefilter.matches(h, "(time\\s*in|in|sign(ed)?[- ]?in|arrived|arrival|time\\s*arrived)")) in = i;
+            else if (Prefilter.matches(h, "(time\\s*out|out|sign(ed)?[- ]?out|departed|departure|left|time\\s*departed)")) out = i;
+            else if (Prefilter.matches(h, "date.*") && date < 0) date = i;
+            else if (Prefilter.matches(h, "(name.*|officer.*|person.*|visitor.*|employee.*|staff.*)") && name < 0) name = i;
+            else if (Prefilter.matches(h, "(station|location|site|post|facility|place|room|area)") && where < 0) where = i;
         }
         if (in < 0 || name < 0) return;
         LocalDate fallback = headerDate(d, new PageFurniture(d));
@@ -1289,7 +1289,7 @@ public final class DocumentExtractor {
         Map<Integer, String> acts = new java.util.LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i) == null ? "" : header.get(i).strip();
-            if (h.isEmpty() || h.length() > 40 || h.matches("(?i)(date|time|date\\s*/\\s*time)")) continue;
+            if (h.isEmpty() || h.length() > 40 || Prefilter.matches(h, "(?i)(date|time|date\\s*/\\s*time)")) continue;
             String event = fieldEvent(h, d.type(), h);
             if (event != null && !event.equals(EventClassifier.OTHER) && !event.equals("report_written")) acts.put(i, event);
         }
@@ -1301,7 +1301,7 @@ public final class DocumentExtractor {
                 LocalDateTime when = TimeParser.parseDateTime(cell);
                 boolean dateOnly = false;
                 if (when == null) {
-                    LocalDate day = cell.matches(".*\\d.*") ? TimeParser.parseDate(cell) : null;
+                    LocalDate day = Prefilter.matches(cell, ".*\\d.*") ? TimeParser.parseDate(cell) : null;
                     if (day == null) continue;
                     when = day.atStartOfDay();
                     dateOnly = true;
@@ -1355,15 +1355,15 @@ public final class DocumentExtractor {
             CadColumns c = new CadColumns();
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i).toLowerCase(Locale.ROOT).strip();
-                if (h.matches("(date\\s*/\\s*time|date\\s*&\\s*time|datetime|timestamp)")) {
+                if (Prefilter.matches(h, "(date\\s*/\\s*time|date\\s*&\\s*time|datetime|timestamp)")) {
                     c.date = i;
                     c.time = i;
-                } else if (h.matches("(date.*|day)")) c.date = i;
-                else if (h.matches("(time.*|hhmmss|clock)")) c.time = i;
-                else if (h.matches("(released\\s*by.*|from|relinquished.*|released)")) c.released = i; // a custody table, not CAD
-                else if (h.matches("(unit.*|units?\\s*id|officer)")) c.unit = i;
-                else if (h.matches("(status|event|activity|type|disposition|code)")) c.status = i;
-                else if (h.matches("(remarks?|comments?|narrative|notes?|details)")) c.remarks = i;
+                } else if (Prefilter.matches(h, "(date.*|day)")) c.date = i;
+                else if (Prefilter.matches(h, "(time.*|hhmmss|clock)")) c.time = i;
+                else if (Prefilter.matches(h, "(released\\s*by.*|from|relinquished.*|released)")) c.released = i; // a custody table, not CAD
+                else if (Prefilter.matches(h, "(unit.*|units?\\s*id|officer)")) c.unit = i;
+                else if (Prefilter.matches(h, "(status|event|activity|type|disposition|code)")) c.status = i;
+                else if (Prefilter.matches(h, "(remarks?|comments?|narrative|notes?|details)")) c.remarks = i;
             }
             return c;
         }
@@ -1376,7 +1376,7 @@ public final class DocumentExtractor {
         if (m.find()) {
             // "PO Desmond Oyelowo #P-31     Date of search: ...": the field ends at a tab or a run of spaces.
             String v = m.group(1).split("\t|\\s{3,}")[0].strip();
-            PersonName n = PersonName.parse(v.replaceAll("#\\s?[\\w-]+.*", "").strip());
+            PersonName n = PersonName.parse(Prefilter.replaceAll(v, "#\\s?[\\w-]+.*", "").strip());
             if (n.surname().length() > 1) return n.display();
         }
         // A sworn statement opens with its maker: "I, SGT Tyrell Osgood, want to make the following statement".
@@ -1401,8 +1401,8 @@ public final class DocumentExtractor {
         // The author the producing system wrote into the file ("Deputy Luis Ortega #1184"), when it is a person.
         for (String key : List.of("dc:creator", "meta:author", "Author", "creator")) {
             String v = d.metadata().get(key);
-            if (v == null || v.matches("(?i).*\\b(system|office|department|county|microsoft|word|adobe|scanner|rms|inc|llc)\\b.*")) continue;
-            String name = v.replaceAll("#\\s?\\d+.*", "").strip();
+            if (v == null || Prefilter.matches(v, "(?i).*\\b(system|office|department|county|microsoft|word|adobe|scanner|rms|inc|llc)\\b.*")) continue;
+            String name = Prefilter.replaceAll(v, "#\\s?\\d+.*", "").strip();
             PersonName n = PersonName.parse(name);
             if (wellFormedName(name) && n.surname().length() > 1 && (!n.title().isEmpty() || !n.given().isEmpty())) return n.display();
         }
@@ -1418,7 +1418,7 @@ public final class DocumentExtractor {
 
     /** A line that is a ranked name and nothing else ("Rgr. Ifeoma Chukwu #R-58"), as display name; else null. */
     private static String titledName(String line) {
-        String l = line.replaceAll("\\s{2,}.*$", "").strip();
+        String l = Prefilter.replaceAll(line, "\\s{2,}.*$", "").strip();
         Matcher t = TITLED_NAME.matcher(l);
         if (t.matches()) return PersonName.parse(t.group(1)).display();
         Matcher signed = SIGNED_OFF.matcher(l);

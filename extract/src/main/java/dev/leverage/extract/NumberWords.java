@@ -30,7 +30,7 @@ public final class NumberWords {
         String w = s.toLowerCase(Locale.ROOT).strip();
         Matcher paren = PAREN.matcher(w);
         if (paren.find()) return Integer.valueOf(paren.group(1).replace(",", "").strip());
-        if (w.matches("[\\d,]+")) return Integer.valueOf(w.replace(",", ""));
+        if (Prefilter.matches(w, "[\\d,]+")) return Integer.valueOf(w.replace(",", ""));
         if (w.isEmpty()) return null;
         int total = 0, chunk = 0;
         for (String part : w.split("[- ]+")) {

@@ -40,7 +40,7 @@ public final class PageFurniture {
     }
 
     private static String key(String line) {
-        return line.strip().replaceAll("\\d", "#").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Prefilter.replaceAll(Prefilter.replaceAll(line.strip(), "\\d", "#"), "\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     public boolean isFurniture(Page page, String line) {

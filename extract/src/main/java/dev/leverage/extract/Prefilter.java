@@ -46,6 +46,35 @@ public final class Prefilter {
         return mayMatch(p, text) && p.matcher(text).lookingAt();
     }
 
+    private static final ConcurrentHashMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+    /** A regular expression written as a literal in the code, compiled once. Never for an expression built at run time. */
+    public static Pattern compiled(String regex) {
+        Pattern p = COMPILED.get(regex);
+        if (p == null) {
+            p = Pattern.compile(regex);
+            COMPILED.put(regex, p);
+        }
+        return p;
+    }
+
+    /** {@code text.matches(regex)}, the expression compiled once and skipped when the text lacks what it needs. */
+    public static boolean matches(String text, String regex) {
+        return matches(compiled(regex), text);
+    }
+
+    /** {@code text.replaceAll(regex, replacement)}, the expression compiled once and skipped when it cannot match. */
+    public static String replaceAll(String text, String regex, String replacement) {
+        Pattern p = compiled(regex);
+        return mayMatch(p, text) ? p.matcher(text).replaceAll(replacement) : text;
+    }
+
+    /** {@code text.replaceFirst(regex, replacement)}, the expression compiled once and skipped when it cannot match. */
+    public static String replaceFirst(String text, String regex, String replacement) {
+        Pattern p = compiled(regex);
+        return mayMatch(p, text) ? p.matcher(text).replaceFirst(replacement) : text;
+    }
+
     /** False only when no match of the pattern can be in the text. */
     public static boolean mayMatch(Pattern p, CharSequence text) {
         String[] needs = needs(p);

@@ -108,14 +108,14 @@ public final class TextTables {
     /** The start of each run of dashes in a rule line ("---- ---------- ----"), or none for any other line. */
     static List<Integer> ruleStarts(String l) {
         List<Integer> out = new ArrayList<>();
-        if (!l.matches("\\s*-{2,}(\\s+-{2,})+\\s*")) return out;
+        if (!Prefilter.matches(l, "\\s*-{2,}(\\s+-{2,})+\\s*")) return out;
         for (int k = 0; k < l.length(); k++) if (l.charAt(k) == '-' && (k == 0 || l.charAt(k - 1) == ' ')) out.add(k);
         return out;
     }
 
     /** A transcriber's strike-outs ("~~0850~~ 0805") taken out: what was struck is not the entry. */
     public static String withoutStrikeOuts(String s) {
-        return s.replaceAll("~~[^~]*~~", "");
+        return Prefilter.replaceAll(s, "~~[^~]*~~", "");
     }
 
     /** A cell's text wrapped onto its own line, indented past the first column ("   ...   seal intact; rec'd by"). */
@@ -182,7 +182,7 @@ public final class TextTables {
     static List<String> slice(String l, List<Integer> starts) {
         // A transcriber's strike-out ("~~0850~~ 0805 [RA]") is not the entry; and a row typed out of line with
         // its header but with one value per column is cut at its own gaps.
-        l = withoutStrikeOuts(l).replaceAll("\\s\\[[A-Z]{1,3}\\](?=\\s)", "");
+        l = Prefilter.replaceAll(withoutStrikeOuts(l), "\\s\\[[A-Z]{1,3}\\](?=\\s)", "");
         String[] byGaps = l.strip().split("\\s{2,}|\\t");
         if (byGaps.length == starts.size() && !columnsAlign(l, starts)) {
             List<String> cells = new ArrayList<>();

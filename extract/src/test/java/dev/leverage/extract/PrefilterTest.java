@@ -60,6 +60,7 @@ class PrefilterTest {
     @Test
     void neverRefusesTextTheReadersPatternsMatch() throws Exception {
         List<Pattern> patterns = readersPatterns();
+        patterns.addAll(literalRegexes());
         assertTrue(patterns.size() > 300, "the readers' patterns were found: " + patterns.size());
         List<String> texts = texts();
         assertTrue(texts.size() > 5_000, "texts: " + texts.size());
@@ -97,6 +98,81 @@ class PrefilterTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The regular expressions the readers write as literals in calls to {@link Prefilter#matches(String, String)},
+     * {@link Prefilter#replaceAll} and {@link Prefilter#replaceFirst}, read from the module's sources.
+     */
+    static List<Pattern> literalRegexes() throws IOException {
+        Path sources = Path.of("src/main/java");
+        List<Pattern> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(sources)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String src = Files.readString(f);
+                java.util.regex.Matcher call = Pattern.compile("Prefilter\\.(?:matches|replaceAll|replaceFirst)\\(").matcher(src);
+                while (call.find()) {
+                    String regex = secondArgument(src, call.end());
+                    if (regex != null) out.add(Pattern.compile(regex));
+                }
+            }
+        }
+        assertTrue(out.size() > 200, "literal regexes found in the sources: " + out.size());
+        return out;
+    }
+
+    /** The call's second argument when it is a string literal, unescaped; else null. */
+    private static String secondArgument(String src, int from) {
+        int depth = 0;
+        for (int i = from; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = skipLiteral(src, i);
+            } else if (c == '(' || c == '[' || c == '{') depth++;
+            else if (c == ')' || c == ']' || c == '}') {
+                if (depth-- == 0) return null;
+            } else if (c == ',' && depth == 0) {
+                int start = i + 1;
+                while (Character.isWhitespace(src.charAt(start))) start++;
+                if (src.charAt(start) != '"') return null;
+                int end = skipLiteral(src, start);
+                return unescape(src.substring(start + 1, end));
+            }
+        }
+        return null;
+    }
+
+    /** The index of the closing quote of the literal opening at {@code at}. */
+    private static int skipLiteral(String src, int at) {
+        char q = src.charAt(at);
+        int i = at + 1;
+        while (src.charAt(i) != q) i += src.charAt(i) == '\\' ? 2 : 1;
+        return i;
+    }
+
+    private static String unescape(String lit) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lit.length(); i++) {
+            char c = lit.charAt(i);
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            char n = lit.charAt(++i);
+            switch (n) {
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case 'f' -> b.append('\f');
+                case 'b' -> b.append('\b');
+                case 'u' -> {
+                    b.append((char) Integer.parseInt(lit.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> b.append(n);
+            }
+        }
+        return b.toString();
     }
 
     /** Lines and whole files of the labelled sets, deduplicated, with every eighth file kept whole. */

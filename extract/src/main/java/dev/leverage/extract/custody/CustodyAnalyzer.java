@@ -167,21 +167,21 @@ public final class CustodyAnalyzer {
         if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
         // "resealed 1410 hrs by T. Ibarra", "resealed in its original box with IRFL tape 7Q-44102 by Leopold Anand".
         // "Exh. 1 resealed with GFS 24-77188 (11:05 a.m.), Exh. 2 with ... (11:15 a.m.), all by Dr. Henrietta Szabados".
-        return quote.matches("(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*")
+        return Prefilter.matches(quote, "(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*")
                 // "resealed with NJSP evidence tape, analyst initials DK, 04/10/2025", "tape bearing the analyst's initials and
                 // date": the initials on the tape are the who, and the sentence dates it
-                || quote.matches("(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*")
+                || Prefilter.matches(quote, "(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*")
                 // "ETRCL reseal MQ 08/04/25": a log's shorthand, the resealer's initials and the date
-                || quote.matches("(?s).*\\b(?i:re-?seal\\w*)\\s+(?:by\\s+)?[A-Z]{2,3}\\s+\\d{1,2}/\\d{1,2}/\\d{2,4}\\b.*")
+                || Prefilter.matches(quote, "(?s).*\\b(?i:re-?seal\\w*)\\s+(?:by\\s+)?[A-Z]{2,3}\\s+\\d{1,2}/\\d{1,2}/\\d{2,4}\\b.*")
                 // "Reseal: L. Varga, 09/24/2024 at 11:20": a labelled field naming who resealed it
-                || quote.matches("(?s).*\\b(?i:re-?seal\\w*)\\s*:\\s*(?:by\\s+)?(?:[A-Z][a-z]*\\.\\s*){0,2}[A-Z][a-z'-]+\\s*,.*");
+                || Prefilter.matches(quote, "(?s).*\\b(?i:re-?seal\\w*)\\s*:\\s*(?:by\\s+)?(?:[A-Z][a-z]*\\.\\s*){0,2}[A-Z][a-z'-]+\\s*,.*");
     }
 
     /** Two seal keys that are one seal: equal, or one written without the agency prefix ("HCSO seal 771204"). */
     private static boolean sameSeal(String a, String b) {
         if (a.equals(b)) return true;
         String shorter = a.length() < b.length() ? a : b, longer = a.length() < b.length() ? b : a;
-        return shorter.replaceAll("\\D", "").length() >= 4 && longer.endsWith(shorter);
+        return Prefilter.replaceAll(shorter, "\\D", "").length() >= 4 && longer.endsWith(shorter);
     }
 
     private static final Pattern RIGID_PACKAGING = Pattern.compile("(?i)\\b(bottles?|jars?|box(es)?|(hard|plastic|metal|pill)\\s+cases?|tins?|cans?|containers?|buckets?|coolers?|canisters?|vials?|tubes?|bales?|bricks?|kilos?|packages?)\\b");
@@ -201,7 +201,7 @@ public final class CustodyAnalyzer {
     /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0, I/l/1, S/5 and B/8 ("2S-0117", "25-0ll7") read as one. */
     private static String sealKey(String seal) {
         // "0617734 (box)", "0048211 applied": an aside or a word of the record is not part of the number
-        return seal.replaceAll("\\([^()]*\\)", " ").replaceAll("\\b[a-z]{2,}\\b", " ").toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1').replace('S', '5').replace('B', '8');
+        return Prefilter.replaceAll(Prefilter.replaceAll(Prefilter.replaceAll(seal, "\\([^()]*\\)", " "), "\\b[a-z]{2,}\\b", " ").toUpperCase(java.util.Locale.ROOT), "[^A-Z0-9]", "").replace('O', '0').replace('I', '1').replace('L', '1').replace('S', '5').replace('B', '8');
     }
 
     private static CustodyEvent fill(CustodyEvent a, CustodyEvent b) {
@@ -234,7 +234,7 @@ public final class CustodyAnalyzer {
 
     private static boolean storageSide(String h) {
         // PO/PT/EC: property officer, property technician, evidence custodian, as property-room ledgers sign.
-        return !Handlers.isBlank(h) && (Handlers.isSecureStorage(h) || Handlers.isPlace(h) || h.matches("(?i).*\\b(PO|PT|EC)\\b.*"));
+        return !Handlers.isBlank(h) && (Handlers.isSecureStorage(h) || Handlers.isPlace(h) || Prefilter.matches(h, "(?i).*\\b(PO|PT|EC)\\b.*"));
     }
 
     private static final java.util.regex.Pattern RELEASE_VERB = java.util.regex.Pattern.compile("(?i)^(released|handed|turned over|relinquished|delivered|transferred|submitted)$");
@@ -317,7 +317,7 @@ public final class CustodyAnalyzer {
                 // A hand-off nobody recorded: only between two people (a locker or a room is opened by whoever the next record names).
                 // A seizure is where the chain starts ("Seized - garage freezer"), not a hand-off from whoever held it before.
                 if (!Handlers.isBlank(holder) && !Handlers.isBlank(eb.releasedBy()) && !Handlers.isPlace(holder) && !Handlers.isPlace(eb.releasedBy())
-                        && !"seized".equals(eb.action()) && !eb.releasedBy().matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered)\\b.*")
+                        && !"seized".equals(eb.action()) && !Prefilter.matches(eb.releasedBy(), "(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered)\\b.*")
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())
@@ -345,14 +345,14 @@ public final class CustodyAnalyzer {
                 boolean firstInLog = e.source().equals("table") && logsSeen.add(e.citation().document());
                 // A log row's own cells say whether a handler is illegible; "[illegible] corner" in its remarks does not.
                 String told = e.source().equals("table") ? nz(e.releasedBy()) + " " + nz(e.receivedBy()) + " " + nz(e.purpose()) : e.citation().quote();
-                boolean illegible = told.matches("(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
-                        || e.source().equals("table") && e.citation().quote().matches("(?is).*\\b(unsigned|no\\s+signature|signature\\s+(missing|blank|illegible)|illegible\\s+signature)\\b.*")
+                boolean illegible = Prefilter.matches(told, "(?is).*\\b(illegible|unsigned|no\\s+signature|signature\\s+(missing|blank))\\b.*")
+                        || e.source().equals("table") && Prefilter.matches(e.citation().quote(), "(?is).*\\b(unsigned|no\\s+signature|signature\\s+(missing|blank|illegible)|illegible\\s+signature)\\b.*")
                         || unsigned(e.releasedBy()) || unsigned(e.receivedBy());
                 // a seizure has no releaser: "--" under Released By on a "Seized from ..." row is the form filled in right
-                boolean seizure = "seized".equals(e.action()) || String.valueOf(e.purpose()).matches("(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered|taken)\\b.*")
-                        || e.source().equals("table") && e.citation().quote().matches("(?is).*\\b(seized|seizure|collected|recovered|confiscated|found\\s+(?:in|on|at|under)|taken\\s+from|surrendered|turned\\s+over\\s+by|(?:post-?)?buy)\\b.*");
+                boolean seizure = "seized".equals(e.action()) || Prefilter.matches(String.valueOf(e.purpose()), "(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered|taken)\\b.*")
+                        || e.source().equals("table") && Prefilter.matches(e.citation().quote(), "(?is).*\\b(seized|seizure|collected|recovered|confiscated|found\\s+(?:in|on|at|under)|taken\\s+from|surrendered|turned\\s+over\\s+by|(?:post-?)?buy)\\b.*");
                 // nor has a destruction a receiver: "Destroyed (flushed) per policy" under --
-                boolean disposal = (String.valueOf(e.purpose()) + " " + String.valueOf(e.location()) + " " + e.citation().quote()).matches("(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
+                boolean disposal = Prefilter.matches((String.valueOf(e.purpose()) + " " + String.valueOf(e.location()) + " " + e.citation().quote()), "(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
                 boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) && !disposal || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0) && !seizure && !firstInLog);
                 // "--" under Released By on a seizure row, or on a log's first row, is the form filled in right
                 if (blankCell || illegible || explicitBlank(e.receivedBy()) && !disposal || explicitBlank(e.releasedBy()) && !seizure && !firstInLog) {
@@ -364,7 +364,7 @@ public final class CustodyAnalyzer {
                 }
             }
             // A sub-item made by a split ("2A") starts in the hands that held its parent.
-            List<Link> parent = item.matches("\\d+[A-Z]") ? chains.getOrDefault(item.replaceAll("[A-Z]$", ""), List.of()) : List.of();
+            List<Link> parent = Prefilter.matches(item, "\\d+[A-Z]") ? chains.getOrDefault(Prefilter.replaceAll(item, "[A-Z]$", ""), List.of()) : List.of();
             checkItem(item, entry.getValue(), parent, out);
             // Rows written in an order their times contradict.
             List<Link> rows = entry.getValue().stream().filter(l -> l.event().source().equals("table") && l.event().time() != null)
@@ -405,7 +405,7 @@ public final class CustodyAnalyzer {
 
     /** A name with its signature space left empty ("Tpr. K. Ostrowski #4915 / __________"). */
     private static boolean unsigned(String h) {
-        return h != null && h.matches("(?s).*/\\s*(_{3,}|\\(blank\\)|blank|none)?\\s*$") && !h.matches("(?s).*/s/.*");
+        return h != null && Prefilter.matches(h, "(?s).*/\\s*(_{3,}|\\(blank\\)|blank|none)?\\s*$") && !Prefilter.matches(h, "(?s).*/s/.*");
     }
 
     /** A handler written as unknown rather than left out ("Unknown", "illegible", "?"). */
@@ -454,7 +454,7 @@ public final class CustodyAnalyzer {
             CustodyEvent e = l.event();
             // Where an item was found ("Seized - vehicle ... (glove box)") is not where anyone kept it.
             if (l.tellings().stream().allMatch(t -> "seized".equals(t.action()))
-                    && !e.citation().quote().matches("(?is).*\\b(kept|stored|placed|secured|locked|left|took|brought|drove)\\b.*")) continue;
+                    && !Prefilter.matches(e.citation().quote(), "(?is).*\\b(kept|stored|placed|secured|locked|left|took|brought|drove)\\b.*")) continue;
             String place = CustodyText.outsideSystem(String.join(" ", nz(e.location()), nz(e.receivedBy()), e.citation().quote()));
             if (place != null) {
                 out.add(finding(item, "custody_outside_system", Severity.HIGH, "Item " + item + ": kept outside the evidence system (" + place + ")",
@@ -768,7 +768,7 @@ public final class CustodyAnalyzer {
         for (CustodyEvent e : links.stream().flatMap(l -> java.util.stream.Stream.concat(java.util.stream.Stream.of(l.event()), l.tellings().stream())).toList()) {
             if (Handlers.isBlank(e.receivedBy()) || Handlers.isPlace(e.receivedBy())) continue;
             boolean toLab = "lab_received".equals(e.action()) || Handlers.isLab(e.receivedBy()) && !Handlers.isOfficer(e.receivedBy())
-                    || String.valueOf(e.purpose()).matches("(?is).*\\b(lab(oratory)?\\s+(submission|intake|receipt)|submitted\\s+to\\s+(the\\s+)?lab\\w*)\\b.*");
+                    || Prefilter.matches(String.valueOf(e.purpose()), "(?is).*\\b(lab(oratory)?\\s+(submission|intake|receipt)|submitted\\s+to\\s+(the\\s+)?lab\\w*)\\b.*");
             if (toLab) out.add(e.receivedBy());
         }
         // Who takes delivery of a package sent to a named laboratory ("UPS -> Meridian - K. Aboud" after "to Meridian
@@ -777,7 +777,7 @@ public final class CustodyAnalyzer {
         for (Link l : links) {
             for (String v : new String[]{l.event().location(), l.event().purpose(), l.event().receivedBy()}) {
                 if (v == null || !Handlers.isLab(v)) continue;
-                for (String w : v.split("[^A-Za-z]+")) if (w.length() >= 5 && Character.isUpperCase(w.charAt(0)) && !w.matches("(?i)forensic\\w*|laborator\\w*|genetics|crime|state|regional|county|section|services?|evidence|intake|receiving")) labNames.add(w);
+                for (String w : v.split("[^A-Za-z]+")) if (w.length() >= 5 && Character.isUpperCase(w.charAt(0)) && !Prefilter.matches(w, "(?i)forensic\\w*|laborator\\w*|genetics|crime|state|regional|county|section|services?|evidence|intake|receiving")) labNames.add(w);
             }
         }
         for (Link l : links) {
@@ -816,13 +816,13 @@ public final class CustodyAnalyzer {
      * seals 21104/21105 intact"): the new seal is a package around the old, or a replacement the record documents.
      */
     private static boolean namesOldSeal(Link l, String oldSeal) {
-        String digits = oldSeal.replaceAll("\\D", "");
+        String digits = Prefilter.replaceAll(oldSeal, "\\D", "");
         if (digits.length() < 4) return false;
         CustodyEvent e = l.event();
         StringBuilder told = new StringBuilder().append(nz(e.purpose())).append(' ').append(nz(e.description()));
         for (Citation c : l.citations()) told.append(' ').append(c.quote());
         return java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)").matcher(told).find()
-                && !nz(e.seal()).replaceAll("\\D", "").equals(digits);
+                && !Prefilter.replaceAll(nz(e.seal()), "\\D", "").equals(digits);
     }
 
     private static boolean isStaff(List<String> staff, String who) {
@@ -886,7 +886,7 @@ public final class CustodyAnalyzer {
         CustodyEvent e = b.event();
         // A new seal applied by a named person at a written time ("16:25 Lab Item 1.1 (SIM) sealed by M. Sallow") is a recorded change too.
         return ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || "sealed".equals(e.action())
-                || e.citation().quote().matches("(?is).*\\b(re-?seal\\w*|sealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]).*")) && resealingRecorded(e);
+                || Prefilter.matches(e.citation().quote(), "(?is).*\\b(re-?seal\\w*|sealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]).*")) && resealingRecorded(e);
     }
 
     private static List<Finding> dedupe(List<Finding> in) {
@@ -917,7 +917,7 @@ public final class CustodyAnalyzer {
     private static Finding finding(String item, String kind, String variant, Severity sev, String title, String explanation, String action,
                                    Map<String, Object> facts, List<Citation> cites) {
         String id = "custody-" + kind + "-item" + item + (kind.equals("unaccounted_interval") || kind.equals("handler_mismatch") || kind.equals("count_mismatch")
-                ? "-" + String.valueOf(facts.get("from")).replaceAll("[^0-9]", "") : "") + variant;
+                ? "-" + Prefilter.replaceAll(String.valueOf(facts.get("from")), "[^0-9]", "") : "") + variant;
         return new Finding(id, "custody_gap", kind, sev, title, explanation, action, facts, cites);
     }
 

@@ -59,7 +59,7 @@ public final class CustodyBlocks {
         for (List<String> block : blocks(text)) {
             Map<String, String> f = fields(block);
             // An e-mail's header (From:, To:, Date:, Subject:) is not a custody block.
-            if (f.keySet().stream().anyMatch(k -> k.matches("subject|sent|cc|bcc|re|attachments?"))) continue;
+            if (f.keySet().stream().anyMatch(k -> Prefilter.matches(k, "subject|sent|cc|bcc|re|attachments?"))) continue;
             String released = value(f, RELEASED), received = value(f, RECEIVED), performer = value(f, PERFORMED);
             boolean handoff = released != null || received != null;
             if (!handoff && performer == null) continue;
@@ -77,7 +77,7 @@ public final class CustodyBlocks {
             String quote = String.join("\n", block);
             String purpose = value(f, PURPOSE), remarks = value(f, REMARKS);
             String sealField = value(f, SEAL);
-            String seal = sealField != null && sealField.matches("(?s).*\\d.*") ? sealField.replaceAll("(?i)\\s*[-,;(]\\s*(intact|broken|sealed).*$", "").strip()
+            String seal = sealField != null && Prefilter.matches(sealField, "(?s).*\\d.*") ? Prefilter.replaceAll(sealField, "(?i)\\s*[-,;(]\\s*(intact|broken|sealed).*$", "").strip()
                     : CustodyText.sealNumber(quote);
             String status = CustodyText.sealStatus(String.join(" ", nz(sealField), nz(remarks), nz(purpose)));
             Integer count = null;
@@ -117,7 +117,7 @@ public final class CustodyBlocks {
     private static LocalDateTime when(Map<String, String> f) {
         String both = value(f, DATE_TIME);
         if (both != null) {
-            LocalDateTime t = TimeParser.parseDateTime(both.replaceAll("\\s*/\\s*(?=\\d{3,4}\\b)", " "));
+            LocalDateTime t = TimeParser.parseDateTime(Prefilter.replaceAll(both, "\\s*/\\s*(?=\\d{3,4}\\b)", " "));
             if (t != null) return t;
         }
         // A date that names the hand-off ("Date received: 07/14/2025") over a form's own date ("Date: 08/05/2025", the
@@ -131,7 +131,7 @@ public final class CustodyBlocks {
             LocalDateTime t = TimeParser.parseDateTime(date);
             return t;
         }
-        LocalTime clock = time == null ? null : TimeParser.parseClock(time.strip().replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
+        LocalTime clock = time == null ? null : TimeParser.parseClock(Prefilter.replaceAll(time.strip(), "(?i)\\s*(hrs|hours)\\.?$", ""));
         return clock == null ? day.atStartOfDay() : LocalDateTime.of(day, clock);
     }
 
@@ -139,7 +139,7 @@ public final class CustodyBlocks {
         for (var e : f.entrySet()) {
             if (label.matcher(e.getKey()).matches()) {
                 String v = e.getValue().strip();
-                return v.isEmpty() || Handlers.isBlank(v) && !v.matches("(?i).*\\b(illegible|unknown)\\b.*") ? null : v;
+                return v.isEmpty() || Handlers.isBlank(v) && !Prefilter.matches(v, "(?i).*\\b(illegible|unknown)\\b.*") ? null : v;
             }
         }
         return null;
@@ -156,8 +156,8 @@ public final class CustodyBlocks {
                 Matcher m = LABEL.matcher(part);
                 if (!m.matches()) continue;
                 labelled = true;
-                String label = m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                if (label.matches("signature|sig|initials|/s/")) {
+                String label = Prefilter.replaceAll(m.group(1).strip().toLowerCase(Locale.ROOT), "\\s+", " ");
+                if (Prefilter.matches(label, "signature|sig|initials|/s/")) {
                     last = null;
                     continue;
                 }
@@ -165,7 +165,7 @@ public final class CustodyBlocks {
                 out.putIfAbsent(label, m.group(2).strip());
             }
             // A remark that runs on under its label.
-            if (!labelled && last != null && line.matches("\\s{4,}\\S.*")) out.put(last, (out.get(last) + " " + line.strip()).strip());
+            if (!labelled && last != null && Prefilter.matches(line, "\\s{4,}\\S.*")) out.put(last, (out.get(last) + " " + line.strip()).strip());
         }
         return out;
     }

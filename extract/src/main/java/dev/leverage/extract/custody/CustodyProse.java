@@ -94,7 +94,7 @@ public final class CustodyProse {
         public Context among(String documentText) {
             java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
             Matcher m = ONE_ITEM.matcher(documentText);
-            while (m.find()) keys.add(m.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
+            while (m.find()) keys.add(Prefilter.replaceFirst(m.group(1), "^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             this.all = List.copyOf(keys);
             return this;
         }
@@ -160,14 +160,14 @@ public final class CustodyProse {
     public static CustodyEvent arrow(Document d, Page page, String line, String rest, LocalDateTime when, String item, int[] order) {
         // "2:49 pm   CS -> ...": the clock's "pm" left before the releaser belongs to the time; "-> SA M. Callahan (LDO,
         // field weigh, sealed S-0419952)": the aside after the receiver is the remarks.
-        rest = rest.replaceAll("\\s{2,}", " ").replaceFirst("^\\s*(?i:[ap]\\.?m\\.?)\\s+", "")
+        rest = Prefilter.replaceFirst(Prefilter.replaceAll(rest, "\\s{2,}", " "), "^\\s*(?i:[ap]\\.?m\\.?)\\s+", "")
                 .replaceFirst("((?:->|→|=>)\\s*[^(,;]+?)\\s*\\(([^()]*)\\)", "$1, $2");
         Matcher m = ARROW.matcher(rest);
         if (!m.matches() || item == null) return null;
         String remarks = m.group(3);
         Double grams = CustodyText.grams(line);
-        return new CustodyEvent(item, when, m.group(1).strip(), m.group(2).strip(), remarks, null, CustodyText.sealNumber(line.replaceAll("(?i)sealed\\s+", "seal ")),
-                CustodyText.sealStatus(line), count(line.replaceAll("(?i)qty\\s*(\\d+)", "$1 units")), grams, grams == null ? null : CustodyText.weightKind(line),
+        return new CustodyEvent(item, when, m.group(1).strip(), m.group(2).strip(), remarks, null, CustodyText.sealNumber(Prefilter.replaceAll(line, "(?i)sealed\\s+", "seal ")),
+                CustodyText.sealStatus(line), count(Prefilter.replaceAll(line, "(?i)qty\\s*(\\d+)", "$1 units")), grams, grams == null ? null : CustodyText.weightKind(line),
                 null, CustodyText.action(remarks), "table", order[0]++, Citation.of(d, page, line));
     }
 
@@ -201,12 +201,12 @@ public final class CustodyProse {
         Matcher im = ITEM.matcher(t);
         while (im.find()) {
             // "resealed with WSCL evidence tape T24-1877-01": a tape numbered like a tag is a seal, not an item.
-            if (im.group().matches("(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?")
-                    && t.substring(Math.max(0, im.start() - 40), im.start()).matches("(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;
+            if (Prefilter.matches(im.group(), "(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?")
+                    && Prefilter.matches(t.substring(Math.max(0, im.start() - 40), im.start()), "(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;
             String label = im.group();
             // "Item 1 - 12 steel gaffs": one item, then its count, not items 1 to 12.
             Matcher listed = LISTED_COUNT.matcher(label);
-            if (listed.matches() && t.substring(im.end()).matches("(?s)\\s+[a-z(].*")) label = listed.group(1);
+            if (listed.matches() && Prefilter.matches(t.substring(im.end()), "(?s)\\s+[a-z(].*")) label = listed.group(1);
             for (String k : ItemKey.of(label)) if (!items.contains(k)) items.add(k);
         }
         return items;
@@ -238,7 +238,7 @@ public final class CustodyProse {
             if (!items(clause).isEmpty() && !tellsCustody(clause)) {
                 List<CustodyEvent> out = new ArrayList<>();
                 for (String entry : listEntries(clause)) {
-                    String told = p.clause().strip() + " " + entry.strip().replaceAll("\\s+", " ");
+                    String told = p.clause().strip() + " " + Prefilter.replaceAll(entry.strip(), "\\s+", " ");
                     for (CustodyEvent e : readClause(d, page, told, told, p.when(), p.actor(), author, singleItem, context, order)) {
                         out.add(e.citing(Citation.of(d, page, entry.strip())));
                     }
@@ -252,12 +252,12 @@ public final class CustodyProse {
             out.addAll(read(d, page, sentence, clause, when, actor, author, singleItem, context, order));
             return out;
         }
-        boolean listHead = clause.strip().endsWith(":") && clause.matches("(?is).*\\b(from|following)\\b.*")
+        boolean listHead = clause.strip().endsWith(":") && Prefilter.matches(clause, "(?is).*\\b(from|following)\\b.*")
                 // a laboratory's receipt sentence that names no item, with the items listed under it
-                || d.type().startsWith("lab") && clause.matches("(?is).*\\b(received|accepted)\\b.*\\bfrom\\b.*");
+                || d.type().startsWith("lab") && Prefilter.matches(clause, "(?is).*\\b(received|accepted)\\b.*\\bfrom\\b.*");
         if (listHead && tellsCustody(clause) && items(clause).isEmpty()) {
             List<CustodyEvent> alone = readClause(d, page, sentence, clause, when, actor, author, singleItem, context, order);
-            context.pending = new Pending(clause.replaceAll("\\s+", " ").replaceFirst(":\\s*$", ""), when, actor, alone);
+            context.pending = new Pending(Prefilter.replaceFirst(Prefilter.replaceAll(clause, "\\s+", " "), ":\\s*$", ""), when, actor, alone);
             return List.of();
         }
         // Two hand-offs in one clause ("I obtained Item 1 from the property room and delivered it to the lab"): each
@@ -290,9 +290,9 @@ public final class CustodyProse {
         if (!sentence.chars().anyMatch(Character::isLowerCase) && sentence.strip().split("\\s+").length <= 8) return out;
         // So does a run-in heading of a word or two ("Resealing.", "Chain of custody.").
         // A numbered one ("4. Reseal.") too.
-        if (sentence.strip().matches("(\\(?\\d{1,2}[.)]\\s*)?[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
+        if (Prefilter.matches(sentence.strip(), "(\\(?\\d{1,2}[.)]\\s*)?[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
         // And a heading on its own line with no stop ("Reseal", "Release", "Evidence Received").
-        if (sentence.strip().matches("[A-Z][A-Za-z-]*(\\s+[A-Z][A-Za-z-]*){0,2}")) return out;
+        if (Prefilter.matches(sentence.strip(), "[A-Z][A-Za-z-]*(\\s+[A-Z][A-Za-z-]*){0,2}")) return out;
         Matcher cue = CUE.matcher(clause);
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
         Matcher handoff = HANDOFF.matcher(clause);
@@ -308,7 +308,7 @@ public final class CustodyProse {
         // "... and delivered them at 1100 hrs to the laboratory": a later act of the same sentence about the items the
         // act before it named.
         if (items.isEmpty() && sentence.equals(context.toldIn) && !context.toldItems.isEmpty()
-                && clause.matches("(?is).*\\b(them|it|they|both|the\\s+(?:items|exhibits|evidence|bags|cans|packages|envelopes))\\b.*")) {
+                && Prefilter.matches(clause, "(?is).*\\b(them|it|they|both|the\\s+(?:items|exhibits|evidence|bags|cans|packages|envelopes))\\b.*")) {
             items.addAll(context.toldItems);
             carriedFrom = context.told;
         }
@@ -316,32 +316,32 @@ public final class CustodyProse {
         boolean carries = d.type().startsWith("lab") || d.type().equals("custody_log");
         if (!carries) context.item = null;
         // A form's label is not an event ("NAME, GRADE AND TITLE OF PERSON FROM WHOM RECEIVED: SGT Tyrell Osgood").
-        if (hasCue && cue.end() < clause.length() && clause.substring(cue.end()).matches("(?s)\\s*:.*") && cue.group(1).equals(cue.group(1).toUpperCase())) return out;
+        if (hasCue && cue.end() < clause.length() && Prefilter.matches(clause.substring(cue.end()), "(?s)\\s*:.*") && cue.group(1).equals(cue.group(1).toUpperCase())) return out;
         // A record's one item stands for "the bag" or "the evidence" in a narrative, not for the suspect "placed in
         // the patrol car".
         if (singleItem != null && items.isEmpty() && context.item == null && !carries && !Prefilter.find(EVIDENCE_NOUN, clause)) return out;
         // The packaging's own weight ("The empty evidence bag weighed 36.2 g") is not the item's.
-        boolean packagingWeight = sentence.matches("(?is).*\\b(empty|packaging|wrapping|wrappers?|tare|inner\\s+packaging|evidence\\s+bag|the\\s+bag|container|box)\\b[^.;]{0,100}\\b(weighed|weight|weighs)\\b.*")
-                && !sentence.matches("(?is).*\\b(contents?|substance|material|powder|net)\\b.*");
+        boolean packagingWeight = Prefilter.matches(sentence, "(?is).*\\b(empty|packaging|wrapping|wrappers?|tare|inner\\s+packaging|evidence\\s+bag|the\\s+bag|container|box)\\b[^.;]{0,100}\\b(weighed|weight|weighs)\\b.*")
+                && !Prefilter.matches(sentence, "(?is).*\\b(contents?|substance|material|powder|net)\\b.*");
         // "1A  Methamphetamine identified.  Net weight 1.62 g" under Item 1: the weight of a part the lab numbered, not
         // of the item ("Total net weight: 3.18 g" is)
         Matcher partLabel = PART_LABEL.matcher(sentence);
         boolean partWeight = context.item != null && (partLabel.find() && !context.all.contains(partLabel.group(1).toUpperCase(java.util.Locale.ROOT))
                 || context.partBefore && items(sentence).isEmpty() && !Prefilter.find(TOGETHER, sentence));
-        boolean weightFact = !packagingWeight && !partWeight && CustodyText.grams(sentence) != null && sentence.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*")
-                && !sentence.matches("(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
+        boolean weightFact = !packagingWeight && !partWeight && CustodyText.grams(sentence) != null && Prefilter.matches(sentence, "(?is).*\\b(gross|net|weight|weighed)\\b.*")
+                && !Prefilter.matches(sentence, "(?is).*\\b(each|per unit|average|mean|individual|sample\\w*|combined|extrapolat\\w*|estimated|representative|units?\\s+(analy[sz]ed|tested)|analy[sz]ed\\s+units?|of the \\w+ units)\\b.*")
                 && sentence.split("(?i)\\d\\s?(g|grams?)\\b", -1).length <= 3
                 // "Net plant material: 9.41 g and 9.37 g": the weights of units one by one, not the item's
-                && !sentence.matches("(?is).*\\d\\s?(g|grams?)\\s*(,|and|&)\\s*\\d+(\\.\\d+)?\\s?(g|grams?)\\b.*");
-        boolean facts = weightFact || Prefilter.find(DESCRIPTION, sentence) || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || Prefilter.find(COUNT, sentence) && sentence.matches("(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
+                && !Prefilter.matches(sentence, "(?is).*\\d\\s?(g|grams?)\\s*(,|and|&)\\s*\\d+(\\.\\d+)?\\s?(g|grams?)\\b.*");
+        boolean facts = weightFact || Prefilter.find(DESCRIPTION, sentence) || CustodyText.sealStatus(sentence) != null || CustodyText.sealNumber(sentence) != null || Prefilter.find(COUNT, sentence) && Prefilter.matches(sentence, "(?is).*\\b(contents|count|received|consisted|contained|containing)\\b.*")
                 || Prefilter.find(TOTAL, sentence);
         // A verbless conjunct of the sentence's last event ("... and Item 2 at 3:25 p.m. with SWFL seal 25-0417") is
         // that event again for its own item, with its own time and facts.
         if (!hasCue && items.size() == 1 && context.told != null && sentence.equals(context.toldIn)
-                && clause.strip().matches("(?is)(?:and\\s+)?(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*[\\w.]{1,6}\\s+(?:was\\s+|were\\s+)?(?:at|on|with)\\b.*")) {
+                && Prefilter.matches(clause.strip(), "(?is)(?:and\\s+)?(?:lab\\s+)?(?:items?|exhibits?|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*[\\w.]{1,6}\\s+(?:was\\s+|were\\s+)?(?:at|on|with)\\b.*")) {
             CustodyEvent t = context.told;
             Matcher dm = DESCRIPTION.matcher(clause);
-            Double grams = clause.matches("(?is).*\\b(gross|net|weight|weighed)\\b.*") ? CustodyText.grams(clause) : null;
+            Double grams = Prefilter.matches(clause, "(?is).*\\b(gross|net|weight|weighed)\\b.*") ? CustodyText.grams(clause) : null;
             out.add(new CustodyEvent(items.get(0), when != null ? when : t.time(), t.releasedBy(), t.receivedBy(), t.purpose(), t.location(),
                     CustodyText.sealNumber(clause), CustodyText.sealStatus(sentence), count(clause), grams, grams == null ? null : CustodyText.weightKind(clause),
                     dm.find() ? dm.group(1) : null, t.action(), "narrative", order[0]++, Citation.of(d, page, sentence)));
@@ -349,7 +349,7 @@ public final class CustodyProse {
         }
         if (!hasCue) {
             // A lab report's section heading names the item the lines under it describe ("Item 1. One plastic zip bag").
-            if (carries && items.size() == 1 && clause.strip().matches("(?is)(lab\\s+)?(item|exhibit|exh\\.)\\s*#?\\s*[\\w.-]{1,8}\\s*[.:)].*")) context.item = items.get(0);
+            if (carries && items.size() == 1 && Prefilter.matches(clause.strip(), "(?is)(lab\\s+)?(item|exhibit|exh\\.)\\s*#?\\s*[\\w.-]{1,8}\\s*[.:)].*")) context.item = items.get(0);
             // A sentence of facts about the item in hand ("Gross weight as received: 38.9 g", "Contents: 22 baggies").
             namedTogether(context, d.type().startsWith("lab"), items);
             if (!facts || items.size() > 1) return out;
@@ -368,7 +368,7 @@ public final class CustodyProse {
         // The trained categorizer vetoes a verb-triggered event in a sentence about no numbered item when it is sure
         // the sentence tells no custody ("HESS was arrested and transported to the Troop F barracks").
         // A sentence that names a seal or a sealing is about the evidence whatever the model thinks.
-        if (inferred && context.nlp != null && CustodyText.sealNumber(clause) == null && !clause.matches("(?is).*\\b(re-?)?seal(s|ed|ing)?\\b.*")) {
+        if (inferred && context.nlp != null && CustodyText.sealNumber(clause) == null && !Prefilter.matches(clause, "(?is).*\\b(re-?)?seal(s|ed|ing)?\\b.*")) {
             dev.leverage.extract.nlp.SentenceCategorizer.Category cat = context.nlp.categorize(clause);
             if (cat.isNone() && cat.probability() >= 0.8) return out;
         }
@@ -379,32 +379,32 @@ public final class CustodyProse {
         if (items.isEmpty() && context.item != null) items.add(context.item);
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
-        String verb = cue.group(1).toLowerCase().replaceAll("\\s+", " ");
+        String verb = Prefilter.replaceAll(cue.group(1).toLowerCase(), "\\s+", " ");
         // "Request Received: 03/17/2025", "the report was returned": paperwork moving, not the item.
-        if (clause.substring(0, cue.start()).matches("(?is).*\\b(request|requests|report|form|letter|memo|paperwork|subpoena|order|results?|invoice|e-?mail)\\s+(?:was\\s+|were\\s+)?$")) return out;
+        if (Prefilter.matches(clause.substring(0, cue.start()), "(?is).*\\b(request|requests|report|form|letter|memo|paperwork|subpoena|order|results?|invoice|e-?mail)\\s+(?:was\\s+|were\\s+)?$")) return out;
         // "The evidence refrigerator is kept locked": a standing arrangement in the present tense, not an event.
-        if (clause.substring(0, cue.start()).matches("(?is).*\\b(is|are)\\s+(?:always\\s+|normally\\s+|usually\\s+)?$")) return out;
+        if (Prefilter.matches(clause.substring(0, cue.start()), "(?is).*\\b(is|are)\\s+(?:always\\s+|normally\\s+|usually\\s+)?$")) return out;
         String subject = subject(clause, cue.start(), actor, author);
         String released = null, received = null, location = null, action;
         Matcher to = TO.matcher(clause.substring(cue.end()));
         Matcher from = FROM.matcher(clause);
         Matcher by = BY.matcher(clause);
         // "placed Item 1 (the vials in the cooler insert) in a commission evidence bag": an aside names no place.
-        Matcher place = PLACE.matcher(clause.replaceAll("\\([^()]*\\)", " "));
+        Matcher place = PLACE.matcher(Prefilter.replaceAll(clause, "\\([^()]*\\)", " "));
         String placeText = place.find() ? place.group(1).strip() : null;
         switch (verb) {
             case "received", "accepted", "took custody", "retrieved", "obtained", "checked out", "collected", "recovered", "seized", "located", "found", "discovered" -> {
                 // "received ... - delivered by SGT Ilka Varnavas": a "by" after a verb of delivering names the deliverer.
                 String byWho = null;
                 while (by.find()) {
-                    if (clause.substring(Math.max(0, by.start() - 30), by.start()).matches("(?is).*\\b(delivered|submitted|transported|brought|released|hand[- ]?carried|carried|couriered|sent|relinquished|turned\\s+over|surrendered)\\s*$")) {
+                    if (Prefilter.matches(clause.substring(Math.max(0, by.start() - 30), by.start()), "(?is).*\\b(delivered|submitted|transported|brought|released|hand[- ]?carried|carried|couriered|sent|relinquished|turned\\s+over|surrendered)\\s*$")) {
                         if (released == null) released = who(by, clause, author);
                     } else if (byWho == null) byWho = who(by, clause, author);
                 }
                 received = byWho != null ? byWho : subject;
                 if (from.find()) released = who(from, clause, author);
                 if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
-                action = verb.matches("seized|collected|recovered|located|found|discovered") ? "seized"
+                action = Prefilter.matches(verb, "seized|collected|recovered|located|found|discovered") ? "seized"
                         : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
             }
             case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
@@ -430,11 +430,11 @@ public final class CustodyProse {
                 if (released == null && carriedFrom != null) released = carriedFrom.receivedBy();
                 if (to.find()) received = who(to, clause.substring(cue.end()), author);
                 // "Released to Det. Nordstrom on 06/04 at 1325 hrs by L. Quintero": the passive names the releaser after "by".
-                boolean passive = clause.substring(0, cue.start()).matches("(?is)\\s*|.*\\b(was|were|been|being)\\s+$");
+                boolean passive = Prefilter.matches(clause.substring(0, cue.start()), "(?is)\\s*|.*\\b(was|were|been|being)\\s+$");
                 Matcher byAfter = BY.matcher(clause.substring(cue.end()));
                 if (byAfter.find() && (released == null || passive)) released = who(byAfter, clause.substring(cue.end()), author);
                 else if (by.find() && released == null) released = who(by, clause, author);
-                action = verb.equals("submitted") || clause.matches("(?is).*\\b(lab|laboratory)\\b.*") && !verb.equals("returned") ? "submitted"
+                action = verb.equals("submitted") || Prefilter.matches(clause, "(?is).*\\b(lab|laboratory)\\b.*") && !verb.equals("returned") ? "submitted"
                         : verb.equals("returned") ? "returned" : "transfer";
             }
         }
@@ -453,8 +453,8 @@ public final class CustodyProse {
         }
         if (verb.startsWith("analy") || verb.equals("tested") || verb.equals("examined")) action = "analyzed";
         // An officer's field test or field weight is not the lab's analysis.
-        if ("analyzed".equals(action) && (!d.type().startsWith("lab") && !sentence.matches("(?is).*\\b(lab|laboratory|chemist|criminalist|analyst)\\b.*")
-                || sentence.matches("(?is).*\\bfield[- ]?(weigh|test|kit)\\w*.*"))) action = "field_tested";
+        if ("analyzed".equals(action) && (!d.type().startsWith("lab") && !Prefilter.matches(sentence, "(?is).*\\b(lab|laboratory|chemist|criminalist|analyst)\\b.*")
+                || Prefilter.matches(sentence, "(?is).*\\bfield[- ]?(weigh|test|kit)\\w*.*"))) action = "field_tested";
         String outside = CustodyText.outsideSystem(clause);
         if (outside != null) location = placeText != null ? placeText : outside;
         // Seals, counts and weights belong to an item only when the sentence names just that one, or when the
@@ -499,20 +499,20 @@ public final class CustodyProse {
     private static boolean findCue(Matcher m, String clause) {
         while (m.find()) {
             boolean personReturning = m.group(1).equalsIgnoreCase("returned")
-                    && clause.substring(m.end()).matches("(?is)\\s*(?:(?:to|from|and|at|home|on)\\b.*|[,.;]?\\s*)")
-                    && !clause.substring(0, m.start()).matches("(?is).*\\b(was|were|been|being|is|are)\\s+$");
+                    && Prefilter.matches(clause.substring(m.end()), "(?is)\\s*(?:(?:to|from|and|at|home|on)\\b.*|[,.;]?\\s*)")
+                    && !Prefilter.matches(clause.substring(0, m.start()), "(?is).*\\b(was|were|been|being|is|are)\\s+$");
             // "sampled by headspace of the bag as received": the state the item came in, not a receipt.
             // "as a comparison to syringes found in Barn 31": a participle describing other things, not a seizure.
-            boolean participle = m.group(1).toLowerCase().matches("found|recovered|seized|collected|located|discovered|obtained")
-                    && clause.substring(0, m.start()).matches("(?s).*\\b[a-z]{3,}s\\s+$")
-                    && !clause.substring(0, m.start()).matches("(?s).*\\b([a-z]*(er|or|ist|ant|ent|ive|ie|man|men|den|dens)s?|was|were|been|had|have|has|is|are|items|we|they|agents|officers)\\s+$");
-            boolean asReceived = m.group(1).equalsIgnoreCase("received") && clause.substring(0, m.start()).matches("(?is).*\\b(as|when|once|if)\\s+$");
+            boolean participle = Prefilter.matches(m.group(1).toLowerCase(), "found|recovered|seized|collected|located|discovered|obtained")
+                    && Prefilter.matches(clause.substring(0, m.start()), "(?s).*\\b[a-z]{3,}s\\s+$")
+                    && !Prefilter.matches(clause.substring(0, m.start()), "(?s).*\\b([a-z]*(er|or|ist|ant|ent|ive|ie|man|men|den|dens)s?|was|were|been|had|have|has|is|are|items|we|they|agents|officers)\\s+$");
+            boolean asReceived = m.group(1).equalsIgnoreCase("received") && Prefilter.matches(clause.substring(0, m.start()), "(?is).*\\b(as|when|once|if)\\s+$");
             // "the bundles were returned to the original bag, which was sealed": repacking, told by its sealing.
             boolean repacked = m.group(1).equalsIgnoreCase("returned")
-                    && clause.substring(m.end()).matches("(?is)\\s+(?:in)?to\\s+(?:the|its|their)\\s+(?:original\\s+|same\\s+)?(?:\\w+\\s+)?(?:bag|package|packaging|envelope|container|box|jar|bottle)\\b.*");
+                    && Prefilter.matches(clause.substring(m.end()), "(?is)\\s+(?:in)?to\\s+(?:the|its|their)\\s+(?:original\\s+|same\\s+)?(?:\\w+\\s+)?(?:bag|package|packaging|envelope|container|box|jar|bottle)\\b.*");
             // "matching the submitted counts", "the received weight": a participle before its noun, not an act.
-            boolean adjective = clause.substring(0, m.start()).matches("(?is).*\\b(the|its|their|his|her|our)\\s+$")
-                    && clause.substring(m.end()).matches("(?s)\\s+[a-z]+.*") && m.group(1).matches("(?i)submitted|received|released|returned|delivered|transferred");
+            boolean adjective = Prefilter.matches(clause.substring(0, m.start()), "(?is).*\\b(the|its|their|his|her|our)\\s+$")
+                    && Prefilter.matches(clause.substring(m.end()), "(?s)\\s+[a-z]+.*") && Prefilter.matches(m.group(1), "(?i)submitted|received|released|returned|delivered|transferred");
             if (!personReturning && !asReceived && !participle && !repacked && !adjective) return true;
         }
         return false;
@@ -547,15 +547,15 @@ public final class CustodyProse {
         // "One (1) tablet was consumed in analysis; thirty-five (35) tablets remain": what is left is the count.
         boolean consumed = consumedCount(s) != null;
         while (cm.find()) {
-            if (consumed && !s.substring(cm.end()).matches("(?is)\\s*(?:were\\s+|are\\s+)?(remain|remaining|left|returned)\\b.*")) continue;
+            if (consumed && !Prefilter.matches(s.substring(cm.end()), "(?is)\\s*(?:were\\s+|are\\s+)?(remain|remaining|left|returned)\\b.*")) continue;
             // A lab's sample is not the item's count: "Four (4) baggies were selected and analyzed", "the remaining
             // forty-six (46) units were not analyzed", "5 of the 54 bags".
             String after = s.substring(cm.end());
             String before = s.substring(0, cm.start());
-            if (after.matches("(?is)\\s*(?:were|was)\\s+(?:then\\s+)?(?:randomly\\s+|arbitrarily\\s+)?(?:selected|analy[sz]ed|tested|sampled|examined|chosen|not\\s+analy[sz]ed|not\\s+tested)\\b.*")
-                    || before.matches("(?is).*\\b(remaining|sample\\s+of|analy[sz]ed|tested|sampled)\\s+(?:the\\s+)?$")) continue;
+            if (Prefilter.matches(after, "(?is)\\s*(?:were|was)\\s+(?:then\\s+)?(?:randomly\\s+|arbitrarily\\s+)?(?:selected|analy[sz]ed|tested|sampled|examined|chosen|not\\s+analy[sz]ed|not\\s+tested)\\b.*")
+                    || Prefilter.matches(before, "(?is).*\\b(remaining|sample\\s+of|analy[sz]ed|tested|sampled)\\s+(?:the\\s+)?$")) continue;
             // "Item 1 in evidence container CC-7" names an item, not one container.
-            if (s.substring(Math.max(0, cm.start() - 12), cm.start()).matches("(?is).*\\b(items?|exhibits?|exh\\.?|no\\.?|tag|lab\\s+item)\\s*#?\\s*$")) continue;
+            if (Prefilter.matches(s.substring(Math.max(0, cm.start() - 12), cm.start()), "(?is).*\\b(items?|exhibits?|exh\\.?|no\\.?|tag|lab\\s+item)\\s*#?\\s*$")) continue;
             return Integer.valueOf(cm.group(1) != null ? cm.group(1) : cm.group(2));
         }
         return null;
@@ -568,12 +568,12 @@ public final class CustodyProse {
         Matcher i = Pattern.compile("\\bI\\b").matcher(before);
         int lastI = -1;
         while (i.find()) lastI = i.end();
-        if (lastI >= 0 && !before.substring(lastI).matches("(?s).*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")) return author;
+        if (lastI >= 0 && !Prefilter.matches(before.substring(lastI), "(?s).*\\b[A-Z][a-z]+\\s+[A-Z][a-z]+.*")) return author;
         // A name written right before the verb is its subject ("8:30 AM - B. Quist released Items 1-3 to ...",
         // "Intake Specialist Rufus Tennant received from SSG Oren Blackwood"), whatever other name the sentence has.
         Matcher named = NAME_BEFORE_VERB.matcher(before);
-        if (named.find() && !named.group(1).matches("(?s).*\\b(Item|Items|Exhibit|Lab|Laboratory|Evidence|Property|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December)\\b.*")) return named.group(1);
-        if (actor != null && !before.matches("(?s).*\\b(was|were|been)\\s*$")) return actor;
+        if (named.find() && !Prefilter.matches(named.group(1), "(?s).*\\b(Item|Items|Exhibit|Lab|Laboratory|Evidence|Property|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December)\\b.*")) return named.group(1);
+        if (actor != null && !Prefilter.matches(before, "(?s).*\\b(was|were|been)\\s*$")) return actor;
         return null;
     }
 
@@ -592,7 +592,7 @@ public final class CustodyProse {
     }
 
     private static String who(String s, String author) {
-        String w = s.strip().replaceAll("[,.]$", "");
+        String w = Prefilter.replaceAll(s.strip(), "[,.]$", "");
         return w.equalsIgnoreCase("me") || w.equalsIgnoreCase("the undersigned") ? author : w;
     }
 }

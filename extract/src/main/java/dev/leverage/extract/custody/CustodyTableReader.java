@@ -34,60 +34,60 @@ public final class CustodyTableReader {
             int agencyItem = -1;
             for (int i = 0; i < header.size(); i++) {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
-                String h = CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT).replaceAll("[.:#*]", " ").replaceAll("\\s+", " ").strip();
+                String h = Prefilter.replaceAll(Prefilter.replaceAll(CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT), "[.:#*]", " "), "\\s+", " ").strip();
                 if (h.isEmpty()) continue;
                 // A lab's table that numbers the items its own way beside the agency's ("Lab Item | Agency Item"): the
                 // agency's numbering is the item.
-                if (h.matches("(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) agencyItem = i;
-                if (h.matches("(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")
-                        || h.matches("(date|time|date ?/ ?time|date ?& ?time) (released|relinquished|of release)")) {
+                if (Prefilter.matches(h, "(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) agencyItem = i;
+                if (Prefilter.matches(h, "(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")
+                        || Prefilter.matches(h, "(date|time|date ?/ ?time|date ?& ?time) (released|relinquished|of release)")) {
                     c.releasedAt = i; // a log that times the release and the receipt apart
                     continue;
                 }
-                h = h.replaceFirst("^(received|receipt|transfer|transaction|event|xfer|txn|trans) (date|time|date ?/ ?time|date-time|\\(date-time\\)|\\(date ?/ ?time\\))$", "$2")
+                h = Prefilter.replaceFirst(h, "^(received|receipt|transfer|transaction|event|xfer|txn|trans) (date|time|date ?/ ?time|date-time|\\(date-time\\)|\\(date ?/ ?time\\))$", "$2")
                         .replaceFirst("^(date|time|date ?/ ?time) (received|of receipt|of transfer)$", "$1")
                         .replaceFirst("^\\((date-time|date ?/ ?time)\\)$", "date/time").replace("date-time", "date/time");
                 h = h.replace("(s)", "s"); // "Item(s)"
-                if (h.matches("received from|relinquished from|from \\(.*\\)|deliverer|delivering (officer|party)|sender|transferor|handed by")) h = "from";
-                if (h.matches("transferee|receiver")) h = "to";
-                if (h.matches("posted|entered|logged|entry date|log date")) h = "date";
-                if (h.matches("to \\(.*\\)")) h = "to";
+                if (Prefilter.matches(h, "received from|relinquished from|from \\(.*\\)|deliverer|delivering (officer|party)|sender|transferor|handed by")) h = "from";
+                if (Prefilter.matches(h, "transferee|receiver")) h = "to";
+                if (Prefilter.matches(h, "posted|entered|logged|entry date|log date")) h = "date";
+                if (Prefilter.matches(h, "to \\(.*\\)")) h = "to";
                 // A clock written in two columns: "9:40" | "AM".
-                if (h.matches("am ?/ ?pm|am-pm|a/p|ampm|meridiem")) {
+                if (Prefilter.matches(h, "am ?/ ?pm|am-pm|a/p|ampm|meridiem")) {
                     c.meridiem = i;
                     continue;
                 }
                 // The words property systems use: Custodian Out / In, Surrendered By / Taken By, Xfer Reason, Bag #, Tape #.
-                if (h.matches("(custodian|custody) out|out|surrendered by|relinquishing (officer|party)|given up by")) h = "from";
-                else if (h.matches("(custodian|custody) in|in|taken by|receiving (officer|party|custodian)")) h = "to";
-                else if (h.matches("(xfer|transfer|txn|transaction) (reason|purpose|type)")) h = "purpose";
-                else if (h.matches("(seal ?/ ?bag|bag|tape|bag ?/ ?seal|seal ?/ ?tape)( no| number)?")) h = "seal";
-                else if (h.matches("evid|evid no|evidence #|item desc|me case")) h = h.equals("me case") ? "case" : h.equals("item desc") ? "description" : "item";
-                if (h.matches("(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
+                if (Prefilter.matches(h, "(custodian|custody) out|out|surrendered by|relinquishing (officer|party)|given up by")) h = "from";
+                else if (Prefilter.matches(h, "(custodian|custody) in|in|taken by|receiving (officer|party|custodian)")) h = "to";
+                else if (Prefilter.matches(h, "(xfer|transfer|txn|transaction) (reason|purpose|type)")) h = "purpose";
+                else if (Prefilter.matches(h, "(seal ?/ ?bag|bag|tape|bag ?/ ?seal|seal ?/ ?tape)( no| number)?")) h = "seal";
+                else if (Prefilter.matches(h, "evid|evid no|evidence #|item desc|me case")) h = h.equals("me case") ? "case" : h.equals("item desc") ? "description" : "item";
+                if (Prefilter.matches(h, "(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;
                     c.time = i;
-                } else if (c.item < 0 && h.matches("(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
-                else if (h.matches("(date.*|day)") && !h.contains("time")) c.date = i;
-                else if (h.matches("(case|case no|case number|case id|incident( no| number)?|report no|rd no|dr no)")) c.caseNo = i;
-                else if (h.matches("(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
-                else if (h.matches("(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
-                else if (h.matches("(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
-                else if (h.matches("(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|task|test(s| performed)?)")) c.purpose = i;
-                else if (h.matches("(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
-                else if (h.matches("(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !h.matches(".*condition.*")) c.seal = i;
-                else if (h.matches("(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
-                else if (h.matches("(.*weight.*|wt.*|.*\\bwt\\b.*|mass|net ?/ ?gross|gross ?/ ?net|net|gross)")) {
+                } else if (c.item < 0 && Prefilter.matches(h, "(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
+                else if (Prefilter.matches(h, "(date.*|day)") && !h.contains("time")) c.date = i;
+                else if (Prefilter.matches(h, "(case|case no|case number|case id|incident( no| number)?|report no|rd no|dr no)")) c.caseNo = i;
+                else if (Prefilter.matches(h, "(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
+                else if (Prefilter.matches(h, "(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
+                else if (Prefilter.matches(h, "(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
+                else if (Prefilter.matches(h, "(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|task|test(s| performed)?)")) c.purpose = i;
+                else if (Prefilter.matches(h, "(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
+                else if (Prefilter.matches(h, "(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !Prefilter.matches(h, ".*condition.*")) c.seal = i;
+                else if (Prefilter.matches(h, "(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
+                else if (Prefilter.matches(h, "(.*weight.*|wt.*|.*\\bwt\\b.*|mass|net ?/ ?gross|gross ?/ ?net|net|gross)")) {
                     c.weight = i;
                     c.weightHeader = h;
-                } else if (h.matches("(description.*|desc|item description|contents|property description)")) c.description = i;
-                else if (h.matches("(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && h.matches("entry|entries")) c.remarks = i;
+                } else if (Prefilter.matches(h, "(description.*|desc|item description|contents|property description)")) c.description = i;
+                else if (Prefilter.matches(h, "(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && Prefilter.matches(h, "entry|entries")) c.remarks = i;
                 // Wordings no list foresees, by their key word: "ACCEPTED", "Accepting Party", "Handed Off By", "ACTION / NOTE".
-                else if ((h.matches(".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") || h.matches("to \\w+( \\w+)?")) && !h.matches(".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
-                else if (h.matches(".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by|giving|giver|from|rel'?d?( by)?)\\b.*") && !h.matches(".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
-                else if (h.matches(".*\\b(clock|time|hhmm)\\b.*") && !h.contains("date") && c.time < 0) c.time = i;
-                else if (h.matches(".*\\bdate\\b.*") && !h.contains("time") && c.date < 0) c.date = i;
-                else if (h.matches(".*\\bseal\\b.*") && !h.contains("condition") && c.seal < 0) c.seal = i;
-                else if (h.matches(".*\\b(action|activity|purpose|reason|note|why)\\b.*") && c.purpose < 0) c.purpose = i;
+                else if ((Prefilter.matches(h, ".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") || Prefilter.matches(h, "to \\w+( \\w+)?")) && !Prefilter.matches(h, ".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
+                else if (Prefilter.matches(h, ".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by|giving|giver|from|rel'?d?( by)?)\\b.*") && !Prefilter.matches(h, ".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
+                else if (Prefilter.matches(h, ".*\\b(clock|time|hhmm)\\b.*") && !h.contains("date") && c.time < 0) c.time = i;
+                else if (Prefilter.matches(h, ".*\\bdate\\b.*") && !h.contains("time") && c.date < 0) c.date = i;
+                else if (Prefilter.matches(h, ".*\\bseal\\b.*") && !h.contains("condition") && c.seal < 0) c.seal = i;
+                else if (Prefilter.matches(h, ".*\\b(action|activity|purpose|reason|note|why)\\b.*") && c.purpose < 0) c.purpose = i;
             }
             if (agencyItem >= 0) c.item = agencyItem;
             return c;
@@ -125,18 +125,18 @@ public final class CustodyTableReader {
 
         private void infer(List<String> header, List<List<String>> rows) {
             // A laboratory's examination or results table names analysts and techniques, not hand-offs.
-            if (String.join(" ", header).toLowerCase(Locale.ROOT).matches("(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?|examiner|chemist|scientist|criminalist|toxicologist)\\b.*")) return;
+            if (Prefilter.matches(String.join(" ", header).toLowerCase(Locale.ROOT), "(?s).*\\b(analyst|techniques?|results?|exam|examination|method|instrument|findings?|test(s|ed)?|examiner|chemist|scientist|criminalist|toxicologist)\\b.*")) return;
             // Only a header is read for its words: a row of data (a date, a clock, a number) is not one, nor a row
             // continuing the one above it with most of its cells blank.
             if (header.stream().filter(String::isBlank).count() * 3 > header.size()) return;
             for (String cell : header) {
                 String v = cell.strip();
-                if (v.matches(".*\\d{3,}.*") || TimeParser.parseDate(v) != null || Prefilter.matches(CLOCK_CELL, v) || v.length() > 40) return;
+                if (Prefilter.matches(v, ".*\\d{3,}.*") || TimeParser.parseDate(v) != null || Prefilter.matches(CLOCK_CELL, v) || v.length() > 40) return;
             }
             java.util.Set<Integer> used = new java.util.HashSet<>(List.of(releasedAt, item, date, time, released, received, purpose, location, seal,
                     count, weight, description, remarks, caseNo, meridiem));
             List<String> words = new ArrayList<>();
-            for (String raw : header) words.add(CustodyText.ocr(raw).toLowerCase(Locale.ROOT).replaceAll("[.:#*()/_-]", " ").replaceAll("\\s+", " ").strip());
+            for (String raw : header) words.add(Prefilter.replaceAll(Prefilter.replaceAll(CustodyText.ocr(raw).toLowerCase(Locale.ROOT), "[.:#*()/_-]", " "), "\\s+", " ").strip());
             // Sequence numbers ("Ln", "Mvmt #", "Log Line") are no one's item.
             for (int i = 0; i < words.size(); i++) if (!used.contains(i) && Prefilter.matches(SEQUENCE, words.get(i))) used.add(i);
             // Two headers alike but for a word of direction: the first side releases, the other receives.
@@ -150,7 +150,7 @@ public final class CustodyTableReader {
                         int diff = -1;
                         for (int k = 0; k < a.length; k++) if (!a[k].equals(b[k])) diff = diff == -1 ? k : -2;
                         if (diff < 0 || !b[diff].equals(OPPOSITES.get(a[diff]))) continue;
-                        if (words.get(i).matches(".*\\b(date|time|day|clock|hour)\\b.*")) continue;
+                        if (Prefilter.matches(words.get(i), ".*\\b(date|time|day|clock|hour)\\b.*")) continue;
                         if (released < 0) released = i;
                         if (received < 0) received = j;
                         used.add(i);
@@ -162,16 +162,16 @@ public final class CustodyTableReader {
             for (int i = 0; i < words.size(); i++) {
                 String h = words.get(i);
                 if (used.contains(i) || h.isEmpty()) continue;
-                boolean clockWord = h.matches(".*\\b(date|time|day|clock|hour|hr|hh mm|hhmm|on|at|moment|occurred|instant|stamp|when|posted|dt|tm)\\b.*");
+                boolean clockWord = Prefilter.matches(h, ".*\\b(date|time|day|clock|hour|hr|hh mm|hhmm|on|at|moment|occurred|instant|stamp|when|posted|dt|tm)\\b.*");
                 if (!clockWord && released < 0 && Prefilter.matches(RELEASE_WORD, h) && !Prefilter.matches(RECEIVE_WORD, h)) released = i;
                 else if (!clockWord && received < 0 && Prefilter.matches(RECEIVE_WORD, h) && !Prefilter.matches(RELEASE_WORD, h)) received = i;
-                else if (weight < 0 && h.matches(".*(\\bg\\b|\\bkg\\b|\\bgrams?\\b|\\bmass\\b|\\bheft\\b|\\bweigh\\w*|\\bwt\\b|\\blbs?\\b|\\boz\\b).*")) {
+                else if (weight < 0 && Prefilter.matches(h, ".*(\\bg\\b|\\bkg\\b|\\bgrams?\\b|\\bmass\\b|\\bheft\\b|\\bweigh\\w*|\\bwt\\b|\\blbs?\\b|\\boz\\b).*")) {
                     weight = i;
                     weightHeader = h;
-                } else if (count < 0 && h.matches(".*\\b(ct|cnt|count|tally|qty|quantity|units|pieces|pcs|articles|bundles|on hand|no of \\w+)\\b.*")) count = i;
-                else if (seal < 0 && h.matches(".*\\b(seal|tape|closure|strip|tamper|label|integrity)\\b.*")) seal = i;
-                else if (purpose < 0 && h.matches(".*\\b(why|cause|intent|nature|type|movement|conveyance|reason|purpose|action|activity|transaction)\\b.*")) purpose = i;
-                else if (item < 0 && h.matches(".*\\b(item|itm|exhibit|exh|article|specimen|lot|ref|desig\\w*|evid|evidence|property|piece|tag|pkg)\\b.*")) item = i;
+                } else if (count < 0 && Prefilter.matches(h, ".*\\b(ct|cnt|count|tally|qty|quantity|units|pieces|pcs|articles|bundles|on hand|no of \\w+)\\b.*")) count = i;
+                else if (seal < 0 && Prefilter.matches(h, ".*\\b(seal|tape|closure|strip|tamper|label|integrity)\\b.*")) seal = i;
+                else if (purpose < 0 && Prefilter.matches(h, ".*\\b(why|cause|intent|nature|type|movement|conveyance|reason|purpose|action|activity|transaction)\\b.*")) purpose = i;
+                else if (item < 0 && Prefilter.matches(h, ".*\\b(item|itm|exhibit|exh|article|specimen|lot|ref|desig\\w*|evid|evidence|property|piece|tag|pkg)\\b.*")) item = i;
                 else continue;
                 used.add(i);
             }
@@ -185,7 +185,7 @@ public final class CustodyTableReader {
                 List<String> cells = sample.stream().map(r -> cell(r, col).strip()).filter(v -> !v.isEmpty()).toList();
                 if (cells.size() < Math.max(1, sample.size() / 2)) continue;
                 long both = cells.stream().filter(v -> TimeParser.parseDate(v) != null && TimeParser.parseDateTime(v) != null
-                        && v.matches("(?s).*\\d[:T ]?\\d{2}\\s*(?i:hrs|h|[ap]\\.?m\\.?)?\\s*$") && v.matches("(?s).*\\d{1,2}:?\\d{2}.*")).count();
+                        && Prefilter.matches(v, "(?s).*\\d[:T ]?\\d{2}\\s*(?i:hrs|h|[ap]\\.?m\\.?)?\\s*$") && Prefilter.matches(v, "(?s).*\\d{1,2}:?\\d{2}.*")).count();
                 long dates = cells.stream().filter(v -> TimeParser.parseDate(v) != null).count();
                 long clocks = cells.stream().filter(v -> Prefilter.matches(CLOCK_CELL, v) && TimeParser.parseClock(v) != null).count();
                 long names = cells.stream().filter(v -> Prefilter.matches(NAME_CELL, v)).count();
@@ -195,7 +195,7 @@ public final class CustodyTableReader {
                 } else if (date < 0 && dates * 10 >= cells.size() * 6 && clocks == 0) date = i;
                 else if (time < 0 && clocks * 10 >= cells.size() * 6) time = i;
                 // "Seized By", "Logged By", "Entered By": who did or wrote something, not a side of a hand-off
-                else if (names * 2 >= cells.size() && !words.get(i).matches(".*\\b(seiz\\w*|collect\\w*|logg\\w*|log|entered|entry|record\\w*|prepared|booked|found|photo\\w*|packag\\w*|sealed|tested|analy\\w*|witness\\w*|approv\\w*|verif\\w*|officer|owner|suspect|subject)\\b.*")) people.add(i);
+                else if (names * 2 >= cells.size() && !Prefilter.matches(words.get(i), ".*\\b(seiz\\w*|collect\\w*|logg\\w*|log|entered|entry|record\\w*|prepared|booked|found|photo\\w*|packag\\w*|sealed|tested|analy\\w*|witness\\w*|approv\\w*|verif\\w*|officer|owner|suspect|subject)\\b.*")) people.add(i);
                 else continue;
                 used.add(i);
             }
@@ -262,7 +262,7 @@ public final class CustodyTableReader {
                     LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.date));
                     if (both != null) date = both.toLocalDate();
                 }
-                LocalTime time = TimeParser.parseClock((stamp(row, c.time) + " " + cell(row, c.meridiem)).strip().replaceAll("(?i)\\s*(hrs|hours)\\.?$", ""));
+                LocalTime time = TimeParser.parseClock(Prefilter.replaceAll((stamp(row, c.time) + " " + cell(row, c.meridiem)).strip(), "(?i)\\s*(hrs|hours)\\.?$", ""));
                 if (time == null && c.time < 0 && c.date >= 0) {
                     // A date column that carries the time too ("22 MAY 24 2340").
                     LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.date));
@@ -284,38 +284,38 @@ public final class CustodyTableReader {
             String remarks = blankToNull(cell(row, c.remarks));
             String text = String.join(" ", row);
             String sealCell = blankToNull(cell(row, c.seal));
-            String seal = sealCell == null ? CustodyText.sealNumber(text) : sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").replaceAll("[/,;]+$", "").strip();
+            String seal = sealCell == null ? CustodyText.sealNumber(text) : Prefilter.replaceAll(Prefilter.replaceAll(sealCell, "(?i)^(seal\\s*(no\\.?|#)?\\s*)", ""), "[/,;]+$", "").strip();
             // "as above", "same", "ditto": the seal of the row before; words with no number are not a seal.
-            boolean ditto = seal != null && seal.matches("(?i)(as\\s+above|same(\\s+as\\s+above)?|ditto|do\\.?|\"|〃|same\\s+seal)");
+            boolean ditto = seal != null && Prefilter.matches(seal, "(?i)(as\\s+above|same(\\s+as\\s+above)?|ditto|do\\.?|\"|〃|same\\s+seal)");
             if (ditto) seal = null;
-            else if (seal != null && !seal.matches(".*[0-9OlI]{3,}.*")) seal = null;
-            else if (seal != null) seal = seal.replaceAll("\\s*\\(.*$", "").strip();
-            if (seal != null && (seal.matches("(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
+            else if (seal != null && !Prefilter.matches(seal, ".*[0-9OlI]{3,}.*")) seal = null;
+            else if (seal != null) seal = Prefilter.replaceAll(seal, "\\s*\\(.*$", "").strip();
+            if (seal != null && (Prefilter.matches(seal, "(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
             String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
             // A "Seal intact" column answered Y or N is the seal's condition, not its number.
-            if (seal != null && seal.matches("(?i)(y|n|yes|no|ok)")) {
-                if (status == null) status = seal.matches("(?i)(y|yes|ok)") ? "intact" : "broken";
+            if (seal != null && Prefilter.matches(seal, "(?i)(y|n|yes|no|ok)")) {
+                if (status == null) status = Prefilter.matches(seal, "(?i)(y|yes|ok)") ? "intact" : "broken";
                 seal = null;
             }
             String weightCell = cell(row, c.weight);
             // A number under a header that gives the unit ("Wt (g)": "4.6 gross") is in that unit.
-            Double grams = CustodyText.grams(weightCell.matches("\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader)
-                    : dev.leverage.extract.Weights.first(weightCell) == null && weightCell.matches("\\s*\\d+(\\.\\d+)?\\s+\\(?(gross|net|g/n|n/g)\\)?.*")
-                    ? weightCell.strip().replaceFirst("^(\\d+(?:\\.\\d+)?)", "$1 " + unitOf(c.weightHeader)) : weightCell);
+            Double grams = CustodyText.grams(Prefilter.matches(weightCell, "\\s*\\d+(\\.\\d+)?\\s*") ? weightCell + " " + unitOf(c.weightHeader)
+                    : dev.leverage.extract.Weights.first(weightCell) == null && Prefilter.matches(weightCell, "\\s*\\d+(\\.\\d+)?\\s+\\(?(gross|net|g/n|n/g)\\)?.*")
+                    ? Prefilter.replaceFirst(weightCell.strip(), "^(\\d+(?:\\.\\d+)?)", "$1 " + unitOf(c.weightHeader)) : weightCell);
             // "18.6 g G" / "13.8 g N": an export's gross or net flag after the unit.
             // "G 88.4 g" / "N 76.91 g" / "(G) 88.4": the flag before the number.
-            String kind = weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") || weightCell.matches("\\s*\\(?G\\)?[\\s:]+\\d.*") ? "gross"
-                    : weightCell.matches("(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") || weightCell.matches("\\s*\\(?N\\)?[\\s:]+\\d.*") ? "net"
+            String kind = Prefilter.matches(weightCell, "(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+G\\s*$") || Prefilter.matches(weightCell, "\\s*\\(?G\\)?[\\s:]+\\d.*") ? "gross"
+                    : Prefilter.matches(weightCell, "(?s).*\\d\\s*(g|kg|mg|lbs?|oz)\\.?\\s+N\\s*$") || Prefilter.matches(weightCell, "\\s*\\(?N\\)?[\\s:]+\\d.*") ? "net"
                     // The cell says which weight it is before the header does ("512 g gross" under "Gross/Net").
                     : CustodyText.weightKind(weightCell) != null ? CustodyText.weightKind(weightCell) : CustodyText.weightKind(c.weightHeader);
             Integer count = parseInt(cell(row, c.count));
-            String quote = String.join(" ", row).replaceAll("\\s+", " ").strip();
+            String quote = Prefilter.replaceAll(String.join(" ", row), "\\s+", " ").strip();
             Citation cite = Citation.of(d, page, quote);
             String location = blankToNull(cell(row, c.location));
             // A ledger whose To column names the shelf and whose remarks name the clerk ("rec'd by Prop. Clerk B. Dlamini").
             Matcher by = RECEIVED_IN_REMARKS.matcher(nz(remarks));
             if (received != null && (Handlers.isPlace(received) || Handlers.isSecureStorage(received)) && !Handlers.isOfficer(received)
-                    && !received.matches("(?s).*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") && by.find()) {
+                    && !Prefilter.matches(received, "(?s).*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") && by.find()) {
                 if (location == null) location = received;
                 received = by.group(1).strip();
             }
@@ -358,12 +358,12 @@ public final class CustodyTableReader {
                 String text = String.join(" ", row);
                 String description = blankToNull(cell(row, c.description));
                 String sealCell = blankToNull(cell(row, c.seal));
-                String seal = sealCell != null && !sealCell.matches("(?i)(n/?a|none|-+)") ? sealCell.replaceAll("(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip()
+                String seal = sealCell != null && !Prefilter.matches(sealCell, "(?i)(n/?a|none|-+)") ? Prefilter.replaceAll(sealCell, "(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip()
                         : CustodyText.sealNumber(text);
                 Integer count = parseInt(cell(row, c.count));
                 Double grams = c.weight >= 0 ? CustodyText.grams(cell(row, c.weight)) : description == null ? null : CustodyText.grams(description);
                 String kind = grams == null ? null : CustodyText.weightKind(c.weight >= 0 ? cell(row, c.weight) + " " + c.weightHeader : description);
-                Citation cite = Citation.of(d, page, text.replaceAll("\\s+", " ").strip());
+                Citation cite = Citation.of(d, page, Prefilter.replaceAll(text, "\\s+", " ").strip());
                 for (String item : keys) {
                     out.add(new CustodyEvent(item, null, null, null, null, null, seal, CustodyText.sealStatus(text), keys.size() == 1 ? count : null,
                             keys.size() == 1 ? grams : null, keys.size() == 1 ? kind : null, description, "observed", "listing", order[0]++, cite));
@@ -386,7 +386,7 @@ public final class CustodyTableReader {
             // A results table ("Exh | Analyst | Date(s) of analysis | Description | Net weight | Result") dates each
             // item's analysis as an examination log does.
             String header = String.join(" | ", table.rows().get(h)).toLowerCase(java.util.Locale.ROOT);
-            boolean results = header.matches("(?s).*\\b(analyst|chemist|examiner|result|results|analy[sz]\\w*|examined|tested)\\b.*");
+            boolean results = Prefilter.matches(header, "(?s).*\\b(analyst|chemist|examiner|result|results|analy[sz]\\w*|examined|tested)\\b.*");
             if (c.isCustody() || c.item < 0 || c.date < 0 || c.purpose < 0 && !results || c.released >= 0 || c.received >= 0) continue;
             for (List<String> row : continued(table.rows().subList(h + 1, table.rows().size()), c)) {
                 List<String> keys = ItemKey.of(itemCell(cell(row, c.item)));
@@ -403,7 +403,7 @@ public final class CustodyTableReader {
                 Double grams = c.weight >= 0 ? CustodyText.grams(cell(row, c.weight)) : null;
                 String kind = grams == null ? null : CustodyText.weightKind(cell(row, c.weight) + " " + c.weightHeader);
                 Integer count = description == null ? null : CustodyProse.count(description);
-                Citation cite = Citation.of(d, page, String.join(" ", row).replaceAll("\\s+", " ").strip());
+                Citation cite = Citation.of(d, page, Prefilter.replaceAll(String.join(" ", row), "\\s+", " ").strip());
                 for (String item : keys) {
                     boolean one = keys.size() == 1;
                     out.add(new CustodyEvent(item, when, null, null, step, null, null, CustodyText.sealStatus(nz(step)), one ? count : null, one ? grams : null,
@@ -427,12 +427,12 @@ public final class CustodyTableReader {
             boolean blank = row.stream().allMatch(String::isBlank);
             boolean anchorless = cell(row, c.item).isBlank() && stamp(row, c.date).isBlank() && stamp(row, c.time).isBlank();
             // A header printed on two lines ("RELEASED BY" / "(signature/name, grade)"): its second line is no row.
-            if (!blank && anchorless && out.isEmpty() && r + 1 < rows.size() && row.stream().noneMatch(v -> v.matches(".*\\d.*"))
+            if (!blank && anchorless && out.isEmpty() && r + 1 < rows.size() && row.stream().noneMatch(v -> Prefilter.matches(v, ".*\\d.*"))
                     && !cell(rows.get(r + 1), c.item).isBlank()) continue;
             // A form whose date/time cell holds two lines ("23 MAY 2025" over "2030"): the clock line, with no item of
             // its own, carries on the dated row above.
             boolean clockLine = !blank && cell(row, c.item).isBlank() && c.date >= 0 && c.date == c.time && !out.isEmpty()
-                    && TimeParser.parseClock(stamp(row, c.date).replaceAll("(?i)\\s*(hrs|hours)\\.?$", "")) != null
+                    && TimeParser.parseClock(Prefilter.replaceAll(stamp(row, c.date), "(?i)\\s*(hrs|hours)\\.?$", "")) != null
                     && TimeParser.parseDate(stamp(row, c.date)) == null
                     && TimeParser.parseDate(stamp(out.get(out.size() - 1), c.date)) != null
                     && TimeParser.parseDateTime(stamp(out.get(out.size() - 1), c.date)) == null;
@@ -453,10 +453,10 @@ public final class CustodyTableReader {
     }
 
     private static String unitOf(String header) {
-        if (header.matches(".*\\b(kg|kilograms?)\\b.*")) return "kg";
-        if (header.matches(".*\\b(lbs?|pounds?)\\b.*")) return "lb";
-        if (header.matches(".*\\b(oz|ounces?)\\b.*")) return "oz";
-        if (header.matches(".*\\b(mg)\\b.*")) return "mg";
+        if (Prefilter.matches(header, ".*\\b(kg|kilograms?)\\b.*")) return "kg";
+        if (Prefilter.matches(header, ".*\\b(lbs?|pounds?)\\b.*")) return "lb";
+        if (Prefilter.matches(header, ".*\\b(oz|ounces?)\\b.*")) return "oz";
+        if (Prefilter.matches(header, ".*\\b(mg)\\b.*")) return "mg";
         return "g";
     }
 
@@ -466,8 +466,8 @@ public final class CustodyTableReader {
 
     static Integer parseInt(String s) {
         String t = s.strip();
-        if (!t.matches("\\(?\\d{1,7}\\)?(\\s*\\D{0,20})?")) return null;
-        return Integer.valueOf(t.replaceAll("^\\(?(\\d{1,7}).*", "$1"));
+        if (!Prefilter.matches(t, "\\(?\\d{1,7}\\)?(\\s*\\D{0,20})?")) return null;
+        return Integer.valueOf(Prefilter.replaceAll(t, "^\\(?(\\d{1,7}).*", "$1"));
     }
 
     /**
@@ -476,12 +476,12 @@ public final class CustodyTableReader {
      */
     static String[] completeSeals(String[] seals) {
         if (seals.length < 2) return seals;
-        String first = seals[0].replaceAll("\\s+(?=-)", "");
+        String first = Prefilter.replaceAll(seals[0], "\\s+(?=-)", "");
         String[] out = seals.clone();
         out[0] = first;
         for (int k = 1; k < seals.length; k++) {
             String s = seals[k].strip();
-            if (s.matches("-?\\d{1,4}") && s.length() < first.length() && first.matches("(?s).*\\d$")) {
+            if (Prefilter.matches(s, "-?\\d{1,4}") && s.length() < first.length() && Prefilter.matches(first, "(?s).*\\d$")) {
                 out[k] = first.substring(0, first.length() - s.length()) + s;
             }
         }
@@ -527,14 +527,14 @@ public final class CustodyTableReader {
     /** An item cell that OCR read as letters ("l" for 1, "lO" for 10, "2l" for 21) holds the number it looks like. */
     static String itemCell(String cell) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9OlI|]{1,3})([A-Z]?)").matcher(cell.strip());
-        if (!m.matches() || m.group(1).matches("[0-9]+") || m.group(1).matches("O+")) return cell;
+        if (!m.matches() || Prefilter.matches(m.group(1), "[0-9]+") || Prefilter.matches(m.group(1), "O+")) return cell;
         return CustodyText.lookAlikeDigits(m.group(1)) + m.group(2);
     }
 
     /** A date or time cell, with OCR's letters for digits undone. */
     private static String stamp(List<String> row, int i) {
         // A corrected entry ("~~3:40p~~ 2:40p AK", "0745 {RS}"): the value that stands, without the initials.
-        String v = dev.leverage.extract.TextTables.withoutStrikeOuts(cell(row, i)).replaceAll("[{(\\[][A-Za-z]{1,4}[})\\]]", " ")
+        String v = Prefilter.replaceAll(dev.leverage.extract.TextTables.withoutStrikeOuts(cell(row, i)), "[{(\\[][A-Za-z]{1,4}[})\\]]", " ")
                 .replaceAll("(?<=[0-9ap.m])\\s+(?!(?:AM|PM|HRS|HR|H)\\s*$)[A-Z]{2,3}\\s*$", "").strip();
         return CustodyText.ocrDigits(v);
     }

@@ -74,10 +74,10 @@ public final class CustodyText {
         while (w.find()) {
             if (Prefilter.lookingAt(CHECK_WEIGHT_NEAR, s.substring(w.end()))) continue;
             // A label's strength ("OXYCODONE HCL 15 MG", "2 mg/mL", "30 mg tablets") is not a weight.
-            if (w.group(2).toLowerCase(Locale.ROOT).startsWith("m") && (s.substring(w.end()).matches("(?is)\\s*(/\\s*m?l|per\\s+(ml|tab\\w*)|tab\\w*|cap\\w*|pills?|strength)\\b.*")
-                    || s.substring(Math.max(0, w.start() - 16), w.start()).matches("(?s).*(\\b(HCL|HCl|hydrochloride|sulfate|tartrate|citrate|bitartrate)|\\b[A-Z]{5,})\\s*$"))) continue;
+            if (w.group(2).toLowerCase(Locale.ROOT).startsWith("m") && (Prefilter.matches(s.substring(w.end()), "(?is)\\s*(/\\s*m?l|per\\s+(ml|tab\\w*)|tab\\w*|cap\\w*|pills?|strength)\\b.*")
+                    || Prefilter.matches(s.substring(Math.max(0, w.start() - 16), w.start()), "(?s).*(\\b(HCL|HCl|hydrochloride|sulfate|tartrate|citrate|bitartrate)|\\b[A-Z]{5,})\\s*$"))) continue;
             // An uncertainty ("5.46 g (+/- 0.02 g)") is not a weight.
-            if (s.substring(Math.max(0, w.start() - 12), w.start()).matches("(?s).*(\\+/-|±|\\+-|plus or minus|uncertainty:?)\\s*$")) continue;
+            if (Prefilter.matches(s.substring(Math.max(0, w.start() - 12), w.start()), "(?s).*(\\+/-|±|\\+-|plus or minus|uncertainty:?)\\s*$")) continue;
             return dev.leverage.extract.Weights.first(w.group());
         }
         return null;
@@ -92,8 +92,8 @@ public final class CustodyText {
     public static String weightKind(String s) {
         if (s == null) return null;
         String l = s.toLowerCase(Locale.ROOT);
-        if (l.matches("(?s).*\\bnet\\b.*")) return "net";
-        if (l.matches("(?s).*\\b(gross|with packaging|w/ ?pkg|packaged)\\b.*")) return "gross";
+        if (Prefilter.matches(l, "(?s).*\\bnet\\b.*")) return "net";
+        if (Prefilter.matches(l, "(?s).*\\b(gross|with packaging|w/ ?pkg|packaged)\\b.*")) return "gross";
         return null;
     }
 
@@ -123,7 +123,7 @@ public final class CustodyText {
 
     /** The digits OCR's look-alike letters stand for in a number: O for 0, l, I and | for 1, S for 5, B for 8. */
     public static String lookAlikeDigits(String number) {
-        return number.replaceAll("[Oo]", "0").replaceAll("[lI|]", "1").replace('S', '5').replace('B', '8');
+        return Prefilter.replaceAll(Prefilter.replaceAll(number, "[Oo]", "0"), "[lI|]", "1").replace('S', '5').replace('B', '8');
     }
 
     private static final Pattern OCR_NUMBER = Pattern.compile("(?<![A-Za-z])(?=[0-9OolI|/:.-]*[0-9])[0-9OolI|][0-9OolI|/:.-]*(?![A-Za-z])");
@@ -142,10 +142,10 @@ public final class CustodyText {
     public static String sealStatus(String s) {
         if (s == null) return null;
         if (Prefilter.find(BROKEN, s)) return "broken";
-        if (s.matches("(?is).*\\bunsealed\\b.*")) return "unsealed";
+        if (Prefilter.matches(s, "(?is).*\\bunsealed\\b.*")) return "unsealed";
         if (Prefilter.find(NOT_INVENTORIED, s)) return "not_inventoried";
         // "Gross after reseal 17.09 g": a weight taken after a resealing the record tells elsewhere, not a resealing
-        if (Prefilter.find(RESEALED, s.replaceAll("(?i)\\b(after|since|before|post-?|upon)\\s+(the\\s+)?re-?seal\\w*", " "))) return "resealed";
+        if (Prefilter.find(RESEALED, Prefilter.replaceAll(s, "(?i)\\b(after|since|before|post-?|upon)\\s+(the\\s+)?re-?seal\\w*", " "))) return "resealed";
         if (Prefilter.find(INTACT, s)) return "intact";
         return null;
     }
@@ -175,7 +175,7 @@ public final class CustodyText {
         Set<String> out = new TreeSet<>();
         if (s == null) return out;
         // Packaging is not the substance's form: "wax paper folds", "paper bindles", "wax bags".
-        Matcher m = FORMS.matcher(s.replaceAll("(?i)\\b(wax\\s+paper|paper\\s+(?:evidence\\s+|property\\s+)?(folds?|bindles?|bags?|envelopes?|sacks?|towels?)|wax\\s+(folds?|bags?|envelopes?))\\b", " "));
+        Matcher m = FORMS.matcher(Prefilter.replaceAll(s, "(?i)\\b(wax\\s+paper|paper\\s+(?:evidence\\s+|property\\s+)?(folds?|bindles?|bags?|envelopes?|sacks?|towels?)|wax\\s+(folds?|bags?|envelopes?))\\b", " "));
         while (m.find()) {
             String f = m.group(1).toLowerCase(Locale.ROOT);
             if (f.startsWith("powder")) f = "powder";
@@ -192,7 +192,7 @@ public final class CustodyText {
     public static String imprint(String s) {
         if (s == null) return null;
         Matcher m = IMPRINT.matcher(s);
-        return m.find() ? m.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT) : null;
+        return m.find() ? Prefilter.replaceAll(m.group(1), "\\s+", " ").toUpperCase(Locale.ROOT) : null;
     }
 
     private static final Pattern IMPRINT_TEXT = Pattern.compile("(?i)\\bimprint(?:ed|s)?\\b\\s*(?:with\\s+|of\\s+|:\\s*)?([^;.()\\n]{1,70})");
@@ -208,7 +208,7 @@ public final class CustodyText {
         if (!m.find()) return out;
         String text = m.group(1).split(",\\s+(?=[a-z]{3,})")[0];
         Matcher t = Pattern.compile("[A-Za-z0-9]+").matcher(text);
-        while (t.find()) if (t.group().matches("[A-Z0-9]+")) out.add(t.group());
+        while (t.find()) if (Prefilter.matches(t.group(), "[A-Z0-9]+")) out.add(t.group());
         return out;
     }
 
@@ -216,22 +216,22 @@ public final class CustodyText {
     public static String action(String s) {
         if (s == null || s.isBlank()) return null;
         String l = s.toLowerCase(Locale.ROOT);
-        if (l.matches("(?s).*\\b(return\\w*|released\\s+(by|from)\\s+(the\\s+)?(lab\\w*|crime\\s+lab))\\b.*")) return "returned";
+        if (Prefilter.matches(l, "(?s).*\\b(return\\w*|released\\s+(by|from)\\s+(the\\s+)?(lab\\w*|crime\\s+lab))\\b.*")) return "returned";
         // "back from lab", "from WSCL": the item coming home from the laboratory.
-        if (l.matches("(?s).*\\b((back|in)\\s+from\\s+(the\\s+)?(\\w+\\s+)?(lab\\w*|crime\\s+lab)|back\\s+from)\\b.*")) return "returned";
+        if (Prefilter.matches(l, "(?s).*\\b((back|in)\\s+from\\s+(the\\s+)?(\\w+\\s+)?(lab\\w*|crime\\s+lab)|back\\s+from)\\b.*")) return "returned";
         // "Storage pending lab", "hold for lab": kept in storage until it goes.
-        if (l.matches("(?s).*\\b(stor\\w*|hold|holding|shelved)\\b.*\\b(pending|awaiting|until|for)\\b.*")) return "stored";
+        if (Prefilter.matches(l, "(?s).*\\b(stor\\w*|hold|holding|shelved)\\b.*\\b(pending|awaiting|until|for)\\b.*")) return "stored";
         // "Hand delivered - analysis": the item handed to the laboratory for its analysis.
-        if (l.matches("(?s).*\\b(deliver\\w*|submi(t|ssion|tted)|courier\\w*|drop[- ]?off)\\b.*")) return "submitted";
+        if (Prefilter.matches(l, "(?s).*\\b(deliver\\w*|submi(t|ssion|tted)|courier\\w*|drop[- ]?off)\\b.*")) return "submitted";
         // "Analyst" names a person, not an analysis.
-        if (l.matches("(?s).*\\b(analy[sz](e|ed|is|ing)|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
+        if (Prefilter.matches(l, "(?s).*\\b(analy[sz](e|ed|is|ing)|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
                 && !l.contains("evaluation as evidence")) return "analyzed";
-        if (l.matches("(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
-        if (l.matches("(?s).*\\b(opened)\\b.*")) return "opened";
-        if (l.matches("(?s).*\\b(seiz\\w*|recovered|collected|found)\\b.*")) return "seized";
-        if (l.matches("(?s).*\\b(lab\\w*|analysis|crime lab|forensic|chemistry|for testing)\\b.*")) return "submitted";
-        if (l.matches("(?s).*\\b(return\\w*|court|trial|destroy\\w*|disposal)\\b.*")) return "returned";
-        if (l.matches("(?s).*\\b(stor\\w*|log\\w*|book\\w*|property|vault|locker|safekeeping|evidence)\\b.*")) return "stored";
+        if (Prefilter.matches(l, "(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
+        if (Prefilter.matches(l, "(?s).*\\b(opened)\\b.*")) return "opened";
+        if (Prefilter.matches(l, "(?s).*\\b(seiz\\w*|recovered|collected|found)\\b.*")) return "seized";
+        if (Prefilter.matches(l, "(?s).*\\b(lab\\w*|analysis|crime lab|forensic|chemistry|for testing)\\b.*")) return "submitted";
+        if (Prefilter.matches(l, "(?s).*\\b(return\\w*|court|trial|destroy\\w*|disposal)\\b.*")) return "returned";
+        if (Prefilter.matches(l, "(?s).*\\b(stor\\w*|log\\w*|book\\w*|property|vault|locker|safekeeping|evidence)\\b.*")) return "stored";
         return "transfer";
     }
 }

@@ -57,7 +57,7 @@ public final class Handlers {
     private static String carrier(String h) {
         if (h == null) return null;
         Matcher m = CARRIER.matcher(h);
-        return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "") : null;
+        return m.find() ? Prefilter.replaceAll(m.group(1).toUpperCase(java.util.Locale.ROOT), "\\s+", "") : null;
     }
 
     /** A secure place inside the evidence system (property room, locker, laboratory) or its custodian. */
@@ -93,7 +93,7 @@ public final class Handlers {
     public static boolean isLab(String h) {
         // Labs go by acronyms that end in L: NSCL, AFL, BRFL, PEMCL.
         // "(BCRCL EVID REC)": the lab's acronym opening a unit written in parentheses.
-        return h != null && (Prefilter.find(LAB, h) || h.matches("(?s).*((?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\))|\\([A-Z]{2,5}L\\s+[A-Z]).*"));
+        return h != null && (Prefilter.find(LAB, h) || Prefilter.matches(h, "(?s).*((?<![(A-Za-z])[A-Z]{2,5}L\\b(?!\\))|\\([A-Z]{2,5}L\\s+[A-Z]).*"));
     }
 
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(room|vault|locker|lkr|lckr|safe|cage|bin|shelf|drawer|box|cabinet|storage|lab|laboratory|freezer|refrigerator|fridge|bench|rack|"
@@ -104,7 +104,7 @@ public final class Handlers {
         if (isBlank(h)) return false;
         if (Prefilter.matches(EVIDENCE_SYSTEM, h.strip())) return true;
         String s = strip(CustodyText.ocr(h).replace("rn", "m"));
-        return Prefilter.find(PLACE, s) && !s.matches(".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
+        return Prefilter.find(PLACE, s) && !Prefilter.matches(s, ".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
 
     /** Whether two records name the same custodian. */
@@ -139,18 +139,18 @@ public final class Handlers {
      * and "Evidence Control Specialist Johanna Pohl" both name J. Pohl (OCR's digits in a name undone).
      */
     static String nameOf(String h) {
-        String s = strip(CustodyText.ocr(h).replace('\n', ' ').replaceAll("\\b(\\p{Lu}\\p{Ll}+)[1|]\\b", "$1l"));
+        String s = strip(Prefilter.replaceAll(CustodyText.ocr(h).replace('\n', ' '), "\\b(\\p{Lu}\\p{Ll}+)[1|]\\b", "$1l"));
         // a badge OCR wrote with letters for digits ("P-ll7") ends the entry, it is not a surname
-        s = s.replaceAll("\\s+#?[A-Z]{1,2}-?(?=[0-9OolI|]*\\d)[0-9OolI|]{2,6}$", "");
+        s = Prefilter.replaceAll(s, "\\s+#?[A-Z]{1,2}-?(?=[0-9OolI|]*\\d)[0-9OolI|]{2,6}$", "");
         int dash = s.lastIndexOf(" - ");
-        if (dash > 0 && s.substring(dash + 3).matches(".*\\p{Lu}.*")) s = s.substring(dash + 3).strip();
+        if (dash > 0 && Prefilter.matches(s.substring(dash + 3), ".*\\p{Lu}.*")) s = s.substring(dash + 3).strip();
         String[] w = s.split("\\s+");
         int i = 0;
-        while (i < w.length - 1 && (Prefilter.matches(ROLE_WORD, w[i]) && !w[i].matches("\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
+        while (i < w.length - 1 && (Prefilter.matches(ROLE_WORD, w[i]) && !Prefilter.matches(w[i], "\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
         // "Non-Drug/Drug Custodian K. Wheatley": a unit's words, then the role, then the name
         for (int j = w.length - 2; j > i; j--) {
-            if (w[j].matches("(?i)custodian|technician|tech\\.?|specialist|clerk|officer|supervisor|manager|examiner|analyst|chemist|criminalist|scientist|investigator|inspector|agent")
-                    && w[j + 1].matches("\\p{Lu}.*")) {
+            if (Prefilter.matches(w[j], "(?i)custodian|technician|tech\\.?|specialist|clerk|officer|supervisor|manager|examiner|analyst|chemist|criminalist|scientist|investigator|inspector|agent")
+                    && Prefilter.matches(w[j + 1], "\\p{Lu}.*")) {
                 i = j + 1;
                 break;
             }
@@ -180,22 +180,22 @@ public final class Handlers {
                 }
             }
         }
-        s = s.replaceAll("(?i)/s/.*$", " ").replaceAll("\\(.*?\\)", " ").replaceAll("#\\s?[\\w-]+", " ")
+        s = Prefilter.replaceAll(Prefilter.replaceAll(Prefilter.replaceAll(s, "(?i)/s/.*$", " "), "\\(.*?\\)", " "), "#\\s?[\\w-]+", " ")
                 .replaceAll("(?i)\\bbadge\\s*\\w+", " ");
         int comma = s.indexOf(',');
         if (comma > 0) {
             String before = s.substring(0, comma).strip();
             // "Property Officer, Ida Gutierrez", "the night Property Officer, Ida Gutierrez": a role, then the name.
-            boolean titleOnly = java.util.Arrays.stream(before.split("\\s+")).allMatch(w -> PersonName.isTitle(w) || w.matches("\\p{Ll}[\\p{L}-]*"));
+            boolean titleOnly = java.util.Arrays.stream(before.split("\\s+")).allMatch(w -> PersonName.isTitle(w) || Prefilter.matches(w, "\\p{Ll}[\\p{L}-]*"));
             if (titleOnly) s = s.substring(comma + 1); // "Property Officer, Ida Gutierrez"
             // "SA Theo Granger, CID"; but "QUINTANAR BOYCE, M." is a surname and its initial
-            else if (before.contains(" ") && !s.substring(comma + 1).strip().matches("[A-Z]\\.?(\\s?[A-Z]\\.?)?")) s = before;
+            else if (before.contains(" ") && !Prefilter.matches(s.substring(comma + 1).strip(), "[A-Z]\\.?(\\s?[A-Z]\\.?)?")) s = before;
         }
-        return s.replaceAll("\\s+", " ").strip();
+        return Prefilter.replaceAll(s, "\\s+", " ").strip();
     }
 
     /** A place's comparison key; the letters OCR confuses ("Roorn", "shelf l-D", "0fficer") compare as one. */
     private static String norm(String h) {
-        return h.toLowerCase(Locale.ROOT).replace("rn", "m").replace('0', 'o').replace('1', 'l').replace('|', 'l').replaceAll("[^a-z0-9]", "");
+        return Prefilter.replaceAll(h.toLowerCase(Locale.ROOT).replace("rn", "m").replace('0', 'o').replace('1', 'l').replace('|', 'l'), "[^a-z0-9]", "");
     }
 }

@@ -1,5 +1,6 @@
 package dev.leverage.extract.custody;
 
+import dev.leverage.extract.Prefilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ItemKey {
 
     /** An item of a named case in a ledger that lists several ("1@LMT24-005098"). */
     public static String inCase(String key, String caseNumber) {
-        return key + "@" + caseNumber.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+        return key + "@" + Prefilter.replaceAll(caseNumber.strip().toUpperCase(java.util.Locale.ROOT), "\\s+", "");
     }
 
     /** The case an item key names, or null for an item of this case. */
@@ -75,7 +76,7 @@ public final class ItemKey {
     private static void number(Map<String, String> out, String lab, String client) {
         List<String> c = of(client);
         if (c.size() != 1) return;
-        String key = lab.toUpperCase(java.util.Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
+        String key = Prefilter.replaceFirst(lab.toUpperCase(java.util.Locale.ROOT), "^0+(?=\\d)", "");
         String had = out.putIfAbsent(key, c.get(0));
         if (had != null && !had.equals(c.get(0))) out.put(key, ""); // one lab number for two agency items: no mapping
     }
@@ -121,15 +122,15 @@ public final class ItemKey {
         List<String> out = new ArrayList<>();
         if (label == null) return out;
         // A laboratory's known and questioned samples ("K1" exemplars, "Q2") are not the agency's items.
-        if (label.strip().matches("(?i)[KQ]-?\\d{1,3}[A-Z]?")) return out;
+        if (Prefilter.matches(label.strip(), "(?i)[KQ]-?\\d{1,3}[A-Z]?")) return out;
         // FBI-style serials ("1B1", "1B4": the first and fourth of the 1B bulky exhibits) are each an item of their own.
-        if (label.strip().matches("(?i)\\d{1,3}[A-Z]\\d{1,3}")) {
+        if (Prefilter.matches(label.strip(), "(?i)\\d{1,3}[A-Z]\\d{1,3}")) {
             out.add(label.strip().toUpperCase(java.util.Locale.ROOT));
             return out;
         }
         // A series of its own ("CB1" for a controlled buy, "SW-3"): not item 1 or 3 of the main numbering.
         Matcher series = SERIES.matcher(label.strip());
-        if (series.matches() && !series.group(1).matches("(?i)item|itm|exh|ex|no|nos|lab|tag|pkg|lot|art|spec|evid|prop|qty")) {
+        if (series.matches() && !Prefilter.matches(series.group(1), "(?i)item|itm|exh|ex|no|nos|lab|tag|pkg|lot|art|spec|evid|prop|qty")) {
             out.add((series.group(1) + series.group(2)).toUpperCase(java.util.Locale.ROOT));
             return out;
         }
@@ -141,7 +142,7 @@ public final class ItemKey {
                 out.add(mapped);
                 return out;
             }
-            out.add(tag.group(1).replaceFirst("^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
+            out.add(Prefilter.replaceFirst(tag.group(1), "^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
         }
         // "FLS Exh. 1": a number the lab writes after its own letters, where the document pairs it with the agency's.
@@ -154,7 +155,7 @@ public final class ItemKey {
                 return out;
             }
         }
-        String s = label.replaceAll("(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag|pkgs?\\.?|packages?|articles?|specimens?|lots?)\\b", " ")
+        String s = Prefilter.replaceAll(label, "(?i)\\b(lab\\s+)?(items?|exhibits?|exh\\.|evidence|no\\.|property\\s+tag|pkgs?\\.?|packages?|articles?|specimens?|lots?)\\b", " ")
                 .replaceAll("(?i)\\bE-(?=\\d)", " ").replace("#", " ").strip();
         Matcher r = RANGE.matcher(s);
         if (r.find() && !s.contains(".")) {
@@ -167,11 +168,11 @@ public final class ItemKey {
         Map<String, String> lab = LAB_NUMBERS.get();
         // A lab's own number stands for the agency item the document pairs it with: a sub-number ("2.2") anywhere, a
         // whole number only where the label says it is the lab's ("Lab Item 1").
-        boolean labLabel = label.matches("(?is)\\s*lab(oratory)?\\b.*");
+        boolean labLabel = Prefilter.matches(label, "(?is)\\s*lab(oratory)?\\b.*");
         Matcher m = LIST.matcher(s);
         while (m.find()) {
-            String written = m.group().toUpperCase(java.util.Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
-            String key = m.group(1).replaceFirst("^0+(?=\\d)", "") + m.group(2).toUpperCase();
+            String written = Prefilter.replaceFirst(m.group().toUpperCase(java.util.Locale.ROOT), "^0+(?=\\d)", "");
+            String key = Prefilter.replaceFirst(m.group(1), "^0+(?=\\d)", "") + m.group(2).toUpperCase();
             if (lab.containsKey(written) && (written.contains(".") || labLabel)) key = lab.get(written);
             if (!out.contains(key)) out.add(key);
         }

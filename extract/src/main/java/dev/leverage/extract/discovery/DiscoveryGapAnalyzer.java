@@ -49,7 +49,7 @@ public final class DiscoveryGapAnalyzer {
         Set<String> fileNames = new LinkedHashSet<>();
         for (String path : files) {
             String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
-            String base = name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "");
+            String base = Prefilter.replaceFirst(name, "\\.[A-Za-z0-9]{2,4}$", "");
             fileNames.add(RecordReader.normal(base));
             if (Prefilter.find(MEDIA, name)) media.add(name.toLowerCase(Locale.ROOT));
         }
@@ -86,13 +86,13 @@ public final class DiscoveryGapAnalyzer {
         }
         onScene.keySet().removeIf(cancelled::contains);
         // a unit nobody pairs with a name is one of the named officers when there are as many of those
-        long named = onScene.keySet().stream().filter(k -> !k.matches(".*\\d.*")).count();
-        long units = onScene.keySet().stream().filter(k -> k.matches(".*\\d.*")).count();
-        if (named >= units) onScene.keySet().removeIf(k -> k.matches(".*\\d.*"));
+        long named = onScene.keySet().stream().filter(k -> !Prefilter.matches(k, ".*\\d.*")).count();
+        long units = onScene.keySet().stream().filter(k -> Prefilter.matches(k, ".*\\d.*")).count();
+        if (named >= units) onScene.keySet().removeIf(k -> Prefilter.matches(k, ".*\\d.*"));
         Set<String> produced = new LinkedHashSet<>();
         for (RecordReference r : of(refs, "recording", RecordReference.PRODUCED)) {
             if (r.subject() == null) continue;
-            String s = r.subject().replaceFirst("^file:", "");
+            String s = Prefilter.replaceFirst(r.subject(), "^file:", "");
             produced.add(s);
             produced.add(alias.getOrDefault(s, s));
         }
@@ -120,7 +120,7 @@ public final class DiscoveryGapAnalyzer {
             String who = e.getKey();
             if (produced.contains(who) || noneAtAll || none.contains(who)) continue;
             if (mediaWords.contains(who) || mediaWords.stream().anyMatch(w -> w.length() > who.length() && w.contains(who) && who.length() >= 4)) continue;
-            String display = who.matches(".*\\d.*") ? "Unit " + who.toUpperCase(Locale.ROOT) : capitalise(who);
+            String display = Prefilter.matches(who, ".*\\d.*") ? "Unit " + who.toUpperCase(Locale.ROOT) : capitalise(who);
             gaps.add("recording", who, Severity.MEDIUM, "No body-worn or in-car video from " + display + ", whom the documents place on scene",
                     display + " is placed at the scene by the pages cited, and the production holds no recording from that officer's "
                             + "body-worn or in-car camera, no transcript of one and no index line listing it. A recording is the one account of the "
@@ -298,7 +298,7 @@ public final class DiscoveryGapAnalyzer {
                 if (!has) missing.add(rec.equals("payments") ? "payment and benefit records" : "cooperation agreement and informant file");
             }
             if (missing.isEmpty()) continue;
-            String display = id.equals("ci") ? "the confidential informant" : id.toUpperCase(Locale.ROOT).replaceFirst("^([A-Z]+)(\\d)", "$1-$2");
+            String display = id.equals("ci") ? "the confidential informant" : Prefilter.replaceFirst(id.toUpperCase(Locale.ROOT), "^([A-Z]+)(\\d)", "$1-$2");
             gaps.add("informant", id, Severity.HIGH, "Informant " + display + " relied on without " + String.join(" or ", missing),
                     "The case relies on " + display + ", and the production lacks the " + String.join(" and the ", missing) + ". Payments, "
                             + "charges dropped and other benefits are impeachment the prosecution must disclose (Giglio v. United States, 405 "

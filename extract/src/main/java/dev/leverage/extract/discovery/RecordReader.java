@@ -108,7 +108,7 @@ public final class RecordReader {
         Matcher m = WARRANT_NUMBER.matcher(text);
         if (!m.find()) return null;
         String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        return n.toUpperCase(Locale.ROOT).replaceAll("[\\s/]", "").replaceFirst("(^|-)SW-?(?=\\d)", "$1SW-");
+        return Prefilter.replaceFirst(Prefilter.replaceAll(n.toUpperCase(Locale.ROOT), "[\\s/]", ""), "(^|-)SW-?(?=\\d)", "$1SW-");
     }
 
     /** "No items were seized", "nothing was collected", "was not seized": a seizure that did not happen. */
@@ -226,7 +226,7 @@ public final class RecordReader {
                 if (listing && !withheldList && (Prefilter.find(LISTING_LINE, u) || Prefilter.find(LISTING_TITLE, title)) && !Prefilter.find(WITHHELD, u + " " + rest)) listed(u, entry, c, !type.equals("email"), out);
                 scene(d, u, c, type, transcript, out);
                 if (transcript && page.number() == 1 && i < 12) recordingOwner(u, c, out);
-                if (Prefilter.find(NINE_ONE_ONE, u) && !u.matches("(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
+                if (Prefilter.find(NINE_ONE_ONE, u) && !Prefilter.matches(u, "(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
                     out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "911", c));
                 }
                 if (Prefilter.find(RADIO, u)) out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "radio", c));
@@ -286,11 +286,11 @@ public final class RecordReader {
     /** The agency a document comes from: the first line of its head that names one ("Marion County Sheriff's Office"). */
     static String agency(String text) {
         for (String line : text.strip().lines().filter(l -> !l.isBlank()).limit(6).toList()) {
-            String l = line.strip().replaceAll("\\s{3,}.*", "").replaceAll("[|,;]+$", "").strip();
+            String l = Prefilter.replaceAll(Prefilter.replaceAll(line.strip(), "\\s{3,}.*", ""), "[|,;]+$", "").strip();
             if (l.length() < 6 || l.length() > 80 || !Prefilter.find(AGENCY, l)) continue;
-            if (l.matches("(?i).*\\b(?:report|log|form|transcript|narrative|warrant|affidavit|chronology|receipt|record|statement|page)\\b.*")
-                    && !l.matches("(?i).*\\b(?:department|office|bureau|laboratory|division|police|sheriff'?s?)\\s*$")) continue;
-            l = l.replaceFirst("(?i)^(?:agency|department|dept\\.?)\\s*:\\s*", "").replaceAll("\\s+", " ");
+            if (Prefilter.matches(l, "(?i).*\\b(?:report|log|form|transcript|narrative|warrant|affidavit|chronology|receipt|record|statement|page)\\b.*")
+                    && !Prefilter.matches(l, "(?i).*\\b(?:department|office|bureau|laboratory|division|police|sheriff'?s?)\\s*$")) continue;
+            l = Prefilter.replaceAll(Prefilter.replaceFirst(l, "(?i)^(?:agency|department|dept\\.?)\\s*:\\s*", ""), "\\s+", " ");
             return l.equals(l.toUpperCase(Locale.ROOT)) ? titleCase(l) : l;
         }
         return null;
@@ -309,7 +309,7 @@ public final class RecordReader {
             String w = words[i];
             String lower = w.toLowerCase(Locale.ROOT);
             if (i > 0) b.append(' ');
-            if (Prefilter.matches(ACRONYM, w) && (KNOWN_ACRONYMS.contains(w.replaceAll("[^A-Z0-9]", "")) || !w.matches(".*[AEIOUY].*"))) b.append(w);
+            if (Prefilter.matches(ACRONYM, w) && (KNOWN_ACRONYMS.contains(Prefilter.replaceAll(w, "[^A-Z0-9]", "")) || !Prefilter.matches(w, ".*[AEIOUY].*"))) b.append(w);
             else if (i > 0 && SMALL_WORDS.contains(lower)) b.append(lower);
             else {
                 // capitalise each part of a hyphenated word: "TRI-COUNTY" is "Tri-County"
@@ -351,11 +351,11 @@ public final class RecordReader {
         StringBuilder para = new StringBuilder();
         for (String line : text.split("\n")) {
             String l = line.strip();
-            boolean row = l.isEmpty() || line.contains("\t") || l.contains("|") || l.matches(".*\\S {3,}\\S.*") || l.endsWith(":")
+            boolean row = l.isEmpty() || line.contains("\t") || l.contains("|") || Prefilter.matches(l, ".*\\S {3,}\\S.*") || l.endsWith(":")
                     || l.chars().filter(ch -> ch == ',').count() >= 3 && !l.contains(". ") || l.length() < 70 && l.equals(l.toUpperCase(Locale.ROOT)) && l.chars().anyMatch(Character::isLetter)
-                    || l.matches("^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?|[-*•]|\\d{1,2}[.)])\\s.*") || l.matches("^[A-Z][A-Za-z .#'/()-]{0,40}:\\s.*")
+                    || Prefilter.matches(l, "^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?|[-*•]|\\d{1,2}[.)])\\s.*") || Prefilter.matches(l, "^[A-Z][A-Za-z .#'/()-]{0,40}:\\s.*")
                     // a lettered entry of an index ("E.  Sound file of ...", "(b) ..."); not an initial ("J. Montes")
-                    || l.matches("^(?:[A-Z][.)]\\s{2,}|\\(?[a-z]\\)\\s)\\S.*");
+                    || Prefilter.matches(l, "^(?:[A-Z][.)]\\s{2,}|\\(?[a-z]\\)\\s)\\S.*");
             if (row) {
                 flush(para, out);
                 if (!l.isEmpty()) out.add(l);
@@ -388,18 +388,18 @@ public final class RecordReader {
 
     /** Lower-case letters and digits only: how numbers and names are compared across documents. */
     public static String normal(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return s == null ? "" : Prefilter.replaceAll(s.toLowerCase(Locale.ROOT), "[^a-z0-9]", "");
     }
 
     /** The surname of a titled or plain name: its last word that can be one. */
     static String surname(String name) {
-        String[] words = name.replaceAll("#\\s*\\S+", " ").replaceAll("\\(.*?\\)", " ").strip().split("[\\s,]+");
+        String[] words = Prefilter.replaceAll(Prefilter.replaceAll(name, "#\\s*\\S+", " "), "\\(.*?\\)", " ").strip().split("[\\s,]+");
         // "LANE, J." and "Lane, Jordan" put the surname first
-        if (name.matches("^\\s*[A-Z][A-Za-z'’-]+,\\s*[A-Z].*")) return surnameWord(words[0]);
+        if (Prefilter.matches(name, "^\\s*[A-Z][A-Za-z'’-]+,\\s*[A-Z].*")) return surnameWord(words[0]);
         // a CAD remark in capitals runs the name into what follows it ("SGT IBARRA AT OUTGATE POST"): the name ends
         // before the first preposition
         for (int i = 1; i < words.length; i++) {
-            if (words[i].matches("(?i)at|on|in|to|from|with|and|of|for|by|via|near|enroute|enrt|w/")) {
+            if (Prefilter.matches(words[i], "(?i)at|on|in|to|from|with|and|of|for|by|via|near|enroute|enrt|w/")) {
                 words = java.util.Arrays.copyOf(words, i);
                 break;
             }
@@ -412,10 +412,10 @@ public final class RecordReader {
     }
 
     private static String surnameWord(String w) {
-        String s = w.replaceAll("[^A-Za-z'’-]", "").replaceAll("['’]s$", "");
+        String s = Prefilter.replaceAll(Prefilter.replaceAll(w, "[^A-Za-z'’-]", ""), "['’]s$", "");
         if (s.length() < 2 || s.endsWith(".") || NOT_SURNAMES.contains(s.toLowerCase(Locale.ROOT))) return null;
         // short capitals with no vowel are CAD codes (ONSC, ENRT, CLR), not names
-        if (s.equals(s.toUpperCase(Locale.ROOT)) && s.length() <= 5 && !s.matches(".*[AEIOUY].*")) return null;
+        if (s.equals(s.toUpperCase(Locale.ROOT)) && s.length() <= 5 && !Prefilter.matches(s, ".*[AEIOUY].*")) return null;
         if (!Character.isUpperCase(s.charAt(0))) return null;
         return s.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
@@ -438,7 +438,7 @@ public final class RecordReader {
      * matching only: quotes stay as written.
      */
     static String ocrFold(String s) {
-        return dev.leverage.ingest.OcrText.letters(s).replaceAll("(?<=\\d)[lI](?=\\b|\\d)", "1").replaceAll("(?<=\\d)[O](?=\\b|\\d)", "0");
+        return Prefilter.replaceAll(Prefilter.replaceAll(dev.leverage.ingest.OcrText.letters(s), "(?<=\\d)[lI](?=\\b|\\d)", "1"), "(?<=\\d)[O](?=\\b|\\d)", "0");
     }
 
     private static final Pattern NAME_THEN_UNIT = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)\\s*(?:#\\s*\\w+\\s*)?[(,]\\s*(?:unit|car|call\\s*sign)?\\s*#?\\s*([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\)?");
@@ -493,7 +493,7 @@ public final class RecordReader {
 
     /** The header of a transcript names whose camera recorded it. */
     private static void recordingOwner(String u, Citation c, List<RecordReference> out) {
-        if (!Prefilter.find(CAMERA, u) && !u.matches("(?is).*\\b(?:wearer|recorded\\s+by|assigned\\s+to|device|officer|deputy|trooper|unit|source)\\b.*")) return;
+        if (!Prefilter.find(CAMERA, u) && !Prefilter.matches(u, "(?is).*\\b(?:wearer|recorded\\s+by|assigned\\s+to|device|officer|deputy|trooper|unit|source)\\b.*")) return;
         if (u.matches("(?is)^\\s*(?:\\[?[\\d:.]+\\]?\\s*)?" + RANK + "\\s+[A-Z][A-Za-z'’-]+\\s*:.*")) return; // a speaker's line, not the header
         for (String s : surnames(u)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
         Matcher um = UNIT.matcher(u);
@@ -507,7 +507,7 @@ public final class RecordReader {
     static boolean heading(String l) {
         if (l.isEmpty() || l.length() > 90) return false;
         boolean caps = l.chars().anyMatch(Character::isLetter) && l.equals(l.toUpperCase(Locale.ROOT));
-        return caps || l.endsWith(":") || l.matches("^(?:[A-Z]|\\d{1,2}|[IVX]{1,4})[.)]\\s+\\S.*|(?i)^(?:section|part|tab|attachment|appendix|exhibit)\\s+\\w{1,3}\\b.*") || l.matches("(?i)^[-=*#]+\\s*\\S.*");
+        return caps || l.endsWith(":") || Prefilter.matches(l, "^(?:[A-Z]|\\d{1,2}|[IVX]{1,4})[.)]\\s+\\S.*|(?i)^(?:section|part|tab|attachment|appendix|exhibit)\\s+\\w{1,3}\\b.*") || Prefilter.matches(l, "(?i)^[-=*#]+\\s*\\S.*");
     }
 
     /** What a document is, by its title and file name. */
@@ -516,8 +516,8 @@ public final class RecordReader {
         String type = d.type() == null ? "other" : d.type();
         if (transcript) {
             if (Prefilter.find(NINE_ONE_ONE, title)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
-            else if (t.matches("(?s).*\\b(?:radio|dispatch|channel|cad\\s+audio)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
-            else if (t.matches("(?s).*\\b(?:interview|interrogation|statement)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
+            else if (Prefilter.matches(t, "(?s).*\\b(?:radio|dispatch|channel|cad\\s+audio)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+            else if (Prefilter.matches(t, "(?s).*\\b(?:interview|interrogation|statement)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
             else {
                 for (String s : surnames(title)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
                 String file = d.path().substring(d.path().lastIndexOf('/') + 1);
@@ -528,11 +528,11 @@ public final class RecordReader {
         }
         if (Prefilter.find(DOG, title) || t.contains("handler") || t.contains("detection")) {
             // the dog's report of this sniff is not its records, whatever its head says about them
-            if (!t.matches("(?s).*\\b(?:deployment|sniff|search|incident|narrative|offense|arrest)\\s+report.*") && !type.equals("k9_report")) {
+            if (!Prefilter.matches(t, "(?s).*\\b(?:deployment|sniff|search|incident|narrative|offense|arrest)\\s+report.*") && !type.equals("k9_report")) {
                 for (Cue cue : K9_RECORDS) if (cue.in(title)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
             }
         }
-        if (type.startsWith("lab") || t.matches("(?s).*\\b(?:lab|laboratory|forensic|crime\\s+lab|toxicology|chemistry|analyst|balance|instrument|proficiency)\\b.*")) {
+        if (type.startsWith("lab") || Prefilter.matches(t, "(?s).*\\b(?:lab|laboratory|forensic|crime\\s+lab|toxicology|chemistry|analyst|balance|instrument|proficiency)\\b.*")) {
             for (Cue cue : LAB_RECORDS) if (cue.in(title)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
             // a lab's case file or litigation packet carries its records as sections: each heading is a record produced
             if (Prefilter.find(PACKET, title)) {
@@ -552,7 +552,7 @@ public final class RecordReader {
                 String head = line.strip();
                 for (Cue cue : WARRANT_RECORDS) {
                     Matcher m = cue.words().matcher(head);
-                    if (m.find() && !head.substring(0, m.start()).matches(".*[a-z].*")) {
+                    if (m.find() && !Prefilter.matches(head.substring(0, m.start()), ".*[a-z].*")) {
                         warrantRecords(head, c, docWarrant(d), out);
                         break;
                     }
@@ -569,7 +569,7 @@ public final class RecordReader {
         }
         if (type.equals("custody_log")) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, "custody_log", c));
         for (Cue cue : CUSTODY_RECORDS) if (cue.in(title)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
-        if (t.matches("(?s).*\\b(?:informant|source|ci|cs|chs|cooperat\\w*|confidential)\\b.*")) {
+        if (Prefilter.matches(t, "(?s).*\\b(?:informant|source|ci|cs|chs|cooperat\\w*|confidential)\\b.*")) {
             for (Cue cue : INFORMANT_RECORDS) {
                 if (!cue.in(title)) continue;
                 Matcher m = INFORMANT.matcher(d.fullText());
@@ -599,7 +599,7 @@ public final class RecordReader {
             out.add(new RecordReference("warrant", RecordReference.PRODUCED, number, cue.record(), c));
         }
         if (!WARRANT_RECORDS.get(2).in(text)) return;
-        if (!other || text.matches("(?is).*\\bwarrants?(?:\\s+(?:no\\.?\\s*)?[A-Z]*\\d[\\w-]*)?(?:\\s*\\([^)]*\\))?\\s*(?:,|and|&|/|\\+|with)\\s*(?:the\\s+|its\\s+)?(?:affidavit|return|application).*|.*\\b(?:affidavit|return)\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:signed\\s+)?(?:search\\s+)?warrant\\b.*")) {
+        if (!other || Prefilter.matches(text, "(?is).*\\bwarrants?(?:\\s+(?:no\\.?\\s*)?[A-Z]*\\d[\\w-]*)?(?:\\s*\\([^)]*\\))?\\s*(?:,|and|&|/|\\+|with)\\s*(?:the\\s+|its\\s+)?(?:affidavit|return|application).*|.*\\b(?:affidavit|return)\\s*(?:,|and|&|/|\\+)\\s*(?:the\\s+)?(?:signed\\s+)?(?:search\\s+)?warrant\\b.*")) {
             out.add(new RecordReference("warrant", RecordReference.PRODUCED, number, "warrant", c));
         }
     }
@@ -621,8 +621,8 @@ public final class RecordReader {
         boolean camera = Prefilter.find(CAMERA, u) || Prefilter.find(CAMERA, entry);
         if (camera || l.contains("recording") || Prefilter.find(MEDIA_LINE, u)) {
             if (Prefilter.find(NINE_ONE_ONE, u)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
-            if (l.matches("(?s).*\\b(?:radio|dispatch\\s+audio|cad\\s+audio|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
-            if (l.matches("(?s).*\\b(?:interview|interrogation)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
+            if (Prefilter.matches(l, "(?s).*\\b(?:radio|dispatch\\s+audio|cad\\s+audio|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+            if (Prefilter.matches(l, "(?s).*\\b(?:interview|interrogation)\\b.*")) out.add(new RecordReference("recording", RecordReference.PRODUCED, null, "interview", c));
             if (camera) {
                 for (String s : surnames(u)) out.add(new RecordReference("recording", RecordReference.PRODUCED, s, "video", c));
                 Matcher um = UNIT.matcher(u);
@@ -636,19 +636,19 @@ public final class RecordReader {
                     if (s != null) out.add(new RecordReference("recording", RecordReference.PRODUCED, "file:" + s, "video", c));
                 }
             }
-        } else if (l.matches("(?s).*\\b(?:audio|\\.wav|\\.mp3|sound\\s+(?:file|recording)s?)\\b.*")) {
+        } else if (Prefilter.matches(l, "(?s).*\\b(?:audio|\\.wav|\\.mp3|sound\\s+(?:file|recording)s?)\\b.*")) {
             if (Prefilter.find(NINE_ONE_ONE, u)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
-            if (l.matches("(?s).*\\b(?:radio|dispatch|cad|channel|talk\\s*group)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+            if (Prefilter.matches(l, "(?s).*\\b(?:radio|dispatch|cad|channel|talk\\s*group)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
         }
-        if (l.matches("(?s).*\\b(?:radio\\s+traffic|dispatch\\s+(?:audio|recordings?|tapes?)|radio\\s+(?:recordings?|audio|transmissions))\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
-        if (Prefilter.find(NINE_ONE_ONE, u) && l.matches("(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
+        if (Prefilter.matches(l, "(?s).*\\b(?:radio\\s+traffic|dispatch\\s+(?:audio|recordings?|tapes?)|radio\\s+(?:recordings?|audio|transmissions))\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));
+        if (Prefilter.find(NINE_ONE_ONE, u) && Prefilter.matches(l, "(?s).*\\b(?:recording|audio|call|transcript)\\b.*") && !l.contains("cad")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
         if (Prefilter.find(DOG, u) || Prefilter.find(DOG, entry)) for (Cue cue : K9_RECORDS) if (cue.in(u)) out.add(new RecordReference("k9", RecordReference.PRODUCED, null, cue.record(), c));
         for (Cue cue : LAB_RECORDS) if (cue.in(u)) out.add(new RecordReference("lab", RecordReference.PRODUCED, null, cue.record(), c));
         // "Return and Inventory, filed 07/03/2025" in an index names a warrant's return without the word warrant
         if ((l.contains("warrant") || l.contains("affidavit") || Prefilter.find(RETURN_AND_INVENTORY, u)) && !Prefilter.find(NO_WARRANT, u)) warrantRecords(u, c, null, out);
         for (Cue cue : CUSTODY_RECORDS) if (cue.in(u)) out.add(new RecordReference("custody", RecordReference.PRODUCED, null, cue.record(), c));
         Matcher inf = INFORMANT.matcher(u);
-        if (inf.find() || l.matches("(?s).*\\b(?:informant|source)\\b.*")) {
+        if (inf.find() || Prefilter.matches(l, "(?s).*\\b(?:informant|source)\\b.*")) {
             String id = inf.find(0) ? informantId(inf) : null;
             for (Cue cue : INFORMANT_RECORDS) if (cue.in(u)) out.add(new RecordReference("informant", RecordReference.PRODUCED, id, cue.record(), c));
         }
@@ -711,7 +711,7 @@ public final class RecordReader {
                 String before = m.group().substring(0, m.start(g) - m.start());
                 Matcher p = ID_PREFIX.matcher(before);
                 // "Confidential Source #22" is CS 22 and "Confidential Human Source 3317" CHS 3317, as their short forms write them
-                String prefix = p.find() ? normal(p.group(1)) : before.matches("(?is).*human\\s+source.*") ? "chs" : before.matches("(?is).*source.*") ? "cs" : "ci";
+                String prefix = p.find() ? normal(p.group(1)) : Prefilter.matches(before, "(?is).*human\\s+source.*") ? "chs" : Prefilter.matches(before, "(?is).*source.*") ? "cs" : "ci";
                 return prefix + normal(m.group(g));
             }
         }
@@ -724,7 +724,7 @@ public final class RecordReader {
         Matcher m = INFORMANT.matcher(u);
         while (m.find()) {
             // "informant" as a word of an instruction or a form's checkbox is no one
-            if (u.matches("(?is).*\\b(?:no|not\\s+an?|none|n/a)\\s+(?:confidential\\s+)?informants?\\b.*")) return;
+            if (Prefilter.matches(u, "(?is).*\\b(?:no|not\\s+an?|none|n/a)\\s+(?:confidential\\s+)?informants?\\b.*")) return;
             String id = informantId(m);
             // "The State has no information that any confidential source was used": an unnumbered source denied
             if (id == null && Prefilter.find(NO_INFORMANT, u)) continue;
@@ -742,17 +742,17 @@ public final class RecordReader {
         }
         Matcher sup = SUPPLEMENT_SEQ.matcher(u);
         while (sup.find()) {
-            if (u.substring(0, sup.start()).matches("(?is).*\\b(?:this|the\\s+following|attached\\s+is|my)\\s+$")) continue;
+            if (Prefilter.matches(u.substring(0, sup.start()), "(?is).*\\b(?:this|the\\s+following|attached\\s+is|my)\\s+$")) continue;
             boolean own = u.substring(0, sup.start()).isBlank();
             out.add(new RecordReference("cited_document", own ? RecordReference.PRODUCED : RecordReference.BASIS, "supplement" + Integer.parseInt(sup.group(1)), sup.group().strip(), c));
         }
         Matcher m = CITED.matcher(u);
         while (m.find()) {
             String what = m.group(1).toLowerCase(Locale.ROOT);
-            if (what.matches("(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?") && m.group(2).matches("\\d{1,3}")) continue; // read above by sequence
-            if (what.matches("case(?:\\s+report)?|incident|report") && u.matches("(?is)^\\s*(?:case|incident|report|cad|event)\\s*(?:no\\.?|number|#).*")) continue; // a header's own number
+            if (Prefilter.matches(what, "(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?") && Prefilter.matches(m.group(2), "\\d{1,3}")) continue; // read above by sequence
+            if (Prefilter.matches(what, "case(?:\\s+report)?|incident|report") && Prefilter.matches(u, "(?is)^\\s*(?:case|incident|report|cad|event)\\s*(?:no\\.?|number|#).*")) continue; // a header's own number
             // a form's own number in its label ("Supplement No.: 001", "Report #: 25-1181") is what the document is, not a citation
-            boolean own = u.substring(0, m.start()).isBlank() && u.substring(m.end()).matches("(?s)\\s*(?:$|\\S{0,3}\\s{2,}.*|\\s*[A-Z][\\w ]{0,30}:.*)");
+            boolean own = u.substring(0, m.start()).isBlank() && Prefilter.matches(u.substring(m.end()), "(?s)\\s*(?:$|\\S{0,3}\\s{2,}.*|\\s*[A-Z][\\w ]{0,30}:.*)");
             out.add(new RecordReference("cited_document", own ? RecordReference.PRODUCED : RecordReference.BASIS, citedKey(m.group(1), m.group(2)), m.group().strip(), c));
         }
         Matcher lettered = CITED_LETTERED.matcher(u);
@@ -773,7 +773,7 @@ public final class RecordReader {
         Matcher a = ATTACHMENT.matcher(u);
         while (a.find()) {
             String name = fileName(a.group(1));
-            if (name != null) out.add(new RecordReference("cited_document", status, "file:" + normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")), name, c));
+            if (name != null) out.add(new RecordReference("cited_document", status, "file:" + normal(Prefilter.replaceFirst(name, "\\.[A-Za-z0-9]{2,4}$", "")), name, c));
         }
     }
 
@@ -781,12 +781,12 @@ public final class RecordReader {
     private static String fileName(String found) {
         String name = found.strip();
         // the file name starts at the last word that is not a lead-in ("Attached are the photo log (Photo_Log.pdf)")
-        name = name.replaceFirst("(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\(|\"|\\|)\\s*(?=\\S+\\.\\w{2,4}$)", "");
+        name = Prefilter.replaceFirst(name, "(?i)^.*?(?:attached|enclosed|attachments?|files?|see|find|the|are|is|and|of|:|\\(|\"|\\|)\\s*(?=\\S+\\.\\w{2,4}$)", "");
         if (name.contains("(")) name = name.substring(name.lastIndexOf('(') + 1);
         // a table's cells before it ("Disk 1         CS recording 02-20-24 redacted.mp4") are not part of it
-        name = name.replaceFirst("^.*\\s{2,}", "");
-        name = name.replaceFirst("^[\"“]", "");
-        return normal(name.replaceFirst("\\.[A-Za-z0-9]{2,4}$", "")).length() < 3 ? null : name;
+        name = Prefilter.replaceFirst(name, "^.*\\s{2,}", "");
+        name = Prefilter.replaceFirst(name, "^[\"“]", "");
+        return normal(Prefilter.replaceFirst(name, "\\.[A-Za-z0-9]{2,4}$", "")).length() < 3 ? null : name;
     }
 
     /** A cited number as it is compared: its letters and digits, with the noun's last word when the number is short ("ROI #9" is roi9). */
@@ -810,20 +810,20 @@ public final class RecordReader {
             if (unitCol < 0) {
                 // the header row: the first row naming a unit column
                 for (int i = 0; i < cells.length; i++) {
-                    String h = cells[i].strip().toLowerCase(Locale.ROOT).replaceAll("[\"_]", " ").strip();
-                    if (unitCol < 0 && h.matches("(?:assigned\\s+)?(?:unit|units|unit\\s*(?:id|#|no\\.?|number)|apparatus|call\\s*sign|callsign|resource|car|vehicle\\s+id|radio\\s+id)")) unitCol = i;
-                    else if (statusCol < 0 && h.matches(".*\\b(?:status|code|activity|action|event|disposition|type|remarks?|comments?|narrative|description|entry|log)\\b.*") && !h.contains("time") && !h.contains("date")) statusCol = i;
-                    else if (onSceneCol < 0 && h.matches("(?:time\\s+)?(?:on\\s*-?\\s*sc(?:e)?ne?|onscn|onsc|on\\s+scn|arrived|arrival|arrive|arrv|at\\s+scene|10-97|10-23)(?:\\s+time)?")) onSceneCol = i;
-                    else if (nameCol < 0 && h.matches(".*\\b(?:officer|name|personnel|employee|assigned\\s+to|deputy|trooper|primary)\\b.*") && !h.matches(".*\\b(?:time|dispatcher|operator|call\\s*taker|entered|user)\\b.*")) nameCol = i;
+                    String h = Prefilter.replaceAll(cells[i].strip().toLowerCase(Locale.ROOT), "[\"_]", " ").strip();
+                    if (unitCol < 0 && Prefilter.matches(h, "(?:assigned\\s+)?(?:unit|units|unit\\s*(?:id|#|no\\.?|number)|apparatus|call\\s*sign|callsign|resource|car|vehicle\\s+id|radio\\s+id)")) unitCol = i;
+                    else if (statusCol < 0 && Prefilter.matches(h, ".*\\b(?:status|code|activity|action|event|disposition|type|remarks?|comments?|narrative|description|entry|log)\\b.*") && !h.contains("time") && !h.contains("date")) statusCol = i;
+                    else if (onSceneCol < 0 && Prefilter.matches(h, "(?:time\\s+)?(?:on\\s*-?\\s*sc(?:e)?ne?|onscn|onsc|on\\s+scn|arrived|arrival|arrive|arrv|at\\s+scene|10-97|10-23)(?:\\s+time)?")) onSceneCol = i;
+                    else if (nameCol < 0 && Prefilter.matches(h, ".*\\b(?:officer|name|personnel|employee|assigned\\s+to|deputy|trooper|primary)\\b.*") && !Prefilter.matches(h, ".*\\b(?:time|dispatcher|operator|call\\s*taker|entered|user)\\b.*")) nameCol = i;
                 }
                 if (unitCol >= 0) sep = s;
                 continue;
             }
             if (cells.length <= unitCol) continue;
-            String unit = cells[unitCol].strip().replaceAll("\"", "");
+            String unit = Prefilter.replaceAll(cells[unitCol].strip(), "\"", "");
             if (unit.isEmpty() || unit.length() > 14) continue;
             String status = statusCol >= 0 && statusCol < cells.length ? cells[statusCol] : l;
-            String name = nameCol >= 0 && nameCol < cells.length ? cells[nameCol].strip().replaceAll("\"", "") : null;
+            String name = nameCol >= 0 && nameCol < cells.length ? Prefilter.replaceAll(cells[nameCol].strip(), "\"", "") : null;
             // a unit with no number and no officer named ("SIGMNT", "SIGDESK", "TOW") is a desk, a trade or a service,
             // not a police unit with a camera
             if (!hasDigit(unit) && !unit.contains("(") && (name == null || name.isBlank())) continue;
@@ -831,9 +831,9 @@ public final class RecordReader {
             boolean on = onSceneCol >= 0 && onSceneCol < cells.length && !cells[onSceneCol].isBlank()
                     || Prefilter.find(ON_SCENE_CODE, status);
             boolean off = Prefilter.find(CANCELLED, status);
-            String unitKey = normal(unit.replaceAll("\\(.*", ""));
+            String unitKey = normal(Prefilter.replaceAll(unit, "\\(.*", ""));
             // a dispatcher's log-in ("DSP-JHARRIS") is no officer's name
-            String who = name != null && !name.isBlank() && !name.matches(".*\\b[A-Z]{2,4}-[A-Z]+\\b.*") ? surname(name) : null;
+            String who = name != null && !name.isBlank() && !Prefilter.matches(name, ".*\\b[A-Z]{2,4}-[A-Z]+\\b.*") ? surname(name) : null;
             Matcher inUnit = Pattern.compile("\\(([A-Za-z'’-]{2,})\\)").matcher(unit);
             if (who == null && inUnit.find()) who = surnameWord(inUnit.group(1).substring(0, 1).toUpperCase(Locale.ROOT) + inUnit.group(1).substring(1));
             if (who != null) out.add(new RecordReference("unit", RecordReference.ALIAS, unitKey, who, c));

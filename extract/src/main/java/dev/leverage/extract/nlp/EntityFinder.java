@@ -1,5 +1,6 @@
 package dev.leverage.extract.nlp;
 
+import dev.leverage.extract.Prefilter;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.RegexNameFinder;
 import opennlp.tools.util.Span;
@@ -85,7 +86,7 @@ public final class EntityFinder {
             if (!ACRONYMS.contains(m.group(1)) && !ACRONYMS.contains(m.group(2))) all.add(new Entity(PERSON, m.start(), m.end(), m.group(), "rule"));
         }
         // An entity never runs across table cells, and a form label ("Request Received:") is not a name.
-        all.removeIf(e -> e.text().indexOf('\t') >= 0 || e.type().equals(PERSON) && e.text().indexOf('\n') >= 0 && s.text().substring(e.end()).matches("(?s)[ \\u00A0]*:.*"));
+        all.removeIf(e -> e.text().indexOf('\t') >= 0 || e.type().equals(PERSON) && e.text().indexOf('\n') >= 0 && Prefilter.matches(s.text().substring(e.end()), "(?s)[ \\u00A0]*:.*"));
         return resolveOverlaps(all);
     }
 

@@ -72,7 +72,7 @@ public final class PageAnnotator {
                         || Prefilter.find(NUMBER_END, before) && (Character.isDigit(c) || c == '#')
                         || Prefilter.find(INITIAL_END, before) && Character.isUpperCase(c)
                         || Prefilter.find(MERIDIEM_END, before) && Character.isLowerCase(c)
-                        || Prefilter.find(OPEN_PAREN_END, before) && next.matches("(?s)[^()]{0,30}\\).*");
+                        || Prefilter.find(OPEN_PAREN_END, before) && Prefilter.matches(next, "(?s)[^()]{0,30}\\).*");
                 if (join) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;
@@ -113,7 +113,7 @@ public final class PageAnnotator {
             if (nl < 0) break;
             String line = text.substring(i, nl).strip();
             // Prose runs on; a form line (columns set apart by runs of spaces) or an all-capitals heading stands alone.
-            boolean prose = line.length() > 60 && !line.contains("\t") && line.chars().anyMatch(Character::isLetterOrDigit) && !line.matches(".*\\S {3,}\\S.*")
+            boolean prose = line.length() > 60 && !line.contains("\t") && line.chars().anyMatch(Character::isLetterOrDigit) && !Prefilter.matches(line, ".*\\S {3,}\\S.*")
                     && !(line.chars().anyMatch(Character::isLetter) && line.equals(line.toUpperCase()));
             boolean nextBlank = nl + 1 >= text.length() || text.charAt(nl + 1) == '\n';
             // A log entry starts on its own line with its date and time ("05/10/2024 1840  Ofc. L. Duarte -> ...").
@@ -122,8 +122,8 @@ public final class PageAnnotator {
             if (Prefilter.find(LOG_ENTRY, next)) nextBlank = true;
             // A described line wrapped mid-sentence ("Exhibit 1   One bag containing two hundred (200) blue round
             // tablets imprinted" / "on one side ..."): the next line goes on in lower case.
-            if (!prose && !nextBlank && line.matches(".*[\\p{Ll}\\d\"),]$") && next.strip().matches("\\p{Ll}[\\p{Ll}-]*\\s+\\p{Ll}.*")
-                    && !next.strip().matches(".*\\S {3,}\\S.*")) prose = true;
+            if (!prose && !nextBlank && Prefilter.matches(line, ".*[\\p{Ll}\\d\"),]$") && Prefilter.matches(next.strip(), "\\p{Ll}[\\p{Ll}-]*\\s+\\p{Ll}.*")
+                    && !Prefilter.matches(next.strip(), ".*\\S {3,}\\S.*")) prose = true;
             if (!prose || nextBlank) {
                 if (nl > blockStart) out.add(new Span(blockStart, nl));
                 blockStart = nl + 1;

@@ -1,5 +1,6 @@
 package dev.leverage.extract.people;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.extract.Mention;
 
@@ -30,7 +31,7 @@ public final class CaseMentions {
             if (!"person".equals(m.type())) continue;
             PersonName n = PersonName.parse(m.text());
             if (!n.hasFullGiven() || n.surname().length() < 3 || n.surname().startsWith("CI-") || PersonRules.notName(n.surname())
-                    || PersonName.isTitle(n.surname()) || n.surname().matches(".*\\d.*")) continue;
+                    || PersonName.isTitle(n.surname()) || Prefilter.matches(n.surname(), ".*\\d.*")) continue;
             out.add(n.surname().toLowerCase(Locale.ROOT));
         }
         return out;

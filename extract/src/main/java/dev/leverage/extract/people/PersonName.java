@@ -1,5 +1,6 @@
 package dev.leverage.extract.people;
 
+import dev.leverage.extract.Prefilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,21 +74,21 @@ public record PersonName(String title, String given, String surname, String suff
 
     private static PersonName read(String written) {
         // "(SR)", "(Jr.)": a suffix in parentheses is still the suffix
-        String s = written.strip().replaceAll("(?i)\\s*\\((jr|sr|ii|iii|iv)\\.?\\)", " $1");
+        String s = Prefilter.replaceAll(written.strip(), "(?i)\\s*\\((jr|sr|ii|iii|iv)\\.?\\)", " $1");
         // a wide gap or a tab ends the name (the next form column is not part of it); a comma with no space after it
         // is a CSV separator, so the name is the last cell ("COURIER,STCLAIR D")
         s = s.split(" {3,}|\t")[0].strip();
-        if (s.matches(".*[^\\s,],(?=[A-Za-z]).*")) s = s.substring(s.lastIndexOf(',') + 1).strip();
+        if (Prefilter.matches(s, ".*[^\\s,],(?=[A-Za-z]).*")) s = s.substring(s.lastIndexOf(',') + 1).strip();
         // "B. O Shea", "G D Angelo": a lone O or D before the surname is its apostrophe prefix
-        s = s.replaceAll("(?<=\\S )([OD]) (?=[A-Z][a-z]+$)", "$1'");
+        s = Prefilter.replaceAll(s, "(?<=\\S )([OD]) (?=[A-Z][a-z]+$)", "$1'");
         java.util.regex.Matcher ci = INFORMANT.matcher(s);
         // an informant is known by number: CI-0419 is one person however the number is written
-        if (ci.matches()) return new PersonName("CI", "", "CI-" + ci.group(1).replaceFirst("^0+(?=\\d)", ""));
-        s = s.replaceAll("\\b([A-Z])\\.(?=[A-Z][a-z])", "$1. ");
+        if (ci.matches()) return new PersonName("CI", "", "CI-" + Prefilter.replaceFirst(ci.group(1), "^0+(?=\\d)", ""));
+        s = Prefilter.replaceAll(s, "\\b([A-Z])\\.(?=[A-Z][a-z])", "$1. ");
         for (int i = 0; i < 3; i++) s = TRAILING_JUNK.matcher(BADGE_TAIL.matcher(s).replaceAll("")).replaceAll("").strip();
-        s = s.replaceAll("[’']s$", "").strip();
+        s = Prefilter.replaceAll(s, "[’']s$", "").strip();
         // A signature line ("/s/ L. Ortega") or a form label ("Technician: Mendez") is not part of the name.
-        s = s.replaceFirst("^.*:\\s*", "").replaceFirst("(?i)^(?:/s/|s/(?=\\s))\\s*", "").replaceFirst("^[^\\p{L}0]+", "").strip();
+        s = Prefilter.replaceFirst(Prefilter.replaceFirst(Prefilter.replaceFirst(s, "^.*:\\s*", ""), "(?i)^(?:/s/|s/(?=\\s))\\s*", ""), "^[^\\p{L}0]+", "").strip();
         String suffix = "";
         java.util.regex.Matcher sm = SUFFIX.matcher(s);
         while (sm.find()) {
@@ -98,7 +99,7 @@ public record PersonName(String title, String given, String surname, String suff
                 case "sr", "senior" -> "Sr.";
                 default -> sm.group(1).toUpperCase(Locale.ROOT);
             };
-            s = (s.substring(0, sm.start()) + " " + s.substring(sm.end())).strip().replaceAll(",\\s*$", "");
+            s = Prefilter.replaceAll((s.substring(0, sm.start()) + " " + s.substring(sm.end())).strip(), ",\\s*$", "");
             break;
         }
         if (s.contains(",")) {
@@ -112,8 +113,8 @@ public record PersonName(String title, String given, String surname, String suff
             List<String> lastWords = List.of(last.split("\\s+"));
             boolean lastIsName = lastWords.size() == 1 || lastWords.subList(0, lastWords.size() - 1).stream().allMatch(w -> PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")))
                     // "QUINTANAR BOYCE, M.": a double surname a form writes in capitals, before an initial
-                    || lastWords.size() == 2 && first.matches("[A-Z]\\.?") && rest.length == 1
-                    && lastWords.stream().allMatch(w -> w.matches("[A-Z][A-Z'’]+") && !isTitle(w) && !PersonRules.notName(w));
+                    || lastWords.size() == 2 && Prefilter.matches(first, "[A-Z]\\.?") && rest.length == 1
+                    && lastWords.stream().allMatch(w -> Prefilter.matches(w, "[A-Z][A-Z'’]+") && !isTitle(w) && !PersonRules.notName(w));
             if (lastIsName && !first.isEmpty() && !isTitle(last))
                 return new PersonName("", given(first), surname(lastWords), suffix, rest.length > 1 && !PersonRules.notName(rest[1]) ? given(rest[1]) : "");
             s = p[0];
@@ -123,19 +124,19 @@ public record PersonName(String title, String given, String surname, String suff
         int i = 0;
         while (i < tokens.length - 1 && (isTitle(tokens[i])
                 // "Sr. Inv. Rosalind Achterberg", "Supervisory Special Agent": a grade before a title is part of it
-                || tokens[i].matches("(?i)sr\\.?|snr\\.?|senior|supervisory|asst\\.?|assistant|acting|chief|special|lead|principal")
-                && i + 2 < tokens.length && (isTitle(tokens[i + 1]) || tokens[i + 1].matches("(?i)special|agent")))) title.add(tokens[i++]);
+                || Prefilter.matches(tokens[i], "(?i)sr\\.?|snr\\.?|senior|supervisory|asst\\.?|assistant|acting|chief|special|lead|principal")
+                && i + 2 < tokens.length && (isTitle(tokens[i + 1]) || Prefilter.matches(tokens[i + 1], "(?i)special|agent")))) title.add(tokens[i++]);
         // An agency's own title in capitals before a name written in mixed case ("HLEO T. Renwick-Ames", "CVEO Anselm
         // J. Kowalczyk"): a title, not a given name; "MORRISON GARY L" and "JOHN SMITH" stay names.
-        if (title.isEmpty() && tokens.length >= 3 && tokens[0].matches("[A-Z]{2,5}") && !PersonRules.isGivenName(tokens[0])
-                && java.util.Arrays.stream(tokens, 1, tokens.length).anyMatch(t -> t.matches(".*\\p{Ll}.*"))
-                && tokens[tokens.length - 1].matches("\\p{Lu}\\p{Ll}.*")) title.add(tokens[i++]);
+        if (title.isEmpty() && tokens.length >= 3 && Prefilter.matches(tokens[0], "[A-Z]{2,5}") && !PersonRules.isGivenName(tokens[0])
+                && java.util.Arrays.stream(tokens, 1, tokens.length).anyMatch(t -> Prefilter.matches(t, ".*\\p{Ll}.*"))
+                && Prefilter.matches(tokens[tokens.length - 1], "\\p{Lu}\\p{Ll}.*")) title.add(tokens[i++]);
         List<String> rest = new ArrayList<>(List.of(tokens).subList(i, tokens.length));
         if (rest.isEmpty()) return new PersonName(String.join(" ", title), "", "", suffix);
         // CAD and unit rosters write "WHITCOMB D", "MORRISON GARY L": surname first, in capitals, an initial last
         boolean caps = rest.stream().allMatch(w -> w.equals(w.toUpperCase(Locale.ROOT)));
-        if (caps && rest.size() >= 2 && rest.size() <= 3 && rest.get(0).matches("[A-Z][A-Z'’-]+")
-                && (rest.get(rest.size() - 1).matches("[A-Z]\\.?") || rest.size() == 2 && !PersonRules.isGivenName(rest.get(0)) && PersonRules.isGivenName(rest.get(1)))) {
+        if (caps && rest.size() >= 2 && rest.size() <= 3 && Prefilter.matches(rest.get(0), "[A-Z][A-Z'’-]+")
+                && (Prefilter.matches(rest.get(rest.size() - 1), "[A-Z]\\.?") || rest.size() == 2 && !PersonRules.isGivenName(rest.get(0)) && PersonRules.isGivenName(rest.get(1)))) {
             return new PersonName(String.join(" ", title), given(rest.get(1)), surname(List.of(rest.get(0))), suffix,
                     rest.size() == 3 && !PersonRules.notName(rest.get(2)) ? given(rest.get(2)) : "");
         }
@@ -155,7 +156,7 @@ public record PersonName(String title, String given, String surname, String suff
 
     private static String given(String word) {
         // "C.H." is an initial, "Curtis" a name
-        if (word.matches("(?:[A-Za-z]\\.){1,3}")) return word.substring(0, 1).toUpperCase(Locale.ROOT);
+        if (Prefilter.matches(word, "(?:[A-Za-z]\\.){1,3}")) return word.substring(0, 1).toUpperCase(Locale.ROOT);
         return cap(word.replace(".", ""));
     }
 
@@ -176,7 +177,7 @@ public record PersonName(String title, String given, String surname, String suff
 
     static String fold(String w) {
         // Wróbel = Wrobel: accents dropped
-        String s = java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replace('0', 'o').replace('1', 'l').replace('5', 's').replace('|', 'l')
+        String s = Prefilter.replaceAll(java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD), "\\p{M}", "").toLowerCase(Locale.ROOT).replace('0', 'o').replace('1', 'l').replace('5', 's').replace('|', 'l')
                 .replaceAll("[^a-z]", "");
         return s.replace("rn", "m").replace("vv", "w");
     }

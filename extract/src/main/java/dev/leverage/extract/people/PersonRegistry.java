@@ -1,5 +1,6 @@
 package dev.leverage.extract.people;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Mention;
 
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ public final class PersonRegistry {
     }
 
     private static boolean isOfficialTitle(String title) {
-        return !title.isEmpty() && !title.toLowerCase(Locale.ROOT).matches("(mr|ms|mrs|dr)\\.?");
+        return !title.isEmpty() && !Prefilter.matches(title.toLowerCase(Locale.ROOT), "(mr|ms|mrs|dr)\\.?");
     }
 
     /** Resolves person mentions (type "person") into people. */
@@ -328,7 +329,7 @@ public final class PersonRegistry {
 
     /** A badge number as a key: digits only, no leading zeros ("TPD-4471", "04471" and "#4471" agree). */
     static String badgeKey(String badge) {
-        String d = badge.replaceAll("\\D", "").replaceFirst("^0+(?=\\d)", "");
+        String d = Prefilter.replaceFirst(Prefilter.replaceAll(badge, "\\D", ""), "^0+(?=\\d)", "");
         return d.isEmpty() ? badge : d;
     }
 
@@ -369,15 +370,15 @@ public final class PersonRegistry {
             String surname = c.names.get(0).surname();
             Set<String> aliases = new LinkedHashSet<>();
             for (Mention m : c.mentions) aliases.add(m.text().strip());
-            return new Person((surname + "-unresolved").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", ""), surname + " (which one unresolved)",
+            return new Person(Prefilter.replaceAll((surname + "-unresolved").toLowerCase(Locale.ROOT), "[^a-z0-9-]", ""), surname + " (which one unresolved)",
                     "", List.of(), List.copyOf(aliases), null, c.mentions.size());
         }
         PersonName best = c.names.stream().max(Comparator.comparingInt((PersonName n) -> n.given().length())).orElseThrow();
         String surname = best.surname();
         String given = c.given;
         String name = new PersonName("", given, surname, c.suffix).display();
-        String key = (surname + (given.isEmpty() ? "" : "-" + given) + (c.middle.isEmpty() ? "" : "-" + c.middle.charAt(0))
-                + (c.suffix.isEmpty() ? "" : "-" + c.suffix)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        String key = Prefilter.replaceAll((surname + (given.isEmpty() ? "" : "-" + given) + (c.middle.isEmpty() ? "" : "-" + c.middle.charAt(0))
+                + (c.suffix.isEmpty() ? "" : "-" + c.suffix)).toLowerCase(Locale.ROOT), "[^a-z0-9-]", "");
         Map<String, Long> roleCounts = c.mentions.stream().map(Mention::role).filter(Objects::nonNull)
                 .flatMap(r -> List.of(r.split(",")).stream()).filter(r -> !r.isBlank())
                 .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
@@ -412,8 +413,8 @@ public final class PersonRegistry {
      */
     public List<Person> lookup(String query) {
         String q = query.strip();
-        String digits = q.replaceAll("(?i)^(badge\\s*)?#?\\s*", "");
-        if (digits.matches("\\d{2,6}")) {
+        String digits = Prefilter.replaceAll(q, "(?i)^(badge\\s*)?#?\\s*", "");
+        if (Prefilter.matches(digits, "\\d{2,6}")) {
             return people.stream().filter(p -> digits.equals(p.badge())).toList();
         }
         PersonName n = PersonName.parse(q);

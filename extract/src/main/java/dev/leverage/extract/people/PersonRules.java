@@ -1,5 +1,6 @@
 package dev.leverage.extract.people;
 
+import dev.leverage.extract.Prefilter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,7 +192,7 @@ public final class PersonRules {
             if (NOT_NAMES.contains(first.toLowerCase(Locale.ROOT)) || PersonName.isTitle(first) || m.group(2) == null && m.group(3) == null && m.group(4) == null) continue;
             if (m.group(2) != null && (NOT_NAMES.contains(m.group(2).toLowerCase(Locale.ROOT)) || PersonName.isTitle(m.group(2)) || !isGivenName(m.group(2)))) continue;
             String line = lineOf(text, m.start());
-            boolean tabular = line.contains("\t") || line.contains(",") || line.matches(".*\\S {2,}\\S.*") || line.contains("(");
+            boolean tabular = line.contains("\t") || line.contains(",") || Prefilter.matches(line, ".*\\S {2,}\\S.*") || line.contains("(");
             boolean givenKnown = m.group(2) != null && isGivenName(m.group(2));
             if (surnames.contains(first.toLowerCase(Locale.ROOT)) || givenKnown || tabular && m.group(3) != null && m.group(2) == null) {
                 int end = m.end();
@@ -222,7 +223,7 @@ public final class PersonRules {
             Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}'’.-])" + Pattern.quote(g) + "(?![\\p{L}\\p{N}]| {1,2}[A-Z][a-z]| {1,2}[A-Z]\\.)").matcher(text);
             while (m.find()) {
                 String before = text.substring(Math.max(0, m.start() - 3), m.start());
-                if (before.matches(".*[A-Z][a-z]* ?$") && !before.isBlank()) continue;
+                if (Prefilter.matches(before, ".*[A-Z][a-z]* ?$") && !before.isBlank()) continue;
                 put(out, new Found(m.start(), m.end(), m.group()));
             }
         }
@@ -316,8 +317,8 @@ public final class PersonRules {
     /** True for a word that capitalised forms use but that is never a name ("Booked", "Warrant", "Driver"). */
     public static boolean notName(String word) {
         // lab and agency acronyms read as names: TCRCL, GC-MS
-        if (word.matches("(?i)[bcdfghjklmnpqrstvwxz]{4,}|[A-Za-z]{2,3}-[A-Za-z]{2,3}")) return true;
-        return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT).replace(".", "")) || word.matches("(?i)jr|sr|junior|senior|ii|iii|iv|booked|visit|warrant|released|transferred");
+        if (Prefilter.matches(word, "(?i)[bcdfghjklmnpqrstvwxz]{4,}|[A-Za-z]{2,3}-[A-Za-z]{2,3}")) return true;
+        return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT).replace(".", "")) || Prefilter.matches(word, "(?i)jr|sr|junior|senior|ii|iii|iv|booked|visit|warrant|released|transferred");
     }
 
     /** Adds a span unless a longer one already covers it; a longer one replaces the shorter ones it covers. */

@@ -48,11 +48,11 @@ public final class Roles {
         if (Prefilter.find(PROSECUTOR, t)) roles.add("prosecutor");
         if (officer && (Prefilter.find(K9_BEFORE, before) || Prefilter.find(K9_AFTER, after))) roles.add("k9_handler");
         // A title written after the name: "Dr. Anita Sokolov, Forensic Chemist", "R. Brandt, Evidence Technician".
-        String apposition = after.replaceFirst("^\\s*(#\\s?\\d+\\s*)?,\\s*", "");
+        String apposition = Prefilter.replaceFirst(after, "^\\s*(#\\s?\\d+\\s*)?,\\s*", "");
         if (apposition.length() < after.length()) {
-            if (Prefilter.lookingAt(ANALYST, apposition) || apposition.matches("(?is)^(forensic|senior|drug)?\\s*(chemist|criminalist|analyst|scientist).*")) roles.add("analyst");
-            if (apposition.matches("(?is)^evidence\\s+tech.*")) roles.add("evidence_technician");
-            if (apposition.matches("(?is)^property\\s+(clerk|custodian|officer).*")) roles.add("property_clerk");
+            if (Prefilter.lookingAt(ANALYST, apposition) || Prefilter.matches(apposition, "(?is)^(forensic|senior|drug)?\\s*(chemist|criminalist|analyst|scientist).*")) roles.add("analyst");
+            if (Prefilter.matches(apposition, "(?is)^evidence\\s+tech.*")) roles.add("evidence_technician");
+            if (Prefilter.matches(apposition, "(?is)^property\\s+(clerk|custodian|officer).*")) roles.add("property_clerk");
         }
         if (roles.isEmpty()) {
             String context = before + " " + after;

@@ -1,5 +1,6 @@
 package dev.leverage.extract.sampling;
 
+import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Finding;
 import dev.leverage.extract.Severity;
 
@@ -75,7 +76,7 @@ public final class SamplingAnalyzer {
         Map<String, Object> facts = baseFacts(c);
         facts.put("kind", kind);
         String item = c.item() == null ? "seizure" : "item" + c.item();
-        return new Finding("sampling-" + kind.replace('_', '-') + "-" + item.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT),
+        return new Finding("sampling-" + kind.replace('_', '-') + "-" + Prefilter.replaceAll(item, "[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT),
                 "sampling_extrapolation", kind, severity, title, why, action, facts, c.citations());
     }
 
@@ -188,7 +189,7 @@ public final class SamplingAnalyzer {
         String title = item + ": " + n + " of " + bigN + " units tested; "
                 + (crossed != null && !lowerCrosses ? "the sample does not prove the " + fmt(crossed.grams()) + " g threshold"
                 : "identity and weight extrapolated to all units");
-        return new Finding("sampling-" + item.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), "sampling_extrapolation",
+        return new Finding("sampling-" + Prefilter.replaceAll(item.toLowerCase(Locale.ROOT), "[^a-z0-9]", ""), "sampling_extrapolation",
                 (String) facts.get("kind"), sev, title, why.toString().strip(),
                 "Move to compel testing and individual weighing of every unit (or a documented random sampling plan large enough "
                         + "for the claim) and the bench notes and balance records; retain a defense chemist; challenge the weight finding for the "

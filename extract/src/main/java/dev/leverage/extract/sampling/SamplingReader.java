@@ -98,7 +98,7 @@ public final class SamplingReader {
         Facts document = new Facts(); // statements made before any item is named, or of the whole report
         boolean anyConfirmed = false, anyField = false;
         for (Located s : sentences) {
-            String t = ocrWords(CustodyText.ocrDigits(s.text().replace('\n', ' ').replaceAll("\\s+", " ").strip()));
+            String t = ocrWords(CustodyText.ocrDigits(Prefilter.replaceAll(s.text().replace('\n', ' '), "\\s+", " ").strip()));
             // An item heading or an item named in the sentence moves the reader to that item.
             Matcher heading = ITEM_HEADING.matcher(t);
             Matcher label = ITEM_LABEL.matcher(t);
@@ -108,12 +108,12 @@ public final class SamplingReader {
             }
             List<String> named = new ArrayList<>();
             // An item named in passing "(see Property Report item 2)" is a reference, not the item being described.
-            Matcher im = ITEM.matcher(t.replaceAll("\\([^)]*\\)", " "));
+            Matcher im = ITEM.matcher(Prefilter.replaceAll(t, "\\([^)]*\\)", " "));
             while (im.find()) for (String k : ItemKey.of(im.group(1))) if (!named.contains(k)) named.add(k);
             if (heading.find()) current = ItemKey.of(heading.group(1)).stream().findFirst().orElse(current);
             else if (named.size() == 1) current = named.get(0);
             // "booked them as Item #3": what the narrative said before about the units is about that item.
-            if (named.size() == 1 && t.matches("(?is).*\\b(as|marked|labell?ed|designated|logged|booked|tagged)\\s+(?:it\\s+|them\\s+)?(?:as\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?|#)?\\s*\\d.*")
+            if (named.size() == 1 && Prefilter.matches(t, "(?is).*\\b(as|marked|labell?ed|designated|logged|booked|tagged)\\s+(?:it\\s+|them\\s+)?(?:as\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?|#)?\\s*\\d.*")
                     && document.any()) {
                 merge(byItem.computeIfAbsent(named.get(0), k -> new Facts()), document, true);
                 document = new Facts();
@@ -196,7 +196,7 @@ public final class SamplingReader {
             Integer a = number(of.group(1)), b = number(of.group(2));
             String around = t.substring(Math.max(0, of.start() - 40), Math.min(t.length(), of.end() + 60));
             if (a == null || b == null || a > b || b < 2) continue;
-            if (t.substring(Math.max(0, of.start() - 8), of.start()).toLowerCase(Locale.ROOT).matches(".*\\b(page|pg\\.?|p\\.)\\s*$")) continue;
+            if (Prefilter.matches(t.substring(Math.max(0, of.start() - 8), of.start()).toLowerCase(Locale.ROOT), ".*\\b(page|pg\\.?|p\\.)\\s*$")) continue;
             // "four bundles of ten" packs the units; "5 of the 54 bags were analyzed" samples them.
             if (!Prefilter.find(TESTED_VERB, around) && !Prefilter.find(IDENTIFIED, t)) continue;
             if (f.tested == null) f.tested = a;
@@ -236,10 +236,10 @@ public final class SamplingReader {
             String before = t.substring(Math.max(0, c.start() - 60), c.start());
             String after = t.substring(c.end(), Math.min(t.length(), c.end() + 70));
             // "Item 1 consisted of" names the item, not one unit; "each of the 4 bags" is a count of the tested.
-            if (before.matches("(?is).*\\b(item|exhibit|exh\\.?|no\\.?|#|lab)\\s*$")) continue;
+            if (Prefilter.matches(before, "(?is).*\\b(item|exhibit|exh\\.?|no\\.?|#|lab)\\s*$")) continue;
             boolean testedHere = Prefilter.find(TESTED_VERB, after.length() > 45 ? after.substring(0, 45) : after)
-                    && !after.matches("(?is)^\\W*(?:and|,)?\\s*(?:were\\s+)?(?:received|submitted).*")
-                    || before.matches("(?is).*\\b(analy[sz]ed|tested|sampled|examined|selected|analysis\\s+of|sample\\s+of|sampling\\s+of|representative|random(?:ly)?\\s+selected|chose|weighed\\s+individually|each\\s+of\\s+the)\\s*(?:the\\s+)?$");
+                    && !Prefilter.matches(after, "(?is)^\\W*(?:and|,)?\\s*(?:were\\s+)?(?:received|submitted).*")
+                    || Prefilter.matches(before, "(?is).*\\b(analy[sz]ed|tested|sampled|examined|selected|analysis\\s+of|sample\\s+of|sampling\\s+of|representative|random(?:ly)?\\s+selected|chose|weighed\\s+individually|each\\s+of\\s+the)\\s*(?:the\\s+)?$");
             // A count of units that were not the ones analysed is what the item holds.
             boolean receivedHere = true;
             if (testedHere && (f.tested == null || counted && n < f.tested)) {
@@ -256,9 +256,9 @@ public final class SamplingReader {
             Matcher w = WEIGHT.matcher(t);
             while (w.find()) {
                 String pre = t.substring(Math.max(0, w.start() - 14), w.start());
-                if (pre.matches("(?is).*(\\+/-|±|\\+-|or\\s+minus|uncertainty(?:\\s+of|\\s+is)?:?)\\s*$")) continue; // the uncertainty
+                if (Prefilter.matches(pre, "(?is).*(\\+/-|±|\\+-|or\\s+minus|uncertainty(?:\\s+of|\\s+is)?:?)\\s*$")) continue; // the uncertainty
                 String ctx = t.substring(Math.max(0, w.start() - 25), w.start()).toLowerCase(Locale.ROOT);
-                if (ctx.matches(".*(consumed|remaining|remain|returned|reserve)\\W*$")) continue;
+                if (Prefilter.matches(ctx, ".*(consumed|remaining|remain|returned|reserve)\\W*$")) continue;
                 weights.add(new double[]{dev.leverage.extract.Weights.grams(Double.parseDouble(w.group(1).replace(",", "")), w.group(2)), w.start()});
             }
             if (!weights.isEmpty() && (Prefilter.find(WEIGHT_WORD, lower) || relevant.getAsBoolean())) {
@@ -278,13 +278,13 @@ public final class SamplingReader {
                             weighed = true;
                         } else if (f.reported == null || Prefilter.find(TOTAL, near)) {
                             if (f.reported != null && !Prefilter.find(TOTAL, near)) continue;
-                            if (lower.matches("(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass|total)\\b.*")) {
+                            if (Prefilter.matches(lower, "(?s).*\\b(weigh\\w*|weight|wt\\.?|net|gross|mass|total)\\b.*")) {
                                 f.reported = round3(x[0]);
                                 String k = clause.toLowerCase(Locale.ROOT);
-                                f.kind = k.matches("(?s).*\\b(gross|with\\s+packaging|including\\s+(?:the\\s+)?(?:packaging|baggies|bags|bag|wrappers?|containers?|envelopes?|bottles?)|in\\s+packaging|packaged\\s+weight)\\b.*") ? "gross"
-                                        : k.matches("(?s).*\\bnet\\b.*") ? "net" : lower.matches("(?s).*\\bgross\\b.*") ? "gross" : lower.matches("(?s).*\\bnet\\b.*") ? "net" : null;
-                                f.basis = k.matches("(?s).*\\bextrapolat\\w*.*") ? "extrapolated" : k.matches("(?s).*\\bestimat\\w*.*") ? "estimated"
-                                        : k.matches("(?s).*\\bcalculated\\b.*") ? "extrapolated" : k.matches("(?s).*\\b(approx\\w*|about|roughly)\\b.*") ? "approximate" : null;
+                                f.kind = Prefilter.matches(k, "(?s).*\\b(gross|with\\s+packaging|including\\s+(?:the\\s+)?(?:packaging|baggies|bags|bag|wrappers?|containers?|envelopes?|bottles?)|in\\s+packaging|packaged\\s+weight)\\b.*") ? "gross"
+                                        : Prefilter.matches(k, "(?s).*\\bnet\\b.*") ? "net" : Prefilter.matches(lower, "(?s).*\\bgross\\b.*") ? "gross" : Prefilter.matches(lower, "(?s).*\\bnet\\b.*") ? "net" : null;
+                                f.basis = Prefilter.matches(k, "(?s).*\\bextrapolat\\w*.*") ? "extrapolated" : Prefilter.matches(k, "(?s).*\\bestimat\\w*.*") ? "estimated"
+                                        : Prefilter.matches(k, "(?s).*\\bcalculated\\b.*") ? "extrapolated" : Prefilter.matches(k, "(?s).*\\b(approx\\w*|about|roughly)\\b.*") ? "approximate" : null;
                                 weighed = true;
                             }
                         }
@@ -304,11 +304,11 @@ public final class SamplingReader {
             if (pct != null) f.confidence = Double.parseDouble(pct) / 100;
         }
         // How units were chosen, and whether they were combined first.
-        if (lower.matches("(?s).*\\bhypergeometric\\b.*")) f.selection = "hypergeometric";
-        else if (lower.matches("(?s).*\\b(random(?:ly)?|at\\s+random)\\b.*") && !lower.matches("(?s).*\\b(not|non)[- ]random.*")) {
+        if (Prefilter.matches(lower, "(?s).*\\bhypergeometric\\b.*")) f.selection = "hypergeometric";
+        else if (Prefilter.matches(lower, "(?s).*\\b(random(?:ly)?|at\\s+random)\\b.*") && !Prefilter.matches(lower, "(?s).*\\b(not|non)[- ]random.*")) {
             if (!"hypergeometric".equals(f.selection)) f.selection = "random";
-        } else if (f.selection == null && lower.matches("(?s).*\\brepresentative\\b.*") && (counted || lower.contains("sample"))) f.selection = "representative";
-        else if (f.selection == null && lower.matches("(?s).*\\b(selected|chosen|arbitrar\\w*|picked)\\b.*") && (counted || lower.matches("(?s).*\\b(units?|bags?|packets?|tablets?|samples?)\\b.*"))) f.selection = "selected";
+        } else if (f.selection == null && Prefilter.matches(lower, "(?s).*\\brepresentative\\b.*") && (counted || lower.contains("sample"))) f.selection = "representative";
+        else if (f.selection == null && Prefilter.matches(lower, "(?s).*\\b(selected|chosen|arbitrar\\w*|picked)\\b.*") && (counted || Prefilter.matches(lower, "(?s).*\\b(units?|bags?|packets?|tablets?|samples?)\\b.*"))) f.selection = "selected";
         if (Prefilter.find(IN_PACKAGING, t)) f.inPackaging = true;
         // "Purity: 62% ..., determined on lab item 1.3": one unit's purity stands for all of them.
         if (Prefilter.find(PURITY_ONE, t) && f.tested == null) {
@@ -316,14 +316,14 @@ public final class SamplingReader {
             counted = true;
         }
         if (Prefilter.find(LIMITED, t)) f.limited = true;
-        if (Prefilter.find(COMMINGLED, t) && !lower.matches("(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
+        if (Prefilter.find(COMMINGLED, t) && !Prefilter.matches(lower, "(?s).*\\b(not|never|were\\s+not|was\\s+not)\\s+(combined|composited|commingled|pooled).*")) f.commingled = true;
         // Identity.
         if (Prefilter.find(FIELD_TEST, t)) f.field = true;
         if (confirmed(t)) f.confirmed = true;
         if (Prefilter.find(NO_CONFIRMATION, t)) f.noConfirmation = true;
         String found = substance(lower);
         if (found != null && (f.substance == null || found.startsWith(f.substance) && found.length() > f.substance.length()
-                || lower.matches("(?s).*\\b(identified|detected|confirmed|contain\\w*|positive)\\b.*") && found.length() >= f.substance.length() && !f.substance.startsWith(found))) {
+                || Prefilter.matches(lower, "(?s).*\\b(identified|detected|confirmed|contain\\w*|positive)\\b.*") && found.length() >= f.substance.length() && !f.substance.startsWith(found))) {
             f.substance = found;
         }
         if (counted || weighed || f.field && Prefilter.find(FIELD_TEST, t) || Prefilter.find(COMMINGLED, t)) f.cites.add(Citation.of(d, page, t));
@@ -384,7 +384,7 @@ public final class SamplingReader {
         }
         m.appendTail(b);
         // a lone "l" or "I" where a count or an item number stands: "One (l)", "Item l:"
-        return b.toString().replaceAll("\\(\\s*[lI|]\\s*\\)", "(1)").replaceAll("(?i)\\b(item|exhibit|exh\\.)\\s+[lI](?=\\s*[:.,)]|\\s)", "$1 1");
+        return Prefilter.replaceAll(Prefilter.replaceAll(b.toString(), "\\(\\s*[lI|]\\s*\\)", "(1)"), "(?i)\\b(item|exhibit|exh\\.)\\s+[lI](?=\\s*[:.,)]|\\s)", "$1 1");
     }
 
     /** A laboratory identification: an instrument named, or a substance "identified" (not "the driver was identified as"). */
@@ -417,16 +417,16 @@ public final class SamplingReader {
         String tableUnit = "g";
         for (String line : lines) {
             String l = CustodyText.ocrDigits(line);
-            if (l.toLowerCase(Locale.ROOT).matches(".*\\b(net\\s+(wt|weight)|weight\\s*\\((g|mg)\\)|wt\\.?\\s*\\((g|mg)\\)|net\\s*\\((g|mg)\\)|mass\\s*\\((g|mg)\\)|grams|milligrams)\\b.*")
-                    && !l.matches(".*\\d\\.\\d.*")) {
+            if (Prefilter.matches(l.toLowerCase(Locale.ROOT), ".*\\b(net\\s+(wt|weight)|weight\\s*\\((g|mg)\\)|wt\\.?\\s*\\((g|mg)\\)|net\\s*\\((g|mg)\\)|mass\\s*\\((g|mg)\\)|grams|milligrams)\\b.*")
+                    && !Prefilter.matches(l, ".*\\d\\.\\d.*")) {
                 weightTable = true;
                 // the header's unit is the unit of the rows that write none ("Net wt (mg)")
-                tableUnit = l.toLowerCase(Locale.ROOT).matches(".*(\\(mg\\)|\\bmg\\b|milligram).*") ? "mg" : "g";
+                tableUnit = Prefilter.matches(l.toLowerCase(Locale.ROOT), ".*(\\(mg\\)|\\bmg\\b|milligram).*") ? "mg" : "g";
                 continue;
             }
             // A table whose cells come out one per line (a PDF table): a bare unit label, then its weight a few lines on.
             if (Prefilter.matches(BARE_LABEL, l)) {
-                pendingLabel = l.strip().replaceFirst("(?i)^(unit|bag|packet|tablet|sample|#|no\\.?)\\s*", "");
+                pendingLabel = Prefilter.replaceFirst(l.strip(), "(?i)^(unit|bag|packet|tablet|sample|#|no\\.?)\\s*", "");
                 pendingAt = 0;
                 continue;
             }
@@ -444,11 +444,11 @@ public final class SamplingReader {
             }
             Matcher m = UNIT_WEIGHT_ROW.matcher(l);
             if (!m.matches() || !weightTable && m.group(3) == null) {
-                if (l.isBlank() || l.matches("\\s*[-=|+ ]+\\s*")) continue;
+                if (l.isBlank() || Prefilter.matches(l, "\\s*[-=|+ ]+\\s*")) continue;
                 if (!rows.isEmpty() && !m.matches()) weightTable = false;
                 continue;
             }
-            if (l.toLowerCase(Locale.ROOT).matches(".*\\b(total|mean|average|sum|combined|gross)\\b.*")) continue;
+            if (Prefilter.matches(l.toLowerCase(Locale.ROOT), ".*\\b(total|mean|average|sum|combined|gross)\\b.*")) continue;
             String label = m.group(1);
             String item = label.contains(".") ? label.substring(0, label.indexOf('.')) : label.contains("-") ? label.substring(0, label.indexOf('-')) : null;
             double g = dev.leverage.extract.Weights.grams(Double.parseDouble(m.group(2)), m.group(3) == null ? tableUnit : m.group(3));

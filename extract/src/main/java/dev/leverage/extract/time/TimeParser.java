@@ -147,7 +147,7 @@ public final class TimeParser {
         }
         m = MILITARY_RANGE.matcher(text);
         while (m.find()) {
-            boolean year = m.group(2).matches("19|20") && m.group(6) == null;
+            boolean year = Prefilter.matches(m.group(2), "19|20") && m.group(6) == null;
             if (year) continue; // "2019-2021"
             LocalTime a = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), 0, null);
             LocalTime b = clock(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), 0, null);
@@ -198,8 +198,8 @@ public final class TimeParser {
         List<TimeExpression> out = new ArrayList<>(list);
         for (int i = 1; i < out.size(); i++) {
             TimeExpression end = out.get(i), start = out.get(i - 1);
-            if (!end.rangeEnd() || !end.text().matches("(?is).*\\b[ap]\\.?\\s?m\\b\\.?.*") || start.text().matches("(?is).*\\b[ap]\\.?\\s?m\\b.*")) continue;
-            boolean pm = end.text().toLowerCase(Locale.ROOT).matches("(?s).*\\bp\\.?\\s?m.*");
+            if (!end.rangeEnd() || !Prefilter.matches(end.text(), "(?is).*\\b[ap]\\.?\\s?m\\b\\.?.*") || Prefilter.matches(start.text(), "(?is).*\\b[ap]\\.?\\s?m\\b.*")) continue;
+            boolean pm = Prefilter.matches(end.text().toLowerCase(Locale.ROOT), "(?s).*\\bp\\.?\\s?m.*");
             int h = start.time().getHour();
             if (h < 1 || h > 12) continue;
             LocalTime t = LocalTime.of(h % 12 + (pm ? 12 : 0), start.time().getMinute(), start.time().getSecond());
@@ -245,7 +245,7 @@ public final class TimeParser {
         while (m.find()) {
             String tok = m.group();
             long digits = tok.chars().filter(Character::isDigit).count();
-            if (digits < 2 || !tok.matches(".*[OoIl;].*")) continue;
+            if (digits < 2 || !Prefilter.matches(tok, ".*[OoIl;].*")) continue;
             if (sb == null) sb = new StringBuilder(text);
             for (int i = 0; i < tok.length(); i++) {
                 char c = tok.charAt(i);
@@ -271,7 +271,7 @@ public final class TimeParser {
             TimeExpression cur = out.get(i);
             String between = text.substring(prev.end(), Math.max(prev.end(), cur.start())).strip().toLowerCase(Locale.ROOT);
             // "from 03/14/2025 2300 to 03/15/2025 0800": the end may carry its own date.
-            if (between.matches("(and|to|-|–|until|till|through|thru)(\\s+(on\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(\\s+at)?)?")) {
+            if (Prefilter.matches(between, "(and|to|-|–|until|till|through|thru)(\\s+(on\\s+)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(\\s+at)?)?")) {
                 out.set(i, new TimeExpression(cur.start(), cur.end(), cur.text(), cur.time(), cur.date(), cur.approximate(), true));
             }
         }
@@ -315,14 +315,14 @@ public final class TimeParser {
     public static LocalTime parseClock(String cell) {
         if (cell == null) return null;
         String s = cell.strip();
-        if (s.matches("\\d{6}")) {
+        if (Prefilter.matches(s, "\\d{6}")) {
             return clock(Integer.parseInt(s.substring(0, 2)), Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(4)), null);
         }
-        if (s.matches("\\d{3,4}")) {
+        if (Prefilter.matches(s, "\\d{3,4}")) {
             String p = s.length() == 3 ? "0" + s : s;
             return clock(Integer.parseInt(p.substring(0, 2)), Integer.parseInt(p.substring(2)), 0, null);
         }
-        if (s.matches("\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
+        if (Prefilter.matches(s, "\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
             String[] p = s.split("[:.]");
             return clock(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 0, null);
         }
@@ -334,7 +334,7 @@ public final class TimeParser {
     public static LocalDate parseDate(String cell) {
         if (cell == null) return null;
         String s = cell.strip();
-        if (s.matches("\\d{8}")) {
+        if (Prefilter.matches(s, "\\d{8}")) {
             LocalDate d = date(Integer.parseInt(s.substring(4)), Integer.parseInt(s.substring(0, 2)), Integer.parseInt(s.substring(2, 4)));
             if (d != null) return d;
             return date(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6)));

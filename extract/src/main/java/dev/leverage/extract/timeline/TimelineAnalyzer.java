@@ -486,9 +486,9 @@ public final class TimelineAnalyzer {
     }
 
     private static String bare(String actor) {
-        String b = actor.replaceAll("\\(.*?\\)", " ").replaceAll("#\\s*\\S+", " ").replaceAll("\\b\\S*\\d\\S*", " ").replaceAll("\\s+", " ").strip();
+        String b = Prefilter.replaceAll(Prefilter.replaceAll(Prefilter.replaceAll(Prefilter.replaceAll(actor, "\\(.*?\\)", " "), "#\\s*\\S+", " "), "\\b\\S*\\d\\S*", " "), "\\s+", " ").strip();
         // A log's "Brannigan C." is C. Brannigan.
-        return b.matches("\\p{Lu}[\\p{L}'-]+,?\\s+\\p{Lu}\\.?") ? b.replaceFirst("^([\\p{L}'-]+),?\\s+(\\p{Lu})\\.?$", "$2. $1") : b;
+        return Prefilter.matches(b, "\\p{Lu}[\\p{L}'-]+,?\\s+\\p{Lu}\\.?") ? Prefilter.replaceFirst(b, "^([\\p{L}'-]+),?\\s+(\\p{Lu})\\.?$", "$2. $1") : b;
     }
 
     /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
@@ -527,7 +527,7 @@ public final class TimelineAnalyzer {
     }
 
     private static String surname(String actor) {
-        String[] w = actor.replaceAll("[^\\p{L} '-]", " ").strip().split("\\s+");
+        String[] w = Prefilter.replaceAll(actor, "[^\\p{L} '-]", " ").strip().split("\\s+");
         return w[w.length - 1].toLowerCase(Locale.ROOT);
     }
 
