@@ -97,6 +97,16 @@ class DiscoveryEvaluationTest {
         holds(run("discovery-blind4", 12), 0.70, 0.75, 1);
     }
 
+    /**
+     * discovery-blind5, 12 productions (4 complete) from a lottery's security division, a coroner, VA and capitol police,
+     * a corrections inspector general, a village marshal and others, written blind and scored once: P 0.680 R 0.586, 2 of
+     * 4 complete productions silent.
+     */
+    @Test
+    void discoveryGapsOnTheFifthBlindSet() throws Exception {
+        holds(run("discovery-blind5", 12), 0.68, 0.58, 2);
+    }
+
     /** The set's precision, recall and silent complete productions are at least these. */
     private static void holds(DiscoveryEvaluation.Result r, double precision, double recall, int silent) {
         assertTrue(r.micro().precision() >= precision, "precision " + r.micro().precision());
