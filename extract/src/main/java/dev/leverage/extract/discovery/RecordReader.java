@@ -55,7 +55,7 @@ public final class RecordReader {
     private static final Pattern IN_CAR = Pattern.compile("(?i)\\b(?:icv|in[- ]car|dash[- ]?cam(?:era)?s?|dash(?:board)?\\s+cameras?|mvr|dvr|cruiser\\s+(?:video|camera)|patrol\\s+car\\s+(?:video|camera)|vehicle\\s+(?:camera|video|recording)\\s+system|watchguard|fleet\\s+camera)\\b");
     private static final Pattern WITHHELD = Pattern.compile("(?i)\\b(?:withheld|withhold(?:ing)?|not\\s+(?:yet\\s+)?(?:been\\s+)?(?:produced|provided|included|available|received|located|enclosed)|"
             + "to\\s+be\\s+(?:provided|produced|forwarded|sent|supplemented)|to\\s+follow|will\\s+(?:be\\s+)?(?:provide|produce|forward|supplement)\\w*|"
-            + "(?:has|have)\\s+been\\s+requested|requested\\s+from|pending|outstanding|under\\s+review|not\\s+in\\s+(?:our|the\\s+state's)\\s+possession|"
+            + "(?:has|have)\\s+been\\s+requested|(?:has|have|had)\\s+(?:also\\s+)?requested|requested\\s+from|pending|outstanding|under\\s+review|not\\s+in\\s+(?:our|the\\s+state's)\\s+possession|"
             + "unavailable|no\\s+longer\\s+exists?|could\\s+not\\s+be\\s+(?:located|found)|upon\\s+receipt|once\\s+received|when\\s+received|awaiting|"
             // "not preserved", "are being compiled", "will send it when I get it"
             + "not\\s+(?:been\\s+)?(?:preserved|retained|saved|kept)|(?:was|were)\\s+(?:overwritten|purged|deleted|lost)|"
@@ -77,6 +77,7 @@ public final class RecordReader {
             + "interview\\s+room|dispatcher|telecommunicator|"
             // "Plan approved: Sgt. Olivia Brandt (not deployed on 03/14)"
             + "not\\s+(?:deployed|present|on\\s+scene)|did\\s+not\\s+(?:respond|deploy|attend|go))\\b");
+    private static final Pattern CANCEL_REASON = Pattern.compile("(?i)\\b(?:because|since|as)\\b(?=.{0,60}\\b(?:was|were|is)\\s+(?:closer|nearer|already|available|on\\s+scene|handling|en\\s+route))");
     private static final Pattern CANCELLED = Pattern.compile("(?i)\\b(?:cancel(?:l?ed|s)?|cncl|canc|disregard(?:ed)?|called\\s+off|10-22|never\\s+arrived|did\\s+not\\s+arrive|returned\\s+to\\s+(?:service|patrol)\\s+before)\\b");
     private static final Pattern FIRST_PERSON_SCENE = Pattern.compile("(?i)\\bI\\s+(?:then\\s+|also\\s+|later\\s+)?(?:stopped|arrived|observed|approached|conducted|initiated|deployed|responded|made\\s+contact|contacted|searched|located|detained|arrested|"
             + "activated|walked|asked|spoke|handcuffed|seized|recovered|found|placed|patted|frisked|was\\s+dispatched|was\\s+on\\s+patrol|was\\s+working|was\\s+assigned|ran\\s+\\w+\\s+dog)\\b");
@@ -473,6 +474,16 @@ public final class RecordReader {
         boolean scene = Prefilter.find(SCENE, u);
         boolean away = Prefilter.find(AWAY, u);
         List<String> names = surnames(u);
+        // "I cancelled it at 1355 before it arrived because Cpl. Nakashima was closer": whoever the reason names was
+        // not called off
+        if (cancelled) {
+            Matcher cm = CANCELLED.matcher(u);
+            Matcher why = CANCEL_REASON.matcher(u);
+            if (cm.find() && why.find(cm.end())) {
+                List<String> before = surnames(u.substring(0, why.start()));
+                names = names.stream().filter(before::contains).toList();
+            }
+        }
         for (String s : names) {
             if (cancelled) out.add(new RecordReference("scene", RecordReference.CANCELLED, s, null, c));
             else if (scene && !away) out.add(new RecordReference("scene", RecordReference.BASIS, s, null, c));
