@@ -74,6 +74,8 @@ public final class DiscoveryGapAnalyzer {
         return out;
     }
 
+    private static final java.util.regex.Pattern EVERY_OFFICER = java.util.regex.Pattern.compile("(?i)\\b(?:no|none\\s+of\\s+the|all|any|every|neither)\\s+(?:\\w+\\s+){0,2}(?:officers?|deputies|deputy|units?|personnel|agencies|responders)\\b");
+
     private static void recordings(List<RecordReference> refs, Set<String> media, Gaps gaps) {
         Map<String, String> alias = new LinkedHashMap<>();
         for (RecordReference r : of(refs, "unit", RecordReference.ALIAS)) alias.putIfAbsent(r.subject(), r.record());
@@ -109,16 +111,22 @@ public final class DiscoveryGapAnalyzer {
         Set<String> mentioned = new LinkedHashSet<>();
         for (RecordReference r : of(refs, "camera", RecordReference.BASIS)) mentioned.add(r.record());
         Set<String> none = new LinkedHashSet<>();
-        boolean noneAtAll = false;
+        boolean noneAtAll = false, noneAnywhere = false;
         for (RecordReference r : of(refs, "recording", RecordReference.NONE)) {
             boolean covers = r.record().equals("any") || r.record().equals("body") && !mentioned.contains("in_car") || r.record().equals("in_car") && !mentioned.contains("body");
             if (!covers) continue;
-            if (r.subject() == null) noneAtAll = true;
-            else none.add(r.subject());
+            if (r.subject() == null) {
+                noneAtAll = true;
+                // "no officer at the scene had a camera" covers the officers of other agencies too
+                if (r.citation() != null && Prefilter.find(EVERY_OFFICER, r.citation().quote())) noneAnywhere = true;
+            } else none.add(r.subject());
         }
+        // officers of another agency than the one whose cameras a statement speaks of
+        Set<String> outside = new LinkedHashSet<>();
+        for (RecordReference r : of(refs, "scene", RecordReference.OUTSIDE)) outside.add(r.subject());
         for (var e : onScene.entrySet()) {
             String who = e.getKey();
-            if (produced.contains(who) || noneAtAll || none.contains(who)) continue;
+            if (produced.contains(who) || none.contains(who) || noneAtAll && (noneAnywhere || !outside.contains(who))) continue;
             if (mediaWords.contains(who) || mediaWords.stream().anyMatch(w -> w.length() > who.length() && w.contains(who) && who.length() >= 4)) continue;
             String display = Prefilter.matches(who, ".*\\d.*") ? "Unit " + who.toUpperCase(Locale.ROOT) : capitalise(who);
             gaps.add("recording", who, Severity.MEDIUM, "No body-worn or in-car video from " + display + ", whom the documents place on scene",

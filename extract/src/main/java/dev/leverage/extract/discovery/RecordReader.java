@@ -45,6 +45,8 @@ public final class RecordReader {
 
     private static final Pattern CAMERA = Pattern.compile("(?i)\\b(?:bwc|bodycam|body[- ]?cam(?:era)?s?|body[- ]worn|icv|in[- ]car(?:\\s+(?:video|camera))?|dash[- ]?cam(?:era)?|dash(?:board)?\\s+camera|"
             + "mvr|dvr|watchguard|axon|cruiser\\s+(?:video|camera)|patrol\\s+(?:video|camera)|video|footage|camera)\\b");
+    private static final Pattern PHOTOS = Pattern.compile("(?i)\\b(?:photo(?:graph)?s?|pictures|photo\\s+log)\\b");
+    private static final Pattern VIDEO = Pattern.compile("(?i)\\b(?:bwc|bodycam|body[- ]?cam\\w*|body[- ]worn|icv|in[- ]car|dash\\w*|mvr|dvr|watchguard|axon|video|footage|recording)\\b");
     private static final Pattern NO_CAMERA = Pattern.compile("(?i)\\b(?:not\\s+(?:been\\s+)?(?:equipped|issued|assigned|outfitted)\\s+(?:with\\s+)?(?:an?\\s+|any\\s+)?(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|cameras?|video)|"
             + "(?:does|do|did)\\s+not\\s+(?:issue|equip|use|utilize|have|deploy|carry|wear)\\s+(?:\\w+\\s+){0,3}(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|cameras?|video)|"
             + "no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|video)\\s*(?:cameras?|video|recording|system|equipment)?\\s+(?:is|are|were|was)\\s+(?:issued|installed|equipped|assigned)|"
@@ -242,7 +244,9 @@ public final class RecordReader {
                 }
                 cited(u, c, type, out);
                 if (!type.startsWith("lab") && !type.equals("custody_log") && Prefilter.find(SEIZED, u) && !Prefilter.find(NOTHING_SEIZED, u)) out.add(new RecordReference("custody", RecordReference.BASIS, null, "seized", c));
-                if (Prefilter.find(NO_CAMERA, u)) {
+                Matcher noCamera = NO_CAMERA.matcher(u);
+                // "CI-2291 was not equipped with a recording device" is about the informant, not an officer's camera
+                if (noCamera.find() && !INFORMANT.matcher(u.substring(0, noCamera.start())).find()) {
                     // which cameras the officer or agency lacks: "not issued body-worn cameras" leaves the in-car video
                     String which = Prefilter.find(BODY, u) && !Prefilter.find(IN_CAR, u) ? "body" : Prefilter.find(IN_CAR, u) && !Prefilter.find(BODY, u) ? "in_car" : "any";
                     List<String> who = surnames(u);
@@ -445,6 +449,51 @@ public final class RecordReader {
     private static final Pattern NAME_THEN_UNIT = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)\\s*(?:#\\s*\\w+\\s*)?[(,]\\s*(?:unit|car|call\\s*sign)?\\s*#?\\s*([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\)?");
     private static final Pattern UNIT_THEN_NAME = Pattern.compile("\\b(?:(?i:unit|car)\\s*#?\\s*)?([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\(\\s*(?:" + RANK + "\\s+)?((?:[A-Z]\\.\\s?)?[A-Z][A-Za-z'’-]+)\\s*\\)");
 
+    private static final String OTHER_AGENCY = "((?:(?:[A-Z][A-Za-z'’.]*\\s+){1,4}(?:Police(?:\\s+Department)?|Sheriff'?s?(?:\\s+Office|\\s+Department)?|Marshal'?s?\\s+Office|Highway\\s+Patrol|State\\s+Police)|[A-Z]{1,4}PD|[A-Z]{2,4}SO))";
+    /** "Brackwater Police Officer Nina Ybarra", "Pollard County Sheriff's Deputy Sal Marchetti" */
+    private static final Pattern AGENCY_BEFORE = Pattern.compile(OTHER_AGENCY + "\\s+$");
+    /** "Ofc Brandt from BPD", "Sgt. Crowe of the Bellmere Police Department" */
+    private static final Pattern AGENCY_AFTER = Pattern.compile("^\\s*,?\\s*(?:from|of|with)\\s+(?:the\\s+)?" + OTHER_AGENCY + "\\b");
+    private static final Set<String> AGENCY_WORDS = Set.of("police", "department", "sheriff", "sheriff's", "sheriffs", "office", "county", "state", "city",
+            "highway", "patrol", "marshal", "marshal's", "of", "the", "and");
+
+    /**
+     * Officers a line introduces with an agency other than the document's own: a statement that "Bureau special agents
+     * are not issued body-worn cameras" says nothing of the city officer who came to help.
+     */
+    private static void outsiders(Document d, String u, Citation c, List<RecordReference> out) {
+        if (!u.contains("Police") && !u.contains("Sheriff") && !u.contains("Marshal") && !u.contains("Patrol") && !Prefilter.find(AGENCY_ACRONYM, u)) return;
+        Matcher m = TITLED.matcher(u);
+        String own = null;
+        while (m.find()) {
+            Matcher before = AGENCY_BEFORE.matcher(u.substring(Math.max(0, m.start() - 80), m.start()));
+            Matcher after = AGENCY_AFTER.matcher(u.substring(m.end()));
+            String agency = before.find() ? before.group(1) : after.find() ? after.group(1) : null;
+            if (agency == null) continue;
+            if (own == null) own = d.pages().isEmpty() ? "" : String.valueOf(agency(d.pages().get(0).text()));
+            if (sameAgency(agency, own)) continue;
+            String s = surname(m.group(1));
+            if (s != null) out.add(new RecordReference("scene", RecordReference.OUTSIDE, s, agency.strip(), c));
+        }
+    }
+
+    private static final Pattern AGENCY_ACRONYM = Pattern.compile("\\b[A-Z]{1,4}(?:PD|SO)\\b");
+
+    /** "BPD" and "Bellmere Police Department", "Pollard County Sheriff's Office" and "Pollard County SO" are one agency. */
+    static boolean sameAgency(String a, String own) {
+        String lo = own.toLowerCase(Locale.ROOT);
+        String la = a.strip().toLowerCase(Locale.ROOT);
+        if (Prefilter.matches(a.strip(), "[A-Z]{2,6}")) {
+            StringBuilder initials = new StringBuilder();
+            for (String w : own.split("[^A-Za-z']+")) if (!w.isEmpty() && !w.equalsIgnoreCase("of") && !w.equalsIgnoreCase("the")) initials.append(Character.toLowerCase(w.charAt(0)));
+            return initials.toString().startsWith(la.substring(0, Math.max(1, la.length() - 2))) || lo.contains(la);
+        }
+        for (String w : la.split("[^a-z'’]+")) {
+            if (w.length() > 2 && !AGENCY_WORDS.contains(w) && lo.contains(w)) return true;
+        }
+        return false;
+    }
+
     private static void scene(Document d, String raw, Citation c, String type, boolean transcript, List<RecordReference> out) {
         String u = ocrFold(raw);
         // each pattern below is tried only where the punctuation it needs is on the line: this runs on every line
@@ -470,6 +519,7 @@ public final class RecordReader {
         }
         if (!titled && !Prefilter.find(UNIT, u) && !Prefilter.find(K9_UNIT, u)) return;
         if (Set.of("lab_report", "lab_submission", "custody_log").contains(type)) return;
+        outsiders(d, u, c, out);
         boolean cancelled = Prefilter.find(CANCELLED, u);
         boolean scene = Prefilter.find(SCENE, u);
         boolean away = Prefilter.find(AWAY, u);
@@ -630,6 +680,8 @@ public final class RecordReader {
         String l = u.toLowerCase(Locale.ROOT);
         // "MEDIA-4   CID interview of R. Pellegrini", "AV-1  Audio-visual ...": an index's media line is a recording
         boolean camera = Prefilter.find(CAMERA, u) || Prefilter.find(CAMERA, entry);
+        // "Photo log (27 photos, my camera and Dep. Marchetti's phone)": a still camera records no video
+        if (camera && Prefilter.find(PHOTOS, u) && !Prefilter.find(VIDEO, u)) camera = false;
         if (camera || l.contains("recording") || Prefilter.find(MEDIA_LINE, u)) {
             if (Prefilter.find(NINE_ONE_ONE, u)) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "911", c));
             if (Prefilter.matches(l, "(?s).*\\b(?:radio|dispatch\\s+audio|cad\\s+audio|channel)\\b.*")) out.add(new RecordReference("dispatch_audio", RecordReference.PRODUCED, null, "radio", c));

@@ -22,5 +22,7 @@ public record RecordReference(String kind, String role, String subject, String r
     public static final String PRODUCED = "produced";
     public static final String NONE = "none";
     public static final String CANCELLED = "cancelled";
+    /** An officer of another agency than the document's (subject: surname, record: the agency as written). */
+    public static final String OUTSIDE = "outside";
     public static final String ALIAS = "alias";
 }
