@@ -428,6 +428,8 @@ public final class RecordReader {
     /** The surnames of the titled names in a line ("Tpr. Okafor and Sgt. Mills arrived"). */
     static List<String> surnames(String line) {
         Set<String> out = new LinkedHashSet<>();
+        // a form's next label ends a name: "Marshal D. Petrakis Assisting: D/M K. Oduya"
+        if (line.indexOf(':') >= 0) line = Prefilter.replaceAll(line, "(?<=\\S)\\s+(?=[A-Z][a-z]+(?:\\s+[A-Za-z]+)?:\\s)", " ; ");
         Matcher m = TITLED.matcher(line);
         while (m.find()) {
             // "OCME Investigator R. Thibodeau", "Fire Investigator ...": an investigator of another service is no officer
