@@ -257,7 +257,7 @@ public final class RecordReader {
                 } else if (Prefilter.find(BODY, u)) {
                     out.add(new RecordReference("camera", RecordReference.BASIS, null, "body", c));
                 }
-                if (Prefilter.find(INTERVIEW, u) && !Prefilter.find(WITHHELD, u)) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
+                if (Prefilter.find(INTERVIEW, u) && !Prefilter.find(WITHHELD, u) && !Prefilter.find(NO_INTERVIEW, u)) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
                 // a result is stated: a table's header ("Unit  Description  Net Weight") states none
                 if (labReport && Prefilter.find(LAB_RESULT, u) && (hasDigit(u) || Prefilter.find(RESULT_STATED, u))) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
                 if (labReport && Prefilter.find(SAMPLED, u)) out.add(new RecordReference("lab", RecordReference.BASIS, null, "sampling", c));
@@ -277,6 +277,8 @@ public final class RecordReader {
             // "booked into property", "I secured the weapon": evidence taken, in the words officers use for it
             + "\\b(?:booked|logged|tagged|placed|entered|submitted)\\s+(?:it\\s+|them\\s+)?(?:into|in|as)\\s+(?:evidence|property)\\b|"
             + "\\b(?:i|we)\\s+secured\\s+the\\s+(?:weapon|handgun|firearm|pistol|revolver|rifle|shotgun|gun|knife|narcotics|drugs|currency|cash|money|phone|evidence)\\b");
+    /** "No custodial interview of the defendant took place." */
+    private static final Pattern NO_INTERVIEW = Pattern.compile("(?i)\\b(?:no|never\\s+an?)\\s+(?:\\w+\\s+){0,2}(?:interview|interrogation)s?\\b.{0,60}?\\b(?:took\\s+place|was\\s+(?:conducted|held|done)|occurred|were\\s+(?:conducted|held))\\b|\\b(?:was|were)\\s+not\\s+(?:interviewed|questioned|interrogated)\\b|\\bdeclined\\s+(?:to\\s+be\\s+interviewed|an?\\s+interview)\\b");
     private static final Pattern INTERVIEW = Pattern.compile("(?i)\\b(?:(?:custodial|recorded|video(?:taped)?|audio)\\s+(?:interview|interrogation|statement)|interview(?:ed)?\\s+(?:\\w+\\s+){0,4}(?:at|in)\\s+the\\s+(?:station|office|headquarters|precinct|jail|detention|interview\\s+room|department|sheriff'?s\\s+office|barracks|post|cid)|"
             + "interview\\s+room|interrogation\\s+room|(?:in|at)\\s+the\\s+(?:interview|interrogation)\\s+room|post-?miranda\\s+interview)\\b");
     private static final Pattern LAB_RESULT = Pattern.compile("(?i)\\b(?:results?|conclusions?|findings|interpretation)\\s*:|\\d\\s*(?:g/100\\s*ml|mg/dl|ng/ml|mg/l)\\b|\\b(?:identified|confirmed|contain(?:s|ed)|positive\\s+for|net\\s+weight|"
@@ -893,9 +895,12 @@ public final class RecordReader {
             // not a police unit with a camera
             if (!hasDigit(unit) && !unit.contains("(") && (name == null || name.isBlank())) continue;
             Citation c = Citation.of(d, page, l);
-            boolean on = onSceneCol >= 0 && onSceneCol < cells.length && !cells[onSceneCol].isBlank()
+            // a civilian on the log (a transit supervisor, a tow driver) carries no police camera
+            if (Prefilter.find(CIVILIAN_ROW, l)) continue;
+            // an on-scene cell of dashes is an empty one
+            boolean on = onSceneCol >= 0 && onSceneCol < cells.length && !Prefilter.matches(cells[onSceneCol].strip(), "[-–—./\\s]*|(?i)n/?a")
                     || Prefilter.find(ON_SCENE_CODE, status);
-            boolean off = Prefilter.find(CANCELLED, status);
+            boolean off = Prefilter.find(CANCELLED, status) || Prefilter.find(NO_RESPONSE, status);
             String unitKey = normal(Prefilter.replaceAll(unit, "\\(.*", ""));
             // a dispatcher's log-in ("DSP-JHARRIS") is no officer's name
             String who = name != null && !name.isBlank() && !Prefilter.matches(name, ".*\\b[A-Z]{2,4}-[A-Z]+\\b.*") ? surname(name) : null;
@@ -907,5 +912,7 @@ public final class RecordReader {
         }
     }
 
+    private static final Pattern CIVILIAN_ROW = Pattern.compile("(?i)\\b(?:civilian|non-?sworn)\\b");
+    private static final Pattern NO_RESPONSE = Pattern.compile("(?i)\\b(?:did\\s+not|didn'?t|never)\\s+respond\\b");
     private static final Pattern ON_SCENE_CODE = Pattern.compile("(?i)\\b(?:onsc\\w*|on\\s*-?\\s*sc(?:e)?ne?|on\\s+scn|arriv\\w*|arrv\\w*|ARV|AR|10-97|10-23|97|O/S|at\\s+scene|on\\s+location|onloc)\\b");
 }
