@@ -19,7 +19,7 @@ public final class ItemKey {
     private static final Pattern RANGE = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*(?:through|thru|-|to|–)\\s*(\\d{1,3})(?!\\d)");
     /** A property tag or lot numbering the item in its last part: "2024-00412-003", "CED-24-0388-1A" (sub-item 1A). */
     private static final Pattern SERIES = Pattern.compile("(?i)([A-Z]{2,4})-?(\\d{1,3}[A-Z]?)");
-    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-(\\d{1,4}[A-Z]?)\\b");
+    private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z0-9]{1,5}-){1,4}\\d{3,7}-(\\d{1,4}[A-Z]?)\\b");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
     private ItemKey() {
