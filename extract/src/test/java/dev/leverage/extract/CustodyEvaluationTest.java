@@ -73,10 +73,13 @@ class CustodyEvaluationTest {
         ratchet("custody-blind8", 0.28, 0.62);
     }
 
-    /** Written blind while blind8 was being worked on; scored once at P 0.143 R 0.370 (3 of 8 clean chains silent). */
+    /**
+     * Written blind while blind8 was being worked on; scored once at P 0.143 R 0.370 (3 of 8 clean chains silent), then
+     * P 0.275 R 0.407 after one fix (exhibit tags whose case number holds letters).
+     */
     @Test
     void custodyFindingsOnTheBlindNinthSet() throws Exception {
-        ratchet("custody-blind9", 0.14, 0.37);
+        ratchet("custody-blind9", 0.27, 0.40);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {
