@@ -100,6 +100,8 @@ public final class Prefilter {
 
     /** The text in lower case (ASCII letters only, so lengths and every other character stay as they are). */
     private static String lower(CharSequence text) {
+        // only a String is kept: a builder may change between two calls
+        if (!(text instanceof String)) return lowerAscii(text.toString());
         CharSequence[] last = LAST.get();
         if (last[0] == text) return (String) last[1];
         String lower = lowerAscii(text.toString());
