@@ -28,7 +28,7 @@ public final class CustodyNlp {
 
     /** The entities the name finder marks in a sentence, in order. */
     public List<Entity> entities(String sentence) {
-        Span[] tokens = tokenizer.tokenizePos(sentence);
+        Span[] tokens = Tokens.spans(tokenizer, sentence);
         String[] words = Span.spansToStrings(tokens, sentence);
         Span[] found = names.find(words);
         double[] probs = names.probs(found);

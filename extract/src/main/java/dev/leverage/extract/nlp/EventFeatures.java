@@ -21,7 +21,7 @@ public final class EventFeatures {
     }
 
     public static String[] tokens(TokenizerME tokenizer, String sentence) {
-        String[] raw = tokenizer.tokenize(sentence);
+        String[] raw = Tokens.words(tokenizer, sentence);
         String[] out = new String[raw.length];
         for (int i = 0; i < raw.length; i++) {
             String t = raw[i].toLowerCase(Locale.ROOT);

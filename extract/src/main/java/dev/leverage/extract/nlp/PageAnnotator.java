@@ -85,7 +85,7 @@ public final class PageAnnotator {
 
     /** Annotates one string as a single sentence (table cells, transcript lines). */
     public Sentence sentence(String text, int start) {
-        Span[] tokens = tokenizer.tokenizePos(text);
+        Span[] tokens = Tokens.spans(tokenizer, text);
         String[] words = Span.spansToStrings(tokens, text);
         return new Sentence(text, start, tokens, words, tagger::tag);
     }
