@@ -50,4 +50,12 @@ public final class NumberWords {
         }
         return total + chunk;
     }
+
+    /** Whether the text holds a digit. */
+    public static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) return true;
+        }
+        return false;
+    }
 }

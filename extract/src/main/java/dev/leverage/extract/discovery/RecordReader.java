@@ -1,5 +1,6 @@
 package dev.leverage.extract.discovery;
 
+import dev.leverage.extract.NumberWords;
 import dev.leverage.extract.Prefilter;
 import dev.leverage.extract.Citation;
 import dev.leverage.ingest.Document;
@@ -227,7 +228,7 @@ public final class RecordReader {
                 if (Prefilter.matches(WITHHELD_HEADING, u)) withheldList = true;
                 else if (withheldList && !Prefilter.lookingAt(NEW_ENTRY, u) && entry.isEmpty()) withheldList = false;
                 if (listing && !withheldList && (Prefilter.find(LISTING_LINE, u) || Prefilter.find(LISTING_TITLE, title)) && !Prefilter.find(WITHHELD, u + " " + rest)) listed(u, entry, c, !type.equals("email"), out);
-                scene(d, u, c, type, transcript, out);
+                scene(d, u, c, type, transcript, agency, out);
                 if (transcript && page.number() == 1 && i < 12) recordingOwner(u, c, out);
                 if (Prefilter.find(NINE_ONE_ONE, u) && !Prefilter.matches(u, "(?is).*\\b(?:dial(?:ed|led)?|call)\\s+911\\s+if\\b.*")) {
                     out.add(new RecordReference("dispatch_audio", RecordReference.BASIS, null, "911", c));
@@ -259,7 +260,7 @@ public final class RecordReader {
                 }
                 if (Prefilter.find(INTERVIEW, u) && !Prefilter.find(WITHHELD, u) && !Prefilter.find(NO_INTERVIEW, u)) out.add(new RecordReference("recording", RecordReference.BASIS, null, "interview", c));
                 // a result is stated: a table's header ("Unit  Description  Net Weight") states none
-                if (labReport && Prefilter.find(LAB_RESULT, u) && (hasDigit(u) || Prefilter.find(RESULT_STATED, u))) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
+                if (labReport && Prefilter.find(LAB_RESULT, u) && (NumberWords.hasDigit(u) || Prefilter.find(RESULT_STATED, u))) out.add(new RecordReference("lab", RecordReference.BASIS, null, "result", c));
                 if (labReport && Prefilter.find(SAMPLED, u)) out.add(new RecordReference("lab", RecordReference.BASIS, null, "sampling", c));
             }
             if (type.equals("cad_log") || fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) cad(d, page, out, type.equals("cad_log"));
@@ -465,16 +466,14 @@ public final class RecordReader {
      * Officers a line introduces with an agency other than the document's own: a statement that "Bureau special agents
      * are not issued body-worn cameras" says nothing of the city officer who came to help.
      */
-    private static void outsiders(Document d, String u, Citation c, List<RecordReference> out) {
+    private static void outsiders(String u, String own, Citation c, List<RecordReference> out) {
         if (!u.contains("Police") && !u.contains("Sheriff") && !u.contains("Marshal") && !u.contains("Patrol") && !Prefilter.find(AGENCY_ACRONYM, u)) return;
         Matcher m = TITLED.matcher(u);
-        String own = null;
         while (m.find()) {
             Matcher before = AGENCY_BEFORE.matcher(u.substring(Math.max(0, m.start() - 80), m.start()));
             Matcher after = AGENCY_AFTER.matcher(u.substring(m.end()));
             String agency = before.find() ? before.group(1) : after.find() ? after.group(1) : null;
             if (agency == null) continue;
-            if (own == null) own = d.pages().isEmpty() ? "" : String.valueOf(agency(d.pages().get(0).text()));
             if (sameAgency(agency, own)) continue;
             String s = surname(m.group(1));
             if (s != null) out.add(new RecordReference("scene", RecordReference.OUTSIDE, s, agency.strip(), c));
@@ -498,7 +497,7 @@ public final class RecordReader {
         return false;
     }
 
-    private static void scene(Document d, String raw, Citation c, String type, boolean transcript, List<RecordReference> out) {
+    private static void scene(Document d, String raw, Citation c, String type, boolean transcript, String agency, List<RecordReference> out) {
         String u = ocrFold(raw);
         // each pattern below is tried only where the punctuation it needs is on the line: this runs on every line
         boolean paren = u.indexOf('(') >= 0;
@@ -523,7 +522,7 @@ public final class RecordReader {
         }
         if (!titled && !Prefilter.find(UNIT, u) && !Prefilter.find(K9_UNIT, u)) return;
         if (Set.of("lab_report", "lab_submission", "custody_log").contains(type)) return;
-        outsiders(d, u, c, out);
+        outsiders(u, String.valueOf(agency), c, out);
         boolean cancelled = Prefilter.find(CANCELLED, u);
         boolean scene = Prefilter.find(SCENE, u);
         boolean away = Prefilter.find(AWAY, u);
@@ -763,11 +762,6 @@ public final class RecordReader {
     private static final Pattern MEDIA_LINE = Pattern.compile("(?i)^\\s*(?:media|dvd|cd|usb|av|video|audio|disc)[- ]?\\d{1,3}\\b");
     private static final Pattern LAB_TITLE = Pattern.compile("(?i)\\b(?:lab(?:oratory)?\\s+(?:case\\s+)?(?:packet|file|notes|report|worksheet)|case\\s+packet\\s+for\\s+laboratory|bench\\s+notes|examination\\s+worksheet)\\b");
 
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
-        return false;
-    }
-
     private static final Pattern RETURN_AND_INVENTORY = Pattern.compile("(?i)\\b(?:return\\s+(?:and|&)\\s+inventory|inventory\\s+(?:and|&)\\s+return)\\b");
     private static final Pattern ID_PREFIX = Pattern.compile("(?i)\\b(c\\.?\\s?[is]\\.?|c/[is]|chs|soi|cw|ccs)\\s*[-#]?\\s*(?:no\\.?\\s*|#\\s*)?$");
 
@@ -802,7 +796,7 @@ public final class RecordReader {
     }
 
     private static void cited(String u, Citation c, String type, List<RecordReference> out) {
-        if (!hasDigit(u)) {
+        if (!NumberWords.hasDigit(u)) {
             // every number a document is cited by has a digit in it; only an attachment's file name may not
             if (type.equals("email") || Prefilter.find(ATTACH_CUE, u)) files(u, c, RecordReference.BASIS, out);
             return;
@@ -893,7 +887,7 @@ public final class RecordReader {
             String name = nameCol >= 0 && nameCol < cells.length ? Prefilter.replaceAll(cells[nameCol].strip(), "\"", "") : null;
             // a unit with no number and no officer named ("SIGMNT", "SIGDESK", "TOW") is a desk, a trade or a service,
             // not a police unit with a camera
-            if (!hasDigit(unit) && !unit.contains("(") && (name == null || name.isBlank())) continue;
+            if (!NumberWords.hasDigit(unit) && !unit.contains("(") && (name == null || name.isBlank())) continue;
             Citation c = Citation.of(d, page, l);
             // a civilian on the log (a transit supervisor, a tow driver) carries no police camera
             if (Prefilter.find(CIVILIAN_ROW, l)) continue;

@@ -1,5 +1,6 @@
 package dev.leverage.extract.time;
 
+import dev.leverage.extract.NumberWords;
 import dev.leverage.extract.Prefilter;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ public final class TimeParser {
     /** Every time of day in the text, in order, overlapping matches resolved in favour of the longest. */
     public static List<TimeExpression> times(String written) {
         // Every form of a time has a digit, except noon and midnight; most lines of a page have neither.
-        if (!hasDigit(written) && !Prefilter.find(NOON_WORD, written)) return new ArrayList<>();
+        if (!NumberWords.hasDigit(written) && !Prefilter.find(NOON_WORD, written)) return new ArrayList<>();
         String text = deOcr(written);
         List<TimeExpression> found = new ArrayList<>();
         Matcher m = ISO.matcher(text);
@@ -225,14 +226,6 @@ public final class TimeParser {
 
     private static final Pattern NOON_WORD = Pattern.compile("(?i)noon|midnight");
 
-    static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') return true;
-        }
-        return false;
-    }
-
     private static final Pattern BARE_HOUR_RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+(1[0-2]|[1-9])\\s+(?:and|to|-)\\s+((?:1[0-2]|[1-9])(?::[0-5]\\d)?\\s*([ap])\\.?\\s?m\\b\\.?)");
 
     /**
@@ -367,7 +360,7 @@ public final class TimeParser {
 
     /** Every calendar date in the text, in order. */
     public static List<DateExpression> dates(String written) {
-        if (!hasDigit(written)) return new ArrayList<>(); // every form of a date has one
+        if (!NumberWords.hasDigit(written)) return new ArrayList<>(); // every form of a date has one
 
         String text = deOcr(written);
         List<DateExpression> found = new ArrayList<>();
