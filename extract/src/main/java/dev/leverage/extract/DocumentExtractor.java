@@ -1177,6 +1177,7 @@ public final class DocumentExtractor {
 
     private static final Pattern STACKED_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.&'-]{1,45}?):(?=\\s{2,}|\\s*$)");
     private static final Pattern BARE_LABEL = Pattern.compile("[A-Za-z][A-Za-z /.&'()-]{1,40}");
+    private static final Pattern STACKED_CELL = Pattern.compile("\\S+(?: \\S+)*");
 
     /**
      * A form printed as a row of labels over a row of values ("Case No.:   Date and time warrant executed:" over
@@ -1191,7 +1192,8 @@ public final class DocumentExtractor {
             List<String> labels = new ArrayList<>();
             Matcher m = STACKED_LABEL.matcher(lines[i]);
             int covered = 0;
-            while (m.find()) {
+            // every label ends in a colon: a line without one has none (and the lazy label search is costly)
+            while (lines[i].indexOf(':') >= 0 && m.find()) {
                 spans.add(new int[]{m.start(), m.end()});
                 labels.add(m.group(1).strip());
                 covered += m.end() - m.start();
@@ -1201,7 +1203,7 @@ public final class DocumentExtractor {
                 // Labels without colons: cells two spaces apart, words only, one of them a date or a time.
                 spans.clear();
                 labels.clear();
-                Matcher cell = Pattern.compile("\\S+(?: \\S+)*").matcher(lines[i]);
+                Matcher cell = STACKED_CELL.matcher(lines[i]);
                 boolean words = true;
                 while (cell.find()) {
                     if (!Prefilter.matches(BARE_LABEL, cell.group())) words = false;

@@ -92,10 +92,19 @@ class PrefilterTest {
                 String name = classes.relativize(f).toString().replace('/', '.').replaceFirst("\\.class$", "");
                 Class<?> c = Class.forName(name, false, PrefilterTest.class.getClassLoader());
                 for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) || field.getType() != Pattern.class) continue;
+                    if (!Modifier.isStatic(field.getModifiers())) continue;
+                    boolean one = field.getType() == Pattern.class, array = field.getType() == Pattern[].class, map = java.util.Map.class.isAssignableFrom(field.getType());
+                    if (!one && !array && !map) continue;
                     try {
                         field.setAccessible(true);
-                        out.add((Pattern) field.get(null));
+                        Object v = field.get(null);
+                        if (one) out.add((Pattern) v);
+                        if (array) out.addAll(List.of((Pattern[]) v));
+                        // rule tables: a map whose values are patterns (the event classifier's cue rules)
+                        if (map && v != null) for (Object e : ((java.util.Map<?, ?>) v).values()) {
+                            if (e instanceof Pattern p) out.add(p);
+                            if (e instanceof Pattern[] ps) out.addAll(List.of(ps));
+                        }
                     } catch (ReflectiveOperationException | RuntimeException | ExceptionInInitializerError e) {
                         // a class that cannot initialise here has no pattern to check
                     }

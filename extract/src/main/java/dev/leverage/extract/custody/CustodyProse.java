@@ -199,7 +199,8 @@ public final class CustodyProse {
         List<String> items = new ArrayList<>();
         String t = ItemKey.withoutLabLabels(text);
         Matcher im = ITEM.matcher(t);
-        while (im.find()) {
+        boolean may = Prefilter.mayMatch(ITEM, t);
+        while (may && im.find()) {
             // "resealed with WSCL evidence tape T24-1877-01": a tape numbered like a tag is a seal, not an item.
             if (Prefilter.matches(im.group(), "(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?")
                     && Prefilter.matches(t.substring(Math.max(0, im.start() - 40), im.start()), "(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;

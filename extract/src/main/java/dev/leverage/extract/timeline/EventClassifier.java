@@ -168,6 +168,7 @@ public final class EventClassifier {
         String best = OTHER;
         int bestDistance = Integer.MAX_VALUE;
         for (var e : RULES.entrySet()) {
+            if (!dev.leverage.extract.Prefilter.mayMatch(e.getValue(), clause)) continue;
             var m = e.getValue().matcher(clause);
             if (!m.find()) continue;
             if (anchor < 0) return e.getKey();
