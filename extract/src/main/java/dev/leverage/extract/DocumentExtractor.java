@@ -104,7 +104,8 @@ public final class DocumentExtractor {
 
     public DocumentFacts extract(Document d) {
         // A lab report that numbers the items its own way says which agency item each is: read it in the agency's numbers.
-        return ItemKey.withLabNumbers(ItemKey.labNumbers(String.join("\n", d.pages().stream().map(Page::text).toList())), () -> read(d));
+        String all = String.join("\n", d.pages().stream().map(Page::text).toList());
+        return ItemKey.withLabNumbers(ItemKey.labNumbers(all), () -> TimeParser.withDayFirst(TimeParser.dayFirst(all), () -> read(d)));
     }
 
     private DocumentFacts read(Document d) {
@@ -401,7 +402,9 @@ public final class DocumentExtractor {
             // In Rm 204 I found a clear sandwich bag ...").
             sinceTimed++;
             LocalDateTime day = ds.isEmpty() ? null : ds.get(0).date().atStartOfDay();
-            if (day == null && sinceTimed <= 1 && lastTimed != null && !d.type().startsWith("lab") && !d.type().equals("custody_log")) day = lastTimed;
+            // ... unless it says it came later ("and later transported to the GBI lab by Inv. Banks").
+            if (day == null && sinceTimed <= 1 && lastTimed != null && !d.type().startsWith("lab") && !d.type().equals("custody_log")
+                    && !Prefilter.find(LATER, s.text())) day = lastTimed;
             custody.addAll(CustodyProse.read(d, page, s.text(), s.text(), day, actorIn(s, found, 0, s.text().length(), author, s.text()), author, single, custodyContext, order));
             return;
         }
@@ -1177,6 +1180,7 @@ public final class DocumentExtractor {
 
     private static final Pattern STACKED_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.&'-]{1,45}?):(?=\\s{2,}|\\s*$)");
     private static final Pattern BARE_LABEL = Pattern.compile("[A-Za-z][A-Za-z /.&'()-]{1,40}");
+    private static final Pattern LATER = Pattern.compile("(?i)\\b(later|subsequently|afterwards?|thereafter|eventually|the\\s+(next|following)\\s+(day|morning|afternoon|evening|week))\\b");
     private static final Pattern STACKED_CELL = Pattern.compile("\\S+(?: \\S+)*");
 
     /**

@@ -51,4 +51,18 @@ class TimeParserTest {
         assertEquals("2025-03-14T23:58", carrier.resolve(LocalTime.of(23, 58)).toString());
         assertEquals("2025-03-15T00:03", carrier.resolve(LocalTime.of(0, 3)).toString());
     }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentWritesItsNumericDatesOneWay() {
+        // dotted dates that could be read either way: the reading that keeps them days apart, not months
+        assertEquals(true, TimeParser.dayFirst("10.05.2025 2342\n11.05.2025 0105\n12.05.2025 0750"));
+        // one date whose first number cannot be a month decides for the whole document, slashes included
+        assertEquals(true, TimeParser.dayFirst("received 24/05/2025, released 10/05/2025"));
+        assertEquals(false, TimeParser.dayFirst("received 05/24/2025, released 10/05/2025"));
+        // US slashes stay month first without proof, and dotted dates spread the same either way stay month first
+        assertEquals(false, TimeParser.dayFirst("03/04/2025 and 03/05/2025"));
+        assertEquals(false, TimeParser.dayFirst("one date 10.05.2025 only"));
+        assertEquals(java.time.LocalDate.parse("2025-05-10"), TimeParser.withDayFirst(true, () -> TimeParser.parseDate("10.05.2025")));
+        assertEquals(java.time.LocalDate.parse("2025-10-05"), TimeParser.parseDate("10.05.2025"));
+    }
 }

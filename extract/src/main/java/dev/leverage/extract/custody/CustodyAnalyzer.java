@@ -302,7 +302,10 @@ public final class CustodyAnalyzer {
                         && !(isStaff(labStaff, ea.releasedBy()) && Handlers.isPlace(holder))
                         // a sealed package with a common carrier travels under its tracking number
                         && !Handlers.isCarrier(holder) && !Handlers.isSecureStorage(ea.location()) && !Handlers.isStoragePurpose(ea.purpose())
-                        && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action()) || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
+                        && !Handlers.isSecureStorage(eb.releasedBy()) && !"stored".equals(ea.action())
+                        // "placed both bags in the refrigerated evidence locker", told without a time after the first record
+                        && !storedUntimed(entry.getValue(), ea, eb)
+                        || overThreshold && CustodyText.outsideSystem(nz(holder) + " " + nz(ea.location())) != null) {
                     out.add(finding(item, "unaccounted_interval", minutes >= 24 * 60 || !Handlers.isBlank(holder) ? Severity.HIGH : Severity.MEDIUM,
                             "Item " + item + ": " + hours(minutes) + " with no record of where it was",
                             "The records put Item " + item + " with " + orUnknown(holder) + " at " + HUMAN.format(ea.time())
@@ -801,6 +804,21 @@ public final class CustodyAnalyzer {
      * Who logged the item in from a locker or a drop ("Temp Locker 1 -> W. Castellanos, logged in"): the property
      * room's custodian, whatever the record calls them.
      */
+    /**
+     * Whether the document that tells the first record goes on to put the item into secure storage without saying
+     * when: the item was in the evidence system, only the minute it went in is not recorded.
+     */
+    static boolean storedUntimed(List<Link> all, CustodyEvent a, CustodyEvent b) {
+        for (Link l : all) {
+            CustodyEvent e = l.event();
+            if (e.time() != null || !e.citation().document().equals(a.citation().document()) || e.order() <= a.order()) continue;
+            if (b.citation().document().equals(a.citation().document()) && e.order() >= b.order()) continue;
+            if ("stored".equals(e.action()) && (Handlers.isSecureStorage(e.receivedBy()) || Handlers.isSecureStorage(e.location()))
+                    && CustodyText.outsideSystem(nz(e.receivedBy()) + " " + nz(e.location())) == null) return true;
+        }
+        return false;
+    }
+
     static List<String> custodians(List<Link> chain) {
         List<String> out = new ArrayList<>();
         for (Link l : chain) {

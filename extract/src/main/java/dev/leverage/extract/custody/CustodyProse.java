@@ -35,7 +35,7 @@ public final class CustodyProse {
             + "(?:the\\s+)?(?:[A-Z][A-Za-z.]+\\s+){0,4}(?:Property|Evidence)\\s+(?:Room|Unit|Section|Control|Vault)\\b(?!\\s+(?:Specialist|Officer|Clerk|Technician|Tech|Custodian|Manager|Supervisor)\\b)|(?:me|(?:the\\s+(?:night\\s+|day\\s+|on-duty\\s+|duty\\s+)?)?(?:Ofc\\.|Officer|Det\\.|Detective|Dep\\.|Deputy|Sgt\\.|Sergeant|Tpr\\.|Trooper|Cpl\\.|Corporal|Lt\\.|Lieutenant|"
             + "Agent|SA|S/A|TFO|Inv\\.|Investigator|ET|PC|(?:Evidence|Property|Lab(?:oratory)?)\\s+(?:Control\\s+|Intake\\s+|Receiving\\s+)?(?:Specialist|Clerk|Technician|Tech\\.?|Officer|Custodian|Manager|Supervisor)|"
             // military ranks as written on MP and CID paperwork; a lab's intake staff; a courier
-            + "(?:SSG|SGT|SFC|SPC|PFC|CPL|MSG|1SG|SGM|PVT|PV2|CPT|1LT|2LT|MAJ|LTC|COL|CW[2-5]|WO1|PO[1-3]|BM[1-3]|ME[1-3])\\.?|(?:Intake|Receiving|Accessioning)\\s+(?:Specialist|Technician|Tech\\.?|Clerk|Officer|Coordinator)|(?:[A-Z]{2,6}\\s+)?[Cc]ourier|"
+            + "(?:SSG|SGT|SFC|SPC|PFC|CPL|MSG|1SG|SGM|PVT|PV2|CPT|1LT|2LT|MAJ|LTC|COL|CW[2-5]|WO1|PO[1-3]|BM[1-3]|ME[1-3])\\.?|(?:Intake|Receiving|Accessioning)\\s+(?:Specialist|Technician|Tech\\.?|Clerk|Officer|Coordinator)|(?:[A-Z][A-Za-z]{1,20}\\s+)?[Cc]ourier|"
             + "Chemist|Criminalist|Analyst|Forensic\\s+Chemist|Lab(?:oratory)?\\s+Technician|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\."
             // an agency's own title abbreviation before a name ("DFM R. Blackwood", "RI M. Oduya")
             + "|[A-Z]{2,5}\\.?(?=\\s+(?:[A-Z]\\.\\s*)?[A-Z][a-z]))?\\s*"
@@ -46,6 +46,7 @@ public final class CustodyProse {
             + "[A-Z][A-Za-z'-]+(?:\\s*(?:#|badge\\s*)\\s?\\d{2,6})?|the\\s+(?:property|evidence)\\s+(?:room|custodian|clerk|section|unit)[^,;.]{0,30}|"
             + "the\\s+(?:[\\w-]+\\s+){0,2}(?:vault|locker|safe)\\b[^,;.]{0,30}))";
     private static final Pattern TO = Pattern.compile("\\b(?:to|into\\s+the\\s+custody\\s+of)\\s+" + WHO);
+    private static final Pattern NOT_RECEIVED = Pattern.compile("(?i)\\b(?:not|never)\\s+(?:been\\s+)?(?:submitted|sent|received|delivered|forwarded)\\b");
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+" + WHO);
     private static final Pattern BY = Pattern.compile("\\bby\\s+" + WHO);
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(?:placed|secured|stored|kept|locked|logged|booked|deposited|left)\\b[^;]{0,60}?\\b(?:in|into|inside|at)\\s+((?:a|an|the|my|his|her)?\\s*[^,;.]{3,70}?)(?=\\s+(?:at|on|until|for|by|overnight)\\b|(?-i:\\s+and\\s+(?:[a-z]|Item|Exhibit))|[,;.]|$)");
@@ -89,6 +90,8 @@ public final class CustodyProse {
 
         /** The items the whole document names, for "both items" and "two sealed envelopes". */
         List<String> all = List.of();
+        /** Items the document says were not submitted, sent or received. */
+        java.util.Set<String> notReceived = java.util.Set.of();
 
         /** Sets the items a document names one by one ("Item 1", "Exh. 2A"; not the numbers after a list's comma). */
         public Context among(String documentText) {
@@ -96,6 +99,12 @@ public final class CustodyProse {
             Matcher m = ONE_ITEM.matcher(documentText);
             while (m.find()) keys.add(Prefilter.replaceFirst(m.group(1), "^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             this.all = List.copyOf(keys);
+            // "Items 2 and 3 were not submitted": items the document names only to say they never reached it
+            java.util.Set<String> never = new java.util.HashSet<>();
+            for (String sentence : documentText.split("(?<=[.;])\\s+|\\n\\s*\\n")) {
+                if (Prefilter.find(NOT_RECEIVED, sentence)) never.addAll(items(sentence));
+            }
+            this.notReceived = never;
             return this;
         }
 
@@ -377,12 +386,20 @@ public final class CustodyProse {
         if (items.isEmpty() && context.all.size() > 1 && Prefilter.find(ALL_ITEMS, clause)) items.addAll(context.all);
         // "Lab Items 2.1 and 2.2: Marijuana. ... Resealed by U. Marchbanks with seal 2290388": the items last named together.
         if (items.isEmpty() && context.item == null && !context.group.isEmpty()) items.addAll(context.group);
+        // A laboratory's receipt that names no item ("Received 2025-05-12 13:40 by L. Strand from the courier", the items
+        // listed under it) is the receipt of every item the report names.
+        if (items.isEmpty() && context.item == null && singleItem == null && d.type().startsWith("lab") && context.all.size() > 1
+                && Prefilter.matches(cue.group(1), "(?i)received|accepted|accessioned")) {
+            for (String k : context.all) if (!context.notReceived.contains(k)) items.add(k);
+        }
         if (items.isEmpty() && context.item != null) items.add(context.item);
         if (items.isEmpty() && singleItem != null) items.add(singleItem);
         if (items.isEmpty()) return out;
         String verb = Prefilter.replaceAll(cue.group(1).toLowerCase(), "\\s+", " ");
         // "Request Received: 03/17/2025", "the report was returned": paperwork moving, not the item.
         if (Prefilter.matches(clause.substring(0, cue.start()), "(?is).*\\b(request|requests|report|form|letter|memo|paperwork|subpoena|order|results?|invoice|e-?mail)\\s+(?:was\\s+|were\\s+)?$")) return out;
+        // "Item 1 was not placed in Locker E-1", "never logged": an act the record says did not happen.
+        if (Prefilter.matches(clause.substring(0, cue.start()), "(?is).*\\b(not|never)\\s+(?:been\\s+)?$")) return out;
         // "The evidence refrigerator is kept locked": a standing arrangement in the present tense, not an event.
         if (Prefilter.matches(clause.substring(0, cue.start()), "(?is).*\\b(is|are)\\s+(?:always\\s+|normally\\s+|usually\\s+)?$")) return out;
         String subject = subject(clause, cue.start(), actor, author);

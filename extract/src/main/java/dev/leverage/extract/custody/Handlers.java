@@ -40,7 +40,7 @@ public final class Handlers {
             "(?i)[(\\[]?\\s*(signature\\s+|sig\\.?\\s+)?(illegible|unknown|blank|unsigned|not\\s+(signed|printed|legible)|no\\s+(signature|name))\\b(?-i:[^A-Z])*");
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
-    private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"
+    private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|^\\s*custodian\\s+(?-i:[A-Z])|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"
             + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
@@ -68,7 +68,7 @@ public final class Handlers {
         return (Prefilter.find(STORAGE, h) || Prefilter.find(CUSTODIAN, h)) && !Prefilter.find(NOT_SECURE, h);
     }
 
-    private static final Pattern STORAGE_PURPOSE = Pattern.compile("(?i)\\b(custodial\\s+storage|storage|vault|(evidence|property)\\s+(room|unit|section|control)|locker|safekeeping|intake|stored|booked\\s+in(to)?)\\b");
+    private static final Pattern STORAGE_PURPOSE = Pattern.compile("(?i)\\b(custodial\\s+storage|storage|vault|(evidence|property)\\s+(room|unit|section|control)|locker|safekeeping|intake|stored|booked(\\s+in(to)?)?|lodged|deposited)\\b");
     private static final Pattern MOVING = Pattern.compile("(?i)\\b(transport\\w*|to\\s+(the\\s+)?lab\\w*|for\\s+(analysis|testing|court|review|examination)|checked\\s+out|release[ds]?\\s+to)\\b");
 
     /** A purpose or reason that says the item went into storage ("Custodial storage - HVTF vault", "Evidence room intake"). */
@@ -116,6 +116,8 @@ public final class Handlers {
         String ba = badge(a), bb = badge(b);
         if (ba != null && bb != null) return ba.equals(bb);
         boolean pa0 = isPlace(a), pb0 = isPlace(b);
+        // the same words twice ("TL-2" and "TL-2") are one holder, whatever they name
+        if (norm(strip(a)).equals(norm(strip(b)))) return true;
         if (pa0 || pb0) return pa0 && pb0 && norm(strip(a)).equals(norm(strip(b)));
         PersonName pa = PersonName.parse(nameOf(a)), pb = PersonName.parse(nameOf(b));
         if (pa.surname().isEmpty()) return false;
@@ -132,7 +134,7 @@ public final class Handlers {
     }
 
     private static final Pattern ROLE_WORD = Pattern.compile("(?i)(evid(ence)?|prop(erty)?|control|specialist|tech(nician)?|clerk|custodian|intake|receiving|"
-            + "lab(oratory)?|forensic|chemist|analyst|criminalist|scientist|senior|supervisor|manager|unit|section|(?-i:[A-Z]{2,6}))\\.?");
+            + "lab(oratory)?|forensic|chemist|analyst|criminalist|scientist|senior|supervisor|manager|unit|section|courier|(?-i:[A-Z]{2,6}))\\.?");
 
     /**
      * The person a handler entry names, without the unit or role written before it: "NERFL Evid. Control - J. Poh1"
@@ -142,6 +144,10 @@ public final class Handlers {
         String s = strip(Prefilter.replaceAll(CustodyText.ocr(h).replace('\n', ' '), "\\b(\\p{Lu}\\p{Ll}+)[1|]\\b", "$1l"));
         // a badge OCR wrote with letters for digits ("P-ll7") ends the entry, it is not a surname
         s = Prefilter.replaceAll(s, "\\s+#?[A-Z]{1,2}-?(?=[0-9OolI|]*\\d)[0-9OolI|]{2,6}$", "");
+        // a unit badge with one digit ("#VI-5", "VI-5")
+        s = Prefilter.replaceAll(s, "\\s+#?[A-Z]{1,3}-\\d$", "");
+        // OCR split the last letters of a surname off ("Petrakis-Nwos u"): a lone one- or two-letter lower-case tail is the word's end
+        s = Prefilter.replaceAll(s, "(\\p{L}{3,}) (\\p{Ll}{1,2})$", "$1$2");
         int dash = s.lastIndexOf(" - ");
         if (dash > 0 && Prefilter.matches(s.substring(dash + 3), ".*\\p{Lu}.*")) s = s.substring(dash + 3).strip();
         String[] w = s.split("\\s+");
@@ -149,7 +155,7 @@ public final class Handlers {
         while (i < w.length - 1 && (Prefilter.matches(ROLE_WORD, w[i]) && !Prefilter.matches(w[i], "\\p{Lu}\\.") || PersonName.isTitle(w[i]))) i++;
         // "Non-Drug/Drug Custodian K. Wheatley": a unit's words, then the role, then the name
         for (int j = w.length - 2; j > i; j--) {
-            if (Prefilter.matches(w[j], "(?i)custodian|technician|tech\\.?|specialist|clerk|officer|supervisor|manager|examiner|analyst|chemist|criminalist|scientist|investigator|inspector|agent")
+            if (Prefilter.matches(w[j], "(?i)custodian|technician|tech\\.?|specialist|clerk|officer|supervisor|manager|examiner|analyst|chemist|criminalist|scientist|investigator|inspector|agent|courier")
                     && Prefilter.matches(w[j + 1], "\\p{Lu}.*")) {
                 i = j + 1;
                 break;

@@ -39,8 +39,8 @@ public record PersonName(String title, String given, String surname, String suff
             // other agencies' ranks: constables, marshals, wardens and rangers, inspectors, commanders
             "constable", "const", "marshal", "ranger", "warden", "inspector", "insp", "commander", "cmdr", "trp",
             "corrections", "co", "security", "director", "coordinator", "specialist", "mgr", "manager", "rn", "ofc", "0fc", "rgr", "inmate",
-            "c/o", "spo", "ppo", "usppo", "dpo", "probation", "parole");
-    private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:\\b(?:badge|id)\\b)?\\s*(?:\\bno\\.?|#)?\\s*#?(?:\\b[A-Z]{1,2}-?)?\\d{2,6}\\)?\\s*$", Pattern.CASE_INSENSITIVE);
+            "c/o", "spo", "ppo", "usppo", "dpo", "probation", "parole", "ag", "agt");
+    private static final Pattern BADGE_TAIL = Pattern.compile("\\s*(?:\\(|,)?\\s*(?:\\b(?:badge|id)\\b)?\\s*(?:\\bno\\.?|#)?\\s*#?(?:\\b[A-Z]{1,3}-\\d{1,6}|(?:\\b[A-Z]{1,2}-?)?\\d{2,6})\\)?\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** True when a word is a rank or title ("Dep.", "Sergeant", OCR's "0fc."), never a name on its own. */
     public static boolean isTitle(String word) {

@@ -73,6 +73,56 @@ public final class TimeParser {
             Map.entry("sept", Month.SEPTEMBER), Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
             Map.entry("dec", Month.DECEMBER));
 
+    /** Whether the document being read writes its numeric dates day first (14.03.2025); null: month first, as US paperwork does. */
+    private static final ThreadLocal<Boolean> DAY_FIRST = new ThreadLocal<>();
+
+    /**
+     * Reads with the given order of numeric dates: one document writes all its dates one way, so "10.05.2025" in a
+     * log whose other rows say "24.05.2025" is the 10th of May.
+     */
+    public static <T> T withDayFirst(boolean dayFirst, java.util.function.Supplier<T> read) {
+        Boolean before = DAY_FIRST.get();
+        DAY_FIRST.set(dayFirst ? Boolean.TRUE : null);
+        try {
+            return read.get();
+        } finally {
+            if (before == null) DAY_FIRST.remove();
+            else DAY_FIRST.set(before);
+        }
+    }
+
+    /**
+     * Whether a document writes numeric dates day first. A date whose first number cannot be a month (24.05.2025,
+     * 24/05/2025) says so, one whose second cannot be (05/24/2025) says the opposite; when every date could be read
+     * either way, dotted dates (a European and military habit) are read day first if that puts them closer together
+     * (10.05, 11.05, 12.05 are three days, not three months). Slashed dates stay month first unless a date proves
+     * otherwise.
+     */
+    public static boolean dayFirst(String text) {
+        if (!NumberWords.hasDigit(text)) return false;
+        String t = deOcr(text);
+        boolean dayProof = false, monthProof = false;
+        long minM = Long.MAX_VALUE, maxM = Long.MIN_VALUE, minD = Long.MAX_VALUE, maxD = Long.MIN_VALUE;
+        int dotted = 0;
+        Matcher m = DATE_NUMERIC.matcher(t);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(3)), y = year(m.group(4));
+            if (a > 12 && b <= 12 && date(y, b, a) != null) dayProof = true;
+            if (b > 12 && a <= 12 && date(y, a, b) != null) monthProof = true;
+            if (!m.group(2).equals(".") || a > 12 || b > 12) continue;
+            LocalDate md = date(y, a, b), dm = date(y, b, a);
+            if (md == null || dm == null) continue;
+            dotted++;
+            minM = Math.min(minM, md.toEpochDay());
+            maxM = Math.max(maxM, md.toEpochDay());
+            minD = Math.min(minD, dm.toEpochDay());
+            maxD = Math.max(maxD, dm.toEpochDay());
+        }
+        if (dayProof != monthProof) return dayProof;
+        if (dayProof) return false;
+        return dotted >= 2 && maxD - minD < maxM - minM;
+    }
+
     private TimeParser() {
     }
 
@@ -374,8 +424,8 @@ public final class TimeParser {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
             int y = year(m.group(4));
-            // US order (month/day) unless the first number cannot be a month.
-            LocalDate d = a <= 12 ? date(y, a, b) : date(y, b, a);
+            // US order (month/day) unless the first number cannot be a month, or the document writes the day first.
+            LocalDate d = a <= 12 && !(b <= 12 && DAY_FIRST.get() != null) ? date(y, a, b) : date(y, b, a);
             if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
         }
         m = DATE_MONTH_NAME.matcher(text);

@@ -164,4 +164,20 @@ class CustodyReadingTest {
         return new CustodyEvent("1", LocalDateTime.parse(time), from, to, purpose, null, null, null, null, null, null, null, action, "table", order++,
                 new Citation("log.csv", 1, null, time + " " + from + " " + to + " " + purpose));
     }
+
+    @Test
+    void oneHandlerWrittenTwoWaysIsOneHandler() {
+        // a courier with and without the company before the role
+        assertTrue(Handlers.same("courier U. Mbeki-Sorensen", "Halberry courier U. Mbeki-Sorensen"));
+        // OCR split the surname's end off and wrote the badge's 1 as l
+        assertTrue(Handlers.same("CSO Y. Petrakis-Nwosu CS-l06", "CS0 Y. Petrakis-Nwos u CS-106"));
+        // a one-digit unit badge, with and without #; a title written short
+        assertTrue(Handlers.same("Inv. C. Arkwright-Soto #VI-5", "Inv. C. Arkwright-Soto VI-5"));
+        assertTrue(Handlers.same("Agent J. Whitford-Asante #PA-80", "Ag. J. Whitford-Asante PA-80"));
+        assertTrue(Handlers.same("TL-2", "TL-2"));
+        assertFalse(Handlers.same("courier U. Mbeki-Sorensen", "H. Castro-Lindqvist"));
+        // an evidence custodian by title alone, and a lodging in a cabinet, are the evidence system
+        assertTrue(Handlers.isSecureStorage("Custodian V. Strathmore"));
+        assertTrue(Handlers.isStoragePurpose("Lodged - CS cabinet 3"));
+    }
 }
