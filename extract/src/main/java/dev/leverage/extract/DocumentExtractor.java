@@ -57,6 +57,10 @@ public final class DocumentExtractor {
     private final SamplingReader sampling;
     /** The names of the dogs in the current document ("K9 Kilo"): a dog is not a witness. */
     private java.util.Set<String> dogs = java.util.Set.of();
+    /** The surname of the officer a recording's header says wore the camera ("Officer: Ofc. Felipe Ruiz-Tate #41"), or null. */
+    private String wearer;
+    /** A transcript's key to its speakers' initials ("Present: Agent Lorna Beck (LB); Anton DELACROIX (AD)"). */
+    private Map<String, String> speakers = Map.of();
     /** The one item the current document is about, when it is a one-item form. */
     private String single;
     private CustodyProse.Context custodyContext = new CustodyProse.Context();
@@ -116,6 +120,8 @@ public final class DocumentExtractor {
         List<CustodyEvent> custody = new ArrayList<>();
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
+        speakers = speakerKey(String.join("\n", d.pages().stream().map(Page::text).toList()));
+        wearer = d.pages().isEmpty() ? null : wearer(d.pages().get(0).text());
         single = singleItem(d);
         custodyContext = new CustodyProse.Context().with(custodyNlp).among(String.join("\n", d.pages().stream().map(Page::text).toList()));
         lastTimed = null;
@@ -934,7 +940,17 @@ public final class DocumentExtractor {
         boolean officer = false;
         String said = rest;
         boolean interviewer = false;
-        if (sp.matches()) {
+        if (sp.matches() && speakers.containsKey(sp.group(1).strip())) {
+            // initials the transcript's header spells out: the person, and whether a rank or title makes them police
+            String full = speakers.get(sp.group(1).strip());
+            said = sp.group(2);
+            officer = Prefilter.find(OFFICER_SPEAKER, full);
+            Matcher rank = OFFICER_SPEAKER.matcher(full);
+            actor = PersonName.parse(rank.find() ? Prefilter.replaceFirst(full.substring(rank.end()), "^[.\\s]+", "") : full).display();
+            int at = Math.max(0, s.text().indexOf(line)) + Math.max(0, line.indexOf(sp.group(1)));
+            mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, line),
+                    s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
+        } else if (sp.matches()) {
             String label = sp.group(1).toUpperCase(Locale.ROOT);
             officer = Prefilter.find(OFFICER_SPEAKER, label);
             said = sp.group(2);
@@ -949,6 +965,8 @@ public final class DocumentExtractor {
                         s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
             }
         }
+        // the camera's wearer, named in the header, speaks as police whatever the label ("RUIZ-TATE:")
+        if (sp.matches() && !officer && wearer != null && Prefilter.matches(sp.group(1).strip(), "(?i)(?:.*\\s)?" + Pattern.quote(wearer))) officer = true;
         String event = events.classify(line);
         // What a civilian says on the recording is a statement; an officer's words tell the events.
         if (interviewer || !sp.matches()) {
@@ -968,6 +986,45 @@ public final class DocumentExtractor {
 
     /** A transcript speaker label that names an officer by rank or role ("OFC REYES", "TPR. HALE", "K9 DEP LIND"). */
     private static final Pattern OFFICER_SPEAKER = Pattern.compile("(?i)^(?:K-?9\\s+)?(?:OFC|OFFICER|OFF|P\\.?O|DEP|DEPUTY|TPR|TROOPER|SGT|SERGEANT|CPL|CORPORAL|DET|DETECTIVE|AGENT|S/?A|TFO|INV|INVESTIGATOR|K-?9|CST|CONST|CONSTABLE|PC|LT|LIEUTENANT|CPT|CAPT|CAPTAIN|SPC|PFC|SPO|WARDEN|RANGER|MP|SSG|DISPATCH|DISPATCHER|RADIO|CO|UNIT)\\b\\.?");
+
+    private static final Pattern WEARER = Pattern.compile("(?im)^(?:.*?\\s{2,})?(?:officer|trooper|deputy|agent|wearer|camera\\s+(?:operator|user|assigned\\s+to))\\s*:\\s*([^\\n#]{3,60}?)(?:\\s*#|\\s{2,}|\\s*$)"
+            + "|^(?:.*?\\s{2,})?(?:camera|device|unit|bwc)\\s*:[^\\n(]{0,60}\\(([^)\\n]{3,60})\\)");
+
+    /** The surname of the officer a recording's header names as the camera's wearer, or null. */
+    static String wearer(String firstPage) {
+        String head = String.join("\n", firstPage.lines().limit(12).toList());
+        if (!Prefilter.matches(head, "(?is).*\\b(camera|body[- ]?worn|bwc|recording|transcript)\\b.*")) return null;
+        Matcher m = WEARER.matcher(head);
+        while (m.find()) {
+            String who = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            who = Prefilter.replaceAll(who, "\\s+#?[A-Z]{0,3}-?\\d[\\w-]*$", "").strip();
+            String surname = PersonName.parse(who).surname();
+            if (surname.length() >= 3 && !PersonName.isTitle(surname)) return surname;
+        }
+        return null;
+    }
+
+    private static final Pattern SPEAKER_KEY = Pattern.compile("((?:[A-Z][A-Za-z.'’-]*\\.?[ \t]+){0,3}[A-Z][A-Za-z'’-]+)[ \t]*\\(([A-Z]{2,3})\\)");
+
+    /**
+     * The initials a transcript's header gives its speakers ("Present: Agent Lorna Beck (LB); Anton DELACROIX (AD)"),
+     * read only where the initials are those of the name before them.
+     */
+    static Map<String, String> speakerKey(String text) {
+        if (text.indexOf('(') < 0) return Map.of();
+        Map<String, String> out = new java.util.HashMap<>();
+        Matcher m = SPEAKER_KEY.matcher(text);
+        while (m.find()) {
+            String initials = m.group(2);
+            String[] words = m.group(1).strip().split("[ \t]+");
+            // the initials are the first letters of the name's last words ("Lorna Beck" for LB, "Anton DELACROIX" for AD)
+            if (words.length < initials.length()) continue;
+            StringBuilder firsts = new StringBuilder();
+            for (int i = words.length - initials.length(); i < words.length; i++) firsts.append(Character.toUpperCase(words[i].charAt(0)));
+            if (firsts.toString().equals(initials)) out.put(initials, m.group(1).strip());
+        }
+        return out;
+    }
 
     private static LocalDateTime recordingStart(String pageText, DateCarrier dates) {
         for (String line : pageText.split("\n")) {

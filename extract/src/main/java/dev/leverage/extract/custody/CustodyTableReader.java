@@ -236,6 +236,7 @@ public final class CustodyTableReader {
         Columns c = Columns.of(table.rows().get(header), table.rows().subList(header + 1, table.rows().size()));
         List<String> items = defaultItem == null ? List.of() : List.of(defaultItem);
         LocalDate lastDate = headerDate;
+        LocalDateTime lastWhen = null;
         java.util.Map<String, String> lastSeal = new java.util.HashMap<>();
         // A ledger that lists several cases numbers each case's items from 1: its item keys carry the case.
         boolean severalCases = c.caseNo >= 0 && table.rows().subList(header + 1, table.rows().size()).stream()
@@ -274,10 +275,17 @@ public final class CustodyTableReader {
                     LocalDateTime both = TimeParser.parseDateTime(stamp(row, c.time));
                     if (both != null) date = both.toLocalDate();
                 }
-                if (date == null && time != null) date = lastDate;
+                boolean carried = date == null && time != null;
+                if (carried) date = lastDate;
                 if (date != null) when = time != null ? LocalDateTime.of(date, time) : date.atStartOfDay();
+                // rows of times under one date roll over at midnight: 2355, then 0010 is the next day
+                if (carried && when != null && lastWhen != null && when.isBefore(lastWhen)
+                        && java.time.Duration.between(when, lastWhen).toHours() >= 6) when = when.plusDays(1);
             }
-            if (when != null) lastDate = when.toLocalDate();
+            if (when != null) {
+                lastDate = when.toLocalDate();
+                lastWhen = when;
+            }
             String released = blankToNull(cell(row, c.released));
             String received = blankToNull(cell(row, c.received));
             String purpose = blankToNull(cell(row, c.purpose));

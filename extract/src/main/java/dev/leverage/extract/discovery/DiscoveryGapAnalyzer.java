@@ -185,7 +185,7 @@ public final class DiscoveryGapAnalyzer {
 
     private static void k9(List<RecordReference> refs, Gaps gaps) {
         List<Citation> alert = basis(refs, "k9", "alert");
-        if (alert.isEmpty()) return;
+        if (alert.isEmpty() || !basis(refs, "k9", "not_relied").isEmpty()) return;
         Set<String> produced = produced(refs, "k9");
         Map<String, String[]> what = new LinkedHashMap<>();
         what.put("training", new String[]{"the dog's and handler's training records", "training logs, including failed and blank trials"});

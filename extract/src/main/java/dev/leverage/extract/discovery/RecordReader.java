@@ -96,6 +96,7 @@ public final class RecordReader {
             + "show(?:ed|n)\\s+(?:an?\\s+)?(?:alert|change\\s+of\\s+behavio)|sat\\s+at|sat\\s+down\\s+at|gave\\s+(?:a|an|her|his)\\s+(?:final|trained)\\s+(?:response|indication)|gave\\s+(?:trained\\s+)?final\\s+responses)\\b");
     /** "Based on the alert, ..." in a document about a dog. */
     private static final Pattern BARE_ALERT = Pattern.compile("(?i)\\b(?:the|an?|positive)\\s+(?:alert|final\\s+response)\\b|\\balerted\\b");
+    private static final Pattern K9_NOT_RELIED = Pattern.compile("(?i)\\b(?:does|do|will|did|shall)\\s+not\\s+(?:rely|depend)\\s+(?:up)?on\\s+(?:the\\s+|any\\s+)?(?:k-?9|canine|dog(?:'s)?|sniff)[\\w\\s'-]{0,30}?(?:alert|sniff|indication|deployment)|\\b(?:k-?9|canine|dog(?:'s)?)\\s+(?:alert|sniff|indication)\\s+(?:is|was|will\\s+be)\\s+not\\s+relied\\s+(?:up)?on");
     private static final Pattern NO_ALERT = Pattern.compile("(?i)\\b(?:did\\s+not\\s+(?:alert|indicate|show|give)|no\\s+(?:alert|indication|final\\s+response|change\\s+(?:of|in)\\s+behavio)|"
             + "negative\\s+(?:sniff|result|for\\s+(?:an\\s+)?alert)|failed\\s+to\\s+(?:alert|indicate)|without\\s+(?:an?\\s+)?(?:alert|indication)|alert:\\s*(?:no|none|negative)|not\\s+alert)");
     private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog|mwd|military\\s+working\\s+dog)\\b");
@@ -237,6 +238,8 @@ public final class RecordReader {
                 if (!type.equals("cad_log") && (Prefilter.find(DOG, u) && Prefilter.find(ALERT, u) || dogInDocument && Prefilter.find(BARE_ALERT, u)) && !Prefilter.find(NO_ALERT, u)) {
                     out.add(new RecordReference("k9", RecordReference.BASIS, null, "alert", c));
                 }
+                // "the State does not rely on the K9 alert": the dog's records are not owed for an alert nobody relies on
+                if (Prefilter.find(K9_NOT_RELIED, u)) out.add(new RecordReference("k9", RecordReference.BASIS, null, "not_relied", c));
                 // a lab's notes name reagents, not informants ("eluted with 500 uL CS2")
                 if (!labDocument) informants(u, c, out);
                 // a warrant talked about, refused or never sought is no warrant, unless the same line says one was obtained

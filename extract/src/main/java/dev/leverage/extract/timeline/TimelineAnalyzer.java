@@ -193,6 +193,9 @@ public final class TimelineAnalyzer {
 
     // ---- Rodriguez ----
 
+    private static final java.util.regex.Pattern CONSENTED = java.util.regex.Pattern.compile("(?i)\\b(with\\s+(his|her|their|the\\s+\\w+'s|written|verbal)\\s+consent|consented|consent\\s+to\\s+search|consent\\s+search)\\b");
+    private static final java.util.regex.Pattern NO_CONSENT = java.util.regex.Pattern.compile("(?i)\\b(without|no|refused|declined|denied|withdrew|not\\s+give|revoked)\\b[^.]{0,30}\\bconsent|consent\\b[^.]{0,20}\\b(refused|declined|denied|withdrawn|revoked)");
+
     private void prolonged(List<CaseEvent> merged, List<Finding> out) {
         CaseEvent mission = first(merged, null, "warning_issued", "citation_issued", "free_to_go");
         if (mission == null) return;
@@ -218,6 +221,9 @@ public final class TimelineAnalyzer {
             if (Set.of("consent", "suspicion", "arrest").contains(e.event())) return;
             if (e.event().equals("k9_alert") && act == search) return;
         }
+        // "I searched the cab with his consent": a search told as consented has its own reason.
+        if (act == search && act.tellings().stream().anyMatch(t -> dev.leverage.extract.Prefilter.find(CONSENTED, t.citation().quote())
+                && !dev.leverage.extract.Prefilter.find(NO_CONSENT, t.citation().quote()))) return;
         // The mission is the warning or citation being handed over: one still being written is not complete.
         CaseEvent writing = first(merged, mission.time(), "citation_started");
         if (writing != null && writing.time().isBefore(act.time()) && merged.stream().noneMatch(e -> e != mission
