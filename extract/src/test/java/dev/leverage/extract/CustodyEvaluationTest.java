@@ -82,6 +82,16 @@ class CustodyEvaluationTest {
         ratchet("custody-blind9", 0.27, 0.40);
     }
 
+    /**
+     * Written blind this session (athletic commission, EMS diversion, court security, sanitation police, a Guard
+     * counterdrug task force, parole, marshal evictions, a veterinary board); scored once at P 0.232 R 0.464 (1 of 8
+     * clean chains silent), then P 0.382 R 0.464 (4 of 8) after generic fixes.
+     */
+    @Test
+    void custodyFindingsOnTheBlindTenthSet() throws Exception {
+        ratchet("custody-blind10", 0.38, 0.46);
+    }
+
     private static void ratchet(String name, double precision, double recall) throws Exception {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET.resolveSibling(name));
         r.print(System.out);

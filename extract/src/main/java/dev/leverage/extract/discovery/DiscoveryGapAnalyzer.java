@@ -112,10 +112,21 @@ public final class DiscoveryGapAnalyzer {
         for (RecordReference r : of(refs, "camera", RecordReference.BASIS)) mentioned.add(r.record());
         Set<String> none = new LinkedHashSet<>();
         boolean noneAtAll = false, noneAnywhere = false;
+        // the agencies whose own documents place people on scene, each by the words that tell it from the others
+        Map<String, Set<String>> memberOf = new LinkedHashMap<>();
+        Set<String> agencies = new LinkedHashSet<>();
+        for (RecordReference r : of(refs, "scene", RecordReference.MEMBER)) {
+            memberOf.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>()).add(r.record());
+            agencies.add(r.record());
+        }
+        List<String> namedStatements = new ArrayList<>();
         for (RecordReference r : of(refs, "recording", RecordReference.NONE)) {
             boolean covers = r.record().equals("any") || r.record().equals("body") && !mentioned.contains("in_car") || r.record().equals("in_car") && !mentioned.contains("body");
             if (!covers) continue;
             if (r.subject() == null) {
+                // "Tri-County SPCA humane officers are not equipped with body-worn cameras": about one agency's people
+                if (r.citation() != null && !Prefilter.find(EVERY_OFFICER, r.citation().quote())
+                        && agencies.stream().anyMatch(a -> names(r.citation().quote(), a))) namedStatements.add(r.citation().quote());
                 noneAtAll = true;
                 // "no officer at the scene had a camera" covers the officers of other agencies too
                 if (r.citation() != null && Prefilter.find(EVERY_OFFICER, r.citation().quote())) noneAnywhere = true;
@@ -124,6 +135,12 @@ public final class DiscoveryGapAnalyzer {
         // officers of another agency than the one whose cameras a statement speaks of
         Set<String> outside = new LinkedHashSet<>();
         for (RecordReference r : of(refs, "scene", RecordReference.OUTSIDE)) outside.add(r.subject());
+        // an officer whom his own agency's paperwork places on scene, where every no-camera statement names another agency
+        if (!namedStatements.isEmpty()) {
+            for (var m : memberOf.entrySet()) {
+                if (m.getValue().stream().anyMatch(a -> namedStatements.stream().allMatch(q -> !names(q, a)))) outside.add(m.getKey());
+            }
+        }
         for (var e : onScene.entrySet()) {
             String who = e.getKey();
             if (produced.contains(who) || none.contains(who) || noneAtAll && (noneAnywhere || !outside.contains(who))) continue;
@@ -389,6 +406,19 @@ public final class DiscoveryGapAnalyzer {
                     "Request " + written + " by its number, with any attachments.",
                     Map.of("record", written, "subject", written, "records", List.of(written)), e.getValue().stream().map(RecordReference::citation).toList());
         }
+    }
+
+    private static final Set<String> GENERIC_AGENCY_WORDS = Set.of("county", "city", "state", "department", "dept", "office", "police", "sheriff", "sheriff's",
+            "division", "bureau", "unit", "section", "the", "and", "of", "for", "district", "regional", "services", "service", "public", "safety",
+            "law", "enforcement", "investigations", "investigation", "criminal", "report", "agency", "task", "force", "town", "village", "township");
+
+    /** Whether a text names an agency by a word of its name that is its own ("Tri-County SPCA" for the SPCA's division, not "County"). */
+    static boolean names(String text, String agency) {
+        String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9'-]+", " ") + " ";
+        for (String w : agency.toLowerCase(Locale.ROOT).split("[^a-z0-9'-]+")) {
+            if (w.length() >= 3 && !GENERIC_AGENCY_WORDS.contains(w) && t.contains(" " + w + " ")) return true;
+        }
+        return false;
     }
 
     private static List<Citation> basis(List<RecordReference> refs, String kind, String record) {

@@ -273,6 +273,15 @@ public final class RecordReader {
             String s = surname(author);
             if (s != null && !type.equals("witness_statement")) out.add(new RecordReference("scene", RecordReference.BASIS, s, author, firstPersonCite(d)));
         }
+        // The people a police agency's own report or log places on scene work with that agency (a prosecutor's letter
+        // or a court's paper says nothing of whose officer anyone is).
+        if (agency != null && !Prefilter.find(NOT_POLICE_AGENCY, agency)) {
+            Set<String> members = new java.util.LinkedHashSet<>();
+            for (RecordReference r : List.copyOf(out)) {
+                if (r.kind().equals("scene") && r.role().equals(RecordReference.BASIS) && r.subject() != null && !Prefilter.matches(r.subject(), ".*\\d.*")
+                        && members.add(r.subject())) out.add(new RecordReference("scene", RecordReference.MEMBER, r.subject(), agency, r.citation()));
+            }
+        }
         return out;
     }
 
@@ -298,6 +307,9 @@ public final class RecordReader {
     static String agency(String text) {
         for (String line : text.strip().lines().filter(l -> !l.isBlank()).limit(6).toList()) {
             String l = Prefilter.replaceAll(Prefilter.replaceAll(line.strip(), "\\s{3,}.*", ""), "[|,;]+$", "").strip();
+            // "OXBOW COUNTY SHERIFF'S OFFICE - OFFENSE REPORT": the agency, then what the document is
+            String[] dash = l.split("\\s+[-–—]\\s+", 2);
+            if (dash.length == 2 && Prefilter.matches(dash[0], "(?i).*\\b(?:department|office|bureau|division|police|sheriff'?s?|patrol|commission|authority|service)\\s*$")) l = dash[0].strip();
             if (l.length() < 6 || l.length() > 80 || !Prefilter.find(AGENCY, l)) continue;
             if (Prefilter.matches(l, "(?i).*\\b(?:report|log|form|transcript|narrative|warrant|affidavit|chronology|receipt|record|statement|page)\\b.*")
                     && !Prefilter.matches(l, "(?i).*\\b(?:department|office|bureau|laboratory|division|police|sheriff'?s?)\\s*$")) continue;
@@ -457,9 +469,11 @@ public final class RecordReader {
     private static final Pattern NAME_THEN_UNIT = Pattern.compile("\\b" + RANK + "\\s+((?:[A-Z]\\.\\s?|[A-Z][A-Za-z'’-]+\\s+){0,3}[A-Z][A-Za-z'’-]+)\\s*(?:#\\s*\\w+\\s*)?[(,]\\s*(?:unit|car|call\\s*sign)?\\s*#?\\s*([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\)?");
     private static final Pattern UNIT_THEN_NAME = Pattern.compile("\\b(?:(?i:unit|car)\\s*#?\\s*)?([A-Z0-9]{1,3}-?[A-Z0-9]{0,4}\\d[A-Z0-9]?)\\s*\\(\\s*(?:" + RANK + "\\s+)?((?:[A-Z]\\.\\s?)?[A-Z][A-Za-z'’-]+)\\s*\\)");
 
-    private static final String OTHER_AGENCY = "((?:(?:[A-Z][A-Za-z'’.]*\\s+){1,4}(?:Police(?:\\s+Department)?|Sheriff'?s?(?:\\s+Office|\\s+Department)?|Marshal'?s?\\s+Office|Highway\\s+Patrol|State\\s+Police)|[A-Z]{1,4}PD|[A-Z]{2,4}SO))";
+    private static final String OTHER_AGENCY = "((?:(?:[A-Z][A-Za-z'’.]*\\s+){1,4}(?:Police(?:\\s+Department)?|Sheriff'?s?(?:\\s+Office|\\s+Department)?|Marshal'?s?\\s+Office|Highway\\s+Patrol|State\\s+Police|PD|SO)|[A-Z]{1,4}PD|[A-Z]{2,4}SO))";
     /** "Brackwater Police Officer Nina Ybarra", "Pollard County Sheriff's Deputy Sal Marchetti" */
     private static final Pattern AGENCY_BEFORE = Pattern.compile(OTHER_AGENCY + "\\s+$");
+    /** "Bramwell PD providing perimeter and transport (Sgt. Ike Feeney and Ofc. Alma Pruneda": the agency, then its people in parentheses */
+    private static final Pattern AGENCY_LISTING = Pattern.compile(OTHER_AGENCY + "[^()\\n.;]{0,50}(?:\\([^()]*|;\\s*)$");
     /** "Ofc Brandt from BPD", "Sgt. Crowe of the Bellmere Police Department" */
     private static final Pattern AGENCY_AFTER = Pattern.compile("^\\s*,?\\s*(?:from|of|with)\\s+(?:the\\s+)?" + OTHER_AGENCY + "\\b");
     private static final Set<String> AGENCY_WORDS = Set.of("police", "department", "sheriff", "sheriff's", "sheriffs", "office", "county", "state", "city",
@@ -470,12 +484,14 @@ public final class RecordReader {
      * are not issued body-worn cameras" says nothing of the city officer who came to help.
      */
     private static void outsiders(String u, String own, Citation c, List<RecordReference> out) {
-        if (!u.contains("Police") && !u.contains("Sheriff") && !u.contains("Marshal") && !u.contains("Patrol") && !Prefilter.find(AGENCY_ACRONYM, u)) return;
+        if (!u.contains("Police") && !u.contains("Sheriff") && !u.contains("Marshal") && !u.contains("Patrol") && !u.contains(" PD") && !u.contains(" SO")
+                && !Prefilter.find(AGENCY_ACRONYM, u)) return;
         Matcher m = TITLED.matcher(u);
         while (m.find()) {
             Matcher before = AGENCY_BEFORE.matcher(u.substring(Math.max(0, m.start() - 80), m.start()));
             Matcher after = AGENCY_AFTER.matcher(u.substring(m.end()));
-            String agency = before.find() ? before.group(1) : after.find() ? after.group(1) : null;
+            Matcher listed = AGENCY_LISTING.matcher(u.substring(Math.max(0, m.start() - 120), m.start()));
+            String agency = before.find() ? before.group(1) : after.find() ? after.group(1) : listed.find() ? listed.group(1) : null;
             if (agency == null) continue;
             if (sameAgency(agency, own)) continue;
             String s = surname(m.group(1));
@@ -483,6 +499,7 @@ public final class RecordReader {
         }
     }
 
+    private static final Pattern NOT_POLICE_AGENCY = Pattern.compile("(?i)\\b(attorney|prosecutor|court|clerk|defender|laborator|lab\\b|crime\\s+lab|forensic|toxicolog|coroner|medical\\s+examiner|hospital)");
     private static final Pattern AGENCY_ACRONYM = Pattern.compile("\\b[A-Z]{1,4}(?:PD|SO)\\b");
 
     /** "BPD" and "Bellmere Police Department", "Pollard County Sheriff's Office" and "Pollard County SO" are one agency. */

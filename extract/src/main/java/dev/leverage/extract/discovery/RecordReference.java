@@ -24,5 +24,7 @@ public record RecordReference(String kind, String role, String subject, String r
     public static final String CANCELLED = "cancelled";
     /** An officer of another agency than the document's (subject: surname, record: the agency as written). */
     public static final String OUTSIDE = "outside";
+    /** A person a police agency's own document places on scene: record is that agency. */
+    public static final String MEMBER = "member";
     public static final String ALIAS = "alias";
 }
