@@ -85,11 +85,11 @@ class CustodyEvaluationTest {
     /**
      * Written blind this session (athletic commission, EMS diversion, court security, sanitation police, a Guard
      * counterdrug task force, parole, marshal evictions, a veterinary board); scored once at P 0.232 R 0.464 (1 of 8
-     * clean chains silent), then P 0.382 R 0.464 (4 of 8) after generic fixes.
+     * clean chains silent), then P 0.467 R 0.500 (4 of 8) after generic fixes.
      */
     @Test
     void custodyFindingsOnTheBlindTenthSet() throws Exception {
-        ratchet("custody-blind10", 0.38, 0.46);
+        ratchet("custody-blind10", 0.46, 0.50);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {

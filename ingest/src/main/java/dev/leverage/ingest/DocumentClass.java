@@ -23,7 +23,7 @@ public final class DocumentClass {
                 "drug chemistry", "drug identification", "forensic services", "laboratory report", "laboratory analysis report", "certificate of analysis",
                 "forensic report", "forensics laboratory", "toxicology laboratory", "material identification", "identification report",
                 "laboratory no", "laboratory number", "lab no", "tox no", "report of drug analysis", "drug analysis", "report of analysis",
-                "analytical report", "analytical toxicology", "results of analysis", "laboratory analysis"));
+                "analytical report", "analytical toxicology", "results of analysis", "laboratory analysis", "analysis summary", "forensic analytical"));
         CUES.put("lab_submission", List.of("request for laboratory analysis", "laboratory submission", "evidence submission",
                 "request for analysis", "lab submission", "submission form", "lab request", "laboratory request", "request for examination",
                 "submission receipt", "request for lab", "request for laboratory", "submitting officer", "analysis requested"));

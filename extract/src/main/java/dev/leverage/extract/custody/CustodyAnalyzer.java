@@ -356,6 +356,11 @@ public final class CustodyAnalyzer {
                         || e.source().equals("table") && Prefilter.matches(e.citation().quote(), "(?is).*\\b(seized|seizure|collected|recovered|confiscated|found\\s+(?:in|on|at|under)|taken\\s+from|surrendered|turned\\s+over\\s+by|(?:post-?)?buy)\\b.*");
                 // nor has a destruction a receiver: "Destroyed (flushed) per policy" under --
                 boolean disposal = Prefilter.matches((String.valueOf(e.purpose()) + " " + String.valueOf(e.location()) + " " + e.citation().quote()), "(?is).*\\b(destroy\\w*|destruction|disposed|disposal|flushed|incinerat\\w*|returned\\s+to\\s+(?:the\\s+)?owner|released\\s+to\\s+(?:the\\s+)?owner)\\b.*");
+                // a row with nobody on either side that tells an act done where the item was ("sealed by me, CAS witness",
+                // "seal cut, 40 tabs counted") is no hand-off: nobody was meant to give or take
+                boolean inPlace = e.source().equals("table") && Handlers.isBlank(e.receivedBy()) && Handlers.isBlank(e.releasedBy())
+                        && Prefilter.find(IN_PLACE, nz(e.purpose()) + " " + nz(e.location()));
+                if (inPlace && !illegible) continue;
                 boolean blankCell = e.source().equals("table") && (Handlers.isBlank(e.receivedBy()) && !disposal || Handlers.isBlank(e.releasedBy()) && l != entry.getValue().get(0) && !seizure && !firstInLog);
                 // "--" under Released By on a seizure row, or on a log's first row, is the form filled in right
                 if (blankCell || illegible || explicitBlank(e.receivedBy()) && !disposal || explicitBlank(e.releasedBy()) && !seizure && !firstInLog) {
@@ -808,6 +813,8 @@ public final class CustodyAnalyzer {
      * Whether the document that tells the first record goes on to put the item into secure storage without saying
      * when: the item was in the evidence system, only the minute it went in is not recorded.
      */
+    private static final java.util.regex.Pattern IN_PLACE = java.util.regex.Pattern.compile("(?i)\\b(?:re-?)?seal(?:ed|ing)?\\b|\\b(?:packag\\w*|count(?:ed)?|photograph\\w*|weigh(?:ed)?|inventor(?:ied|y)|labell?ed|marked|opened|cut|field[- ]test\\w*|noted?)\\b");
+
     static boolean storedUntimed(List<Link> all, CustodyEvent a, CustodyEvent b) {
         for (Link l : all) {
             CustodyEvent e = l.event();

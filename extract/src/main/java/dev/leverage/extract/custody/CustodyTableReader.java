@@ -439,7 +439,7 @@ public final class CustodyTableReader {
                     && !cell(rows.get(r + 1), c.item).isBlank()) continue;
             // A form whose date/time cell holds two lines ("23 MAY 2025" over "2030"): the clock line, with no item of
             // its own, carries on the dated row above.
-            boolean clockLine = !blank && cell(row, c.item).isBlank() && c.date >= 0 && c.date == c.time && !out.isEmpty()
+            boolean clockLine = !blank && cell(row, c.item).isBlank() && c.date >= 0 && (c.date == c.time || c.time < 0) && !out.isEmpty()
                     && TimeParser.parseClock(Prefilter.replaceAll(stamp(row, c.date), "(?i)\\s*(hrs|hours)\\.?$", "")) != null
                     && TimeParser.parseDate(stamp(row, c.date)) == null
                     && TimeParser.parseDate(stamp(out.get(out.size() - 1), c.date)) != null
