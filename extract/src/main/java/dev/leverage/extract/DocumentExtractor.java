@@ -109,10 +109,11 @@ public final class DocumentExtractor {
     public DocumentFacts extract(Document d) {
         // A lab report that numbers the items its own way says which agency item each is: read it in the agency's numbers.
         String all = String.join("\n", d.pages().stream().map(Page::text).toList());
-        return ItemKey.withLabNumbers(ItemKey.labNumbers(all), () -> TimeParser.withDayFirst(TimeParser.dayFirst(all), () -> read(d)));
+        return ItemKey.withLabNumbers(ItemKey.labNumbers(all), () -> TimeParser.withDayFirst(TimeParser.dayFirst(all), () -> read(d, all)));
     }
 
-    private DocumentFacts read(Document d) {
+    /** Reads one document; {@code all} is its pages' text joined. */
+    private DocumentFacts read(Document d, String all) {
         entities.clearAdaptiveData();
         String author = author(d);
         List<Mention> mentions = new ArrayList<>();
@@ -120,10 +121,10 @@ public final class DocumentExtractor {
         List<CustodyEvent> custody = new ArrayList<>();
         List<SamplingReader.Located> located = new ArrayList<>();
         dogs = dogNames(d);
-        speakers = speakerKey(String.join("\n", d.pages().stream().map(Page::text).toList()));
+        speakers = speakerKey(all);
         wearer = d.pages().isEmpty() ? null : wearer(d.pages().get(0).text());
         single = singleItem(d);
-        custodyContext = new CustodyProse.Context().with(custodyNlp).among(String.join("\n", d.pages().stream().map(Page::text).toList()));
+        custodyContext = new CustodyProse.Context().with(custodyNlp).among(all);
         lastTimed = null;
         sinceTimed = 0;
         PageFurniture furniture = new PageFurniture(d);
@@ -940,26 +941,18 @@ public final class DocumentExtractor {
         boolean officer = false;
         String said = rest;
         boolean interviewer = false;
-        if (sp.matches() && speakers.containsKey(sp.group(1).strip())) {
-            // initials the transcript's header spells out: the person, and whether a rank or title makes them police
-            String full = speakers.get(sp.group(1).strip());
-            said = sp.group(2);
-            officer = Prefilter.find(OFFICER_SPEAKER, full);
-            Matcher rank = OFFICER_SPEAKER.matcher(full);
-            actor = PersonName.parse(rank.find() ? Prefilter.replaceFirst(full.substring(rank.end()), "^[.\\s]+", "") : full).display();
-            int at = Math.max(0, s.text().indexOf(line)) + Math.max(0, line.indexOf(sp.group(1)));
-            mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, line),
-                    s.start() + at, s.start() + at + sp.group(1).length(), "rule"));
-        } else if (sp.matches()) {
-            String label = sp.group(1).toUpperCase(Locale.ROOT);
+        if (sp.matches()) {
+            // initials the transcript's header spells out ("LB" for "Agent Lorna Beck") stand for the person they name
+            String named = speakers.getOrDefault(sp.group(1).strip(), sp.group(1));
+            String label = named.toUpperCase(Locale.ROOT);
             officer = Prefilter.find(OFFICER_SPEAKER, label);
             said = sp.group(2);
             // A one-letter label is an interviewer's initial or a Q/A transcript's "Q": the one asking.
             interviewer = Prefilter.matches(label, "[A-Z]\\.?") && !label.startsWith("A");
             if (!GENERIC_SPEAKERS.contains(Prefilter.replaceAll(label, "[^A-Z]", "")) && Prefilter.replaceAll(label, "[^A-Z]", "").length() > 1) {
-                Matcher rank = OFFICER_SPEAKER.matcher(sp.group(1));
-                String name = rank.find() ? Prefilter.replaceFirst(sp.group(1).substring(rank.end()), "^[.\\s]+", "") : sp.group(1);
-                actor = PersonName.parse(name.isBlank() ? sp.group(1) : name).display();
+                Matcher rank = OFFICER_SPEAKER.matcher(named);
+                String name = rank.find() ? Prefilter.replaceFirst(named.substring(rank.end()), "^[.\\s]+", "") : named;
+                actor = PersonName.parse(name.isBlank() ? named : name).display();
                 int at = Math.max(0, s.text().indexOf(line)) + Math.max(0, line.indexOf(sp.group(1)));
                 mentions.add(new Mention("person", sp.group(1), actor, null, null, Citation.of(d, page, line),
                         s.start() + at, s.start() + at + sp.group(1).length(), "rule"));

@@ -809,12 +809,13 @@ public final class CustodyAnalyzer {
      * Who logged the item in from a locker or a drop ("Temp Locker 1 -> W. Castellanos, logged in"): the property
      * room's custodian, whatever the record calls them.
      */
+    /** An act done where the item was, with no one giving or taking it (sealing, counting, a seal cut). */
+    private static final java.util.regex.Pattern IN_PLACE = java.util.regex.Pattern.compile("(?i)\\b(?:re-?)?seal(?:ed|ing)?\\b|\\b(?:packag\\w*|count(?:ed)?|photograph\\w*|weigh(?:ed)?|inventor(?:ied|y)|labell?ed|marked|opened|cut|field[- ]test\\w*|noted?)\\b");
+
     /**
      * Whether the document that tells the first record goes on to put the item into secure storage without saying
      * when: the item was in the evidence system, only the minute it went in is not recorded.
      */
-    private static final java.util.regex.Pattern IN_PLACE = java.util.regex.Pattern.compile("(?i)\\b(?:re-?)?seal(?:ed|ing)?\\b|\\b(?:packag\\w*|count(?:ed)?|photograph\\w*|weigh(?:ed)?|inventor(?:ied|y)|labell?ed|marked|opened|cut|field[- ]test\\w*|noted?)\\b");
-
     static boolean storedUntimed(List<Link> all, CustodyEvent a, CustodyEvent b) {
         for (Link l : all) {
             CustodyEvent e = l.event();

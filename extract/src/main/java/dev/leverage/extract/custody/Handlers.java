@@ -116,9 +116,9 @@ public final class Handlers {
         String ba = badge(a), bb = badge(b);
         if (ba != null && bb != null) return ba.equals(bb);
         boolean pa0 = isPlace(a), pb0 = isPlace(b);
-        // the same words twice ("TL-2" and "TL-2") are one holder, whatever they name
+        // the same words twice ("TL-2" and "TL-2") are one holder, whatever they name; a place is only itself
         if (norm(strip(a)).equals(norm(strip(b)))) return true;
-        if (pa0 || pb0) return pa0 && pb0 && norm(strip(a)).equals(norm(strip(b)));
+        if (pa0 || pb0) return false;
         PersonName pa = PersonName.parse(nameOf(a)), pb = PersonName.parse(nameOf(b));
         if (pa.surname().isEmpty()) return false;
         if (pa.compatible(pb)) return true;
