@@ -167,7 +167,8 @@ public final class CustodyAnalyzer {
         if (!Handlers.isBlank(e.receivedBy()) || !Handlers.isBlank(e.releasedBy())) return true;
         // "resealed 1410 hrs by T. Ibarra", "resealed in its original box with IRFL tape 7Q-44102 by Leopold Anand".
         // "Exh. 1 resealed with GFS 24-77188 (11:05 a.m.), Exh. 2 with ... (11:15 a.m.), all by Dr. Henrietta Szabados".
-        return Prefilter.matches(quote, "(?s).*(\\bre-?seal\\w*\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*")
+        // "Reseal: Exhibit 1 by I. Farquharson 07/10/2025 at 1140 hrs" as a report's run-in heading
+        return Prefilter.matches(quote, "(?s).*(\\b(?i:re-?seal\\w*)\\b[^;]{0,220}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]|[A-Z][a-z]+\\s+re-?sealed\\b).*")
                 // "resealed with NJSP evidence tape, analyst initials DK, 04/10/2025", "tape bearing the analyst's initials and
                 // date": the initials on the tape are the who, and the sentence dates it
                 || Prefilter.matches(quote, "(?is).*\\bre-?seal\\w*\\b[^;]{0,220}?\\b(?:initials?|initialed|initialled)\\b.*")
@@ -487,7 +488,7 @@ public final class CustodyAnalyzer {
             if ("unsealed".equals(status)) status = sealedYet ? "broken" : null;
             if (e.seal() != null || "sealed".equals(e.action()) || "intact".equals(status)) sealedYet = true;
             if (!sealFlagged && ("broken".equals(status) || "not_inventoried".equals(status)
-                    || "resealed".equals(status) && !resealingRecorded(e))) {
+                    || "resealed".equals(status) && !resealingRecorded(e) && !resealingToldElsewhere(links, l))) {
                 out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": " + ("broken".equals(status) ? "seal broken or not intact"
                                 : "not_inventoried".equals(status) ? "received sealed but not inventoried" : "resealed with no record of who or when"),
                         "A record of Item " + item + " says the seal was " + status.replace('_', ' ') + ". A seal is what shows the contents were not "
@@ -898,6 +899,29 @@ public final class CustodyAnalyzer {
     }
 
     /** Whether a record between two seals says who resealed the item and when. */
+    /**
+     * Whether another record of the item tells, with who and when, the resealing this one only mentions ("Returned
+     * from lab; lab reseal CTRCL 4471" in the property log, where the lab's report says "P. Sethuraman-Gale resealed
+     * the remaining tablets at 3:20 PM"; "2.1 brick ... resealed FCSL 0889012" under "Resealed 16-DEC-2025 10:50 by R.
+     * Achebe-Thornton"): the resealing is recorded, once, where it was done.
+     */
+    private static boolean resealingToldElsewhere(List<Link> links, Link mention) {
+        LocalDateTime at = mention.event().time();
+        // "no resealing is noted": a resealing the record says nobody wrote down is not the one told elsewhere
+        if (Prefilter.matches(mention.event().citation().quote(), "(?is).*\\b(no|not|without|never)\\s+(\\w+\\s+){0,2}re-?seal\\w*.*")) return false;
+        boolean labReseal = Prefilter.matches(mention.event().citation().quote(), "(?is).*\\b(lab(oratory)?|crime\\s+lab)\\s+re-?seal\\w*.*");
+        for (Link l : links) {
+            if (l == mention) continue;
+            CustodyEvent e = l.event();
+            if (!"resealed".equals(e.action()) && !"resealed".equals(e.sealStatus())) continue;
+            if (!resealingRecorded(e)) continue;
+            if (at == null || e.time() == null || Math.abs(Duration.between(e.time(), at).toMinutes()) <= 120) return true;
+            // "Returned from lab; lab reseal CTRCL 4471", the day after the lab's report tells its resealing
+            if (labReseal && !e.time().isAfter(at)) return true;
+        }
+        return false;
+    }
+
     private static boolean resealedBetween(List<Link> links, Link a, Link b) {
         boolean between = false;
         for (Link l : links) {

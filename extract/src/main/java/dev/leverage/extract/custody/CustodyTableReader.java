@@ -66,7 +66,7 @@ public final class CustodyTableReader {
                 if (Prefilter.matches(h, "(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;
                     c.time = i;
-                } else if (c.item < 0 && Prefilter.matches(h, "(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit)")) c.item = i;
+                } else if (c.item < 0 && Prefilter.matches(h, "(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit|(prop|property|evid|evidence) (label|tag|no|number|id|ref))")) c.item = i;
                 else if (Prefilter.matches(h, "(date.*|day)") && !h.contains("time")) c.date = i;
                 else if (Prefilter.matches(h, "(case|case no|case number|case id|incident( no| number)?|report no|rd no|dr no)")) c.caseNo = i;
                 else if (Prefilter.matches(h, "(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
@@ -82,7 +82,7 @@ public final class CustodyTableReader {
                 } else if (Prefilter.matches(h, "(description.*|desc|item description|contents|property description)")) c.description = i;
                 else if (Prefilter.matches(h, "(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && Prefilter.matches(h, "entry|entries")) c.remarks = i;
                 // Wordings no list foresees, by their key word: "ACCEPTED", "Accepting Party", "Handed Off By", "ACTION / NOTE".
-                else if ((Prefilter.matches(h, ".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") || Prefilter.matches(h, "to \\w+( \\w+)?")) && !Prefilter.matches(h, ".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
+                else if ((Prefilter.matches(h, ".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") || Prefilter.matches(h, "to \\w+( \\w+)?|(\\w+ ){1,3}to")) && !Prefilter.matches(h, ".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
                 else if (Prefilter.matches(h, ".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by|giving|giver|from|rel'?d?( by)?)\\b.*") && !Prefilter.matches(h, ".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;
                 else if (Prefilter.matches(h, ".*\\b(clock|time|hhmm)\\b.*") && !h.contains("date") && c.time < 0) c.time = i;
                 else if (Prefilter.matches(h, ".*\\bdate\\b.*") && !h.contains("time") && c.date < 0) c.date = i;
@@ -106,7 +106,9 @@ public final class CustodyTableReader {
         }
 
         private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile(
-                "(ln|line|log line|seq|seq no|sequence|row|entry|entry no|mvmt|movement|rec|record|trans|txn|no|step|chain step|log)( no| number| #)?");
+                "(ln|line|log line|seq|seq no|sequence|row|entry|entry no|mvmt|movement|rec|record|trans|txn|no|step|chain step|log)( no| number| #)?"
+                        // a transaction's own reference ("Trk Ref", "Txn ID"), not the item's
+                        + "|(trk|track|tracking|txn|trans|transaction|entry|log|mvmt|movement) (ref|id)");
         /** Header words that set a releasing column against a receiving one, in pairs ("Holder Before" / "Holder After"). */
         private static final Map<String, String> OPPOSITES = Map.ofEntries(Map.entry("by", "to"), Map.entry("from", "to"),
                 Map.entry("before", "after"), Map.entry("out", "in"), Map.entry("outgoing", "incoming"), Map.entry("releasing", "receiving"),

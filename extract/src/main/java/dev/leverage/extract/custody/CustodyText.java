@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class CustodyText {
     private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,3})?)\\b");
-    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact|seal\\b[^.;]{1,50}?\\b(was|were|had\\s+been|appeared)\\s+(broken|torn|tampered(\\s+with)?|compromised|damaged))\\b");
+    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact|(seal|evidence\\s+tape)\\b[^.;]{1,50}?\\b(was|were|had\\s+been|appeared)\\s+(broken|torn|cut|slit|tampered(\\s+with)?|compromised|damaged))\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
     private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
     private static final Pattern INTACT = Pattern.compile("(?i)\\b(seals?\\s+(was\\s+|were\\s+)?intact|intact\\s+seal|sealed\\s+and\\s+intact)\\b");
