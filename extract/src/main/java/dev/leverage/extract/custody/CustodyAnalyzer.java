@@ -263,6 +263,7 @@ public final class CustodyAnalyzer {
     public List<Finding> analyze(List<CustodyEvent> all) {
         List<Finding> out = new ArrayList<>();
         Map<String, List<Link>> chains = chains(all);
+        List<String> reseals = recordedReseals(all);
         for (var entry : chains.entrySet()) {
             String item = entry.getKey();
             // Transfers and storage make the chain; what a lab does inside its own custody (opening, analysing,
@@ -374,7 +375,7 @@ public final class CustodyAnalyzer {
             }
             // A sub-item made by a split ("2A") starts in the hands that held its parent.
             List<Link> parent = Prefilter.matches(item, "\\d+[A-Z]") ? chains.getOrDefault(Prefilter.replaceAll(item, "[A-Z]$", ""), List.of()) : List.of();
-            checkItem(item, entry.getValue(), parent, out);
+            checkItem(item, entry.getValue(), parent, reseals, out);
             // Rows written in an order their times contradict.
             List<Link> rows = entry.getValue().stream().filter(l -> l.event().source().equals("table") && l.event().time() != null)
                     .sorted(Comparator.comparingInt(l -> l.event().order())).toList();
@@ -457,7 +458,7 @@ public final class CustodyAnalyzer {
 
     /** The checks that read one item's whole chain: places, seals, weights, descriptions, the lab's order. */
     /** @param parentChain the chain of the item this one was split from, when it is a sub-item; else empty */
-    private void checkItem(String item, List<Link> links, List<Link> parentChain, List<Finding> out) {
+    private void checkItem(String item, List<Link> links, List<Link> parentChain, List<String> reseals, List<Finding> out) {
         // Outside the evidence system.
         for (Link l : links) {
             CustodyEvent e = l.event();
@@ -505,6 +506,7 @@ public final class CustodyAnalyzer {
                 boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff, e.releasedBy())
                         && (Handlers.isSecureStorage(e.receivedBy()) || isStaff(labStaff, e.receivedBy()));
                 if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !resealedBetween(links, lastSealLink, l)
+                        && !resealedUnder(reseals, e.seal())
                         && !namesOldSeal(l, lastSealLink.event().seal())) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());
                     l.citations().stream().filter(c -> !cites.contains(c)).forEach(cites::add);
@@ -919,6 +921,29 @@ public final class CustodyAnalyzer {
             // "Returned from lab; lab reseal CTRCL 4471", the day after the lab's report tells its resealing
             if (labReseal && !e.time().isAfter(at)) return true;
         }
+        return false;
+    }
+
+    /**
+     * The sentences of the whole case that tell a resealing with who and when, whatever item they were read for: a lab
+     * writes its resealing under its own exhibit numbers ("Resealed 6 Aug 2025 3:05 p.m., CFA 56610, R.
+     * Okonkwo-Lindgren"), and the seal number is what ties it to the item that comes back under that seal.
+     */
+    private static List<String> recordedReseals(List<CustodyEvent> all) {
+        List<String> out = new ArrayList<>();
+        for (CustodyEvent e : all) {
+            String q = e.citation().quote();
+            if (("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && resealingRecorded(e) && !out.contains(q)) out.add(q);
+        }
+        return out;
+    }
+
+    /** Whether a recorded resealing names this seal's number. */
+    private static boolean resealedUnder(List<String> reseals, String seal) {
+        String digits = Prefilter.replaceAll(seal == null ? "" : seal, "\\D", "");
+        if (digits.length() < 4) return false;
+        Pattern number = Pattern.compile("(?<!\\d)" + digits + "(?!\\d)");
+        for (String q : reseals) if (number.matcher(Prefilter.replaceAll(q, "(?<=\\d)[ -](?=\\d)", "")).find()) return true;
         return false;
     }
 
