@@ -491,7 +491,7 @@ public final class DocumentExtractor {
                 // "Date/Time: 03/14/2025 2328" on a line that says what it is the time of.
                 boolean generic = Prefilter.matches(label.strip(), "(?i)(date\\s*/?\\s*)?time|date|hour|hrs");
                 if (generic) label = s.text().substring(lineStart, t.start());
-                event = fieldEvent(label, d.type(), line);
+                event = warningForm(d, line, fieldEvent(label, d.type(), line));
                 // A rights form's own date and time are when the rights were read.
                 if (event == null && generic && d.type().equals("miranda_form")) event = "miranda";
                 if (event == null && generic && d.type().equals("citation")) event = citationField(d, page, s.start() + lineStart);
@@ -835,6 +835,18 @@ public final class DocumentExtractor {
         return head.contains("warning") && !head.contains("citation") && !head.contains("summons") ? "warning_issued" : "citation_issued";
     }
 
+    /**
+     * "Time issued: 10:09 AM" on a "NOTICE OF VIOLATION / WRITTEN WARNING" is the warning's issue: a field that names
+     * no instrument takes the one the form's heading names.
+     */
+    private static String warningForm(Document d, String line, String event) {
+        if (!"citation_issued".equals(event) || !d.type().equals("citation")) return event;
+        if (Prefilter.matches(line, "(?is).*\\b(citation|ticket|summons|warning|notice\\s+to\\s+appear)\\b.*")) return event;
+        String head = d.pages().isEmpty() ? "" : d.pages().get(0).text();
+        head = head.substring(0, Math.min(400, head.length())).toLowerCase(Locale.ROOT);
+        return head.contains("warning") && !head.contains("citation") && !head.contains("summons") ? "warning_issued" : event;
+    }
+
     private static String citationKind(String line) {
         return line.toLowerCase(Locale.ROOT).contains("warning") ? "warning_issued" : "citation_issued";
     }
@@ -856,7 +868,7 @@ public final class DocumentExtractor {
                 label = w.group(1);
             }
             String line = text.substring(lineStart, Math.min(text.length(), Math.max(de.end(), text.indexOf('\n', de.end()) < 0 ? text.length() : text.indexOf('\n', de.end()))));
-            String event = fieldEvent(label, d.type(), line);
+            String event = warningForm(d, line, fieldEvent(label, d.type(), line));
             if (event == null || event.equals(EventClassifier.OTHER)) continue;
             timed.add(new TimedEvent(event, de.date().atStartOfDay(), false, event.equals("report_written") ? author : null, "form",
                     Citation.of(d, page, line.isBlank() ? text : line), true));

@@ -34,4 +34,14 @@ class PageAnnotatorTest {
         List<Sentence> s = annotator.annotate(text);
         assertEquals(3, s.size(), s.toString());
     }
+
+    @Test
+    void aClockWithItsPrepositionStartsTheSentenceAfterIt() {
+        String text = "At 10:09 a.m. I gave the driver the warning and told him he was free to go. We began searching the van at about 10:12 a.m. "
+                + "Behind the stamped cartons were six unmarked boxes.";
+        List<Sentence> s = annotator.annotate(text);
+        assertEquals(3, s.size(), s.toString());
+        assertTrue(s.get(0).text().startsWith("At 10:09 a.m. I gave"), s.get(0).text());
+        assertTrue(s.get(1).text().endsWith("10:12 a.m."), s.get(1).text());
+    }
 }

@@ -54,11 +54,15 @@ public final class PageAnnotator {
     private static final java.util.regex.Pattern OPEN_PAREN_END = java.util.regex.Pattern.compile("\\([^()]{0,30}$");
     private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
     private static final java.util.regex.Pattern MERIDIEM_END = java.util.regex.Pattern.compile("(?i)\\d\\s*[ap]\\.\\s?m\\.$");
+    /** A clock alone with its preposition ("At 10:09 a.m.", "On 11/07/2023 at approximately 9:52 p.m."): the start of a sentence, not one. */
+    private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile(
+            "(?is)\\W*(?:on\\s+[^.]{0,30}?\\s+|(?:shortly|just|soon)\\s+)?(?:at|around|about|approximately|approx\\.?|by|after|before|until|from)\\s+(?:about\\s+|approximately\\s+|approx\\.\\s*|around\\s+)?\\d{1,2}(?::\\d{2})?\\s*[ap]\\.\\s?m\\.");
 
     /**
      * Joins sentences the detector split after an abbreviation police text is full of: a rank ("Dep.", "Sgt."),
      * an initial ("L." before a surname), "No." before a number, a clock's "a.m." or "p.m." before a word in lower
-     * case ("at 11:15 a.m. with SWFL seal 24-1188").
+     * case ("at 11:15 a.m. with SWFL seal 24-1188") or after nothing but its preposition ("At 10:09 a.m. I gave him the
+     * warning").
      */
     static List<Span> mergeAbbreviations(String text, Span[] spans) {
         List<Span> out = new ArrayList<>();
@@ -71,7 +75,7 @@ public final class PageAnnotator {
                 boolean join = Prefilter.find(TITLE_END, before)
                         || Prefilter.find(NUMBER_END, before) && (Character.isDigit(c) || c == '#')
                         || Prefilter.find(INITIAL_END, before) && Character.isUpperCase(c)
-                        || Prefilter.find(MERIDIEM_END, before) && Character.isLowerCase(c)
+                        || Prefilter.find(MERIDIEM_END, before) && (Character.isLowerCase(c) || Prefilter.matches(TIME_ONLY, before))
                         || Prefilter.find(OPEN_PAREN_END, before) && Prefilter.matches(next, "(?s)[^()]{0,30}\\).*");
                 if (join) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
