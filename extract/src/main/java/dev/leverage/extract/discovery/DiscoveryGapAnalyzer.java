@@ -120,9 +120,11 @@ public final class DiscoveryGapAnalyzer {
             agencies.add(r.record());
         }
         List<String> namedStatements = new ArrayList<>();
+        List<String> noCameraStatements = new ArrayList<>();
         for (RecordReference r : of(refs, "recording", RecordReference.NONE)) {
             boolean covers = r.record().equals("any") || r.record().equals("body") && !mentioned.contains("in_car") || r.record().equals("in_car") && !mentioned.contains("body");
             if (!covers) continue;
+            if (r.subject() == null && r.citation() != null) noCameraStatements.add(r.citation().quote());
             if (r.subject() == null) {
                 // "Tri-County SPCA humane officers are not equipped with body-worn cameras": about one agency's people
                 if (r.citation() != null && !Prefilter.find(EVERY_OFFICER, r.citation().quote())
@@ -134,7 +136,12 @@ public final class DiscoveryGapAnalyzer {
         }
         // officers of another agency than the one whose cameras a statement speaks of
         Set<String> outside = new LinkedHashSet<>();
-        for (RecordReference r : of(refs, "scene", RecordReference.OUTSIDE)) outside.add(r.subject());
+        // "Westmont PD does not issue body-worn cameras": the officers listed under that agency are covered by it
+        Set<String> ownAgencySaysNone = new LinkedHashSet<>();
+        for (RecordReference r : of(refs, "scene", RecordReference.OUTSIDE)) {
+            outside.add(r.subject());
+            if (r.record() != null && noCameraStatements.stream().anyMatch(q -> !Prefilter.find(EVERY_OFFICER, q) && names(q, r.record()))) ownAgencySaysNone.add(r.subject());
+        }
         // an officer whom his own agency's paperwork places on scene, where every no-camera statement names another agency
         if (!namedStatements.isEmpty()) {
             for (var m : memberOf.entrySet()) {
@@ -143,7 +150,7 @@ public final class DiscoveryGapAnalyzer {
         }
         for (var e : onScene.entrySet()) {
             String who = e.getKey();
-            if (produced.contains(who) || none.contains(who) || noneAtAll && (noneAnywhere || !outside.contains(who))) continue;
+            if (produced.contains(who) || none.contains(who) || noneAtAll && (noneAnywhere || !outside.contains(who) || ownAgencySaysNone.contains(who))) continue;
             if (mediaWords.contains(who) || mediaWords.stream().anyMatch(w -> w.length() > who.length() && w.contains(who) && who.length() >= 4)) continue;
             String display = Prefilter.matches(who, ".*\\d.*") ? "Unit " + who.toUpperCase(Locale.ROOT) : capitalise(who);
             gaps.add("recording", who, Severity.MEDIUM, "No body-worn or in-car video from " + display + ", whom the documents place on scene",
@@ -352,12 +359,16 @@ public final class DiscoveryGapAnalyzer {
         Map<String, Set<String>> producedBy = new LinkedHashMap<>();
         Map<String, List<Citation>> citedBy = new LinkedHashMap<>();
         Set<String> unnumbered = new LinkedHashSet<>();
+        // One warrant's number written with and without its court's prefix ("MC-25-SW-061", "25-SW-061") is one warrant.
+        Set<String> numbers = new LinkedHashSet<>();
+        for (RecordReference r : refs) if (r.kind().equals("warrant") && r.subject() != null) numbers.add(r.subject());
         for (RecordReference r : refs) {
             if (!r.kind().equals("warrant")) continue;
-            if (r.subject() != null) citedBy.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r.citation());
+            String number = r.subject() == null ? null : fullNumber(r.subject(), numbers);
+            if (number != null) citedBy.computeIfAbsent(number, k -> new ArrayList<>()).add(r.citation());
             if (!r.role().equals(RecordReference.PRODUCED)) continue;
-            if (r.subject() == null) unnumbered.add(r.record());
-            else producedBy.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>()).add(r.record());
+            if (number == null) unnumbered.add(r.record());
+            else producedBy.computeIfAbsent(number, k -> new LinkedHashSet<>()).add(r.record());
         }
         for (var e : what.entrySet()) {
             String record = e.getKey();
@@ -380,6 +391,18 @@ public final class DiscoveryGapAnalyzer {
                     "Request " + e.getValue()[0] + (lacking.isEmpty() ? " for every warrant in the case" : " for " + which.toLowerCase(Locale.ROOT)) + ", with the issuing court's filing stamps.",
                     Map.of("record", e.getValue()[0], "subject", lacking.isEmpty() ? "warrant" : String.join(", ", lacking), "records", List.of(e.getValue()[0])), cites);
         }
+    }
+
+    /** The longest number of the case that ends with this one at a separator ("25-SW-061" is "MC-25-SW-061"). */
+    static String fullNumber(String number, Set<String> numbers) {
+        String best = number;
+        String n = number.toUpperCase(Locale.ROOT);
+        for (String other : numbers) {
+            String o = other.toUpperCase(Locale.ROOT);
+            if (o.length() > best.length() && o.endsWith(n) && !Character.isLetterOrDigit(o.charAt(o.length() - n.length() - 1))
+                    && Prefilter.replaceAll(n, "\\D", "").length() >= 4) best = other;
+        }
+        return best;
     }
 
     private static void cited(List<RecordReference> refs, Set<String> fileNames, Gaps gaps) {

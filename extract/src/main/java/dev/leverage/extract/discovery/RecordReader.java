@@ -52,6 +52,8 @@ public final class RecordReader {
             + "(?:does|do|did)\\s+not\\s+(?:issue|equip|use|utilize|have|deploy|carry|wear)\\s+(?:\\w+\\s+){0,3}(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|cameras?|video)|"
             + "no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr|video)\\s*(?:cameras?|video|recording|system|equipment)?\\s+(?:is|are|were|was)\\s+(?:issued|installed|equipped|assigned)|"
             + "(?:has|have|had|carry|carries|carried)\\s+no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr)\\s+(?:cameras?|video|system)|"
+            // "a civilian insurance-industry investigator and carries no camera"
+            + "(?:carry|carries|carried|wore|wears|had|has)\\s+no\\s+(?:recording\\s+)?cameras?\\b|"
             + "(?:not\\s+equipped|unequipped)\\s+with\\s+(?:a\\s+)?(?:camera|video|recording))");
     private static final Pattern TRANSCRIPT_TITLE = Pattern.compile("(?i)\\b(?:transcript(?:ion)?|recording\\s+(?:start|began|begins|date|id|log)|(?:bwc|body[- ]?cam(?:era)?|body[- ]worn(?:\\s+camera)?|in[- ]car\\s+video|dash[- ]?cam(?:era)?|icv|mvr|video)\\s+(?:recording|footage|log|summary|file))\\b");
     private static final Pattern BODY = Pattern.compile("(?i)\\b(?:bwc|body[- ]?cam(?:era)?s?|body[- ]worn|axon\\s+body)\\b");
@@ -379,7 +381,14 @@ public final class RecordReader {
                     || Prefilter.matches(l, "^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?|[-*•]|\\d{1,2}[.)])\\s.*") || Prefilter.matches(l, "^[A-Z][A-Za-z .#'/()-]{0,40}:\\s.*")
                     // a lettered entry of an index ("E.  Sound file of ...", "(b) ..."); not an initial ("J. Montes")
                     || Prefilter.matches(l, "^(?:[A-Z][.)]\\s{2,}|\\(?[a-z]\\)\\s)\\S.*");
-            if (row) {
+            // a numbered paragraph whose sentence runs onto the next line ("7. Cameras. Division of Forestry officers are not
+            // issued body-worn cameras, and Division vehicles carry no" / "in-car video."): its lines are one unit
+            boolean wrappedEntry = row && l.length() >= 50 && Prefilter.matches(l, "^(?:\\d{1,2}[.)]|[-*•])\\s.*[A-Za-z,]$")
+                    && !line.contains("\t") && !l.contains("|") && !Prefilter.matches(l, ".*\\S {3,}\\S.*");
+            if (wrappedEntry) {
+                flush(para, out);
+                para.append(l);
+            } else if (row) {
                 flush(para, out);
                 if (!l.isEmpty()) out.add(l);
             } else {
