@@ -102,7 +102,8 @@ public final class RecordReader {
     private static final Pattern NO_ALERT = Pattern.compile("(?i)\\b(?:did\\s+not\\s+(?:alert|indicate|show|give)|no\\s+(?:alert|indication|final\\s+response|change\\s+(?:of|in)\\s+behavio)|"
             + "negative\\s+(?:sniff|result|for\\s+(?:an\\s+)?alert)|failed\\s+to\\s+(?:alert|indicate)|without\\s+(?:an?\\s+)?(?:alert|indication)|alert:\\s*(?:no|none|negative)|not\\s+alert)");
     private static final Pattern DOG = Pattern.compile("(?i)\\b(?:k-?9|canine|dog|narcotics?\\s+detection|detector\\s+dog|mwd|military\\s+working\\s+dog)\\b");
-    private static final Pattern INFORMANT = Pattern.compile("(?:(?<![.\\w])(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)"
+    // "run 0918-CS2" is an instrument run, not a source; "CS-25-O113" is OCR's CS-25-0113
+    private static final Pattern INFORMANT = Pattern.compile("(?:(?<![.\\w-])(?:CI|CS|C\\.I\\.|C\\.S\\.|C/I|C/S|CHS|SOI|CW|CCS)\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-(?=[\\dOIl]*\\d)[\\dOIl]{1,6})?[A-Z]?)\\b)"
             + "|(?i:\\bconfidential\\s+(?:informant|source|human\\s+source|reliable\\s+informant|witness)s?\\b(?:\\s*\\(?\\s*(?:CI|CS|CHS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)?)"
             + "|(?i:\\b(?:cooperating\\s+(?:source|individual|witness)|reliable\\s+informant|informant)\\b(?:\\s*\\(?\\s*(?:CI|CS)?\\s*[-#]?\\s*(?:No\\.?\\s*|#\\s*)?(\\d{1,6}(?:-\\d{1,6})?[A-Z]?)\\b)?)");
     /** A warrant's docket or serial number: "25-MJ-0412", "SW 25-0441", "Warrant No. 2024-117". */
@@ -766,7 +767,9 @@ public final class RecordReader {
     /** A wrapped entry's second line: indented, or opening in lower case. */
     private static final Pattern CONTINUATION = Pattern.compile("\\s*[a-z(]");
     /** The heading of a list of what is not produced. */
-    private static final Pattern WITHHELD_HEADING = Pattern.compile("(?i)\\s*(?:items?\\s+|records?\\s+|materials?\\s+)?(?:outstanding|not\\s+(?:yet\\s+)?(?:produced|provided|included)(?:\\s+at\\s+this\\s+time)?|"
+    private static final Pattern WITHHELD_HEADING = Pattern.compile("(?i)\\s*(?:items?\\s+|records?\\s+|materials?\\s+)?(?:outstanding|not\\s+(?:yet\\s+)?(?:produced|provided|included)(?:\\s+at\\s+this\\s+time)?"
+            // "Not included in Production 1:"
+            + "(?:\\s+(?:in|from|with)\\s+(?:this\\s+|the\\s+)?(?:production|disclosure|release|volume|batch)(?:\\s+(?:no\\.?\\s*|#\\s*)?[\\w-]{1,6})?)?|"
             + "to\\s+be\\s+(?:provided|produced|supplemented)|withheld|pending|requested(?:\\s+but\\s+not\\s+(?:yet\\s+)?received)?|still\\s+outstanding)"
             + "(?:\\s+(?:items?|records?|materials?))?\\s*:?\\s*");
     /** A line that opens an entry of its own: a bullet, a number, a Bates or media id. */
@@ -802,7 +805,10 @@ public final class RecordReader {
                 Matcher p = ID_PREFIX.matcher(before);
                 // "Confidential Source #22" is CS 22 and "Confidential Human Source 3317" CHS 3317, as their short forms write them
                 String prefix = p.find() ? normal(p.group(1)) : Prefilter.matches(before, "(?is).*human\\s+source.*") ? "chs" : Prefilter.matches(before, "(?is).*source.*") ? "cs" : "ci";
-                return prefix + normal(m.group(g));
+                String number = m.group(g);
+                int dash = number.indexOf('-');
+                if (dash >= 0) number = number.substring(0, dash + 1) + number.substring(dash + 1).replace('O', '0').replace('I', '1').replace('l', '1');
+                return prefix + normal(number);
             }
         }
         return null;
