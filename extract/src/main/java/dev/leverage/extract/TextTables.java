@@ -25,6 +25,10 @@ public final class TextTables {
         String[] lines = text.split("\n", -1);
         if (csv) {
             List<List<String>> rows = new ArrayList<>();
+            // a title line or two above the header ("FPDP PROPERTY / EVIDENCE RECORD - FP25-0447") is no row of the table
+            int first = 0;
+            while (first < Math.min(3, lines.length - 1) && (lines[first].isBlank() || !cells(lines[first]))) first++;
+            lines = java.util.Arrays.copyOfRange(lines, first, lines.length);
             char delimiter = delimiter(lines);
             for (String l : lines) if (!l.isBlank()) rows.add(csvRow(l, delimiter));
             if (rows.size() >= 2 && rows.get(0).size() >= 3) out.add(new Page.Table(rows));
@@ -218,6 +222,12 @@ public final class TextTables {
      * The delimiter of a delimited export: comma, semicolon, tab or pipe, whichever splits the first lines into the
      * same number of cells (three or more) most often, quotes respected; comma when none does.
      */
+    /** Whether a line splits into three cells or more by one of the delimiters exports use. */
+    private static boolean cells(String line) {
+        for (char d : new char[]{',', ';', '\t', '|'}) if (csvRow(line, d).size() >= 3) return true;
+        return false;
+    }
+
     static char delimiter(String[] lines) {
         List<String> sample = java.util.Arrays.stream(lines).filter(l -> !l.isBlank()).limit(20).toList();
         char best = ',';

@@ -36,6 +36,8 @@ public final class CustodyTableReader {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
                 String h = Prefilter.replaceAll(Prefilter.replaceAll(CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT), "[.:#*]", " "), "\\s+", " ").strip();
                 if (h.isEmpty()) continue;
+                // "Received Dt", "Received Tm": a property system's short forms of date and time
+                h = Prefilter.replaceAll(Prefilter.replaceAll(h, "\\bdt\\b", "date"), "\\btm\\b", "time");
                 // A lab's table that numbers the items its own way beside the agency's ("Lab Item | Agency Item"): the
                 // agency's numbering is the item.
                 if (Prefilter.matches(h, "(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) agencyItem = i;
@@ -72,7 +74,7 @@ public final class CustodyTableReader {
                 else if (Prefilter.matches(h, "(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
                 else if (Prefilter.matches(h, "(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
                 else if (Prefilter.matches(h, "(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
-                else if (Prefilter.matches(h, "(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|task|test(s| performed)?)")) c.purpose = i;
+                else if (Prefilter.matches(h, "(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|task|test(s| performed)?|explanation|justification)")) c.purpose = i;
                 else if (Prefilter.matches(h, "(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
                 else if (Prefilter.matches(h, "(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !Prefilter.matches(h, ".*condition.*")) c.seal = i;
                 else if (Prefilter.matches(h, "(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
@@ -80,7 +82,7 @@ public final class CustodyTableReader {
                     c.weight = i;
                     c.weightHeader = h;
                 } else if (Prefilter.matches(h, "(description.*|desc|item description|contents|property description)")) c.description = i;
-                else if (Prefilter.matches(h, "(remarks?|comments?|notes?|condition.*|details|seal condition|signature.*|memo|disposition)") || i > 0 && Prefilter.matches(h, "entry|entries")) c.remarks = i;
+                else if (Prefilter.matches(h, "((intake|transfer|custody|movement|log|entry|general|officer'?s?) )?(remarks?|comments?|notes?)|condition.*|details|seal condition|signature.*|memo|disposition") || i > 0 && Prefilter.matches(h, "entry|entries")) c.remarks = i;
                 // Wordings no list foresees, by their key word: "ACCEPTED", "Accepting Party", "Handed Off By", "ACTION / NOTE".
                 else if ((Prefilter.matches(h, ".*\\b(accept\\w*|receiv\\w*|recipient|taker|taken|assumed|assuming|gaining|rec'?d|rcv'?d|recv'?d|rec by)\\b.*") || Prefilter.matches(h, "to \\w+( \\w+)?|(\\w+ ){1,3}to")) && !Prefilter.matches(h, ".*\\b(date|time|from)\\b.*") && c.received < 0) c.received = i;
                 else if (Prefilter.matches(h, ".*\\b(relinquish\\w*|releas\\w*|surrender\\w*|handed off|handed over|hand ?off by|given by|giving|giver|from|rel'?d?( by)?)\\b.*") && !Prefilter.matches(h, ".*\\b(date|time|to)\\b.*") && c.released < 0) c.released = i;

@@ -124,8 +124,27 @@ public final class Handlers {
         if (pa.compatible(pb)) return true;
         // A scanned log's OCR writes one name two ways ("Szczepanlk", "Okarnoto", "0kamoto"): compared with the
         // letters OCR confuses folded together, and only for names long enough not to collide.
-        return pa.surname().length() >= 5 && new PersonName("", ocrFold(pa.given()), ocrFold(pa.surname()))
-                .compatible(new PersonName("", ocrFold(pb.given()), ocrFold(pb.surname())));
+        if (pa.surname().length() >= 5 && new PersonName("", ocrFold(pa.given()), ocrFold(pa.surname()))
+                .compatible(new PersonName("", ocrFold(pb.given()), ocrFold(pb.surname())))) return true;
+        // A typist's slip in a long surname ("Ingelby-Tarn" for "Ingleby-Tarn", "Thistlewod"): one letter dropped, added,
+        // changed or two swapped, with the first letter and the given name or initial agreeing.
+        String sa = pa.surname().toLowerCase(Locale.ROOT), sb = pb.surname().toLowerCase(Locale.ROOT);
+        return sa.length() >= 7 && sb.length() >= 7 && sa.charAt(0) == sb.charAt(0) && oneSlip(sa, sb)
+                && pa.compatible(new PersonName("", pb.given(), pa.surname()));
+    }
+
+    /** Whether two words differ by at most one edit: a letter dropped, added or changed, or two neighbours swapped. */
+    static boolean oneSlip(String a, String b) {
+        if (a.equals(b)) return true;
+        if (Math.abs(a.length() - b.length()) > 1) return false;
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) i++;
+        if (a.length() == b.length()) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true;
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        String longer = a.length() > b.length() ? a : b, shorter = a.length() > b.length() ? b : a;
+        return longer.substring(i + 1).equals(shorter.substring(i));
     }
 
     private static String ocrFold(String name) {

@@ -65,6 +65,10 @@ public final class TimeParser {
     private static final Pattern DATE_DAY_MONTH = Pattern.compile(
             "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]*(?:day\\s+)?(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?[\\s-]*(\\d{4}|\\d{2})\\b");
 
+    /** "2024-DEC-02", "2025 MAR 07": year, month's name, day, as military and federal forms write them. */
+    private static final Pattern DATE_YEAR_MONTH = Pattern.compile(
+            "(?i)(?<![\\d-])(\\d{4})[\\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s-]+(\\d{1,2})(?![\\d:])");
+
     private static final Pattern BIRTH = Pattern.compile("(?i)(dob|d\\.o\\.b\\.?|date of birth|birth ?date|born( on)?)\\W*$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(
             Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
@@ -436,6 +440,11 @@ public final class TimeParser {
         m = DATE_DAY_MONTH.matcher(text);
         while (m.find()) {
             LocalDate d = date(year(m.group(3)), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)).getValue(), Integer.parseInt(m.group(1)));
+            if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        m = DATE_YEAR_MONTH.matcher(text);
+        while (m.find()) {
+            LocalDate d = date(Integer.parseInt(m.group(1)), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)).getValue(), Integer.parseInt(m.group(3)));
             if (d != null) found.add(new DateExpression(m.start(), m.end(), m.group(), d));
         }
         found.sort(Comparator.comparingInt(DateExpression::start));

@@ -179,5 +179,31 @@ class CustodyReadingTest {
         // an evidence custodian by title alone, and a lodging in a cabinet, are the evidence system
         assertTrue(Handlers.isSecureStorage("Custodian V. Strathmore"));
         assertTrue(Handlers.isStoragePurpose("Lodged - CS cabinet 3"));
+        // a typist's slip in a long surname, with the initial and badge agreeing; not a different short name
+        assertTrue(Handlers.same("Inv. R. Ingleby-Tarn S-12", "Inv. R. Ingelby-Tarn S-12"));
+        assertTrue(Handlers.same("Inv. O. Thistlewood DI-14", "Inv. O. Thistlewod DI-14"));
+        assertFalse(Handlers.same("Ofc. J. Hanson", "Ofc. J. Hansen"));
+        assertFalse(Handlers.same("Inv. R. Ingleby-Tarn", "Inv. K. Ingelby-Tarn"));
+        // an Evidence Control Officer and a property book's clerk hold items for the evidence system
+        assertTrue(Handlers.isSecureStorage("Lt. C. Ifeanyi-Ross ECO"));
+        assertTrue(Handlers.isSecureStorage("Clerk O. Fontenot"));
+    }
+
+    @Test
+    void anExportsTitleLinesAreNotItsHeader() {
+        String csv = "FPDP PROPERTY / EVIDENCE RECORD - FP25-0447\n"
+                + "item|description|date|time|released_by|received_by|location|remarks\n"
+                + "1|black folding knife|10/11/2025|1653|--|Ofc. S. Ikeda #74|S trailhead footbridge|collected\n"
+                + "1|--|10/11/2025|1748|Ofc. S. Ikeda #74|temporary evidence locker 4|FPDP HQ|sealed FPDP 55213\n";
+        List<Page.Table> tables = TextTables.find(csv, true);
+        assertEquals(1, tables.size());
+        assertEquals("released_by", tables.get(0).rows().get(0).get(4));
+        // "Received Dt" / "Received Tm" are the receipt's date and time, not its receiver
+        CustodyTableReader.Columns c = CustodyTableReader.Columns.of(List.of("Intake Line", "Item Tag", "Received Dt", "Received Tm", "Brought In By", "Checked In By", "Intake Remarks"),
+                List.of(List.of("1", "SCSO-24-21904-1", "12/3/2024", "11:25", "Dep. P. Castellanos-Webb S-402", "PT G. Ashdown-Ruiz P-22", "Sealed gun box recv'd - not inventoried")));
+        assertEquals(2, c.date);
+        assertEquals(3, c.time);
+        assertEquals(5, c.received);
+        assertEquals(6, c.remarks);
     }
 }
