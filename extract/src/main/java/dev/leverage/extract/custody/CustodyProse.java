@@ -531,7 +531,9 @@ public final class CustodyProse {
             // "matching the submitted counts", "the received weight": a participle before its noun, not an act.
             boolean adjective = Prefilter.matches(clause.substring(0, m.start()), "(?is).*\\b(the|its|their|his|her|our)\\s+$")
                     && Prefilter.matches(clause.substring(m.end()), "(?s)\\s+[a-z]+.*") && Prefilter.matches(m.group(1), "(?i)submitted|received|released|returned|delivered|transferred");
-            if (!personReturning && !asReceived && !participle && !repacked && !adjective) return true;
+            // "Items 1 and 2 will be submitted to the lab": what is planned has not happened
+            boolean planned = Prefilter.matches(clause.substring(0, m.start()), "(?is).*\\b(will|shall|would|is\\s+to|are\\s+to|to)\\s+(then\\s+|later\\s+)?(be\\s+)?$");
+            if (!personReturning && !asReceived && !participle && !repacked && !adjective && !planned) return true;
         }
         return false;
     }

@@ -38,7 +38,9 @@ public final class EventClassifier {
         rule("free_to_go", "\\b(free\\s+to\\s+(go|leave)|(told|advised|informed)\\s+(him|her|them|the\\s+(driver|operator|occupants?))\\s+(that\\s+)?(he|she|they)\\s+(was|were|could)\\s+(free|leave|go)|(returned|handed\\s+back)\\s+(his|her|their|the\\s+driver'?s)\\s+(driver'?s\\s+)?(license|licence|documents|paperwork|id\\b|identification))");
         rule("entry", "\\b(made\\s+entry|forced\\s+entry|entry\\s+(was\\s+)?(made|gained|forced)|entered\\s+(the\\s+)?(residence|house|home|apartment|apt\\.?|premises|unit|room|motel\\s+room|suite|building|garage|dwelling|trailer|cabin|office|warehouse|storage\\s+unit)|breached\\s+the\\s+(front\\s+|rear\\s+)?door|knock\\s+and\\s+announce)\\b");
         // Words that name no event of the case: a command on a warrant's face, a briefing before it, an application for it.
-        rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b");
+        rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b"
+                // "Items 1 and 2 will be submitted to the AG Digital Forensics Unit": a plan, not the act
+                + "|\\b(will|shall|would|is\\s+to|are\\s+to|to)\\s+be\\s+(submitted|sent|delivered|transported|forwarded|analy[sz]ed|examined|tested|logged|booked|returned)\\b");
         rule("briefing", "\\b(briefed|briefing|staged|staging|roll\\s+call|met\\s+at|pre-?raid|operations?\\s+plan)\\b");
         rule("warrant_in_hand", "\\bcame\\s+to\\s+(my\\s+)?hand\\b|\\breceived\\s+(the|this)\\s+(within\\s+)?warrant\\b");
         rule("warrant_applied", "\\b(reviewed|drafted|prepared|typed|presented|submitted|applied\\s+for|began\\s+(writing|drafting))\\b.{0,50}\\b(warrant|affidavit)|\\bwarrant\\s+(application|affidavit)\\b|\\baffidavit\\b.{0,40}\\b(sworn|submitted|presented)");
@@ -56,7 +58,9 @@ public final class EventClassifier {
         rule("arrest", "\\b(arrest(ed)?|under arrest|placed .{0,20}(in|into|under) (handcuffs|custody|arrest)|in custody|handcuffed)\\b");
         rule("lab_submitted", "\\b(submitted|delivered|transported)\\b.{0,60}\\b(lab|laboratory|crime lab)\\b|submitted for analysis");
         rule("lab_received", "\\b(received (by|at|in) (the )?(lab|laboratory)|laboratory received|lab received|was received on|were received on|received on \\d)");
-        rule("lab_analyzed", "\\b(analy[sz](ed|is)|examined|tested)\\b.{0,60}\\b(lab|gc-?ms|ftir|performed|instrument)\\b|\\banalysis (was )?performed\\b");
+        rule("lab_analyzed", "\\b(analy[sz](ed|is)|examined|tested)\\b.{0,60}\\b(lab|gc-?ms|ftir|performed|instrument)\\b|\\banalysis (was )?performed\\b"
+                // a digital forensic examiner's work: "I performed a full file system extraction of item 1", "I imaged the drive"
+                + "|\\b(performed|conducted|completed)\\s+(a|an|the)\\s+([\\w-]+\\s+){0,4}(extraction|acquisition|forensic\\s+examination)\\b|\\bi\\s+imaged\\s+the\\b");
         rule("search", "\\b(search(ed)? (of )?(the )?(vehicle|car|residence|trunk|person|interior|cabin)|probable cause search|began (a |the )?search|conducted a search|search of)\\b");
         rule("evidence_seized", "\\b(seized|took custody of|taken into custody as evidence|collected (the |as )?(evidence|item))|\\b(located|found|recovered|discovered)\\b.{0,60}\\b(bags?|baggies|baggie|pouch|pills?|tablets?|bottle|powder|substance|firearm|handgun|pistol|revolver|rifle|cash|currency|\\$\\d|scale|phones?|narcotics|marijuana|cocaine|methamphetamine|meth|heroin|fentanyl|contraband|paraphernalia|pipe|syringe|bricks?|package)");
         rule("custody_transfer", "\\b(released .{0,60}\\bto\\b|transferred|handed .{0,40}\\bto\\b|turned over|relinquished)");
