@@ -876,7 +876,7 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern DISTANCE = Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d)?\\s*(?:-\\s*)?(?:miles?|mi\\.?)\\b");
-    private static final Pattern DISTANCE_PLACE = Pattern.compile("(?i)\\b(station|headquarters|hq|jail|lab(?:oratory)?|office|barracks|precinct|scene|detachment|post|substation|facility|property\\s+room)\\b|\\bmiles?\\s+(from|of|away|to|outside|west|east|north|south|northwest|northeast|southwest|southeast)\\b");
+    private static final Pattern DISTANCE_PLACE = Pattern.compile("(?i)\\b(station|headquarters|hq|jail|lab(?:oratory)?|office|barracks|precinct|scene|detachment|post|substation|facility|property\\s+room)\\b|\\bmiles?\\s+(from|of|away|to|outside|west|east|north|south|northwest|northeast|southwest|southeast)\\b|\\ba\\s+distance\\s+of\\b");
 
     /** "Headquarters is about 28 miles from the scene": what the rules of travel time need. */
     private void distanceNote(Document d, Page page, String text, DateCarrier dates, List<TimedEvent> timed) {

@@ -110,4 +110,22 @@ class TimelineExtractionTest {
         assertFalse(f.events().stream().anyMatch(e -> e.citation().quote().contains("duration")), f.events().toString());
         assertTrue(f.events().size() <= 1, "small talk is not a timeline: " + f.events());
     }
+
+    @Test
+    void aPlanIsNoEventAndADepartureSaysWhereTheWriterWas() {
+        Page p = new Page(1, """
+                INVESTIGATIVE REPORT
+                Date of report: 07/24/2024
+                At 9:52 a.m. I stopped a white cargo van because its doors were marked for tobacco products.
+                At 10:09 a.m. I gave the driver the warning and told him he was free to go.
+                I departed the Harlan Passport Agency at approximately 2:10 p.m. and drove to the airport, a distance of approximately 38 miles.
+                Items 1 and 2 will be submitted to the Digital Forensics Unit for examination.
+                """, null, false, List.of());
+        DocumentFacts f = extractor.extract(doc("police_report", p));
+        assertEquals(LocalDateTime.of(2024, 7, 24, 9, 52), event(f, "stop_initiated").time());
+        assertEquals(LocalDateTime.of(2024, 7, 24, 10, 9), event(f, "free_to_go").time());
+        assertEquals(LocalDateTime.of(2024, 7, 24, 14, 10), event(f, "departed").time());
+        assertTrue(f.events().stream().anyMatch(e -> e.event().equals("distance")), f.events().toString());
+        assertFalse(f.events().stream().anyMatch(e -> e.event().equals("lab_submitted")), "a plan is not a submission: " + f.events());
+    }
 }

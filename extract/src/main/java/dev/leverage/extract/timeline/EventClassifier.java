@@ -66,6 +66,8 @@ public final class EventClassifier {
         rule("custody_transfer", "\\b(released .{0,60}\\bto\\b|transferred|handed .{0,40}\\bto\\b|turned over|relinquished)");
         rule("evidence_logged", "\\b(logged|booked into|placed .{0,40}(locker|vault|property room|evidence room)|entered into (evidence|property))");
         rule("stop_initiated", "\\b(traffic stop|initiated a (traffic )?stop|stopped (a|the) (vehicle|car|truck)|stopped (a|an|the) [^.;]{0,60}\\bfor (an? |the )?(expired|defective|broken|equipment|speed\\w*|failure|failing|following|improper|no |crossing|weaving|lane|tint|registration|traffic)|conducted a (traffic )?stop|pulled (the vehicle |it )?over|activated (my|his|her) (emergency|overhead) lights)\\b");
+        // "I departed the Harlan Passport Agency at approximately 2:10 p.m.": where the writer was when the clock was read
+        rule("departed", "\\b(departed|left)\\s+(the\\s+)?([\\w.'&-]+\\s+){0,5}(station|headquarters|hq|office|agency|building|barracks|precinct|substation|lab|laboratory|jail|detachment|facility|courthouse)\\b");
         rule("statement", "\\b(stated|said|told (me|us|deputy|officer)|admitted|confessed|statement)\\b");
         rule("dispatch", "\\b(dispatched|en ?route|enroute|call received|responding)\\b");
         rule("on_scene", "\\b(arriv\\w*|on scene|on-scene)\\b");

@@ -499,7 +499,7 @@ public final class TimelineAnalyzer {
 
     /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
     static String place(TimedEvent t) {
-        if (AT_FACILITY.contains(t.event())) return "facility";
+        if (AT_FACILITY.contains(t.event()) || t.event().equals("departed")) return "facility";
         boolean facilityWords = Prefilter.find(FACILITY, t.citation().quote());
         if (Prefilter.find(AT_A_FACILITY, t.citation().quote())) return "facility";
         if (t.source().equals("custody")) return facilityWords ? "facility" : null;
