@@ -43,12 +43,12 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindThirdSet() throws Exception {
-        ratchet("custody-blind3", 0.74, 0.74);
+        ratchet("custody-blind3", 0.77, 0.77);
     }
 
     @Test
     void custodyFindingsOnTheBlindFourthSet() throws Exception {
-        ratchet("custody-blind4", 0.90, 0.66);
+        ratchet("custody-blind4", 0.94, 0.66);
     }
 
     @Test
@@ -58,19 +58,19 @@ class CustodyEvaluationTest {
 
     @Test
     void custodyFindingsOnTheBlindSixthSet() throws Exception {
-        ratchet("custody-blind6", 0.50, 0.59);
+        ratchet("custody-blind6", 0.56, 0.66);
     }
 
     /** Written blind while blind6 was being worked on; scored once at P 0.145 R 0.333, worked on 2026-11-24. */
     @Test
     void custodyFindingsOnTheBlindSeventhSet() throws Exception {
-        ratchet("custody-blind7", 0.32, 0.37);
+        ratchet("custody-blind7", 0.36, 0.40);
     }
 
     /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
     @Test
     void custodyFindingsOnTheBlindEighthSet() throws Exception {
-        ratchet("custody-blind8", 0.28, 0.62);
+        ratchet("custody-blind8", 0.36, 0.66);
     }
 
     /**
@@ -79,7 +79,7 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindNinthSet() throws Exception {
-        ratchet("custody-blind9", 0.27, 0.40);
+        ratchet("custody-blind9", 0.33, 0.44);
     }
 
     /**
@@ -89,7 +89,17 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindTenthSet() throws Exception {
-        ratchet("custody-blind10", 0.46, 0.50);
+        ratchet("custody-blind10", 0.50, 0.50);
+    }
+
+    /**
+     * Written blind on 2026-11-24 (a dental board, weights and measures, a securities division, power authority police,
+     * a department of investigation, Defense Department police at a supply depot, mint police, library police); scored
+     * once at P 0.274 R 0.586 (2 of 8 clean chains silent), then P 0.474 R 0.621 (1 of 8) after generic fixes.
+     */
+    @Test
+    void custodyFindingsOnTheBlindEleventhSet() throws Exception {
+        ratchet("custody-blind11", 0.47, 0.62);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {

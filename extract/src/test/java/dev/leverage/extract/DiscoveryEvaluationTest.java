@@ -115,7 +115,19 @@ class DiscoveryEvaluationTest {
      */
     @Test
     void discoveryGapsOnTheSixthBlindSet() throws Exception {
-        holds(run("discovery-blind6", 12), 0.82, 0.71, 2);
+        holds(run("discovery-blind6", 12), 0.85, 0.71, 2);
+    }
+
+    /**
+     * discovery-blind7, 12 productions (4 complete) from a Marshals task force, NCIS, the Forest Service, Border Patrol,
+     * IRS-CI, a state bureau, an auto-theft task force, the Coast Guard, TVA police, forest-preserve police, Diplomatic
+     * Security and state forestry, written blind and scored once: P 0.615 R 0.750, 0 of 4 complete productions silent;
+     * after generic work (a warrant number with and without its court's prefix, wrapped numbered paragraphs, an
+     * agency's own no-camera statement, OCR in informant numbers, an export's title lines) P 0.844 R 0.844, 3 of 4.
+     */
+    @Test
+    void discoveryGapsOnTheSeventhBlindSet() throws Exception {
+        holds(run("discovery-blind7", 12), 0.84, 0.84, 3);
     }
 
     /** The set's precision, recall and silent complete productions are at least these. */
