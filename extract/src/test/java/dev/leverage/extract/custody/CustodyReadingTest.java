@@ -167,26 +167,28 @@ class CustodyReadingTest {
 
     @Test
     void oneHandlerWrittenTwoWaysIsOneHandler() {
-        // a courier with and without the company before the role
-        assertTrue(Handlers.same("courier U. Mbeki-Sorensen", "Halberry courier U. Mbeki-Sorensen"));
-        // OCR split the surname's end off and wrote the badge's 1 as l
-        assertTrue(Handlers.same("CSO Y. Petrakis-Nwosu CS-l06", "CS0 Y. Petrakis-Nwos u CS-106"));
-        // a one-digit unit badge, with and without #; a title written short
-        assertTrue(Handlers.same("Inv. C. Arkwright-Soto #VI-5", "Inv. C. Arkwright-Soto VI-5"));
-        assertTrue(Handlers.same("Agent J. Whitford-Asante #PA-80", "Ag. J. Whitford-Asante PA-80"));
-        assertTrue(Handlers.same("TL-2", "TL-2"));
-        assertFalse(Handlers.same("courier U. Mbeki-Sorensen", "H. Castro-Lindqvist"));
-        // an evidence custodian by title alone, and a lodging in a cabinet, are the evidence system
-        assertTrue(Handlers.isSecureStorage("Custodian V. Strathmore"));
+        String[][] same = {
+                // a courier with and without the company before the role
+                {"courier U. Mbeki-Sorensen", "Halberry courier U. Mbeki-Sorensen"},
+                // OCR split the surname's end off and wrote the badge's 1 as l
+                {"CSO Y. Petrakis-Nwosu CS-l06", "CS0 Y. Petrakis-Nwos u CS-106"},
+                // a one-digit unit badge, with and without #; a title written short
+                {"Inv. C. Arkwright-Soto #VI-5", "Inv. C. Arkwright-Soto VI-5"},
+                {"Agent J. Whitford-Asante #PA-80", "Ag. J. Whitford-Asante PA-80"},
+                {"TL-2", "TL-2"},
+                // a typist's slip in a long surname, with the initial and badge agreeing
+                {"Inv. R. Ingleby-Tarn S-12", "Inv. R. Ingelby-Tarn S-12"},
+                {"Inv. O. Thistlewood DI-14", "Inv. O. Thistlewod DI-14"}};
+        for (String[] p : same) assertTrue(Handlers.same(p[0], p[1]), p[0] + " / " + p[1]);
+        String[][] different = {
+                {"courier U. Mbeki-Sorensen", "H. Castro-Lindqvist"},
+                // a slip is not read into a short surname, nor across two initials
+                {"Ofc. J. Hanson", "Ofc. J. Hansen"},
+                {"Inv. R. Ingleby-Tarn", "Inv. K. Ingelby-Tarn"}};
+        for (String[] p : different) assertFalse(Handlers.same(p[0], p[1]), p[0] + " / " + p[1]);
+        // the evidence system: a custodian by title alone, a lodging in a cabinet, an Evidence Control Officer, a property book's clerk
+        for (String h : new String[]{"Custodian V. Strathmore", "Lt. C. Ifeanyi-Ross ECO", "Clerk O. Fontenot"}) assertTrue(Handlers.isSecureStorage(h), h);
         assertTrue(Handlers.isStoragePurpose("Lodged - CS cabinet 3"));
-        // a typist's slip in a long surname, with the initial and badge agreeing; not a different short name
-        assertTrue(Handlers.same("Inv. R. Ingleby-Tarn S-12", "Inv. R. Ingelby-Tarn S-12"));
-        assertTrue(Handlers.same("Inv. O. Thistlewood DI-14", "Inv. O. Thistlewod DI-14"));
-        assertFalse(Handlers.same("Ofc. J. Hanson", "Ofc. J. Hansen"));
-        assertFalse(Handlers.same("Inv. R. Ingleby-Tarn", "Inv. K. Ingelby-Tarn"));
-        // an Evidence Control Officer and a property book's clerk hold items for the evidence system
-        assertTrue(Handlers.isSecureStorage("Lt. C. Ifeanyi-Ross ECO"));
-        assertTrue(Handlers.isSecureStorage("Clerk O. Fontenot"));
     }
 
     @Test
