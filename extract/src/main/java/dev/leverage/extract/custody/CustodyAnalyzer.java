@@ -900,7 +900,6 @@ public final class CustodyAnalyzer {
         return g >= 1000 ? String.format(java.util.Locale.ROOT, "%.2f kg", g / 1000) : String.format(java.util.Locale.ROOT, "%.2f g", g);
     }
 
-    /** Whether a record between two seals says who resealed the item and when. */
     /**
      * Whether another record of the item tells, with who and when, the resealing this one only mentions ("Returned
      * from lab; lab reseal CTRCL 4471" in the property log, where the lab's report says "P. Sethuraman-Gale resealed
@@ -930,12 +929,11 @@ public final class CustodyAnalyzer {
      * Okonkwo-Lindgren"), and the seal number is what ties it to the item that comes back under that seal.
      */
     private static List<String> recordedReseals(List<CustodyEvent> all) {
-        List<String> out = new ArrayList<>();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (CustodyEvent e : all) {
-            String q = e.citation().quote();
-            if (("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && resealingRecorded(e) && !out.contains(q)) out.add(q);
+            if (("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && resealingRecorded(e)) out.add(e.citation().quote());
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Whether a recorded resealing names this seal's number. */
@@ -947,6 +945,7 @@ public final class CustodyAnalyzer {
         return false;
     }
 
+    /** Whether a record between two seals says who resealed the item and when. */
     private static boolean resealedBetween(List<Link> links, Link a, Link b) {
         boolean between = false;
         for (Link l : links) {
