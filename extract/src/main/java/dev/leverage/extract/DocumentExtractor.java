@@ -357,7 +357,7 @@ public final class DocumentExtractor {
     private void readTimes(Document d, Page page, Sentence s, List<Mention> found, String author, DateCarrier dates,
                            List<TimedEvent> timed, List<CustodyEvent> custody, int[] order) {
         List<TimeExpression> times = TimeParser.times(s.text());
-        List<DateExpression> ds = TimeParser.dates(s.text());
+        List<DateExpression> ds = TimeParser.dates(s.text(), dates.date());
         if (times.isEmpty()) {
             // A date told in passing before the report's own date ("had killed the deer on 11/19/2024") is background:
             // it does not move the narrative's clock back.

@@ -48,7 +48,7 @@ class CustodyEvaluationTest {
 
     @Test
     void custodyFindingsOnTheBlindFourthSet() throws Exception {
-        ratchet("custody-blind4", 0.94, 0.66);
+        ratchet("custody-blind4", 0.95, 0.70);
     }
 
     @Test
@@ -64,13 +64,13 @@ class CustodyEvaluationTest {
     /** Written blind while blind6 was being worked on; scored once at P 0.145 R 0.333, worked on 2026-11-24. */
     @Test
     void custodyFindingsOnTheBlindSeventhSet() throws Exception {
-        ratchet("custody-blind7", 0.36, 0.40);
+        ratchet("custody-blind7", 0.38, 0.44);
     }
 
     /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
     @Test
     void custodyFindingsOnTheBlindEighthSet() throws Exception {
-        ratchet("custody-blind8", 0.36, 0.66);
+        ratchet("custody-blind8", 0.48, 0.66);
     }
 
     /**
@@ -89,7 +89,7 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindTenthSet() throws Exception {
-        ratchet("custody-blind10", 0.50, 0.50);
+        ratchet("custody-blind10", 0.51, 0.50);
     }
 
     /**

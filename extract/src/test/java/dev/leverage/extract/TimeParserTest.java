@@ -65,4 +65,25 @@ class TimeParserTest {
         assertEquals(java.time.LocalDate.parse("2025-05-10"), TimeParser.withDayFirst(true, () -> TimeParser.parseDate("10.05.2025")));
         assertEquals(java.time.LocalDate.parse("2025-10-05"), TimeParser.parseDate("10.05.2025"));
     }
+
+    @ParameterizedTest(name = "{0} near {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Exh. 2: bag opened February 5 at 10:20 AM.|2025-01-22|2025-02-05",
+            "Box opened Feb. 4th at 9:05 AM.|2025-01-22|2025-02-04",
+            "logged in on 5 FEB at 1020 hrs|2025-01-22|2025-02-05",
+            "on the 4th of February|2025-01-22|2025-02-04",
+            // the year that puts the date nearest the document's own: across New Year both ways
+            "picked up Dec 30 at 2300|2025-01-03|2024-12-30",
+            "returned Jan. 2 at 0800|2024-12-28|2025-01-02",
+            // a written year wins; a span's first day, a name and the verb are no dates
+            "June 12, 2024|2025-01-22|2024-06-12",
+            "Examination (April 10-14, 2025)|2025-04-01|",
+            "Janet 5 and Marshal 4|2025-01-22|",
+            "officers may 3 times ask|2025-01-22|"})
+    void aDateWithoutItsYearTakesTheNearestYear(String text, String near, String expected) {
+        var found = TimeParser.dates(text, java.time.LocalDate.parse(near));
+        assertEquals(expected == null ? null : java.time.LocalDate.parse(expected), found.isEmpty() ? null : found.get(0).date());
+        if (expected != null) assertEquals(java.util.List.of(), TimeParser.dates(text).stream().filter(d -> !d.text().matches(".*\\d{4}.*")).toList(),
+                "without a date to go by, no year is guessed");
+    }
 }

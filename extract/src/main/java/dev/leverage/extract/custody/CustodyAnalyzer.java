@@ -224,6 +224,11 @@ public final class CustodyAnalyzer {
                 && !a.citation().document().equals(b.citation().document())
                 && Handlers.same(a.receivedBy(), b.receivedBy())
                 && (Handlers.same(a.releasedBy(), b.releasedBy()) || storageSide(a.releasedBy()) && storageSide(b.releasedBy()))) return true;
+        // "SA Olawale-Kerr delivered both exhibits to the Piedmont Regional Laboratory on June 25" and the log's 10:45
+        // delivery by him to the lab's intake that day.
+        if ((dateOnly(a) != dateOnly(b)) && a.time().toLocalDate().equals(b.time().toLocalDate())
+                && !a.citation().document().equals(b.citation().document())
+                && Handlers.same(a.releasedBy(), b.releasedBy()) && Handlers.isLab(a.receivedBy()) && Handlers.isLab(b.receivedBy())) return true;
         if (Math.abs(Duration.between(a.time(), b.time()).toMinutes()) <= 5)
             return a.source().equals("table") != b.source().equals("table") || a.citation().document().equals(b.citation().document()) == false
                     // a form's block and a sentence read out of its lines
@@ -440,7 +445,7 @@ public final class CustodyAnalyzer {
         return String.format(Locale.ROOT, v == Math.rint(v) ? "$%,.0f" : "$%,.2f", v);
     }
 
-    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|\\d+\\s+[a-z]+\\s+used|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as|combined|commingled|separated|removed\\s+(from|by)|lab\\s+items?\\s+\\d+\\.\\d+)\\b");
+    private static final Pattern EXPLAINS_COUNT = Pattern.compile("(?i)\\b(consum\\w*|remaining|remainder|\\d+\\s+(?:[a-z]+\\s+)?used|used\\s+(in|for)\\s+(testing|analysis)|destroyed\\s+(in|during)\\s+(testing|analysis)|split|divided|sub-?items?|repackaged\\s+as|combined|commingled|separated|removed\\s+(from|by)|lab\\s+items?\\s+\\d+\\.\\d+)\\b");
     private static final Pattern NOTHING_CONSUMED = Pattern.compile("(?i)\\b(none|nothing|not|no\\s+(\\w+\\s+){0,2}(were|was))\\s+(\\w+\\s+)?consumed\\b");
 
     /** The link of a chain that holds a telling (a telling is split out of its link to be compared on its own). */
@@ -481,6 +486,7 @@ public final class CustodyAnalyzer {
         Link lastSealLink = null;
         boolean sealFlagged = false;
         boolean sealedYet = false;
+        List<String> sealsSeen = new ArrayList<>();
         List<String> labStaff = labStaff(links);
         for (Link l : links) {
             CustodyEvent e = l.event();
@@ -499,8 +505,27 @@ public final class CustodyAnalyzer {
                         facts(item, "seal_issue", e.time(), null, null, null, status), l.citations()));
                 sealFlagged = true;
             }
+            // Two records of one hand-off that give the package two seals (the sender's log and the lab's receipt
+            // table): one of them is not the seal the package arrived under.
+            if (!sealFlagged && e.seal() != null && !"resealed".equals(e.action()) && !"sealed".equals(e.action())) {
+                for (CustodyEvent t : l.tellings()) {
+                    if (t.seal() == null || sameSeal(sealKey(t.seal()), sealKey(e.seal())) || "resealed".equals(t.action()) || "sealed".equals(t.action())
+                            || "resealed".equals(t.sealStatus()) || names(t, e.seal()) || names(e, t.seal())) continue;
+                    out.add(finding(item, "seal_issue", Severity.HIGH, "Item " + item + ": seal " + e.seal() + " and seal " + t.seal() + " for one hand-off",
+                            "Two records of the same hand-off of Item " + item + " give its package different seals (" + e.seal() + " and " + t.seal()
+                                    + "), and no record says who broke one seal, why, or who applied the other.",
+                            "Subpoena the seal log and both intake records; cross-examine the handlers on the package's condition.",
+                            facts(item, "seal_issue", e.time(), t.time(), null, e.seal(), t.seal()), l.citations()));
+                    sealFlagged = true;
+                    break;
+                }
+            }
             if (e.seal() != null) {
                 String seal = sealKey(e.seal());
+                // An undated record (a property form's item list) cannot say when its seal was on the package, only that
+                // it was; one the chain already shows is no change, wherever the undated record sorts.
+                if (e.time() == null && sealsSeen.stream().anyMatch(s -> sameSeal(s, seal))) continue;
+                sealsSeen.add(seal);
                 // A laboratory's own log putting the item back in its vault under its own seal, signed and timed by the
                 // examiner, is the record of the resealing.
                 boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff, e.releasedBy())
@@ -844,6 +869,12 @@ public final class CustodyAnalyzer {
      * Whether the record that puts the item under a new seal names the old one too ("outer env. HLE 21140 ... inner
      * seals 21104/21105 intact"): the new seal is a package around the old, or a replacement the record documents.
      */
+    /** Whether a record's own words name the seal (its digits), as "seal 0448291 replaced by 0451306" names both. */
+    private static boolean names(CustodyEvent e, String seal) {
+        String digits = Prefilter.replaceAll(seal, "\\D", "");
+        return digits.length() >= 4 && java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)").matcher(e.citation().quote()).find();
+    }
+
     private static boolean namesOldSeal(Link l, String oldSeal) {
         String digits = Prefilter.replaceAll(oldSeal, "\\D", "");
         if (digits.length() < 4) return false;

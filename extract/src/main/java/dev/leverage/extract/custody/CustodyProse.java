@@ -303,6 +303,7 @@ public final class CustodyProse {
         if (Prefilter.matches(sentence.strip(), "(\\(?\\d{1,2}[.)]\\s*)?[A-Z][A-Za-z-]*(\\s+[a-z][A-Za-z-]*){0,2}[.:]")) return out;
         // And a heading on its own line with no stop ("Reseal", "Release", "Evidence Received").
         if (Prefilter.matches(sentence.strip(), "[A-Z][A-Za-z-]*(\\s+[A-Z][A-Za-z-]*){0,2}")) return out;
+        clause = runIn(sentence, clause);
         Matcher cue = CUE.matcher(clause);
         // A hand-off verb names the event over sealing or analysing in the same sentence ("I sealed ... and released ... to").
         Matcher handoff = HANDOFF.matcher(clause);
@@ -500,6 +501,33 @@ public final class CustodyProse {
         namedTogether(context, d.type().startsWith("lab"), items);
         if (when != null) context.time = when;
         return out;
+    }
+
+    // "RECEIPT - 03/05/2025, 0915 hrs, from Ofc. Theo Landreneau, by ...", "4. RESEAL - by Y. Boudreaux-Kline on 03/20/2025:
+    // Exhibit A at 1330 hrs ...; Exhibit B at 1345 hrs ...": a report's run-in label names the act its paragraph tells.
+    private static final Pattern RUN_IN = Pattern.compile("(?:\\(?\\d{1,2}[.)]\\s*)?(RECEIPT|RECEIVED|RESEAL(?:ING)?|RELEASE|SUBMISSION|RETURN|TRANSFER|INTAKE|Receipt|Reseal(?:ing)?|Release|Submission|Transfer|Intake)\\s*(?:[-\u2013\u2014]+|:)\\s+(?=\\S)");
+
+    /**
+     * The clause with its paragraph's run-in label read as the verb it stands for, when the clause has no verb of its
+     * own: "RESEAL - by Y. Boudreaux-Kline on 03/20/2025: Exhibit A at 1330 hrs" reads as "resealed by Y. ...", and the
+     * sentence's next clause ("Exhibit B at 1345 hrs in SSCL bag SSCL 25-0488-B") as "resealed Exhibit B at 1345 hrs ...".
+     */
+    static String runIn(String sentence, String clause) {
+        Matcher label = RUN_IN.matcher(sentence.strip());
+        if (!label.lookingAt() || CUE.matcher(clause).find()) return clause;
+        // A hand-off label reads only with its roles written out ("from A, by B"); "Release: 09:15, A to B" names no
+        // releaser the sentence reader could tell from the narrator.
+        if (!label.group(1).toUpperCase(java.util.Locale.ROOT).startsWith("RESEAL") && !Prefilter.matches(clause, "(?s).*\\b(by|from)\\s+\\S.*")) return clause;
+        String verb = switch (label.group(1).toUpperCase(java.util.Locale.ROOT)) {
+            case "RECEIPT", "RECEIVED", "INTAKE" -> "received";
+            case "RESEAL", "RESEALING" -> "resealed";
+            case "RELEASE" -> "released";
+            case "SUBMISSION" -> "submitted";
+            case "RETURN" -> "returned";
+            default -> "transferred";
+        };
+        Matcher here = RUN_IN.matcher(clause.strip());
+        return verb + " " + (here.lookingAt() ? clause.strip().substring(here.end()) : clause.strip());
     }
 
     /** What a lab report's sentence that names several items leaves behind: the group, and no single item in hand. */

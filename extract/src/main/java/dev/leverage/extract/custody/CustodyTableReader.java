@@ -41,6 +41,11 @@ public final class CustodyTableReader {
                 // A lab's table that numbers the items its own way beside the agency's ("Lab Item | Agency Item"): the
                 // agency's numbering is the item.
                 if (Prefilter.matches(h, "(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) agencyItem = i;
+                // "FFEB Item" beside "Lab Exh.": an agency's initials before its own item numbers
+                else if (agencyItem < 0 && i > 0 && Prefilter.matches(h, "(?!lab |laboratory |fsl )[a-z]{2,6} (item|itm|exh|exhibit)( no| number| id)?")) agencyItem = i;
+                // "Container and seal as received": the state the package came in, not who took it
+                if (Prefilter.matches(h, ".*\\bseal\\b.*\\b(as|when|upon|on|at) (received|receipt)\\b.*")) h = "seal";
+                if (Prefilter.matches(h, "lab (exh|exhibit)( no| number)?")) h = "lab item";
                 if (Prefilter.matches(h, "(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")
                         || Prefilter.matches(h, "(date|time|date ?/ ?time|date ?& ?time) (released|relinquished|of release)")) {
                     c.releasedAt = i; // a log that times the release and the receipt apart
@@ -370,7 +375,9 @@ public final class CustodyTableReader {
                 String text = String.join(" ", row);
                 String description = blankToNull(cell(row, c.description));
                 String sealCell = blankToNull(cell(row, c.seal));
-                String seal = sealCell != null && !Prefilter.matches(sealCell, "(?i)(n/?a|none|-+)") ? Prefilter.replaceAll(sealCell, "(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip()
+                // a cell that tells the package as well ("cardboard gun box, FFEB evidence seal 0451306, intact") gives its seal's number
+                String seal = sealCell != null && !Prefilter.matches(sealCell, "(?i)(n/?a|none|-+)") ? (Prefilter.matches(sealCell, "(?is).*\\bseal\\b.*\\s.*\\s.*\\s.*") && CustodyText.sealNumber(sealCell) != null
+                        ? CustodyText.sealNumber(sealCell) : Prefilter.replaceAll(sealCell, "(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip())
                         : CustodyText.sealNumber(text);
                 Integer count = parseInt(cell(row, c.count));
                 Double grams = c.weight >= 0 ? CustodyText.grams(cell(row, c.weight)) : description == null ? null : CustodyText.grams(description);
@@ -495,6 +502,9 @@ public final class CustodyTableReader {
             String s = seals[k].strip();
             if (Prefilter.matches(s, "-?\\d{1,4}") && s.length() < first.length() && Prefilter.matches(first, "(?s).*\\d$")) {
                 out[k] = first.substring(0, first.length() - s.length()) + s;
+            } else if (Prefilter.matches(s, "-[A-Za-z0-9]{1,3}") && first.lastIndexOf('-') > 0) {
+                // "25-0488-A / -B": the second seal is the first with its last part replaced
+                out[k] = first.substring(0, first.lastIndexOf('-')) + s;
             }
         }
         return out;

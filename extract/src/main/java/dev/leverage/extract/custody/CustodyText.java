@@ -141,7 +141,9 @@ public final class CustodyText {
     /** broken, resealed, not_inventoried or intact, from what a record says; null when it says nothing. */
     public static String sealStatus(String s) {
         if (s == null) return null;
-        if (Prefilter.find(BROKEN, s)) return "broken";
+        // "Seal cut for documented split per memo M1", "seal broken by Chemist Ruiz to examine": an opening done on
+        // purpose and told as the act, not a seal found broken.
+        if (Prefilter.find(BROKEN, s)) return Prefilter.matches(s, "(?is).*\\bseal\\s+(?:was\\s+)?(?:cut|broken|opened)\\s+(?:by\\s+\\S+(?:\\s+\\S+){0,3}?\\s+)?(?:for|to|per|in\\s+order\\s+to)\\s+(?!unknown|no\\b|an?\\s+unknown).*") ? "opened" : "broken";
         if (Prefilter.matches(s, "(?is).*\\bunsealed\\b.*")) return "unsealed";
         if (Prefilter.find(NOT_INVENTORIED, s)) return "not_inventoried";
         // "Gross after reseal 17.09 g": a weight taken after a resealing the record tells elsewhere, not a resealing
@@ -227,7 +229,8 @@ public final class CustodyText {
         if (Prefilter.matches(l, "(?s).*\\b(analy[sz](e|ed|is|ing)|tested|examination|examined)\\b.*") && !l.contains("for analysis") && !l.contains("for examination")
                 && !l.contains("evaluation as evidence")) return "analyzed";
         if (Prefilter.matches(l, "(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
-        if (Prefilter.matches(l, "(?s).*\\b(opened)\\b.*")) return "opened";
+        // "shown sealed, not opened": an opening the record says did not happen
+        if (Prefilter.matches(l, "(?s).*(?<!\\bnot\\s|\\bnever\\s|\\bun)\\b(opened)\\b.*")) return "opened";
         if (Prefilter.matches(l, "(?s).*\\b(seiz\\w*|recovered|collected|found)\\b.*")) return "seized";
         if (Prefilter.matches(l, "(?s).*\\b(lab\\w*|analysis|crime lab|forensic|chemistry|for testing)\\b.*")) return "submitted";
         if (Prefilter.matches(l, "(?s).*\\b(return\\w*|court|trial|destroy\\w*|disposal)\\b.*")) return "returned";

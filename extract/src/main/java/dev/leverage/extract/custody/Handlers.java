@@ -41,7 +41,7 @@ public final class Handlers {
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
     private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|^\\s*custodian\\s+(?-i:[A-Z])|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|\\bECO\\b|(evid(ence)?|prop(erty)?)\\s+control\\s+(officer|of+c?r)|^\\s*(?-i:Clerk)\\s+(?-i:[A-Z])|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"
-            + "evid(ence)?\\.?\\s+(control\\s+)?(tech(nician)?|specialist|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
+            + "ev(id(ence)?)?\\.?\\s+(control\\s+)?(tech(nician)?|spec(ialist)?|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
     /** "logged into evidence", "booked into property": the evidence system itself, a secure place. */
@@ -165,6 +165,8 @@ public final class Handlers {
         s = Prefilter.replaceAll(s, "\\s+#?[A-Z]{1,2}-?(?=[0-9OolI|]*\\d)[0-9OolI|]{2,6}$", "");
         // a unit badge with one digit ("#VI-5", "VI-5")
         s = Prefilter.replaceAll(s, "\\s+#?[A-Z]{1,3}-\\d$", "");
+        // a regional badge ("R2-019", "#D4-207")
+        s = Prefilter.replaceAll(s, "\\s+#?[A-Z]{1,3}\\d{1,2}-\\d{1,4}$", "");
         // OCR split the last letters of a surname off ("Petrakis-Nwos u"): a lone one- or two-letter lower-case tail is the word's end
         s = Prefilter.replaceAll(s, "(\\p{L}{3,}) (\\p{Ll}{1,2})$", "$1$2");
         int dash = s.lastIndexOf(" - ");

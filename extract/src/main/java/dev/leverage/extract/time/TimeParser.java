@@ -69,6 +69,16 @@ public final class TimeParser {
     private static final Pattern DATE_YEAR_MONTH = Pattern.compile(
             "(?i)(?<![\\d-])(\\d{4})[\\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?[\\s-]+(\\d{1,2})(?![\\d:])");
 
+    /**
+     * "February 5", "Feb. 4th", "5 February": a date written without its year, which only the document's own dates can
+     * complete. The first day of a span ("April 10-14") is no day an event happened on.
+     */
+    private static final String MONTH_WORD = "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?|May|MAY";
+    private static final Pattern DATE_BARE_MONTH_DAY = Pattern.compile(
+            "\\b(" + MONTH_WORD + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![:\\d]|\\s*[,.]?\\s*(?:19|20)\\d{2}\\b|\\s*,?\\s*'\\d{2}\\b|\\s*[-\u2013]\\s*\\d)");
+    private static final Pattern DATE_BARE_DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?i:of)\\s+)?(" + MONTH_WORD + ")(?![a-z])(?![\\s,.-]*\\d)");
+
     private static final Pattern BIRTH = Pattern.compile("(?i)(dob|d\\.o\\.b\\.?|date of birth|birth ?date|born( on)?)\\W*$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(
             Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
@@ -455,6 +465,45 @@ public final class TimeParser {
             if (out.stream().noneMatch(o -> d.start() < o.end() && o.start() < d.end())) out.add(d);
         }
         return out;
+    }
+
+    /**
+     * Every calendar date in the text, with those written without a year ("opened February 5 at 10:20 AM") completed by
+     * the year that puts them nearest the date the document is at.
+     */
+    public static List<DateExpression> dates(String written, LocalDate near) {
+        List<DateExpression> out = dates(written);
+        if (near == null || !NumberWords.hasDigit(written)) return out;
+        String text = deOcr(written);
+        List<DateExpression> bare = new ArrayList<>();
+        Matcher m = DATE_BARE_MONTH_DAY.matcher(text);
+        while (m.find()) {
+            LocalDate d = nearest(near, m.group(1), Integer.parseInt(m.group(2)));
+            if (d != null) bare.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        m = DATE_BARE_DAY_MONTH.matcher(text);
+        while (m.find()) {
+            LocalDate d = nearest(near, m.group(2), Integer.parseInt(m.group(1)));
+            if (d != null) bare.add(new DateExpression(m.start(), m.end(), m.group(), d));
+        }
+        if (bare.isEmpty()) return out;
+        for (DateExpression d : bare) {
+            if (out.stream().noneMatch(o -> d.start() < o.end() && o.start() < d.end())
+                    && !BIRTH.matcher(text.substring(Math.max(0, d.start() - 20), d.start())).find()) out.add(d);
+        }
+        out.sort(Comparator.comparingInt(DateExpression::start));
+        return out;
+    }
+
+    private static LocalDate nearest(LocalDate near, String month, int day) {
+        Month mo = MONTHS.get(month.toLowerCase(Locale.ROOT).replace(".", "").substring(0, 3));
+        if (mo == null) return null;
+        LocalDate best = null;
+        for (int y = near.getYear() - 1; y <= near.getYear() + 1; y++) {
+            LocalDate d = date(y, mo.getValue(), day);
+            if (d != null && (best == null || Math.abs(d.toEpochDay() - near.toEpochDay()) < Math.abs(best.toEpochDay() - near.toEpochDay()))) best = d;
+        }
+        return best;
     }
 
     private static int year(String y) {

@@ -208,4 +208,45 @@ class CustodyReadingTest {
         assertEquals(5, c.received);
         assertEquals(6, c.remarks);
     }
+
+    @Test
+    void runInLabelsSealShorthandsAndOpeningsOnPurpose() {
+        // a lab report's run-in label is the verb of the paragraph it heads, and of the next clause too
+        String sentence = "RESEAL - by Y. Boudreaux-Kline on 03/20/2025: Exhibit A at 1330 hrs";
+        assertTrue(CustodyProse.runIn(sentence, sentence).startsWith("resealed by Y. Boudreaux-Kline"), CustodyProse.runIn(sentence, sentence));
+        assertEquals("resealed Exhibit B at 1345 hrs", CustodyProse.runIn(sentence, "Exhibit B at 1345 hrs"));
+        // a clause with a verb of its own keeps it; a label in the middle of a sentence is no label
+        assertEquals("Exhibit B was released to K. Ames", CustodyProse.runIn(sentence, "Exhibit B was released to K. Ames"));
+        assertEquals("the release - signed by K. Ames", CustodyProse.runIn("the release - signed by K. Ames", "the release - signed by K. Ames"));
+        // "25-0488-A / -B": the second seal is the first with its last part replaced
+        assertArrayEquals(new String[]{"SSCL 25-0488-A", "SSCL 25-0488-B"}, CustodyTableReader.completeSeals(new String[]{"SSCL 25-0488-A", "-B"}));
+        // a seal cut on purpose and said so is an opening; one found cut is a break
+        assertEquals("opened", CustodyText.sealStatus("Seal cut for documented split per memo M1."));
+        assertEquals("opened", CustodyText.sealStatus("Seal broken by Chemist A. Ruiz to examine contents."));
+        assertEquals("broken", CustodyText.sealStatus("Seal broken on receipt, cause unknown."));
+        assertEquals("broken", CustodyText.sealStatus("Evidence seal cut for unknown reasons."));
+        // "not opened" is no opening
+        assertFalse("opened".equals(CustodyText.action("Shown to the grand jury sealed, not opened")));
+        assertEquals("opened", CustodyText.action("Package opened in the presence of Det. Ames"));
+        // an evidence specialist written short is in the evidence system
+        assertTrue(Handlers.isSecureStorage("Ev. Spec. H. Abernathy (ERC)"));
+    }
+
+    @Test
+    void anUndatedFormRepeatingASealIsNoSealChange() {
+        List<CustodyEvent> chain = List.of(
+                sealed("2025-03-04T09:10", "Det. R. Vance", "Prop. Clerk L. Moyo", "Booked", "SA 44120"),
+                sealed("2025-03-06T13:30", "Prop. Clerk L. Moyo", "Chemist P. Ilyin", "To lab for analysis", "SA 44120"),
+                sealed(null, null, null, "Item list: one sealed bag", "SA 44120"));
+        assertTrue(new CustodyAnalyzer().analyze(chain).stream().noneMatch(f -> f.kind().equals("seal_issue")));
+        // a dated record with another seal still is one
+        List<CustodyEvent> changed = List.of(chain.get(0),
+                sealed("2025-03-09T10:00", "Prop. Clerk L. Moyo", "Det. R. Vance", "Out to court", "SA 44177"));
+        assertTrue(new CustodyAnalyzer().analyze(changed).stream().anyMatch(f -> f.kind().equals("seal_issue")));
+    }
+
+    private static CustodyEvent sealed(String time, String from, String to, String purpose, String seal) {
+        return new CustodyEvent("1", time == null ? null : LocalDateTime.parse(time), from, to, purpose, null, seal, null, null, null, null, null,
+                CustodyText.action(purpose), "table", order++, new Citation("log.csv", 1, null, purpose + " " + seal));
+    }
 }
