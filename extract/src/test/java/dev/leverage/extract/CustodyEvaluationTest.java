@@ -102,6 +102,16 @@ class CustodyEvaluationTest {
         ratchet("custody-blind11", 0.47, 0.62);
     }
 
+    /**
+     * Written blind on 2026-11-24 (a national bureau field office, a labor department's fraud unit, museum protective
+     * services, a national laboratory's protective force, a consular bureau, internal affairs, a mine-safety explosives
+     * office, zoo police); scored once at P 0.333 R 0.593 (1 of 8 clean chains silent).
+     */
+    @Test
+    void custodyFindingsOnTheBlindTwelfthSet() throws Exception {
+        ratchet("custody-blind12", 0.33, 0.59);
+    }
+
     private static void ratchet(String name, double precision, double recall) throws Exception {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET.resolveSibling(name));
         r.print(System.out);

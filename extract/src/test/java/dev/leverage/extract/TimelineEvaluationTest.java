@@ -85,6 +85,16 @@ class TimelineEvaluationTest {
         holds("timeline-blind6", 16, 0.99, 0.68, 5);
     }
 
+    /**
+     * timeline-blind7 (16 scenarios from mint police, DOE protective force, DLA police, NARA-OIG, IRS-CI, USDA-OIG, NCIS,
+     * FBI, a pharmacy board, state forestry, a narcotics bureau, NASA, NIH police, a state bureau, school police and
+     * NOAA; 5 quiet), scored once blind: P 0.889 R 0.381, 5 of 5 quiet.
+     */
+    @Test
+    void timelineFindingsOnTheBlindSeventhSet() throws Exception {
+        holds("timeline-blind7", 16, 0.88, 0.38, 5);
+    }
+
     /** Every quiet scenario must stay silent. */
     private static final int ALL_QUIET = -1;
 
