@@ -159,7 +159,7 @@ public final class DocumentExtractor {
                 // receipt: TC-80342     Seal condition: intact") is read as text.
                 // So is a described line under a short label ("Exhibit 1   One heat-sealed plastic bag containing ...").
                 if (textTables && (s.text().contains("|") || Prefilter.matches(Prefilter.replaceFirst(s.text(), "^(?i:item|exhibit|exh\\.?|lab\\s+item|evidence|property\\s+tag)\\s*#?\\s*[\\w.-]{1,12} {3,}(?=\\S)", ""), "(?s).*\\S {3,}\\S.*")
-                        && !Prefilter.matches(s.text(), "(?s)^[A-Z][A-Za-z /()'-]{1,45}:\\s*\\S.*"))) {
+                        && !Prefilter.matches(s.text(), "(?s)^[A-Z][A-Za-z /()'.#-]{1,45}:\\s*\\S.*"))) {
                     // a form line skipped as a row of fields still turns the document to the item it names
                     // ("EVIDENCE TAG NO: 24-0219-2    ITEM NO: 2")
                     if (!s.text().contains("|")) custodyContext.saw(s.text());
@@ -495,6 +495,8 @@ public final class DocumentExtractor {
                 // A rights form's own date and time are when the rights were read.
                 if (event == null && generic && d.type().equals("miranda_form")) event = "miranda";
                 if (event == null && generic && d.type().equals("citation")) event = citationField(d, page, s.start() + lineStart);
+                // A notice of seizure's own date and time are the seizure's.
+                if (event == null && generic && seizureNotice(d)) event = "evidence_seized";
                 if (event == null) event = EventClassifier.byRules(field.group(1));
             } else {
                 event = events.classify(clause, anchor);
@@ -583,7 +585,10 @@ public final class DocumentExtractor {
     /** A date that names a paper, not a day of the events ("see MOA dated 09/30/2024", "Form 7-2, rev. 06/2022"). */
     static boolean paperDate(String text, DateExpression d) {
         return Prefilter.matches(text.substring(Math.max(0, d.start() - 40), d.start()), "(?is).*\\b(dated|rev\\.?|revised|printed|issued|prepared|effective)\\s*(on\\s*)?:?\\s*$")
-                || Prefilter.matches(text.substring(Math.max(0, d.start() - 40), d.start()), "(?is).*\\(\\s*see\\s+[^()]*$");
+                || Prefilter.matches(text.substring(Math.max(0, d.start() - 40), d.start()), "(?is).*\\(\\s*see\\s+[^()]*$")
+                // "Ticket 24-6617 (11/01/2024) shows ...": the date of a numbered paper, in brackets after its number
+                || Prefilter.matches(text.substring(Math.max(0, d.start() - 40), d.start()), "(?s).*\\b(?=[\\w-]*\\d)[A-Za-z]*[-#]?[\\w-]*\\d[\\w-]*\\s*\\(\\s*$")
+                        && Prefilter.matches(text.substring(d.end()), "(?s)\\s*\\).*");
     }
 
     static void anchorDates(String text, List<DateExpression> ds, DateCarrier dates) {
@@ -768,6 +773,15 @@ public final class DocumentExtractor {
      * names no event; "other" for a label that names a time that is not an event of the case (the time of the
      * violation on a citation is when it was seen, not when the stop began or the ticket was written).
      */
+    private static final Pattern SEIZURE_TITLE = Pattern.compile("(?i)\\b(notice\\s+of\\s+seizure|seizure\\s+notice|notice\\s+of\\s+(?:seizure\\s+and\\s+)?hold|seizure\\s+receipt|receipt\\s+for\\s+(?:property|items?|evidence)\\s+seized)\\b");
+
+    /** A document titled as a notice or receipt of seizure ("NOTICE OF SEIZURE AND HOLD -- FOREST PRODUCTS"). */
+    private static boolean seizureNotice(Document d) {
+        if (d.pages().isEmpty()) return false;
+        String head = String.join("\n", java.util.Arrays.stream(d.pages().get(0).text().strip().split("\n", 12)).filter(l -> !l.isBlank()).limit(4).toList());
+        return Prefilter.find(SEIZURE_TITLE, head);
+    }
+
     static String fieldEvent(String label, String docType, String line) {
         String l = Prefilter.replaceAll(Prefilter.replaceAll(label.toLowerCase(Locale.ROOT), "[^a-z/ ]", " "), "\\s+", " ").strip();
         String type = docType == null ? "" : docType;
@@ -776,7 +790,8 @@ public final class DocumentExtractor {
         if (Prefilter.matches(l, ".*\\b(violation|offen[cs]e|occur\\w*|incident|birth|dob|expir\\w*|court|appear\\w*|printed|print)\\b.*")) return EventClassifier.OTHER;
         if (Prefilter.matches(l, ".*\\b(report date|date of report|report written|written|prepared|date reported|approved|approval|supplement date|date of supplement)\\b.*")
                 && !Prefilter.matches(l, ".*\\b(received|analy\\w*)\\b.*")) return "report_written";
-        if (Prefilter.matches(l, ".*\\b(analy\\w*|examin\\w*|tested|testing|test date|completed|instrument run)\\b.*")) return "lab_analyzed";
+        // "Time completed: 2:20 PM" on a photo-array record is no analysis: completion names one only in a lab's papers
+        if (Prefilter.matches(l, ".*\\b(analy\\w*|examin\\w*|tested|testing|test date|instrument run)\\b.*") || lab && Prefilter.matches(l, ".*\\bcompleted\\b.*")) return "lab_analyzed";
         if (Prefilter.matches(l, ".*\\b(submitted|submission|delivered)\\b.*")) return "lab_submitted";
         if (Prefilter.matches(l, ".*\\b(received|receipt|rec d|recd|rcvd|intake)\\b.*")) return lab ? "lab_received" : null;
         if (Prefilter.matches(l, ".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
@@ -1038,8 +1053,12 @@ public final class DocumentExtractor {
                 List<TimeExpression> t = TimeParser.times(m.group(1));
                 List<DateExpression> ds = TimeParser.dates(m.group(1));
                 if (t.isEmpty()) continue;
-                LocalDate date = t.get(0).date() != null ? t.get(0).date() : !ds.isEmpty() ? ds.get(0).date() : dates.date();
-                if (date != null) return LocalDateTime.of(date, t.get(0).time());
+                // "Recording start (recorder clock, verified against network time 05/22/2024): 05/21/2024 14:08:40":
+                // the date written beside the time is the recording's, not one said about the clock.
+                TimeExpression at = t.get(0);
+                DateExpression beside = ds.stream().min(java.util.Comparator.comparingInt(x -> x.end() <= at.start() ? at.start() - x.end() : Math.abs(x.start() - at.end()))).orElse(null);
+                LocalDate date = at.date() != null ? at.date() : beside != null ? beside.date() : dates.date();
+                if (date != null) return LocalDateTime.of(date, at.time());
             }
         }
         return null;
@@ -1054,6 +1073,12 @@ public final class DocumentExtractor {
         for (List<String> row : table.rows().subList(1, table.rows().size())) {
             Matcher u = UNIT_OWNER.matcher(cell(row, c.unit));
             if (u.matches()) unitOwner.put(u.group(1), u.group(2));
+            // "PS-31 (Ardoin) on scene Bldg 4410": a remark that names the unit's officer
+            String unit = cell(row, c.unit).strip();
+            if (!unit.isEmpty() && !u.matches()) {
+                Matcher named = Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(unit) + "\\s*\\(([A-Z][A-Za-z.'-]+(?:\\s+[A-Z][A-Za-z.'-]+){0,2})\\)").matcher(cell(row, c.remarks));
+                if (named.find()) unitOwner.putIfAbsent(unit, named.group(1));
+            }
         }
         LocalDateTime last = null;
         for (List<String> row : table.rows().subList(1, table.rows().size())) {
@@ -1083,6 +1108,8 @@ public final class DocumentExtractor {
                 mentions.add(new Mention("person", u.group(2), PersonName.parse(u.group(2)).display(), role, null, cite, 0, 0, "table"));
             }
             String event = cadStatus(cell(row, c.status));
+            // "ENRT - PS-31 clear 4410 enrt HQ": en route elsewhere after clearing the scene is leaving it
+            if ("dispatch".equals(event) && Prefilter.matches(cell(row, c.remarks), "(?is).*\\b(clear(ed)?|clr|cleared\\s+scene|left|departed)\\b.*\\b(enrt|en\\s?route|to)\\b.*")) event = "cleared";
             // A CAD remark is telegraphic ("Phone contact on-call Judge Halvorsen re SW"): the exact cue rules read it,
             // the prose-trained model does not guess at it.
             if (event == null) event = EventClassifier.byRules(text);
@@ -1426,7 +1453,7 @@ public final class DocumentExtractor {
                 if (Prefilter.matches(h, "(date\\s*/\\s*time|date\\s*&\\s*time|datetime|timestamp)")) {
                     c.date = i;
                     c.time = i;
-                } else if (Prefilter.matches(h, "(date.*|day)")) c.date = i;
+                } else if (Prefilter.matches(h, "((log|entry|event|call|incident|activity)\\s+)?(date.*|day)")) c.date = i;
                 else if (Prefilter.matches(h, "(time.*|hhmmss|clock)")) c.time = i;
                 else if (Prefilter.matches(h, "(released\\s*by.*|from|relinquished.*|released)")) c.released = i; // a custody table, not CAD
                 else if (Prefilter.matches(h, "(unit.*|units?\\s*id|officer)")) c.unit = i;

@@ -70,7 +70,7 @@ class CustodyEvaluationTest {
     /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
     @Test
     void custodyFindingsOnTheBlindEighthSet() throws Exception {
-        ratchet("custody-blind8", 0.48, 0.66);
+        ratchet("custody-blind8", 0.50, 0.66);
     }
 
     /**

@@ -128,4 +128,38 @@ class TimelineExtractionTest {
         assertTrue(f.events().stream().anyMatch(e -> e.event().equals("distance")), f.events().toString());
         assertFalse(f.events().stream().anyMatch(e -> e.event().equals("lab_submitted")), "a plan is not a submission: " + f.events());
     }
+
+    @Test
+    void whatTheSeventhBlindTimelineSetTaught() {
+        // a CAD row that tells an act beside a refusal; a unit's officer named in a remark; leaving the scene for HQ
+        Page.Table cad = new Page.Table(List.of(
+                List.of("Log Date", "Time", "Unit", "Activity", "Details"),
+                List.of("06/11/2024", "2:39 PM", "MP14", "SR", "VEH INSPECTION - OPR DECLINED CONSENT"),
+                List.of("06/11/2024", "2:40 PM", "PS-31", "ONSC", "PS-31 (Ardoin) on scene Bldg 4410"),
+                List.of("06/11/2024", "2:52 PM", "PS-31", "ENRT", "PS-31 clear 4410 enrt HQ w/ evidence")));
+        DocumentFacts f = extractor.extract(doc("cad_log", new Page(1, "DISPATCH LOG", null, false, List.of(cad))));
+        assertEquals(LocalDateTime.of(2024, 6, 11, 14, 39), event(f, "search").time());
+        assertEquals("Ardoin", event(f, "cleared").actor());
+        // a clause that starts "On <date>, at <time> a.m.," and goes on past the comma is one sentence; a rights
+        // form titled "Advice of Rights" dates the warnings; misspelt verbs; a ticket's bracketed date is no clock
+        Page narrative = new Page(1, """
+                REPORT OF INVESTIGATION
+                Date of report: 05/21/2024
+                On April 29, 2024, at approximately 9:30 a.m., U.S. Magistrate Judge Harriet T. Nakashima-Boyd signed
+                a search warrant for the store.
+                On Wednesday 11/06/2024 I went to the mill. Ticket 24-6617 (11/01/2024) shows a delivery of logs.
+                At approximately 1030 hrs I siezed the 14 logs. Pre-array instructions read to witness at 1040 hrs.
+                """, null, false, List.of());
+        DocumentFacts n = extractor.extract(doc("police_report", narrative));
+        assertEquals(LocalDateTime.of(2024, 4, 29, 9, 30), event(n, "warrant_signed").time());
+        assertEquals(LocalDateTime.of(2024, 11, 6, 10, 30), event(n, "evidence_seized").time());
+        assertTrue(n.events().stream().noneMatch(e -> e.event().equals("miranda")), "a photo array's instructions are no rights warning: " + n.events());
+        Page seizure = new Page(1, """
+                STATE DIVISION OF FORESTRY
+                NOTICE OF SEIZURE AND HOLD -- FOREST PRODUCTS
+                Incident No.: FR-24-0177                    Notice No.: SF-0177-H
+                Date: 11/06/2024                            Time: 1:40 PM
+                """, null, false, List.of());
+        assertEquals(LocalDateTime.of(2024, 11, 6, 13, 40), event(extractor.extract(doc("other", seizure)), "evidence_seized").time());
+    }
 }

@@ -457,6 +457,20 @@ public final class CustodyTableReader {
                     && TimeParser.parseDateTime(stamp(out.get(out.size() - 1), c.date)) == null;
             if (clockLine || !blank && anchorless && !out.isEmpty() && (c.date >= 0 || c.time >= 0)) {
                 List<String> prev = new ArrayList<>(out.get(out.size() - 1));
+                // "(delivered in person, HQ Bldg 100 evidence room)" written under the row across its columns: one
+                // remark, not a piece of each handler's name
+                List<Integer> filled = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) if (row.get(i) != null && !row.get(i).isBlank()) filled.add(i);
+                int note = c.remarks >= 0 ? c.remarks : c.purpose;
+                if (filled.size() > 1 && note >= 0 && row.get(filled.get(0)).strip().startsWith("(") && row.get(filled.get(filled.size() - 1)).strip().endsWith(")")) {
+                    String joined = String.join(" ", filled.stream().map(i -> row.get(i).strip()).toList());
+                    if (joined.indexOf(')') == joined.length() - 1) {
+                        while (prev.size() <= note) prev.add("");
+                        prev.set(note, (prev.get(note).strip() + " " + joined).strip());
+                        out.set(out.size() - 1, prev);
+                        continue;
+                    }
+                }
                 for (int i = 0; i < row.size(); i++) {
                     String more = row.get(i) == null ? "" : row.get(i).strip();
                     if (more.isEmpty()) continue;

@@ -118,6 +118,9 @@ public final class TimelineEvaluation {
     /** Prints one scenario's merged chronology and findings, for whoever is improving the readers. */
     public void explain(Path folder, PrintStream out) throws IOException {
         List<TimedEvent> events = tellings(folder);
+        if (Boolean.getBoolean("leverage.explain.raw")) {
+            for (TimedEvent t : events) out.println("  raw " + t.time() + " " + t.event() + " " + t.source() + " " + t.citation().document() + " | " + t.citation().quote());
+        }
         for (CaseEvent e : analyzer.merge(events)) {
             out.printf("%s %-18s%n", e.time(), e.event());
             for (TimedEvent t : e.tellings()) {

@@ -53,10 +53,10 @@ public final class PageAnnotator {
     /** A sentence does not end inside a parenthesis opened a few words before ("FLS Exh. 1 (Div. 1A) resealed"). */
     private static final java.util.regex.Pattern OPEN_PAREN_END = java.util.regex.Pattern.compile("\\([^()]{0,30}$");
     private static final java.util.regex.Pattern INITIAL_END = java.util.regex.Pattern.compile("(?:^|[\\s.])[A-Z]\\.$");
-    private static final java.util.regex.Pattern MERIDIEM_END = java.util.regex.Pattern.compile("(?i)\\d\\s*[ap]\\.\\s?m\\.$");
+    private static final java.util.regex.Pattern MERIDIEM_END = java.util.regex.Pattern.compile("(?i)\\d\\s*[ap]\\.\\s?m\\.,?$");
     /** A clock alone with its preposition ("At 10:09 a.m.", "On 11/07/2023 at approximately 9:52 p.m."): the start of a sentence, not one. */
     private static final java.util.regex.Pattern TIME_ONLY = java.util.regex.Pattern.compile(
-            "(?is)\\W*(?:on\\s+[^.]{0,30}?\\s+|(?:shortly|just|soon)\\s+)?(?:at|around|about|approximately|approx\\.?|by|after|before|until|from)\\s+(?:about\\s+|approximately\\s+|approx\\.\\s*|around\\s+)?\\d{1,2}(?::\\d{2})?\\s*[ap]\\.\\s?m\\.");
+            "(?is)\\W*(?:on\\s+[^.]{0,30}?\\s+|(?:shortly|just|soon)\\s+)?(?:at|around|about|approximately|approx\\.?|by|after|before|until|from)\\s+(?:about\\s+|approximately\\s+|approx\\.\\s*|around\\s+)?\\d{1,2}(?::\\d{2})?\\s*[ap]\\.\\s?m\\.,?");
 
     /**
      * Joins sentences the detector split after an abbreviation police text is full of: a rank ("Dep.", "Sgt."),

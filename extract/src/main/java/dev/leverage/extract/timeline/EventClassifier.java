@@ -41,14 +41,16 @@ public final class EventClassifier {
         rule("instruction", "\\b(shall|must|may|will|should|is\\s+to|are\\s+to)\\s+(only\\s+)?(be\\s+)?(served|executed|execute|serve|returned|made)\\b|\\bbetween\\s+the\\s+hours\\s+of\\b"
                 // "Items 1 and 2 will be submitted to the AG Digital Forensics Unit": a plan, not the act
                 + "|\\b(will|shall|would|is\\s+to|are\\s+to|to)\\s+be\\s+(submitted|sent|delivered|transported|forwarded|analy[sz]ed|examined|tested|logged|booked|returned)\\b");
+        // A witness shown a photo array or a lineup: an identification procedure, not the suspect's rights or a lab's work.
+        rule("identification", "\\b(photo\\s*(array|line-?up|spread)|pre-?array|line-?up\\s+(instructions|administered|procedure)|show-?up\\s+identification|instructions\\s+(were\\s+)?read\\s+to\\s+(the\\s+)?witness)\\b");
         rule("briefing", "\\b(briefed|briefing|staged|staging|roll\\s+call|met\\s+at|pre-?raid|operations?\\s+plan)\\b");
-        rule("warrant_in_hand", "\\bcame\\s+to\\s+(my\\s+)?hand\\b|\\breceived\\s+(the|this)\\s+(within\\s+)?warrant\\b");
+        rule("warrant_in_hand", "\\bcame\\s+to\\s+(my\\s+)?hand\\b|\\brec(?:ei|ie)ved\\s+(the|this)\\s+(within\\s+)?warrant\\b");
         rule("warrant_applied", "\\b(reviewed|drafted|prepared|typed|presented|submitted|applied\\s+for|began\\s+(writing|drafting))\\b.{0,50}\\b(warrant|affidavit)|\\bwarrant\\s+(application|affidavit)\\b|\\baffidavit\\b.{0,40}\\b(sworn|submitted|presented)");
         rule("miranda", "\\b(miranda|advised .{0,30}rights|read .{0,40}\\brights\\b|right to remain silent|rights card|rights waiver)\\b");
         rule("k9_alert", "\\b(alert(ed|s)?|final response|positive (response|indication)|indicated (on|to)|gave an? (positive )?(indication|response)|he'?s sitting)\\b");
         rule("k9_requested", "(\\b(can|could|would)\\s+(i|we|you)\\s+(get|have)\\s+(a|the|your)\\s+(k-?9|dog|canine)|\\bneed\\s+(a|the)\\s+(k-?9|dog|canine)\\b|\\b(request\\w*|req'?d|req|call(ed)? for|asked for)\\b.{0,40}\\b(k-?9|canine|dog|sniff)\\b|\\b(k-?9|canine)\\b.{0,10}\\b(request\\w*|req'?d|req)\\b|requested by)");
         rule("k9_sniff", "\\b((k-?9|canine|dog)\\s+(deployed|deployment|deploy|sniff|search\\s+started|started)|sniff|free[- ]air|deployed (k-?9|canine|\\w+)\\b|k-?9 (search|deployment)|canine (search|deployment)|find it|(k-?9|canine|dog|\\b[A-Z][a-z]+\\b)\\s+began\\s+(his|her|its)\\s+(search|deployment|sniff)|began\\s+(a|the|an)\\s+(exterior\\s+|open[- ]air\\s+)?(k-?9|canine|dog)\\s+(search|deployment|sniff))");
-        rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arriv\\w*|on scene|on-scene)|\\b(arriv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
+        rule("k9_arrived", "(\\b(k-?9|canine|handler)\\b.{0,60}\\b(arr?iv\\w*|on scene|on-scene)|\\b(arr?iv\\w*|on scene)\\b.{0,40}\\b(k-?9|canine)\\b)");
         rule("warning_issued", "\\b(written warning|warning (was |were )?(issued|given|served)|issued .{0,40}warning|warning for|your warning|warning issued)\\b");
         rule("citation_issued", "(\\b(citation|ticket|summons|notice to appear)\\b.{0,40}\\b(issued|wrote|written|served|signed)\\b|\\b(issued|wrote|served)\\b.{0,40}\\b(citation|ticket|summons)\\b)");
         rule("warrant_signed", "\\bwarrant\\b[^.]{0,60}\\b(was|were|had\\s+been|has\\s+been|is|being|got)\\s+(signed|issued|authorized|approved|granted)\\b|\\b(signed|issued|authorized|approved|granted)\\s+(the|a|an|our|his|her|my|this)\\s+([\\w-]+\\s+){0,3}warrant|\\b(judge|magistrate|justice|commissioner)\\b[^.]{0,60}\\b(signed|issued|authorized|approved|granted)\\b|\\bwarrant\\s+(signed|issued)\\b");
@@ -57,23 +59,27 @@ public final class EventClassifier {
         rule("transport", "^(?!.*\\b(lab|laboratory|arrest\\w*)\\b).*(\\b(transport\\w*|trans|conveyed|drove)\\b.{0,60}\\b(jail|booking|detention|sally port|county|acdc|acj|hospital|medical)|\\b(enrt|en ?route)\\b.{0,30}\\b(jail|booking|county|detention|acdc|acj)\\b|\\bw/ ?(1|one|\\d) in custody\\b|\\bwith one\\b.{0,20}\\b(in custody|female|male)?)");
         rule("arrest", "\\b(arrest(ed)?|under arrest|placed .{0,20}(in|into|under) (handcuffs|custody|arrest)|in custody|handcuffed)\\b");
         rule("lab_submitted", "\\b(submitted|delivered|transported)\\b.{0,60}\\b(lab|laboratory|crime lab)\\b|submitted for analysis");
-        rule("lab_received", "\\b(received (by|at|in) (the )?(lab|laboratory)|laboratory received|lab received|was received on|were received on|received on \\d)");
+        rule("lab_received", "\\b(rec(?:ei|ie)ved (by|at|in) (the )?(lab|laboratory)|laboratory rec(?:ei|ie)ved|lab rec(?:ei|ie)ved|was rec(?:ei|ie)ved on|were rec(?:ei|ie)ved on|rec(?:ei|ie)ved on \\d)");
         rule("lab_analyzed", "\\b(analy[sz](ed|is)|examined|tested)\\b.{0,60}\\b(lab|gc-?ms|ftir|performed|instrument)\\b|\\banalysis (was )?performed\\b"
                 // a digital forensic examiner's work: "I performed a full file system extraction of item 1", "I imaged the drive"
                 + "|\\b(performed|conducted|completed)\\s+(a|an|the)\\s+([\\w-]+\\s+){0,4}(extraction|acquisition|forensic\\s+examination)\\b|\\bi\\s+imaged\\s+the\\b");
-        rule("search", "\\b(search(ed)? (of )?(the )?(vehicle|car|residence|trunk|person|interior|cabin)|probable cause search|began (a |the )?search|conducted a search|search of)\\b");
-        rule("evidence_seized", "\\b(seized|took custody of|taken into custody as evidence|collected (the |as )?(evidence|item))|\\b(located|found|recovered|discovered)\\b.{0,60}\\b(bags?|baggies|baggie|pouch|pills?|tablets?|bottle|powder|substance|firearm|handgun|pistol|revolver|rifle|cash|currency|\\$\\d|scale|phones?|narcotics|marijuana|cocaine|methamphetamine|meth|heroin|fentanyl|contraband|paraphernalia|pipe|syringe|bricks?|package)");
+        rule("search", "\\b(search(ed)? (of )?(the )?(vehicle|car|residence|trunk|person|interior|cabin)|probable cause search|began (a |the )?search|conducted a search|search of"
+                // a search under another name: "VEH INSPECTION", "a security inspection of the vehicle"
+                + "|(veh|vehicle|security|protective)\\s+inspection|inspect(ed|ion\\s+of)\\s+(the\\s+)?(vehicle|car|truck|trunk|cargo\\s+area))\\b");
+        rule("evidence_seized", "\\b(s(?:ei|ie)zed|took custody of|taken into custody as evidence|collected (the |as )?(evidence|item))|\\b(located|found|recovered|discovered)\\b.{0,60}\\b(bags?|baggies|baggie|pouch|pills?|tablets?|bottle|powder|substance|firearm|handgun|pistol|revolver|rifle|cash|currency|\\$\\d|scale|phones?|narcotics|marijuana|cocaine|methamphetamine|meth|heroin|fentanyl|contraband|paraphernalia|pipe|syringe|bricks?|package)");
         rule("custody_transfer", "\\b(released .{0,60}\\bto\\b|transferred|handed .{0,40}\\bto\\b|turned over|relinquished)");
         rule("evidence_logged", "\\b(logged|booked into|placed .{0,40}(locker|vault|property room|evidence room)|entered into (evidence|property))");
         rule("stop_initiated", "\\b(traffic stop|initiated a (traffic )?stop|stopped (a|the) (vehicle|car|truck)|stopped (a|an|the) [^.;]{0,60}\\bfor (an? |the )?(expired|defective|broken|equipment|speed\\w*|failure|failing|following|improper|no |crossing|weaving|lane|tint|registration|traffic)|conducted a (traffic )?stop|pulled (the vehicle |it )?over|activated (my|his|her) (emergency|overhead) lights)\\b");
         // "I departed the Harlan Passport Agency at approximately 2:10 p.m.": where the writer was when the clock was read
         rule("departed", "\\b(departed|left)\\s+(the\\s+)?([\\w.'&-]+\\s+){0,5}(station|headquarters|hq|office|agency|building|barracks|precinct|substation|lab|laboratory|jail|detachment|facility|courthouse)\\b");
         rule("statement", "\\b(stated|said|told (me|us|deputy|officer)|admitted|confessed|statement)\\b");
-        rule("dispatch", "\\b(dispatched|en ?route|enroute|call received|responding)\\b");
-        rule("on_scene", "\\b(arriv\\w*|on scene|on-scene)\\b");
+        rule("dispatch", "\\b(dispatched|en ?route|enroute|call rec(?:ei|ie)ved|responding)\\b");
+        rule("on_scene", "\\b(arr?iv\\w*|on scene|on-scene)\\b");
         rule("cleared", "\\b(cleared|10-8|free to (go|leave)|released (the )?(driver|vehicle|occupants))\\b");
     }
 
+    // The rules read "arr?iv", "s(?:ei|ie)zed", "rec(?:ei|ie)ved": reports misspell the verbs ("arived", "siezed",
+    // "recieved") and the categorizer never saw the slips.
     private static void rule(String label, String regex) {
         RULES.put(label, Pattern.compile("(?i)" + regex));
     }
@@ -130,7 +136,7 @@ public final class EventClassifier {
     }
 
     /** Labels the rules give to say a clause tells no event of the case. */
-    private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied", "warrant_in_hand");
+    private static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("instruction", "briefing", "consent_refused", "warrant_applied", "warrant_in_hand", "identification");
 
     private String decide(String clause, int anchor) {
         return switch (mode) {
@@ -169,6 +175,13 @@ public final class EventClassifier {
     /** The event the cue rules alone give a clause, or "other". */
     public static String byRules(String clause) {
         String label = byRules(flat(clause), -1);
+        // "VEH INSPECTION - OPR DECLINED CONSENT": a refusal names no event, but the act told beside it is one
+        if (label.equals("consent_refused")) {
+            for (var e : RULES.entrySet()) {
+                if (NOT_EVENTS.contains(e.getKey()) || e.getKey().equals("consent") || !e.getValue().matcher(flat(clause)).find()) continue;
+                return e.getKey();
+            }
+        }
         return NOT_EVENTS.contains(label) ? OTHER : label;
     }
 

@@ -87,8 +87,12 @@ public final class TimelineAnalyzer {
         Map<String, List<Integer>> groupsOfKind = new HashMap<>();
         List<TimedEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(TimedEvent::time).thenComparing(TimedEvent::event));
+        // A case whose paperwork holds one warrant (one document setting a warrant's window) has one signature: every
+        // telling of it that day is the same signing, however far apart the times.
+        boolean oneWarrant = events.stream().filter(e -> e.event().equals("warrant_deadline")).map(e -> e.citation().document()).distinct().count() == 1;
         for (TimedEvent e : sorted) {
             Duration window = SINGULAR.contains(e.event()) ? singularWindow : repeatWindow;
+            if (oneWarrant && e.event().equals("warrant_signed")) window = Duration.ofHours(24);
             int join = -1;
             List<Integer> ofKind = groupsOfKind.getOrDefault(e.event(), List.of());
             for (int k = ofKind.size() - 1; k >= 0 && join < 0; k--) {
@@ -390,7 +394,12 @@ public final class TimelineAnalyzer {
         Set<String> out = new java.util.TreeSet<>();
         for (CaseEvent e : merged) {
             if (Set.of("statement", "consent", "consent_refused", "report_written").contains(e.event()) || NOTES.contains(e.event())) continue;
-            for (TimedEvent t : e.tellings()) if (t.actor() != null && !t.source().equals("custody")) out.add(t.actor());
+            for (TimedEvent t : e.tellings()) {
+                // "dispatch received a call from the supervisor reporting that contractor Harlan Stroud ...": a call
+                // told in a narrative names its caller and its subject, not an officer
+                if (e.event().equals("dispatch") && t.source().equals("narrative")) continue;
+                if (t.actor() != null && !t.source().equals("custody")) out.add(t.actor());
+            }
         }
         return out;
     }
@@ -427,6 +436,7 @@ public final class TimelineAnalyzer {
             + "sally\\s*port|jail|booking|precinct|substation|detention|lab(?:oratory)?|evidence\\s+locker|temporary\\s+locker|vault|district\\s+office|barracks)\\b");
     /** "I was in the sally port at the Sheriff's Office": where the writer was. */
     private static final Pattern AT_A_FACILITY = Pattern.compile("(?i)\\b(I|he|she|we)\\s+(was|were)\\s+(still\\s+)?(in|at)\\s+the\\s+[^.;]{0,40}?\\b(station|headquarters|hq|property\\s+room|evidence\\s+room|sally\\s*port|jail|precinct|substation|detention|lab(?:oratory)?|barracks|office)\\b");
+    private static final Pattern BOUND_FOR = Pattern.compile("(?i)\\b(clear\\w*|clr|left|departed)\\b[^.;]{0,40}\\b(enrt|en\\s?route|heading|bound|to)\\s+(the\\s+)?(station|headquarters|hq|jail|precinct|substation|lab(?:oratory)?|barracks|office)\\b");
     private static final Set<String> SCENE = Set.of("stop_initiated", "k9_arrived", "k9_sniff", "k9_alert", "arrest", "warning_issued",
             "citation_issued", "on_scene", "free_to_go", "entry", "warrant_executed", "consent", "suspicion", "cleared");
     private static final Set<String> AT_FACILITY = Set.of("evidence_logged", "lab_submitted", "lab_received", "lab_analyzed", "signed_in");
@@ -500,6 +510,8 @@ public final class TimelineAnalyzer {
     /** Where a telling puts its actor: the scene or a facility; null when it says neither. */
     static String place(TimedEvent t) {
         if (AT_FACILITY.contains(t.event()) || t.event().equals("departed")) return "facility";
+        // "PS-31 clear 4410 enrt HQ": clearing the scene for a station names the station it is bound for, not where it is
+        if (t.event().equals("cleared") && Prefilter.find(BOUND_FOR, t.citation().quote())) return "scene";
         boolean facilityWords = Prefilter.find(FACILITY, t.citation().quote());
         if (Prefilter.find(AT_A_FACILITY, t.citation().quote())) return "facility";
         if (t.source().equals("custody")) return facilityWords ? "facility" : null;
