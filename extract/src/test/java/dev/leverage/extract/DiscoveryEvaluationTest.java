@@ -133,11 +133,13 @@ class DiscoveryEvaluationTest {
     /**
      * discovery-blind8, 12 productions (4 complete) from mint police, weights and measures, ferry police, AFOSI, DCIS,
      * BLM, DA investigators, Federal Reserve police, an AG cargo-theft unit, Amtrak police, museum police and Labor-OIG,
-     * written blind and scored once: P 0.676 R 0.806, 1 of 4 complete productions silent.
+     * written blind and scored once: P 0.676 R 0.806, 1 of 4 complete productions silent; after generic work (a
+     * 'Supplementary Report 1' title, a number with and without its agency's letters, custody readers' seal numbers in
+     * three parts, an examiner's unsealing, ranges over sub-items) P 0.833 R 0.806, 2 of 4.
      */
     @Test
     void discoveryGapsOnTheEighthBlindSet() throws Exception {
-        holds(run("discovery-blind8", 12), 0.67, 0.80, 1);
+        holds(run("discovery-blind8", 12), 0.83, 0.80, 2);
     }
 
     /** The set's precision, recall and silent complete productions are at least these. */

@@ -328,6 +328,8 @@ public final class CustodyAnalyzer {
                 // A seizure is where the chain starts ("Seized - garage freezer"), not a hand-off from whoever held it before.
                 if (!Handlers.isBlank(holder) && !Handlers.isBlank(eb.releasedBy()) && !Handlers.isPlace(holder) && !Handlers.isPlace(eb.releasedBy())
                         && !"seized".equals(eb.action()) && !Prefilter.matches(eb.releasedBy(), "(?i)\\s*(seized|collected|recovered|found|obtained|purchased|surrendered)\\b.*")
+                        // "Tent, Ochre Wash camp -> Rgr W. Tolliver | seized": the row of the seizure names where it was found
+                        && !Prefilter.matches(nz(eb.purpose()), "(?i)\\s*(seiz\\w*|collected|recovered|found)\\b.*")
                         && !(Handlers.isSecureStorage(holder) && Handlers.isSecureStorage(eb.releasedBy()))
                         && !(Handlers.isLab(holder) && !Handlers.isOfficer(eb.releasedBy()))
                         && !Handlers.same(holder, eb.releasedBy())

@@ -250,11 +250,14 @@ public final class CustodyTableReader {
         // A ledger that lists several cases numbers each case's items from 1: its item keys carry the case.
         boolean severalCases = c.caseNo >= 0 && table.rows().subList(header + 1, table.rows().size()).stream()
                 .map(r -> cell(r, c.caseNo).strip()).filter(v -> !v.isEmpty()).distinct().count() > 1;
-        for (List<String> row : continued(table.rows().subList(header + 1, table.rows().size()), c)) {
+        List<List<String>> rows = continued(table.rows().subList(header + 1, table.rows().size()), c);
+        java.util.Set<String> tableKeys = new java.util.LinkedHashSet<>();
+        for (List<String> row : rows) tableKeys.addAll(ItemKey.of(itemCell(cell(row, c.item))));
+        for (List<String> row : rows) {
             if (row.stream().allMatch(String::isBlank)) continue;
             String itemCell = itemCell(cell(row, c.item));
             if (!itemCell.isBlank()) {
-                List<String> keys = ItemKey.of(itemCell);
+                List<String> keys = lettered(itemCell, tableKeys, ItemKey.of(itemCell));
                 if (severalCases && !cell(row, c.caseNo).isBlank()) keys = keys.stream().map(k -> ItemKey.inCase(k, cell(row, c.caseNo))).toList();
                 if (!keys.isEmpty()) items = keys;
             }
@@ -356,6 +359,36 @@ public final class CustodyTableReader {
             }
         }
         return out;
+    }
+
+    private static final Pattern LETTERED_RANGE = Pattern.compile("(?i)(?:items?\\s+)?(\\d{1,3})([A-Z]?)\\s*(?:-|through|thru|to)\\s*(\\d{1,3})([A-Z]?)");
+
+    /**
+     * "1A-3" beside rows for 1A, 1B, 2 and 3: a range whose ends carry sub-item letters runs over the table's own items
+     * between them, in order; read alone it would skip 1B.
+     */
+    static List<String> lettered(String cell, java.util.Set<String> tableKeys, List<String> read) {
+        Matcher m = LETTERED_RANGE.matcher(cell.strip());
+        if (!m.matches() || m.group(2).isEmpty() && m.group(4).isEmpty()) return read;
+        int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(3));
+        String from = m.group(2).toUpperCase(Locale.ROOT), to = m.group(4).toUpperCase(Locale.ROOT);
+        if (a > b || b - a > 50) return read;
+        List<String> out = new ArrayList<>();
+        for (int n = a; n <= b; n++) {
+            final int num = n;
+            List<String> subs = tableKeys.stream().filter(k -> Prefilter.matches(k, num + "[A-Z]")).sorted().toList();
+            if (subs.isEmpty()) {
+                out.add(String.valueOf(n));
+                continue;
+            }
+            for (String k : subs) {
+                String letter = k.substring(k.length() - 1);
+                if (n == a && !from.isEmpty() && letter.compareTo(from) < 0) continue;
+                if (n == b && !to.isEmpty() && letter.compareTo(to) > 0) continue;
+                out.add(k);
+            }
+        }
+        return out.size() >= read.size() ? out : read;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the seal; what the transfer was for; the colour and form of the substance; a place outside the evidence system.
  */
 public final class CustodyText {
-    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,3})?)\\b");
+    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*((?:[A-Z]{1,4}-){0,2}[A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,6})?)\\b");
     private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact|(seal|evidence\\s+tape)\\b[^.;]{1,50}?\\b(was|were|had\\s+been|appeared)\\s+(broken|torn|cut|slit|tampered(\\s+with)?|compromised|damaged))\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
     private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
@@ -98,7 +98,7 @@ public final class CustodyText {
     }
 
     /** "Seal number on package at receipt: TC-80342": a seal field whose label runs on before its colon. */
-    private static final Pattern SEAL_FIELD = Pattern.compile("(?i)\\bseal\\s*(?:no\\.?|number|#)?(?:\\s+[a-z]+){1,5}\\s*:\\s*#?\\s*([A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,3})?)\\b");
+    private static final Pattern SEAL_FIELD = Pattern.compile("(?i)\\bseal\\s*(?:no\\.?|number|#)?(?:\\s+[a-z]+){1,5}\\s*:\\s*#?\\s*((?:[A-Z]{1,4}-){0,2}[A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,6})?)\\b");
 
     /** OCR's digits for letters inside words undone ("Evidence r00m", "RECE1VED"); see {@link dev.leverage.ingest.OcrText}. */
     public static String ocr(String s) {
@@ -144,7 +144,8 @@ public final class CustodyText {
         // "Seal cut for documented split per memo M1", "seal broken by Chemist Ruiz to examine": an opening done on
         // purpose and told as the act, not a seal found broken.
         if (Prefilter.find(BROKEN, s)) return Prefilter.matches(s, "(?is).*\\bseal\\s+(?:was\\s+)?(?:cut|broken|opened)\\s+(?:by\\s+\\S+(?:\\s+\\S+){0,3}?\\s+)?(?:for|to|per|in\\s+order\\s+to)\\s+(?!unknown|no\\b|an?\\s+unknown).*") ? "opened" : "broken";
-        if (Prefilter.matches(s, "(?is).*\\bunsealed\\b.*")) return "unsealed";
+        // "10/20/25 0902 Item 1 unsealed (BLM-E-55120 intact)": an examiner opening the package, its seal found whole
+        if (Prefilter.matches(s, "(?is).*\\bunsealed\\b.*")) return Prefilter.matches(s, "(?is).*\\b(intact|item\\s+\\S+\\s+(?:was\\s+)?unsealed\\s+by)\\b.*") ? "opened" : "unsealed";
         if (Prefilter.find(NOT_INVENTORIED, s)) return "not_inventoried";
         // "Gross after reseal 17.09 g": a weight taken after a resealing the record tells elsewhere, not a resealing
         if (Prefilter.find(RESEALED, Prefilter.replaceAll(s, "(?i)\\b(after|since|before|post-?|upon)\\s+(the\\s+)?re-?seal\\w*", " "))) return "resealed";

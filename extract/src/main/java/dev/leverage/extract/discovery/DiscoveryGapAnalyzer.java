@@ -405,6 +405,13 @@ public final class DiscoveryGapAnalyzer {
         return best;
     }
 
+    /** Whether two record keys are one number, one of them with an agency's letters before it ("wm20251187", "20251187"). */
+    static boolean samePrefixedNumber(String a, String b) {
+        String longer = a.length() >= b.length() ? a : b, shorter = longer == a ? b : a;
+        if (shorter.length() < 6 || !Prefilter.matches(shorter, "\\d+") || !longer.endsWith(shorter)) return false;
+        return Prefilter.matches(longer.substring(0, longer.length() - shorter.length()), "[a-z]{1,5}");
+    }
+
     private static void cited(List<RecordReference> refs, Set<String> fileNames, Gaps gaps) {
         Set<String> produced = new LinkedHashSet<>();
         for (RecordReference r : of(refs, "cited_document", RecordReference.PRODUCED)) produced.add(r.subject());
@@ -418,6 +425,8 @@ public final class DiscoveryGapAnalyzer {
             boolean file = key.startsWith("file:");
             String k = file ? key.substring(5) : key;
             if (k.length() < 2 || produced.contains(k) || produced.contains(key)) continue; // a file an index lists is produced under its name
+            // "Report WM-2025-1187" and "Report No. 2025-1187": one number, with and without its agency's letters
+            if (!file && produced.stream().anyMatch(p -> samePrefixedNumber(k, p))) continue;
             if (file ? fileNames.stream().anyMatch(n -> n.equals(k) || n.length() >= 4 && (n.contains(k) || k.contains(n)))
                     : identities.stream().anyMatch(id -> k.length() >= 3 && id.contains(k)) || fileNames.stream().anyMatch(n -> k.length() >= 3 && n.contains(k))) continue;
             String written = e.getValue().get(0).record();

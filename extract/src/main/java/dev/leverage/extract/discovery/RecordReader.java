@@ -135,7 +135,7 @@ public final class RecordReader {
             + "\\bno\\s+(?:\\w+\\s+){0,2}warrants?\\b|(?:talked|spoke|discussed|considered|thought|asked)\\s+(?:\\w+\\s+){0,3}(?:about\\s+)?(?:applying|seeking|getting|obtaining|a\\s+(?:search\\s+)?warrant)|"
             + "(?:applying|apply)\\s+for\\s+(?:a\\s+)?(?:\\w+\\s+)?warrant|if\\s+(?:he|she|they|we|i)\\s+(?:refused|declined|did\\s+not))");
     private static final Pattern WARRANT_OBTAINED = Pattern.compile("(?i)\\b(?:obtained|signed|issued|granted|authori[sz]ed|executed|served|approved)\\b(?!\\s+(?:to|if))");
-    private static final Pattern CITED = Pattern.compile("(?i)\\b((?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?|(?:crash|accident|incident|offense|arrest|tow|impound|inventory|field\\s+interview|fi|"
+    private static final Pattern CITED = Pattern.compile("(?i)\\b((?:supplement(?:al|ary)?|supp\\.?)(?:\\s+(?:report|narrative))?|(?:crash|accident|incident|offense|arrest|tow|impound|inventory|field\\s+interview|fi|"
             + "property|evidence|photo(?:graph)?|lab(?:oratory)?|forensic|extraction|download|use\\s+of\\s+force|pursuit|investigative|case|intelligence|"
             + "search|consent|statement|interview|complaint|call\\s+for\\s+service|cfs|event|dispatch|cad)\\s+(?:report|card|log|sheet|receipt|form|record|inventory|request|summary|memo)|"
             + "(?:report|log|form|receipt|memo|attachment|roi|report\\s+of\\s+investigation|fd-?302|302|dea-?6|ir)\\b)\\s*(?:no\\.?|number|num\\.?|#)\\s*:?\\s*([A-Z]{0,4}-?\\d[\\w-]*\\d[A-Z]?|\\d)\\b");
@@ -143,7 +143,7 @@ public final class RecordReader {
     private static final Pattern CITED_BRACKETED = Pattern.compile("(?i)\\b(?:card|report|inventory|receipt|log|form|memo|summary|supplement)\\s*\\(\\s*(?:no\\.?|#)?\\s*([A-Z]{1,4}-?\\d[\\w-]*\\d)\\s*\\)");
     /** A form named and then numbered with a lettered id: "Crash Report CR-25-04471", "Field Interview Card FI-0872". */
     private static final Pattern CITED_LETTERED = Pattern.compile("(?i)\\b(?:report|card|inventory|receipt|log|form|memo|summary|sheet)\\s+(?-i:([A-Z]{1,4}-\\d[\\w-]*\\d))\\b");
-    private static final Pattern SUPPLEMENT_SEQ = Pattern.compile("(?i)\\b(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3})\\b(?![-/:.]\\d)");
+    private static final Pattern SUPPLEMENT_SEQ = Pattern.compile("(?i)\\b(?:supplement(?:al|ary)?|supp\\.?)(?:\\s+(?:report|narrative))?\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\d{1,3})\\b(?![-/:.]\\d)");
     private static final Pattern ATTACHMENT = Pattern.compile("([A-Za-z0-9][\\w .()&'-]{0,80}?\\.(?:pdf|docx?|xlsx?|csv|jpe?g|png|tiff?|mp4|mov|wav|mp3|zip|txt|rtf|msg|eml|pptx?))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTACH_CUE = Pattern.compile("(?i)\\b(?:attach(?:ed|ing|ment|ments)?|enclos(?:ed|ing|ure)|see\\s+the|find)\\b");
 
@@ -845,7 +845,7 @@ public final class RecordReader {
         Matcher m = CITED.matcher(u);
         while (m.find()) {
             String what = m.group(1).toLowerCase(Locale.ROOT);
-            if (Prefilter.matches(what, "(?:supplement(?:al)?|supp\\.?)(?:\\s+(?:report|narrative))?") && Prefilter.matches(m.group(2), "\\d{1,3}")) continue; // read above by sequence
+            if (Prefilter.matches(what, "(?:supplement(?:al|ary)?|supp\\.?)(?:\\s+(?:report|narrative))?") && Prefilter.matches(m.group(2), "\\d{1,3}")) continue; // read above by sequence
             if (Prefilter.matches(what, "case(?:\\s+report)?|incident|report") && Prefilter.matches(u, "(?is)^\\s*(?:case|incident|report|cad|event)\\s*(?:no\\.?|number|#).*")) continue; // a header's own number
             // a form's own number in its label ("Supplement No.: 001", "Report #: 25-1181") is what the document is, not a citation
             boolean own = u.substring(0, m.start()).isBlank() && Prefilter.matches(u.substring(m.end()), "(?s)\\s*(?:$|\\S{0,3}\\s{2,}.*|\\s*[A-Z][\\w ]{0,30}:.*)");

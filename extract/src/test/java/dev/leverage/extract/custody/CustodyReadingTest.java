@@ -249,4 +249,18 @@ class CustodyReadingTest {
         return new CustodyEvent("1", time == null ? null : LocalDateTime.parse(time), from, to, purpose, null, seal, null, null, null, null, null,
                 CustodyText.action(purpose), "table", order++, new Citation("log.csv", 1, null, purpose + " " + seal));
     }
+
+    @Test
+    void sealNumbersInSeveralPartsAndRangesOverSubItems() {
+        assertEquals("OSI-417-0388", CustodyText.sealNumber("Received: 11 Sep 25, USPS Registered Mail RE114009377US, seal OSI-417-0388 intact"));
+        assertEquals("BLM-E-55120", CustodyText.sealNumber("sealed with BLM-E-55120 at 2115"));
+        // an examiner unsealing the package, its seal whole, is an opening, not a broken seal
+        assertEquals("opened", CustodyText.sealStatus("10/20/25 0902 Item 1 unsealed (BLM-E-55120 intact)."));
+        assertEquals("unsealed", CustodyText.sealStatus("The envelope arrived unsealed."));
+        // "1A-3" beside rows for 1A, 1B, 2 and 3 runs over all four; "1-3" with no sub-items is 1, 2, 3
+        Set<String> keys = new java.util.LinkedHashSet<>(List.of("1A", "1B", "2", "3"));
+        assertEquals(List.of("1A", "1B", "2", "3"), CustodyTableReader.lettered("1A-3", keys, ItemKey.of("1A-3")));
+        assertEquals(List.of("1A", "1B"), CustodyTableReader.lettered("1A-1B", keys, ItemKey.of("1A-1B")));
+        assertEquals(List.of("1", "2", "3"), CustodyTableReader.lettered("1-3", keys, ItemKey.of("1-3")));
+    }
 }
