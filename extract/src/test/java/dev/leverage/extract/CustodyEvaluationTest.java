@@ -70,7 +70,7 @@ class CustodyEvaluationTest {
     /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
     @Test
     void custodyFindingsOnTheBlindEighthSet() throws Exception {
-        ratchet("custody-blind8", 0.50, 0.66);
+        ratchet("custody-blind8", 0.51, 0.66);
     }
 
     /**
@@ -89,7 +89,7 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindTenthSet() throws Exception {
-        ratchet("custody-blind10", 0.51, 0.50);
+        ratchet("custody-blind10", 0.53, 0.50);
     }
 
     /**
@@ -99,17 +99,18 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindEleventhSet() throws Exception {
-        ratchet("custody-blind11", 0.47, 0.62);
+        ratchet("custody-blind11", 0.48, 0.62);
     }
 
     /**
      * Written blind on 2026-11-24 (a national bureau field office, a labor department's fraud unit, museum protective
      * services, a national laboratory's protective force, a consular bureau, internal affairs, a mine-safety explosives
-     * office, zoo police); scored once at P 0.333 R 0.593 (1 of 8 clean chains silent).
+     * office, zoo police); scored once at P 0.333 R 0.593 (1 of 8 clean chains silent), then P 0.381 R 0.593 (3 of 8)
+     * after generic fixes (a seal cell with its sealer and time, an ECT custodian, a lab bag weighed with the evidence).
      */
     @Test
     void custodyFindingsOnTheBlindTwelfthSet() throws Exception {
-        ratchet("custody-blind12", 0.33, 0.59);
+        ratchet("custody-blind12", 0.38, 0.59);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {

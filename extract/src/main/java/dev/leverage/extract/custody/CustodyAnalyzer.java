@@ -625,7 +625,9 @@ public final class CustodyAnalyzer {
             // Units taken out and recorded (two of five packets consumed, three returned): the weight goes with the
             // count, so each record's weight per unit is what is compared. An unexplained count change is its own finding.
             Integer na = countOf(links, firstWeighed), nb = countOf(links, l);
-            if (na != null && nb != null && !na.equals(nb) && na > 0 && nb > 0 && java.util.Objects.equals(a.weightKind(), e.weightKind())) {
+            // A weight of unstated kind or a gross weight scales the same way: the units, not the bag, were taken out.
+            if (na != null && nb != null && !na.equals(nb) && na > 0 && nb > 0 && (java.util.Objects.equals(a.weightKind(), e.weightKind())
+                    || !"net".equals(a.weightKind()) && "net".equals(e.weightKind()))) {
                 wa = wa / na * nb;
             }
             boolean netAboveGross = "gross".equals(a.weightKind()) && "net".equals(e.weightKind()) && wb > wa;
@@ -633,9 +635,11 @@ public final class CustodyAnalyzer {
             double rel = Math.abs(wb - wa) / Math.max(wa, wb);
             // Evidence loses weight (drying, sampling) but does not gain it: a gain beyond balance differences (2 %,
             // 0.5 g) is flagged, a loss only beyond packaging and drying (10 %).
-            boolean gain = sameKind && wb > wa && wb - wa > Math.max(0.5, 0.02 * wa);
+            // weighed again in the lab's own bag after a recorded repackaging: the bag is weight the evidence did not gain
+            boolean bagged = !"net".equals(e.weightKind()) && wb > wa && repackagedBetween(links, firstWeighed, l) && wb - wa <= packagingAllowance(links, wb, e.count());
+            boolean gain = sameKind && wb > wa && wb - wa > Math.max(0.5, 0.02 * wa) && !bagged;
             boolean grossToNet = "gross".equals(a.weightKind()) && "net".equals(e.weightKind()) && wb < wa;
-            boolean beyond = gain || (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5
+            boolean beyond = gain || !bagged && (sameKind ? rel > 0.10 && Math.abs(wb - wa) > 0.5
                     : wb > wa * 1.05 || grossToNet && wa - wb > packagingAllowance(links, wa, a.count() != null ? a.count() : e.count()));
             if (netAboveGross || beyond) {
                 List<Citation> cites = new ArrayList<>(firstWeighed.citations());
@@ -979,6 +983,18 @@ public final class CustodyAnalyzer {
     }
 
     /** Whether a record between two seals says who resealed the item and when. */
+    /** A recorded resealing or repackaging between two tellings (each found by its link in the chain). */
+    private static boolean repackagedBetween(List<Link> links, Link a, Link b) {
+        int from = links.indexOf(linkOf(links, a)), to = links.indexOf(linkOf(links, b));
+        if (from < 0 || to < 0) return false;
+        for (int k = from + 1; k < to; k++) {
+            CustodyEvent e = links.get(k).event();
+            if (("resealed".equals(e.action()) || "packaged".equals(e.action()) || "sealed".equals(e.action()) || "resealed".equals(e.sealStatus()))
+                    && resealingRecorded(e)) return true;
+        }
+        return false;
+    }
+
     private static boolean resealedBetween(List<Link> links, Link a, Link b) {
         boolean between = false;
         for (Link l : links) {
@@ -988,7 +1004,10 @@ public final class CustodyAnalyzer {
             }
             if (l == b) break;
             CustodyEvent e = l.event();
-            if (between && ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus())) && resealingRecorded(e)) return true;
+            // "placed in an NBIL heat-seal bag and sealed with NBIL label L 558012 by M. Dansereau on March 25 at 2:20 p.m."
+            boolean sealing = "resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || "sealed".equals(e.action())
+                    || Prefilter.matches(e.citation().quote(), "(?is).*\\bsealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z].*");
+            if (between && sealing && resealingRecorded(e)) return true;
         }
         CustodyEvent e = b.event();
         // A new seal applied by a named person at a written time ("16:25 Lab Item 1.1 (SIM) sealed by M. Sallow") is a recorded change too.

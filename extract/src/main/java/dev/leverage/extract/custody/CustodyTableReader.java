@@ -342,6 +342,7 @@ public final class CustodyTableReader {
             // The release told at its own time: the receipt row and its release are two tellings of one hand-off.
             LocalDateTime releasedWhen = c.releasedAt < 0 ? null : TimeParser.parseDateTime(stamp(row, c.releasedAt));
             // One row for several items with a seal each ("1+2" | "7718/7719"): each item its own seal, in order.
+            seal = sealOnly(seal);
             String[] seals = completeSeals(seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*"));
             if (seals.length == 1 && items.size() > 1) seals = sealRange(seals[0], items.size());
             for (int k = 0; k < items.size(); k++) {
@@ -359,6 +360,15 @@ public final class CustodyTableReader {
             }
         }
         return out;
+    }
+
+    /** "E 0718342 / CMY / 03-07 0710": a seal cell that adds who sealed and when; only the seal is the seal. */
+    static String sealOnly(String seal) {
+        if (seal == null) return null;
+        String[] parts = seal.split("\\s*/\\s*");
+        if (parts.length > 1 && Prefilter.matches(parts[0], ".*\\d{4,}.*") && java.util.Arrays.stream(parts).skip(1)
+                .allMatch(p -> Prefilter.matches(p.strip(), "[A-Z]{2,4}|\\d{1,2}[-/.]\\d{1,2}([-/.]\\d{2,4})?(\\s+\\d{3,4})?|\\d{1,2}:\\d{2}"))) return parts[0].strip();
+        return seal;
     }
 
     private static final Pattern LETTERED_RANGE = Pattern.compile("(?i)(?:items?\\s+)?(\\d{1,3})([A-Z]?)\\s*(?:-|through|thru|to)\\s*(\\d{1,3})([A-Z]?)");
@@ -410,7 +420,7 @@ public final class CustodyTableReader {
                 String sealCell = blankToNull(cell(row, c.seal));
                 // a cell that tells the package as well ("cardboard gun box, FFEB evidence seal 0451306, intact") gives its seal's number
                 String seal = sealCell != null && !Prefilter.matches(sealCell, "(?i)(n/?a|none|-+)") ? (Prefilter.matches(sealCell, "(?is).*\\bseal\\b.*\\s.*\\s.*\\s.*") && CustodyText.sealNumber(sealCell) != null
-                        ? CustodyText.sealNumber(sealCell) : Prefilter.replaceAll(sealCell, "(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip())
+                        ? CustodyText.sealNumber(sealCell) : sealOnly(Prefilter.replaceAll(sealCell, "(?i)^(seal\\s*(no\\.?|#)?\\s*)", "").strip()))
                         : CustodyText.sealNumber(text);
                 Integer count = parseInt(cell(row, c.count));
                 Double grams = c.weight >= 0 ? CustodyText.grams(cell(row, c.weight)) : description == null ? null : CustodyText.grams(description);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the seal; what the transfer was for; the colour and form of the substance; a place outside the evidence system.
  */
 public final class CustodyText {
-    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*#?\\s*((?:[A-Z]{1,4}-){0,2}[A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,6})?)\\b");
+    private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*(?:(?:[A-Z]{2,6}\\s+)?(?:evidence\\s+)?(?:label|tape)\\s+)?#?\\s*((?:[A-Z]{1,4}-){0,2}[A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,6})?)\\b");
     private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact|(seal|evidence\\s+tape)\\b[^.;]{1,50}?\\b(was|were|had\\s+been|appeared)\\s+(broken|torn|cut|slit|tampered(\\s+with)?|compromised|damaged))\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
     private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
@@ -78,11 +78,20 @@ public final class CustodyText {
                     || Prefilter.matches(s.substring(Math.max(0, w.start() - 16), w.start()), "(?s).*(\\b(HCL|HCl|hydrochloride|sulfate|tartrate|citrate|bitartrate)|\\b[A-Z]{5,})\\s*$"))) continue;
             // An uncertainty ("5.46 g (+/- 0.02 g)") is not a weight.
             if (Prefilter.matches(s.substring(Math.max(0, w.start() - 12), w.start()), "(?s).*(\\+/-|±|\\+-|plus or minus|uncertainty:?)\\s*$")) continue;
-            return dev.leverage.extract.Weights.first(w.group());
+            Double g = dev.leverage.extract.Weights.first(w.group());
+            // "The return gross weight of 27.35 g includes the NBIL heat-seal bag (2.80 g empty)": the lab's own bag,
+            // weighed and stated, is not the evidence the earlier weighings weighed
+            Matcher added = ADDED_PACKAGING.matcher(s.substring(w.end()));
+            if (g != null && added.lookingAt()) {
+                Double bag = dev.leverage.extract.Weights.first(added.group(1));
+                if (bag != null && bag < g) return g - bag;
+            }
+            return g;
         }
         return null;
     }
 
+    private static final Pattern ADDED_PACKAGING = Pattern.compile("(?i)[^.;]{0,20}?\\b(?:includes?|including)\\s+(?:the\\s+|an?\\s+)?[^.;()]{0,40}?\\b(?:bag|envelope|container|packaging|box)\\s*\\(\\s*(\\d+(?:\\.\\d+)?\\s*g)\\s*(?:empty|tare)\\s*\\)");
     private static final Pattern CHECK_WEIGHT_NEAR = Pattern.compile("(?i)\\s*(reference|check|calibration|test|standard|verification)\\s+(weight|mass)\\b");
 
     private static final Pattern CONSUMED = Pattern.compile("(?i)\\b(consum(ed|ption)|used\\s+(in|for)\\s+(analysis|testing)|destroyed\\s+in\\s+(analysis|testing))\\b");

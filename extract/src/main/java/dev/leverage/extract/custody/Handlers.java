@@ -41,7 +41,7 @@ public final class Handlers {
 
     /** Evidence custodians and their staff: time with them is time inside the evidence system. */
     private static final Pattern CUSTODIAN = Pattern.compile("(?i)\\b(evid(ence)?\\.?\\s+cust(odian)?\\.?|^\\s*custodian\\s+(?-i:[A-Z])|evid(ence)?\\.?\\s+of+(ice)?c?e?r\\.?|^\\s*EC\\s+[A-Z]|\\bECO\\b|(evid(ence)?|prop(erty)?)\\s+control\\s+(officer|of+c?r)|^\\s*(?-i:Clerk)\\s+(?-i:[A-Z])|prop(erty)?\\.?\\s+(clerk|officer|of+c?r|custodian|tech(nician)?|specialist|manager)|"
-            + "ev(id(ence)?)?\\.?\\s+(control\\s+)?(tech(nician)?|spec(ialist)?|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
+            + "ev(id(ence)?)?\\.?\\s+(control\\s+)?(tech(nician)?|spec(ialist)?|clerk|manager|receiving|rec|recv|rcv|control(\\s+unit)?)|\\bECU\\b|\\bECT\\b|\\((?:PET|ET|ECS|ECT|ECO)\\)|(recv|receiving|intake)\\.?\\s+(tech(nician)?|spec(ialist)?|clerk|officer)|accession\\w*|^\\s*(PET|ET|PC)\\b|\\b(PET|ET)\\s+[A-Z]|lab(oratory)?\\s+(tech(nician)?|evidence|receiving|intake)|"
             + "forensic\\s+(chemist|scientist|analyst|tech(nician)?)|chemist|criminalist|intake|receiving)\\b");
 
     /** "logged into evidence", "booked into property": the evidence system itself, a secure place. */

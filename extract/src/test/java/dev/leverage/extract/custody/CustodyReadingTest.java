@@ -263,4 +263,17 @@ class CustodyReadingTest {
         assertEquals(List.of("1A", "1B"), CustodyTableReader.lettered("1A-1B", keys, ItemKey.of("1A-1B")));
         assertEquals(List.of("1", "2", "3"), CustodyTableReader.lettered("1-3", keys, ItemKey.of("1-3")));
     }
+
+    @Test
+    void sealCellsWithTheirSealerAndLabBagsWeighedWithTheEvidence() {
+        // a property record's seal column that adds who sealed and when
+        assertEquals("E 0718342", CustodyTableReader.sealOnly("E 0718342 / CMY / 03-07 0710"));
+        assertEquals("7718/7719", CustodyTableReader.sealOnly("7718/7719"), "two seals stay two");
+        // an evidence control technician holds items for the evidence system
+        assertTrue(Handlers.isSecureStorage("Osei-Grant, Pernille (ECT)"));
+        assertTrue(Handlers.isSecureStorage("ECT P. Osei-Grant"));
+        // a lab's stated bag weight is not the evidence's
+        assertEquals(24.55, CustodyText.grams("The return gross weight of 27.35 g includes the NBIL heat-seal bag (2.80 g empty)."), 0.001);
+        assertEquals(27.35, CustodyText.grams("Gross 27.35 g in heat-seal bag."), 0.001);
+    }
 }
