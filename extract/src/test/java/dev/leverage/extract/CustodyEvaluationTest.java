@@ -113,6 +113,17 @@ class CustodyEvaluationTest {
         ratchet("custody-blind12", 0.38, 0.59);
     }
 
+    /**
+     * Written blind on 2026-11-24 (a taxi and limousine commission, a parcel carrier's security, a social-services fraud
+     * unit, a parking authority, a cruise line's security, a state treasurer's unclaimed property unit, reserve bank
+     * police with Julian dates, a court clerk's exhibits section); scored once, after this session's work, at P 0.135
+     * R 0.467 (2 of 8 clean chains silent): item keys read from box numbers and Julian dates made false chains.
+     */
+    @Test
+    void custodyFindingsOnTheBlindThirteenthSet() throws Exception {
+        ratchet("custody-blind13", 0.13, 0.46);
+    }
+
     private static void ratchet(String name, double precision, double recall) throws Exception {
         CustodyEvaluation.Result r = new CustodyEvaluation(TrainedModels.load(null), Thresholds.load(null)).run(SET.resolveSibling(name));
         r.print(System.out);

@@ -97,6 +97,17 @@ class TimelineEvaluationTest {
         holds("timeline-blind7", 16, 0.99, 0.80, 5);
     }
 
+    /**
+     * timeline-blind8 (16 scenarios from a stadium authority, an agricultural border station, Labor-OIG, a securities
+     * division, SSA-OIG, weights and measures, a medical examiner, cannabis control, zoo police, DHS-OIG, a township,
+     * Education-OIG, FDA-OCI, a contractors board, a county sheriff and a city police; 5 quiet), scored once blind after
+     * the work on blind7: P 1.000 R 0.619, 5 of 5 quiet.
+     */
+    @Test
+    void timelineFindingsOnTheBlindEighthSet() throws Exception {
+        holds("timeline-blind8", 16, 0.99, 0.61, 5);
+    }
+
     /** Every quiet scenario must stay silent. */
     private static final int ALL_QUIET = -1;
 
