@@ -362,9 +362,16 @@ public final class LuceneDiscoveryIndex implements DiscoveryIndex {
         }
     }
 
-    /** The best {@code n} pages, with the exact number of matching pages (Lucene's default stops counting at 1,000). */
+    /**
+     * The best {@code n} pages, with the exact number of matching pages (Lucene's default stops counting at 1,000).
+     * Pages that score the same (every page a wildcard matches scores alike) come in page-key order, not in the order
+     * a parallel ingest happened to add them, so the same query on the same case always lists the same pages.
+     */
     private static TopDocs exactTop(IndexSearcher s, Query q, int n) throws IOException {
-        return s.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(Math.max(1, n), null, Integer.MAX_VALUE));
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(PAGE_KEY, SortField.Type.STRING));
+        TopDocs td = s.search(q, new org.apache.lucene.search.TopFieldCollectorManager(sort, Math.max(1, n), null, Integer.MAX_VALUE));
+        org.apache.lucene.search.TopFieldCollector.populateScores(td.scoreDocs, s, q);
+        return td;
     }
 
     private List<SearchHit> hits(IndexSearcher s, Query text, ScoreDoc[] page, CaseCast cast, String query) throws IOException {
