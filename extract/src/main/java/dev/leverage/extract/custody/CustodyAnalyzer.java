@@ -527,12 +527,16 @@ public final class CustodyAnalyzer {
                 // An undated record (a property form's item list) cannot say when its seal was on the package, only that
                 // it was; one the chain already shows is no change, wherever the undated record sorts.
                 if (e.time() == null && sealsSeen.stream().anyMatch(s -> sameSeal(s, seal))) continue;
+                // A lab's examination log resealing the item before the receipt that still shows the submitter's seal:
+                // the analysis is out of order (found as such), not a second change of seal.
+                boolean backToEarlier = lastSealLink != null && "examination".equals(lastSealLink.event().source())
+                        && sealsSeen.stream().anyMatch(s -> sameSeal(s, seal));
                 sealsSeen.add(seal);
                 // A laboratory's own log putting the item back in its vault under its own seal, signed and timed by the
                 // examiner, is the record of the resealing.
                 boolean labReseal = e.source().equals("table") && e.time() != null && isStaff(labStaff, e.releasedBy())
                         && (Handlers.isSecureStorage(e.receivedBy()) || isStaff(labStaff, e.receivedBy()));
-                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !resealedBetween(links, lastSealLink, l)
+                if (lastSeal != null && !sameSeal(lastSeal, seal) && !sealFlagged && !labReseal && !backToEarlier && !resealedBetween(links, lastSealLink, l)
                         && !resealedUnder(reseals, e.seal())
                         && !namesOldSeal(l, lastSealLink.event().seal())) {
                     List<Citation> cites = new ArrayList<>(lastSealLink.citations());

@@ -52,6 +52,12 @@ public record CustodyEvent(String item, LocalDateTime time, String releasedBy, S
                 weightKind, description, action, source, order, citation);
     }
 
+    /** The same record as another kind of step (a hand-off to a ledger's keeper is storage). */
+    public CustodyEvent as(String other) {
+        return new CustodyEvent(item, time, releasedBy, receivedBy, purpose, location, seal, sealStatus, count, weightGrams,
+                weightKind, description, other, source, order, citation);
+    }
+
     /** The same record cited to another passage (the line of a list that names its item). */
     public CustodyEvent citing(Citation other) {
         return new CustodyEvent(item, time, releasedBy, receivedBy, purpose, location, seal, sealStatus, count, weightGrams,

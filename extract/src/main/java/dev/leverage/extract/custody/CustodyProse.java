@@ -449,7 +449,9 @@ public final class CustodyProse {
                 if (released == null && carriedFrom != null) released = carriedFrom.receivedBy();
                 if (to.find()) received = who(to, clause.substring(cue.end()), author);
                 // "Released to Det. Nordstrom on 06/04 at 1325 hrs by L. Quintero": the passive names the releaser after "by".
-                boolean passive = Prefilter.matches(clause.substring(0, cue.start()), "(?is)\\s*|.*\\b(was|were|been|being)\\s+$");
+                // "Both items released 2025-05-27 10:00 to ... by R. Montejo": a verb after only the items is a passive too.
+                boolean passive = Prefilter.matches(clause.substring(0, cue.start()), "(?is)\\s*|.*\\b(was|were|been|being)\\s+$")
+                        || Prefilter.matches(clause.substring(0, cue.start()), "(?is)\\s*(?:both|all|the|these|said)?\\s*(?:items?|exhibits?|articles?|packages?|specimens?)\\s*(?:(?:no\\.?|#)?\\s*\\d{1,3}[A-Z]?(?:\\s*(?:,|and|&|-)\\s*\\d{1,3}[A-Z]?)*)?\\s+$");
                 Matcher byAfter = BY.matcher(clause.substring(cue.end()));
                 if (byAfter.find() && (released == null || passive)) released = who(byAfter, clause.substring(cue.end()), author);
                 else if (by.find() && released == null) released = who(by, clause, author);

@@ -31,7 +31,7 @@ public final class CustodyTableReader {
 
         public static Columns of(List<String> header) {
             Columns c = new Columns();
-            int agencyItem = -1;
+            int agencyItem = -1, loggedBy = -1;
             for (int i = 0; i < header.size(); i++) {
                 // OCR puts digits for letters in headers ("RECE1VED BY", "PURP0SE").
                 String h = Prefilter.replaceAll(Prefilter.replaceAll(CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT), "[.:#*]", " "), "\\s+", " ").strip();
@@ -43,8 +43,13 @@ public final class CustodyTableReader {
                 if (Prefilter.matches(h, "(agency|client|submitter'?s?|submitting agency|dept|department|div|division|police|your|case) (item|itm|exh|exhibit|evidence)( no| number| id)?")) agencyItem = i;
                 // "FFEB Item" beside "Lab Exh.": an agency's initials before its own item numbers
                 else if (agencyItem < 0 && i > 0 && Prefilter.matches(h, "(?!lab |laboratory |fsl )[a-z]{2,6} (item|itm|exh|exhibit)( no| number| id)?")) agencyItem = i;
-                // "Container and seal as received": the state the package came in, not who took it
-                if (Prefilter.matches(h, ".*\\bseal\\b.*\\b(as|when|upon|on|at) (received|receipt)\\b.*")) h = "seal";
+                // "Container and seal as received", "Packaging as received": the state the package came in, not who took it
+                if (Prefilter.matches(h, ".*\\b(seal|packag\\w*|container|wrapping)\\b.*\\b(as|when|upon|on|at) (received|receipt)\\b.*")) h = "seal";
+                // "Submitter #": the number the submitting agency gave the item
+                if (Prefilter.matches(CustodyText.ocr(header.get(i)).toLowerCase(Locale.ROOT).strip(), "submitter'?s?\\s*(#|no\\.?|number|item|itm)\\s*#?")) agencyItem = i;
+                // "Brought by" / "Logged by" at a laboratory's counter: who delivered, and who took it in
+                if (Prefilter.matches(h, "brought( in)? by|delivered by|carried by")) h = "from";
+                if (Prefilter.matches(h, "(logged|logged in|accessioned|intake) by")) loggedBy = i;
                 if (Prefilter.matches(h, "lab (exh|exhibit)( no| number)?")) h = "lab item";
                 if (Prefilter.matches(h, "(released|release|relinquished|rel) (date|time|date ?/ ?time|date ?& ?time)")
                         || Prefilter.matches(h, "(date|time|date ?/ ?time|date ?& ?time) (released|relinquished|of release)")) {
@@ -79,7 +84,7 @@ public final class CustodyTableReader {
                 else if (Prefilter.matches(h, "(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
                 else if (Prefilter.matches(h, "(released by.*|from|relinquished.*|released|given by|turned over by|delivered by|submitted by|transferred by|released from|(transferred|transfer|custody|received) from.*)")) c.released = i;
                 else if (Prefilter.matches(h, "(received by.*|to|accepted by.*|received|taken by|receiving.*|released to|transferred to|recipient|(transfer|custody) to.*)")) c.received = i;
-                else if (Prefilter.matches(h, "(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|task|test(s| performed)?|explanation|justification)")) c.purpose = i;
+                else if (Prefilter.matches(h, "(purpose.*|reason.*|action|transaction|activity|event|step|procedure|examination|work performed|work done|what was done|what happened|task|test(s| performed)?|explanation|justification)")) c.purpose = i;
                 else if (Prefilter.matches(h, "(location.*|storage.*|where.*|bin|shelf)")) c.location = i;
                 else if (Prefilter.matches(h, "(seal.*|(?!.*condition).*\\bseal( no| number| #)?|tamper.*|bag no|bag number)") && !Prefilter.matches(h, ".*condition.*")) c.seal = i;
                 else if (Prefilter.matches(h, "(count|qty|quantity|units|no of units|# units|pieces|pcs|no of items|unit count)")) c.count = i;
@@ -97,6 +102,7 @@ public final class CustodyTableReader {
                 else if (Prefilter.matches(h, ".*\\b(action|activity|purpose|reason|note|why)\\b.*") && c.purpose < 0) c.purpose = i;
             }
             if (agencyItem >= 0) c.item = agencyItem;
+            if (loggedBy >= 0 && c.released >= 0 && c.received < 0) c.received = loggedBy;
             return c;
         }
 
@@ -256,6 +262,8 @@ public final class CustodyTableReader {
         for (List<String> row : rows) {
             if (row.stream().allMatch(String::isBlank)) continue;
             String itemCell = itemCell(cell(row, c.item));
+            // "--" or "n/a" under the item: a row for no item (a daily check of the safe), not the item above again
+            if (Prefilter.matches(itemCell.strip(), "(?i)[-–—]{1,3}|n/?a|none")) continue;
             if (!itemCell.isBlank()) {
                 List<String> keys = lettered(itemCell, tableKeys, ItemKey.of(itemCell));
                 if (severalCases && !cell(row, c.caseNo).isBlank()) keys = keys.stream().map(k -> ItemKey.inCase(k, cell(row, c.caseNo))).toList();
@@ -310,6 +318,9 @@ public final class CustodyTableReader {
             if (ditto) seal = null;
             else if (seal != null && !Prefilter.matches(seal, ".*[0-9OlI]{3,}.*")) seal = null;
             else if (seal != null) seal = Prefilter.replaceAll(seal, "\\s*\\(.*$", "").strip();
+            // "UPD 0089402 - seal strip cut; bag re-closed": the number, then what became of it
+            if (seal != null && Prefilter.matches(seal, "(?s)[^-–—;]*\\d{3,}[^-–—;]*\\s[-–—;]\\s+[A-Za-z].*"))
+                seal = Prefilter.replaceFirst(seal, "(?s)\\s[-–—;]\\s+[A-Za-z].*$", "").strip();
             if (seal != null && (Prefilter.matches(seal, "(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
             String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
             // A "Seal intact" column answered Y or N is the seal's condition, not its number.
@@ -345,6 +356,15 @@ public final class CustodyTableReader {
             seal = sealOnly(seal);
             String[] seals = completeSeals(seal == null ? new String[0] : seal.split("\\s*[/,;&]\\s*"));
             if (seals.length == 1 && items.size() > 1) seals = sealRange(seals[0], items.size());
+            String action = rowAction(purpose != null ? purpose : remarks, released, received);
+            // "ESF-1" where the page calls it an evidence safe ("SECURITY OFFICE EVIDENCE LOG (ESF-1)"): storage, not a person
+            if ((action == null || "transfer".equals(action)) && storageCode(page.text(), received)) {
+                action = "stored";
+                if (location == null) location = received.strip();
+            }
+            // A laboratory report's receipt table: an officer brings the item, the lab's staff (no rank) log it in.
+            if ((action == null || "transfer".equals(action)) && d.type().equals("lab_report") && Handlers.isOfficer(released)
+                    && !Handlers.isBlank(received) && !Handlers.isOfficer(received) && !Handlers.isPlace(received)) action = "lab_received";
             for (int k = 0; k < items.size(); k++) {
                 String item = items.get(k);
                 String itemSeal = ditto ? lastSeal.get(item) : items.size() > 1 && seals.length == items.size() ? seals[k] : seal;
@@ -352,14 +372,56 @@ public final class CustodyTableReader {
                 // A row for several items packed together ("2 + 3", 2 pcs, 9.8 g) counts and weighs the package, not each item.
                 boolean group = items.size() > 1;
                 out.add(new CustodyEvent(item, when, released, received, purpose, location, itemSeal, status, group ? null : count, group ? null : grams, group ? null : kind,
-                        blankToNull(cell(row, c.description)), rowAction(purpose != null ? purpose : remarks, released, received), "table", order[0]++, cite));
+                        blankToNull(cell(row, c.description)), action, "table", order[0]++, cite));
                 if (releasedWhen != null && when != null && !releasedWhen.equals(when) && released != null && received != null) {
                     out.add(new CustodyEvent(item, releasedWhen, released, received, "released", null, itemSeal, null, null, null, null,
                             null, "transfer", "table-release", order[0]++, cite));
                 }
             }
         }
-        return out;
+        return keptBy(out);
+    }
+
+    /**
+     * A vault's or property room's ledger, listing several items or cases, whose keeper signs nearly every row: a row
+     * that hands an item to the keeper puts it into that storage, as a row "to Property Room" would. An officer is never
+     * taken for a keeper: the one on every row of a field log seized and carried the items.
+     */
+    static List<CustodyEvent> keptBy(List<CustodyEvent> rows) {
+        List<CustodyEvent> table = rows.stream().filter(e -> e.source().equals("table")).toList();
+        long items = table.stream().map(CustodyEvent::item).distinct().count();
+        if (table.size() < 4 || items < 2) return rows;
+        java.util.Map<String, java.util.Set<String>> signed = new java.util.LinkedHashMap<>();
+        for (CustodyEvent e : table) {
+            for (String who : new String[] {e.releasedBy(), e.receivedBy()}) {
+                if (Handlers.isBlank(who) || Handlers.isPlace(who)) continue;
+                String key = signed.keySet().stream().filter(k -> Handlers.same(k, who)).findFirst().orElse(who);
+                signed.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(e.citation().quote());
+            }
+        }
+        int total = (int) table.stream().map(e -> e.citation().quote()).distinct().count();
+        String keeper = null;
+        for (var en : signed.entrySet()) {
+            if (en.getValue().size() * 5 >= total * 4 && total >= 4) {
+                if (keeper != null) return rows; // two people on nearly every row: a hand-off log between them, not a keeper's ledger
+                keeper = en.getKey();
+            }
+        }
+        // an officer on every row of a field log is the one who seized and carried it, not a keeper of storage
+        if (keeper == null || Handlers.isOfficer(keeper)) return rows;
+        final String k = keeper;
+        return rows.stream().map(e -> e.source().equals("table") && Handlers.same(e.receivedBy(), k) && !"seized".equals(e.action())
+                && (e.action() == null || "transfer".equals(e.action())) ? e.as("stored") : e).toList();
+    }
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{2,5}-?\\d{1,3}[A-Z]?");
+
+    /** Whether a handler cell is a bare code the page names as a safe, locker, vault or evidence log ("Evidence Safe (ESF-1)"). */
+    static boolean storageCode(String pageText, String handler) {
+        if (handler == null || pageText == null || !Prefilter.matches(CODE, handler.strip())) return false;
+        String code = Pattern.quote(handler.strip());
+        return Pattern.compile("(?i)\\b(safe|locker|vault|cage|evidence\\s+(?:room|log|store)|property\\s+room|strong\\s*room)\\s*[(:#-]?\\s*(?:no\\.\\s*)?" + code + "\\b")
+                .matcher(pageText).find();
     }
 
     /** "E 0718342 / CMY / 03-07 0710": a seal cell that adds who sealed and when; only the seal is the seal. */
@@ -436,6 +498,9 @@ public final class CustodyTableReader {
         return out;
     }
 
+    /** "resealed in EDFS pouch C25-03120-2": the number of the package a lab reseals into. */
+    private static final Pattern LAB_PACKAGE = Pattern.compile("(?i)\\b(?:pouch|bag|envelope|container|tape|seal)\\s+(?:no\\.?\\s*|#\\s*)?((?-i:[A-Z0-9][A-Z0-9-]*\\d{3,}[A-Z0-9-]*))");
+
     /**
      * A laboratory's examination log ("Item | Date | Step | Analyst"): when each item was worked on. An analysis
      * dated before the laboratory received the item is a break the analyzer finds.
@@ -450,6 +515,11 @@ public final class CustodyTableReader {
             String header = String.join(" | ", table.rows().get(h)).toLowerCase(java.util.Locale.ROOT);
             boolean results = Prefilter.matches(header, "(?s).*\\b(analyst|chemist|examiner|result|results|analy[sz]\\w*|examined|tested)\\b.*");
             if (c.isCustody() || c.item < 0 || c.date < 0 || c.purpose < 0 && !results || c.released >= 0 || c.received >= 0) continue;
+            // The examiner who did each step: the one who opened and resealed the package, where a step says so.
+            int examiner = -1;
+            for (int i = 0; i < table.rows().get(h).size(); i++) {
+                if (Prefilter.matches(table.rows().get(h).get(i).strip(), "(?i)(analyst|chemist|examiner|scientist|criminalist|examined\\s+by|analy[sz]ed\\s+by)(\\s+name)?")) examiner = i;
+            }
             for (List<String> row : continued(table.rows().subList(h + 1, table.rows().size()), c)) {
                 List<String> keys = ItemKey.of(itemCell(cell(row, c.item)));
                 // "09/12/2024 - 09/13/2024": the analysis began on the first day.
@@ -457,7 +527,9 @@ public final class CustodyTableReader {
                 LocalDateTime when = TimeParser.parseDateTime(stamp);
                 if (when == null) {
                     LocalDate day = TimeParser.parseDate(stamp);
-                    if (day != null) when = day.atStartOfDay();
+                    // "Exam date | Time": the clock in a column of its own
+                    LocalTime clock = c.time >= 0 && c.time != c.date ? TimeParser.parseClock(stamp(row, c.time)) : null;
+                    if (day != null) when = clock != null ? LocalDateTime.of(day, clock) : day.atStartOfDay();
                 }
                 if (keys.isEmpty() || when == null) continue;
                 String step = c.purpose >= 0 ? blankToNull(cell(row, c.purpose)) : "analysis";
@@ -466,9 +538,18 @@ public final class CustodyTableReader {
                 String kind = grams == null ? null : CustodyText.weightKind(cell(row, c.weight) + " " + c.weightHeader);
                 Integer count = description == null ? null : CustodyProse.count(description);
                 Citation cite = Citation.of(d, page, Prefilter.replaceAll(String.join(" ", row), "\\s+", " ").strip());
+                String by = examiner >= 0 ? blankToNull(cell(row, examiner)) : null;
+                String status = CustodyText.sealStatus(nz(step));
+                // "resealed in EDFS pouch C25-03120-2": the lab's own seal, applied by the examiner at the step's time
+                boolean sealing = "resealed".equals(status) || "sealed".equals(status);
+                String seal = sealing ? CustodyText.sealNumber(nz(step)) : null;
+                if (sealing && seal == null) {
+                    Matcher bag = LAB_PACKAGE.matcher(nz(step));
+                    if (bag.find()) seal = bag.group(1);
+                }
                 for (String item : keys) {
                     boolean one = keys.size() == 1;
-                    out.add(new CustodyEvent(item, when, null, null, step, null, null, CustodyText.sealStatus(nz(step)), one ? count : null, one ? grams : null,
+                    out.add(new CustodyEvent(item, when, null, sealing ? by : null, step, null, seal, status, one ? count : null, one ? grams : null,
                             one ? kind : null, one ? description : null, "analyzed", "examination", order[0]++, cite));
                 }
             }

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  */
 public final class CustodyText {
     private static final Pattern SEAL_NUMBER = Pattern.compile("(?i)\\bseal(?:ed(?:\\s+with)?|\\s*(?:no\\.?|number|#))?\\s*:?\\s*(?:(?:[A-Z]{2,6}\\s+)?(?:evidence\\s+)?(?:label|tape)\\s+)?#?\\s*((?:[A-Z]{1,4}-){0,2}[A-Z]{0,4}-?\\d{3,10}(?:-?[A-Z]{1,2}\\d{0,2}|-\\d{1,6})?)\\b");
-    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact|(seal|evidence\\s+tape)\\b[^.;]{1,50}?\\b(was|were|had\\s+been|appeared)\\s+(broken|torn|cut|slit|tampered(\\s+with)?|compromised|damaged))\\b");
+    private static final Pattern BROKEN = Pattern.compile("(?i)\\b(seal\\w*\\s+(was\\s+|were\\s+)?(broken|not\\s+intact|torn|cut|tampered|compromised|missing|damaged)|broken\\s+seal|(no|not)\\s+intact|open(ed)?\\s+(package|bag|container)\\s+received|seal\\s+not\\s+intact|(seal|evidence\\s+tape)\\b[^.;]{1,50}?\\b(was|were|had\\s+been|appeared)\\s+(broken|torn|cut|slit|tampered(\\s+with)?|compromised|damaged)|seal\\s+(strip|tape|label|sticker)\\s+(along|across|on|at)\\s+[^.;]{1,30}?\\s(cut|slit|torn|broken|peeled|lifted))\\b");
     private static final Pattern RESEALED = Pattern.compile("(?i)\\bre-?seal(ed|ing)?\\b");
     private static final Pattern NOT_INVENTORIED = Pattern.compile("(?i)\\bnot\\s+inventor(ied|y)\\b|\\bwithout\\s+inventory\\b");
     private static final Pattern INTACT = Pattern.compile("(?i)\\b(seals?\\s+(was\\s+|were\\s+)?intact|intact\\s+seal|sealed\\s+and\\s+intact)\\b");
     private static final Pattern OUTSIDE = Pattern.compile("(?i)\\b(my\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|car|truck|desk|briefcase|locker\\s+at\\s+the\\s+gym|gym\\s+bag)|"
             + "(officer'?s|deputy'?s|agent'?s|his|her)\\s+(residence|home|house|apartment|garage|personal\\s+(vehicle|car|truck)|desk|briefcase)|"
             + "personal\\s+(pick-?up\\s+)?(vehicle|car|truck|suv|van|safe|locker)|home\\s+safe|safe\\s+at\\s+(my|his|her)\\s+(residence|home|house)|at\\s+home|(drove|went|took\\s+it|brought\\s+it)\\s+home|"
-            + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|(my|his|her)\\s+(own\\s+)?(barracks\\s+room|quarters|dorm\\s+room|bedroom|room)|"
+            + "desk\\s+drawer|briefcase|glove\\s+(box|compartment)|(my|his|her)\\s+(own\\s+)?(barracks\\s+room|quarters|dorm\\s+room|bedroom|room|cabin|stateroom|berth|bunk)|crew\\s+cabin|"
             + "(wall\\s+)?locker\\s+in\\s+(my|his|her)\\s+(own\\s+)?(barracks\\s+)?room|gym\\s+locker|overnight\\s+in\\s+(my|his|her|the)\\s+(vehicle|car|truck|patrol\\s+car|cruiser)|"
             // an office's furniture and a staff kitchen's fridge: inside the building, outside the evidence system
             + "(filing\\s+)?(cabinet|desk|drawer|safe)\\s+in\\s+(my|his|her)\\s+(own\\s+)?office|(my|his|her)\\s+office\\s+(filing\\s+)?(cabinet|desk|drawer|safe)|"

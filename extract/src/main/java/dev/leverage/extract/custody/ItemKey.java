@@ -20,6 +20,10 @@ public final class ItemKey {
     /** A property tag or lot numbering the item in its last part: "2024-00412-003", "CED-24-0388-1A" (sub-item 1A). */
     private static final Pattern SERIES = Pattern.compile("(?i)([A-Z]{2,4})-?(\\d{1,3}[A-Z]?)");
     private static final Pattern PROPERTY_TAG = Pattern.compile("\\b(?:[A-Z0-9]{1,5}-){1,4}\\d{3,7}-(\\d{1,4}[A-Z]?)\\b");
+    /** A file or case number, a slash, and the item ("UPD-SDAI-25-0033 / 1187-1", "25-0412 / Item 2"). */
+    private static final Pattern FILE_AND_ITEM = Pattern.compile("\\s*([A-Z0-9]{1,6}(?:-[A-Z0-9]{1,7}){1,4})\\s*/\\s*(\\S.{0,30}?)\\s*");
+    private static final Pattern FILE_DIGITS = Pattern.compile("\\d{4}|\\d{2}-\\d{3}");
+    private static final Pattern BOX_ITEM = Pattern.compile("\\s*\\d{4,5}-(\\d{1,3}[A-Z]?)\\s*");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
     private ItemKey() {
@@ -27,6 +31,7 @@ public final class ItemKey {
 
     /** An item of a named case in a ledger that lists several ("1@LMT24-005098"). */
     public static String inCase(String key, String caseNumber) {
+        if (key.indexOf('@') >= 0) return key;
         return key + "@" + Prefilter.replaceAll(caseNumber.strip().toUpperCase(java.util.Locale.ROOT), "\\s+", "");
     }
 
@@ -132,6 +137,18 @@ public final class ItemKey {
         Matcher series = SERIES.matcher(label.strip());
         if (series.matches() && !Prefilter.matches(series.group(1), "(?i)item|itm|exh|ex|no|nos|lab|tag|pkg|lot|art|spec|evid|prop|qty")) {
             out.add((series.group(1) + series.group(2)).toUpperCase(java.util.Locale.ROOT));
+            return out;
+        }
+        // "UPD-SDAI-25-0033 / 1187-1": a ledger's file number, then the item; the file is the case the item belongs to.
+        Matcher filed = FILE_AND_ITEM.matcher(label);
+        if (filed.matches() && FILE_DIGITS.matcher(filed.group(1)).find()) {
+            for (String key : of(filed.group(2))) out.add(key.indexOf('@') < 0 ? inCase(key, filed.group(1)) : key);
+            return out;
+        }
+        // A box and its item ("1187-1", "0917-2A"): the item is the part after the box's number.
+        Matcher boxed = BOX_ITEM.matcher(label);
+        if (boxed.matches()) {
+            out.add(Prefilter.replaceFirst(boxed.group(1), "^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
         }
         // A property tag "2024-00412-003" numbers the item in its last part.

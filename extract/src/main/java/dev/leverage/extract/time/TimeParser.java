@@ -31,6 +31,8 @@ public final class TimeParser {
     // 2215 hrs, 2215 hours, 2146.23 hours, 0006hrs, 2215H
     private static final Pattern MILITARY_SUFFIX = Pattern.compile(
             "(?i)(?<![\\d.:/-])(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?:\\.([0-5]\\d))?\\s*(?:hrs|hours|hr|h)\\b\\.?");
+    // "22h40", "08h40": the hour-h-minutes clock of ships' logs and European forms
+    private static final Pattern H_CLOCK = Pattern.compile("(?i)(?<![\\w:.])(" + APPROX + ")?([01]?\\d|2[0-3])h([0-5]\\d)(?![\\w:])");
     // at 2347, approximately 0011, between 2300 and 0800, until 0600
     private static final Pattern MILITARY_CONTEXT = Pattern.compile(
             "(?i)(?<![\\w])(at|@|~|approximately|approx\\.?|aprox\\.?|about|around|between|and|until|till|by|from|to|before|after|time(?:\\s+(?:of\\s+)?[a-z]+){0,3}\\s*:?|"
@@ -175,6 +177,11 @@ public final class TimeParser {
         while (m.find()) {
             LocalTime t = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), null);
+            if (t != null) found.add(new TimeExpression(m.start(), m.end(), m.group(), t, null, m.group(1) != null, false));
+        }
+        m = H_CLOCK.matcher(text);
+        while (m.find()) {
+            LocalTime t = clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), 0, null);
             if (t != null) found.add(new TimeExpression(m.start(), m.end(), m.group(), t, null, m.group(1) != null, false));
         }
         m = MILITARY_CONTEXT.matcher(text);
@@ -382,6 +389,11 @@ public final class TimeParser {
         if (Prefilter.matches(s, "\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
             String[] p = s.split("[:.]");
             return clock(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 0, null);
+        }
+        // "22h40": a ship's or a European log's clock
+        if (Prefilter.matches(s, "(?i)\\d{1,2}h\\d{2}")) {
+            String[] p = s.toLowerCase(java.util.Locale.ROOT).split("h");
+            return clock(Integer.parseInt(p[0]), Integer.parseInt(p[1]), 0, null);
         }
         List<TimeExpression> t = times(s);
         return t.size() == 1 ? t.get(0).time() : null;

@@ -69,6 +69,25 @@ class CustodyReadingTest {
     }
 
     @Test
+    void aLedgersFileNumberAndBoxNumberAreNotItems() {
+        assertEquals(List.of("1@UPD-SDAI-25-0033"), ItemKey.of("UPD-SDAI-25-0033 / 1187-1"), "file / box-item: item 1 of that file");
+        assertEquals(List.of("2@SEC-CM-25-0117"), ItemKey.of("SEC-CM-25-0117/2"));
+        assertEquals(List.of("1"), ItemKey.of("1187-1"), "box 1187, item 1");
+        assertEquals(List.of("2A"), ItemKey.of("0917-2A"));
+        assertEquals(List.of("1", "2", "3"), ItemKey.of("1-3"), "a range is still a range");
+        assertEquals("1@X-25-0001", ItemKey.inCase("1@X-25-0001", "Y-25-0002"), "a key that already names its case keeps it");
+    }
+
+    @Test
+    void aShipsClockAndADashedItemCellAreRead() {
+        assertEquals(java.time.LocalTime.of(22, 40), dev.leverage.extract.time.TimeParser.parseClock("22h40"));
+        assertEquals(java.time.LocalTime.of(8, 40), dev.leverage.extract.time.TimeParser.times("At 08h40 I opened ESF-1.").get(0).time());
+        assertTrue(CustodyTableReader.storageCode("SECURITY OFFICE EVIDENCE LOG (ESF-1)", "ESF-1"));
+        assertFalse(CustodyTableReader.storageCode("SECURITY OFFICE EVIDENCE LOG (ESF-1)", "SO N. Varga"));
+        assertFalse(CustodyTableReader.storageCode("Unit ESF-1 responded", "ESF-1"));
+    }
+
+    @Test
     void itemLabelsOfOtherSeriesAreNotTheAgencysNumbers() {
         assertEquals(List.of("1A"), ItemKey.of("CED-24-0388-1A"));
         assertEquals(List.of("CB1"), ItemKey.of("CB1"));
