@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.TreeMap;
@@ -196,7 +197,28 @@ public final class CustodyAnalyzer {
         boolean rigid = links.stream().flatMap(l -> l.citations().stream()).anyMatch(c -> Prefilter.find(RIGID_PACKAGING, c.quote()))
                 || links.stream().map(l -> l.event().description()).filter(java.util.Objects::nonNull).anyMatch(d -> Prefilter.find(RIGID_PACKAGING, d));
         if (rigid) return Double.MAX_VALUE;
+        // "UPD bag 4.20 g", "plus a 4.1 g pouch": the records weigh the soft packaging themselves
+        Double stated = statedPackaging(links);
+        if (stated != null) return stated + Math.max(0.5, 0.05 * gross);
         return 25 + 0.10 * gross + (count == null ? 1 : count);
+    }
+
+    private static final Pattern PACKAGING_WEIGHT = Pattern.compile("(?i)\\b(?:bag|pouch|envelope|baggie|sleeve|packaging|wrapper)s?\\s*(?:weight|wt\\.?|weighs|weighed|=|:|\\()?\\s*(?:of\\s+)?(\\d{1,3}(?:\\.\\d{1,3})?)\\s*(?:g|grams?)\\b"
+            + "|\\b(\\d{1,3}(?:\\.\\d{1,3})?)\\s*(?:g|grams?)\\s+(?:[a-z-]+\\s+){0,2}(?:bag|pouch|envelope|baggie|sleeve|packaging|wrapper)\\b");
+
+    /** The heaviest packaging weight the chain's records state, or null when none weighs its packaging. */
+    private static Double statedPackaging(List<Link> links) {
+        Double most = null;
+        for (Link l : links) {
+            for (Citation c : l.citations()) {
+                Matcher m = PACKAGING_WEIGHT.matcher(c.quote());
+                while (m.find()) {
+                    double w = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+                    if (w > 0 && (most == null || w > most)) most = w;
+                }
+            }
+        }
+        return most;
     }
 
     /** A seal number as compared: case, spacing and dashes ignored, and OCR's O/0, I/l/1, S/5 and B/8 ("2S-0117", "25-0ll7") read as one. */

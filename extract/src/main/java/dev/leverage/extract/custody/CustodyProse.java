@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class CustodyProse {
     // "Evidence Custodian Gus Amberley (E-14)": an employee number in parentheses is not an item.
     private static final Pattern ITEM = Pattern.compile("(?i)\\b(?:(?-i:[A-Z]{2,5})\\s+(?=(?:items?|exhibits?|exh\\.)\\s*#?\\s*\\d))?(?:lab\\s+)?(?:items?|exhibits?|exh\\.|pkgs?\\.?|packages?|articles?|specimens?|(?-i:Lots?))\\s*(?:no\\.?\\s*)?#?\\s*\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b"
-            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
+            + "(?:\\s*(?:through|thru|-|to|and|&|,)\\s*(?:items?\\s*)?#?\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?\\b)*|(?i:\\bitems?\\s*#?\\s*\\d{4,5}-\\d{1,3}[A-Z]?\\b)|\\b(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?\\b|(?<![#(])\\bE-\\d{1,3}[A-Z]?\\b(?!\\))");
     // "heat-sealed", "vacuum-sealed": an adjective of the package, not the act of sealing.
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
@@ -205,6 +205,16 @@ public final class CustodyProse {
 
     /** The item keys a text names. */
     public static List<String> items(String text) {
+        // An aside that tells the item's history ("(\"30 tablets split from item 2\")") names an item the sentence is not
+        // about, where the sentence names one outside it. (An aside naming the item's tag is its identity, and stays.)
+        if (text != null && text.indexOf('(') >= 0 && Prefilter.find(HISTORY_ASIDE, text)) {
+            List<String> outside = itemsIn(Prefilter.replaceAll(text, "(?i)\\([^()]*\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]*\\)", " "));
+            if (!outside.isEmpty()) return outside;
+        }
+        return itemsIn(text);
+    }
+
+    private static List<String> itemsIn(String text) {
         List<String> items = new ArrayList<>();
         String t = ItemKey.withoutLabLabels(text);
         Matcher im = ITEM.matcher(t);
@@ -212,7 +222,7 @@ public final class CustodyProse {
         while (may && im.find()) {
             // "resealed with WSCL evidence tape T24-1877-01": a tape numbered like a tag is a seal, not an item.
             if (Prefilter.matches(im.group(), "(?:[A-Z]{1,4}-?)?\\d{2,4}-\\d{3,7}-\\d{1,4}[A-Z]?")
-                    && Prefilter.matches(t.substring(Math.max(0, im.start() - 40), im.start()), "(?is).*\\b(tape|seal|seals|sealed|strip|closure)\\b[^.;]{0,25}$")) continue;
+                    && Prefilter.matches(t.substring(Math.max(0, im.start() - 40), im.start()), "(?is).*\\b(tape|seal|seals|sealed|strip|closure|pouch|bag|envelope|sleeve)\\b[^.;]{0,25}$")) continue;
             String label = im.group();
             // "Item 1 - 12 steel gaffs": one item, then its count, not items 1 to 12.
             Matcher listed = LISTED_COUNT.matcher(label);
@@ -623,10 +633,15 @@ public final class CustodyProse {
         // "Intake Specialist Rufus Tennant received from SSG Oren Blackwood"), whatever other name the sentence has.
         Matcher named = NAME_BEFORE_VERB.matcher(before);
         if (named.find() && !Prefilter.matches(named.group(1), "(?s).*\\b(Item|Items|Exhibit|Lab|Laboratory|Evidence|Property|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December)\\b.*")) return named.group(1);
+        // The sentence's actor named only after the verb ("Released 09/24/2024 to Inv. C. Bexhill-Marr.") is its object, not its subject.
+        int after = actor == null || before.contains(actor) ? -1 : clause.indexOf(actor, verbAt);
+        if (after >= 0 && Prefilter.find(TO_WORD, clause.substring(verbAt, after))) return null;
         if (actor != null && !Prefilter.matches(before, "(?s).*\\b(was|were|been)\\s*$")) return actor;
         return null;
     }
 
+    private static final Pattern HISTORY_ASIDE = Pattern.compile("(?i)\\([^()]*\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]*\\)");
+    private static final Pattern TO_WORD = Pattern.compile("\\bto\\b");
     private static final Pattern NAME_BEFORE_VERB = Pattern.compile("(?:^|[-–,:;]\\s*|\\s)((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*|[A-Z]{2,5}\\.?\\s+){1,2}[A-Z][a-z][A-Za-z'-]+)\\s+(?:then\\s+|also\\s+|personally\\s+)?$");
     private static final Pattern ROLE_END = Pattern.compile("(?i)\\b(officer|custodian|clerk|technician|tech|analyst|chemist|criminalist|examiner|supervisor|sergeant|deputy|detective|agent|trooper)\\.?$");
     private static final Pattern APPOSITION = Pattern.compile("^,?\\s+((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*){0,2}[A-Z][A-Za-z'-]+(?:\\s*#\\s?[\\w-]+)?)");

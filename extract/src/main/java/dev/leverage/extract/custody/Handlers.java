@@ -107,9 +107,14 @@ public final class Handlers {
         return Prefilter.find(PLACE, s) && !Prefilter.matches(s, ".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
 
+    private static final Pattern SIGNED_FOR = Pattern.compile("(?s)(.*?\\p{L}.*?)\\s+for\\s+(?:(?:Inv|Det|Ofc|Officer|Sgt|Dep|Agent|SA|Lt|Cpl|Tpr|Insp|Mr|Ms|Dr)\\.?\\s+)?(?:[A-Z]\\.\\s*)+[A-Z][A-Za-z'-]+.*");
+
     /** Whether two records name the same custodian. */
     public static boolean same(String a, String b) {
         if (isBlank(a) || isBlank(b)) return false;
+        // "Inv. T. Wrenhaven (T-311) for Inv. C. Bexhill-Marr (T-306)": the one who signed is the one who held it
+        Matcher fa = SIGNED_FOR.matcher(a), fb = SIGNED_FOR.matcher(b);
+        if (fa.matches() || fb.matches()) return same(fa.matches() ? fa.group(1) : a, fb.matches() ? fb.group(1) : b);
         // "UPS overnight" and "UPS": one carrier
         String ca = carrier(a);
         if (ca != null) return ca.equals(carrier(b));

@@ -23,7 +23,7 @@ public final class ItemKey {
     /** A file or case number, a slash, and the item ("UPD-SDAI-25-0033 / 1187-1", "25-0412 / Item 2"). */
     private static final Pattern FILE_AND_ITEM = Pattern.compile("\\s*([A-Z0-9]{1,6}(?:-[A-Z0-9]{1,7}){1,4})\\s*/\\s*(\\S.{0,30}?)\\s*");
     private static final Pattern FILE_DIGITS = Pattern.compile("\\d{4}|\\d{2}-\\d{3}");
-    private static final Pattern BOX_ITEM = Pattern.compile("\\s*\\d{4,5}-(\\d{1,3}[A-Z]?)\\s*");
+    private static final Pattern BOX_ITEM = Pattern.compile("(?i)\\s*(?:(?-i:[A-Z]{2,5})\\s+)?(?:(?:box-)?(?:item|itm)\\s*#?\\s*)?\\d{4,5}-(\\d{1,3}[A-Z]?)\\s*");
     private static final Pattern LIST = Pattern.compile("(\\d{1,3})([A-Za-z]?)(?:\\.\\d{1,2})?");
 
     private ItemKey() {
@@ -43,8 +43,10 @@ public final class ItemKey {
 
     /** A lab's label: "Lab Item 1.1", "lab #2", or the lab's own letters before its exhibit ("FLS Exh. 1"), kept with its number. */
     private static final String LAB_LABEL = "\\b(?:lab(?:oratory)?|((?-i:[A-Z]{2,5}))(?=\\s*(?:item|exhibit|exh\\.)))\\s*(?:item|exhibit|exh\\.|no\\.|#)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}(?:\\.\\d{1,2})?[A-Z]?)";
-    private static final String CLIENT_LABEL = "(?:the\\s+)?(?:(?:client|agency|submitter'?s?|submitting\\s+agency'?s?|your|department(?:al)?|dept\\.?|police|officer'?s?|case)?\\s*"
-            + "(?:item|exhibit|exh\\.|evidence\\s+item)|div(?:ision)?\\.?(?:\\s*(?:item|exhibit|exh\\.))?)\\s*(?:no\\.?\\s*)?#?\\s*(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)";
+    private static final String CLIENT_LABEL = "(?:the\\s+)?(?:(?:client|agency|submitter'?s?|submitting\\s+agency'?s?|your|department(?:al)?|dept\\.?|police|officer'?s?|case|(?-i:[A-Z]{2,6}))?\\s*"
+            + "(?:item|exhibit|exh\\.|evidence\\s+item)|div(?:ision)?\\.?(?:\\s*(?:item|exhibit|exh\\.))?)\\s*(?:no\\.?\\s*)?#?\\s*"
+            // "UPD item 0917-2A": the agency's box and item; the item is after the box
+            + "(?:\\d{4,5}-)?(\\d{1,3}[A-Z]?)\\b(?!\\.\\d)";
     /** "Lab Item 1.1 (client Exhibit 1A)", "Lab No. 2 = agency Item 3", "Lab item 1 corresponds to Exhibit 4", "FLS Exh. 2 (Div. 1B)". */
     private static final Pattern LAB_FOR_CLIENT = Pattern.compile("(?i)" + LAB_LABEL + "\\s*(?:\\(\\s*=?\\s*|=\\s*|,\\s*|-+\\s*|:\\s*|\\s(?:corresponds\\s+to|is|was|for)\\s+)" + CLIENT_LABEL);
     /** "Exhibit 1A (Lab Item 1.1)", "Item 3 (lab #2)", "Division Exh. 1A (seal LV 0090140, FLS Exh. 1)". */
