@@ -1457,8 +1457,8 @@ public final class DocumentExtractor {
                 else if (Prefilter.matches(h, "(time.*|hhmmss|clock)")) c.time = i;
                 else if (Prefilter.matches(h, "(released\\s*by.*|from|relinquished.*|released)")) c.released = i; // a custody table, not CAD
                 else if (Prefilter.matches(h, "(unit.*|units?\\s*id|officer)")) c.unit = i;
-                else if (Prefilter.matches(h, "(status|event|activity|type|disposition|code)")) c.status = i;
-                else if (Prefilter.matches(h, "(remarks?|comments?|narrative|notes?|details)")) c.remarks = i;
+                else if (Prefilter.matches(h, "(status|event|activity|type|disposition|code|disp|stat|status code|event type|evt|action)")) c.status = i;
+                else if (Prefilter.matches(h, "(remarks?|comments?|narrative|notes?|details|text|message|msg|description|desc)")) c.remarks = i;
             }
             return c;
         }
