@@ -54,14 +54,16 @@ public final class RecordReader {
             + "(?:has|have|had|carry|carries|carried)\\s+no\\s+(?:body[- ]worn|body|in[- ]car|dash|bwc|icv|mvr)\\s+(?:cameras?|video|system)|"
             // "a civilian insurance-industry investigator and carries no camera"
             + "(?:carry|carries|carried|wore|wears|had|has)\\s+no\\s+(?:recording\\s+)?cameras?\\b|"
+            // "No Sheriff's Office deputy, detective or evidence technician had an in-car or body-worn camera in 1998"
+            + "\\bno\\s+[^.;]{1,80}?\\s(?:had|has|have|carried|wore|used|was\\s+equipped\\s+with)\\s+(?:an?\\s+|any\\s+)?(?:in[- ]car|body[- ]worn|body|dash|bwc|icv|mvr|cameras?)\\b|"
             + "(?:not\\s+equipped|unequipped)\\s+with\\s+(?:a\\s+)?(?:camera|video|recording))");
     private static final Pattern TRANSCRIPT_TITLE = Pattern.compile("(?i)\\b(?:transcript(?:ion)?|recording\\s+(?:start|began|begins|date|id|log)|(?:bwc|body[- ]?cam(?:era)?|body[- ]worn(?:\\s+camera)?|in[- ]car\\s+video|dash[- ]?cam(?:era)?|icv|mvr|video)\\s+(?:recording|footage|log|summary|file))\\b");
     private static final Pattern BODY = Pattern.compile("(?i)\\b(?:bwc|body[- ]?cam(?:era)?s?|body[- ]worn|axon\\s+body)\\b");
-    private static final Pattern IN_CAR = Pattern.compile("(?i)\\b(?:icv|in[- ]car|dash[- ]?cam(?:era)?s?|dash(?:board)?\\s+cameras?|mvr|dvr|cruiser\\s+(?:video|camera)|patrol\\s+car\\s+(?:video|camera)|vehicle\\s+(?:camera|video|recording)\\s+system|watchguard|fleet\\s+camera)\\b");
+    private static final Pattern IN_CAR = Pattern.compile("(?i)\\b(?:icv|in-car|in\\s+car\\s+(?:video|cameras?|cam|recording|recorder|system|dvr|mvr|footage)|dash[- ]?cam(?:era)?s?|dash(?:board)?\\s+cameras?|mvr|dvr|cruiser\\s+(?:video|camera)|patrol\\s+car\\s+(?:video|camera)|vehicle\\s+(?:camera|video|recording)\\s+system|watchguard|fleet\\s+camera)\\b");
     private static final Pattern WITHHELD = Pattern.compile("(?i)\\b(?:withheld|withhold(?:ing)?|not\\s+(?:yet\\s+)?(?:been\\s+)?(?:produced|provided|included|available|received|located|enclosed)|"
             + "to\\s+be\\s+(?:provided|produced|forwarded|sent|supplemented)|to\\s+follow|will\\s+(?:be\\s+)?(?:provide|produce|forward|supplement)\\w*|"
             + "(?:has|have)\\s+been\\s+requested|(?:has|have|had)\\s+(?:also\\s+)?requested|requested\\s+from|pending|outstanding|under\\s+review|not\\s+in\\s+(?:our|the\\s+state's)\\s+possession|"
-            + "unavailable|no\\s+longer\\s+exists?|could\\s+not\\s+be\\s+(?:located|found)|upon\\s+receipt|once\\s+received|when\\s+received|awaiting|"
+            + "unavailable|no\\s+longer\\s+exists?|none\\s+exists?|(?:does|do|did)\\s+not\\s+exist|could\\s+not\\s+be\\s+(?:located|found)|upon\\s+receipt|once\\s+received|when\\s+received|awaiting|"
             // "not preserved", "are being compiled", "will send it when I get it"
             + "not\\s+(?:been\\s+)?(?:preserved|retained|saved|kept)|(?:was|were)\\s+(?:overwritten|purged|deleted|lost)|"
             + "(?:is|are)\\s+(?:still\\s+)?being\\s+(?:compiled|gathered|collected|prepared|located|obtained|retrieved)|will\\s+send|"
@@ -114,7 +116,15 @@ public final class RecordReader {
     static String warrantNumber(String text) {
         if (text == null) return null;
         Matcher m = WARRANT_NUMBER.matcher(text);
-        if (!m.find()) return null;
+        // "on arrest warrant 25-AW-118 ... I obtained a search warrant": an arrest warrant's number is not the search warrant's
+        boolean found = false;
+        while (m.find()) {
+            if (!Prefilter.matches(text.substring(Math.max(0, m.start() - 30), m.start()), "(?is).*\\b(arrest|bench|capias)\\s+warrants?\\s*(no\\.?|#|number)?\\s*$")) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) return null;
         String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         return Prefilter.replaceFirst(Prefilter.replaceAll(n.toUpperCase(Locale.ROOT), "[\\s/]", ""), "(^|-)SW-?(?=\\d)", "$1SW-");
     }

@@ -53,6 +53,9 @@ public final class DateCarrier {
         if (spanEnd != null && last == null && t.isBefore(LocalTime.NOON)) date = spanEnd;
         spanEnd = null;
         LocalDateTime dt = LocalDateTime.of(date, t);
+        // "He came home around 2300 hrs" in a narrative whose night began at 0155: more than 18 hours after the last
+        // time is the evening before, told in passing; the narrative's clock stays where it was.
+        if (last != null && Duration.between(last, dt).compareTo(Duration.ofHours(18)) > 0) return dt.minusDays(1);
         if (last != null && dt.isBefore(last) && Duration.between(dt, last).compareTo(ROLLOVER) > 0) {
             date = date.plusDays(1);
             dt = LocalDateTime.of(date, t);
