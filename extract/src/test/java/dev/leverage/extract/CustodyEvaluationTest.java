@@ -53,7 +53,7 @@ class CustodyEvaluationTest {
 
     @Test
     void custodyFindingsOnTheBlindFifthSet() throws Exception {
-        ratchet("custody-blind5", 0.54, 0.66);
+        ratchet("custody-blind5", 0.58, 0.66);
     }
 
     @Test
@@ -64,7 +64,7 @@ class CustodyEvaluationTest {
     /** Written blind while blind6 was being worked on; scored once at P 0.145 R 0.333, worked on 2026-11-24. */
     @Test
     void custodyFindingsOnTheBlindSeventhSet() throws Exception {
-        ratchet("custody-blind7", 0.38, 0.44);
+        ratchet("custody-blind7", 0.41, 0.44);
     }
 
     /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
@@ -89,7 +89,7 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindTenthSet() throws Exception {
-        ratchet("custody-blind10", 0.53, 0.50);
+        ratchet("custody-blind10", 0.55, 0.53);
     }
 
     /**
@@ -99,7 +99,7 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindEleventhSet() throws Exception {
-        ratchet("custody-blind11", 0.48, 0.62);
+        ratchet("custody-blind11", 0.50, 0.62);
     }
 
     /**
@@ -110,18 +110,29 @@ class CustodyEvaluationTest {
      */
     @Test
     void custodyFindingsOnTheBlindTwelfthSet() throws Exception {
-        ratchet("custody-blind12", 0.38, 0.59);
+        ratchet("custody-blind12", 0.39, 0.62);
     }
 
     /**
      * Written blind on 2026-11-24 (a taxi and limousine commission, a parcel carrier's security, a social-services fraud
      * unit, a parking authority, a cruise line's security, a state treasurer's unclaimed property unit, reserve bank
      * police with Julian dates, a court clerk's exhibits section); scored once, after this session's work, at P 0.135
-     * R 0.467 (2 of 8 clean chains silent): item keys read from box numbers and Julian dates made false chains.
+     * R 0.467 (2 of 8 clean chains silent): item keys read from box numbers and Julian dates made false chains. Worked on
+     * the next session (no longer blind): P 0.304 R 0.567.
      */
     @Test
     void custodyFindingsOnTheBlindThirteenthSet() throws Exception {
-        ratchet("custody-blind13", 0.13, 0.46);
+        ratchet("custody-blind13", 0.30, 0.56);
+    }
+
+    /**
+     * Written blind on 2026-11-24 (a board of nursing, a ski resort's patrol, a drug maker's plant security, an
+     * armored-car company, a coach line's terminal security, a vital-records fraud unit, a hotel's security, a beach
+     * patrol); scored once, after the session's work on custody-blind13, at P 0.115 R 0.300 (2 of 9 clean chains silent).
+     */
+    @Test
+    void custodyFindingsOnTheBlindFourteenthSet() throws Exception {
+        ratchet("custody-blind14", 0.11, 0.30);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {

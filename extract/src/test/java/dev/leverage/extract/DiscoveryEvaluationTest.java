@@ -94,7 +94,7 @@ class DiscoveryEvaluationTest {
      */
     @Test
     void discoveryGapsOnTheFourthBlindSet() throws Exception {
-        holds(run("discovery-blind4", 12), 0.78, 0.75, 2);
+        holds(run("discovery-blind4", 12), 0.81, 0.75, 2);
     }
 
     /**
@@ -146,14 +146,25 @@ class DiscoveryEvaluationTest {
      * discovery-blind9, 12 productions (4 complete) from NOAA fisheries, SSA-OIG, TIGTA, a secretary of state, NASA
      * protective services, state police, a sheriff for an electric cooperative, Education-OIG, a veterinary board, a
      * cold-case unit, CBP and zoo police, written blind and scored once after the work on blind8: P 0.563 R 0.563, 2 of 4
-     * complete productions silent.
+     * complete productions silent. Worked on the next session (no longer blind): P 0.731 R 0.594, 3 of 4.
      */
     @Test
     void discoveryGapsOnTheNinthBlindSet() throws Exception {
-        holds(run("discovery-blind9", 12), 0.56, 0.56, 2);
+        holds(run("discovery-blind9", 12), 0.73, 0.59, 3);
     }
 
     /** The set's precision, recall and silent complete productions are at least these. */
+    /**
+     * discovery-blind10, 12 productions (4 complete) from a public library's police, EPA-CID, BOP, a convention center's
+     * police, Army Corps rangers, a special victims unit, a rural crimes unit, a narcotics task force, Postal OIG, DLA
+     * police, a pesticide regulator and a military department's police, written blind and scored once after the work on
+     * discovery-blind9: P 0.826 R 0.543, 3 of 4 complete productions silent.
+     */
+    @Test
+    void discoveryGapsOnTheBlindTenthSet() throws Exception {
+        holds(run("discovery-blind10", 12), 0.82, 0.54, 3);
+    }
+
     private static void holds(DiscoveryEvaluation.Result r, double precision, double recall, int silent) {
         assertTrue(r.micro().precision() >= precision, "precision " + r.micro().precision());
         assertTrue(r.micro().recall() >= recall, "recall " + r.micro().recall());

@@ -70,7 +70,7 @@ class TimelineEvaluationTest {
      */
     @Test
     void timelineFindingsOnTheBlindFifthSet() throws Exception {
-        holds("timeline-blind5", 16, 0.99, 0.72, 5);
+        holds("timeline-blind5", 16, 0.99, 0.77, 5);
     }
 
     /**
@@ -105,7 +105,18 @@ class TimelineEvaluationTest {
      */
     @Test
     void timelineFindingsOnTheBlindEighthSet() throws Exception {
-        holds("timeline-blind8", 16, 0.99, 0.61, 5);
+        holds("timeline-blind8", 16, 0.99, 0.66, 5);
+    }
+
+    /**
+     * timeline-blind9 (16 scenarios: a ferry system's police, a county sheriff, TIGTA, DCIS, HUD-OIG, SBA-OIG, GSA-OIG,
+     * a state elections board, an auto-theft task force, the Coast Guard Investigative Service, a city police, a highway
+     * patrol, federal air marshals, a motor-vehicle dealer board, FDIC-OIG and the Park Police; 5 quiet), scored once blind
+     * after the work on blind8: P 1.000 R 0.538, 5 of 5 quiet.
+     */
+    @Test
+    void timelineFindingsOnTheBlindNinthSet() throws Exception {
+        holds("timeline-blind9", 16, 0.99, 0.53, 5);
     }
 
     /** Every quiet scenario must stay silent. */

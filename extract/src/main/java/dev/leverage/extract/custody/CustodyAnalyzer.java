@@ -903,18 +903,20 @@ public final class CustodyAnalyzer {
      */
     /** Whether a record's own words name the seal (its digits), as "seal 0448291 replaced by 0451306" names both. */
     private static boolean names(CustodyEvent e, String seal) {
-        String digits = Prefilter.replaceAll(seal, "\\D", "");
-        return digits.length() >= 4 && java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)").matcher(e.citation().quote()).find();
+        return writesSealDigits(e.citation().quote(), seal);
     }
 
     private static boolean namesOldSeal(Link l, String oldSeal) {
-        String digits = Prefilter.replaceAll(oldSeal, "\\D", "");
-        if (digits.length() < 4) return false;
         CustodyEvent e = l.event();
         StringBuilder told = new StringBuilder().append(nz(e.purpose())).append(' ').append(nz(e.description()));
         for (Citation c : l.citations()) told.append(' ').append(c.quote());
-        return java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)").matcher(told).find()
-                && !Prefilter.replaceAll(nz(e.seal()), "\\D", "").equals(digits);
+        return writesSealDigits(told, oldSeal) && !Prefilter.replaceAll(nz(e.seal()), "\\D", "").equals(Prefilter.replaceAll(oldSeal, "\\D", ""));
+    }
+
+    /** Whether a text writes a seal's digits (four or more) as a number of their own. */
+    private static boolean writesSealDigits(CharSequence text, String seal) {
+        String digits = Prefilter.replaceAll(seal, "\\D", "");
+        return digits.length() >= 4 && java.util.regex.Pattern.compile("(?<!\\d)" + digits + "(?!\\d)").matcher(text).find();
     }
 
     private static boolean isStaff(List<String> staff, String who) {
@@ -1015,11 +1017,20 @@ public final class CustodyAnalyzer {
         if (from < 0 || to < 0) return false;
         for (int k = from + 1; k < to; k++) {
             CustodyEvent e = links.get(k).event();
-            if (("resealed".equals(e.action()) || "packaged".equals(e.action()) || "sealed".equals(e.action()) || "resealed".equals(e.sealStatus()))
-                    && resealingRecorded(e)) return true;
+            if ((sealsIt(e) || "packaged".equals(e.action())) && resealingRecorded(e)) return true;
         }
         return false;
     }
+
+    /** A record of putting the item under a seal: sealing, resealing, or a seal the record says was renewed. */
+    private static boolean sealsIt(CustodyEvent e) {
+        return "resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || "sealed".equals(e.action());
+    }
+
+    /** "sealed with NBIL label L 558012 by M. Dansereau": a sealing that names who did it. */
+    private static final String SEALED_BY = "sealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]";
+    private static final Pattern TELLS_SEALED_BY = Pattern.compile("(?is).*\\b" + SEALED_BY + ".*");
+    private static final Pattern TELLS_RESEAL = Pattern.compile("(?is).*\\b(re-?seal\\w*|" + SEALED_BY + ").*");
 
     private static boolean resealedBetween(List<Link> links, Link a, Link b) {
         boolean between = false;
@@ -1031,14 +1042,12 @@ public final class CustodyAnalyzer {
             if (l == b) break;
             CustodyEvent e = l.event();
             // "placed in an NBIL heat-seal bag and sealed with NBIL label L 558012 by M. Dansereau on March 25 at 2:20 p.m."
-            boolean sealing = "resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || "sealed".equals(e.action())
-                    || Prefilter.matches(e.citation().quote(), "(?is).*\\bsealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z].*");
+            boolean sealing = sealsIt(e) || Prefilter.matches(TELLS_SEALED_BY, e.citation().quote());
             if (between && sealing && resealingRecorded(e)) return true;
         }
         CustodyEvent e = b.event();
         // A new seal applied by a named person at a written time ("16:25 Lab Item 1.1 (SIM) sealed by M. Sallow") is a recorded change too.
-        return ("resealed".equals(e.action()) || "resealed".equals(e.sealStatus()) || "sealed".equals(e.action())
-                || Prefilter.matches(e.citation().quote(), "(?is).*\\b(re-?seal\\w*|sealed\\b[^;]{0,80}?\\bby\\s+(?:[A-Z][A-Za-z.]*\\s+){0,3}[A-Z][a-z]).*")) && resealingRecorded(e);
+        return (sealsIt(e) || Prefilter.matches(TELLS_RESEAL, e.citation().quote())) && resealingRecorded(e);
     }
 
     private static List<Finding> dedupe(List<Finding> in) {

@@ -208,7 +208,7 @@ public final class CustodyProse {
         // An aside that tells the item's history ("(\"30 tablets split from item 2\")") names an item the sentence is not
         // about, where the sentence names one outside it. (An aside naming the item's tag is its identity, and stays.)
         if (text != null && text.indexOf('(') >= 0 && Prefilter.find(HISTORY_ASIDE, text)) {
-            List<String> outside = itemsIn(Prefilter.replaceAll(text, "(?i)\\([^()]*\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]*\\)", " "));
+            List<String> outside = itemsIn(Prefilter.replaceAll(text, "(?i)\\([^()]{0,120}?\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]{0,120}\\)", " "));
             if (!outside.isEmpty()) return outside;
         }
         return itemsIn(text);
@@ -640,7 +640,7 @@ public final class CustodyProse {
         return null;
     }
 
-    private static final Pattern HISTORY_ASIDE = Pattern.compile("(?i)\\([^()]*\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]*\\)");
+    private static final Pattern HISTORY_ASIDE = Pattern.compile("(?i)\\([^()]{0,120}?\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]{0,120}\\)");
     private static final Pattern TO_WORD = Pattern.compile("\\bto\\b");
     private static final Pattern NAME_BEFORE_VERB = Pattern.compile("(?:^|[-–,:;]\\s*|\\s)((?:[A-Z][a-z]+\\s+|[A-Z]\\.\\s*|[A-Z]{2,5}\\.?\\s+){1,2}[A-Z][a-z][A-Za-z'-]+)\\s+(?:then\\s+|also\\s+|personally\\s+)?$");
     private static final Pattern ROLE_END = Pattern.compile("(?i)\\b(officer|custodian|clerk|technician|tech|analyst|chemist|criminalist|examiner|supervisor|sergeant|deputy|detective|agent|trooper)\\.?$");

@@ -319,8 +319,10 @@ public final class CustodyTableReader {
             else if (seal != null && !Prefilter.matches(seal, ".*[0-9OlI]{3,}.*")) seal = null;
             else if (seal != null) seal = Prefilter.replaceAll(seal, "\\s*\\(.*$", "").strip();
             // "UPD 0089402 - seal strip cut; bag re-closed": the number, then what became of it
-            if (seal != null && Prefilter.matches(seal, "(?s)[^-–—;]*\\d{3,}[^-–—;]*\\s[-–—;]\\s+[A-Za-z].*"))
-                seal = Prefilter.replaceFirst(seal, "(?s)\\s[-–—;]\\s+[A-Za-z].*$", "").strip();
+            if (seal != null) {
+                Matcher then = SEAL_THEN_WORDS.matcher(seal);
+                if (then.find() && Prefilter.find(THREE_DIGITS, seal.substring(0, then.start()))) seal = seal.substring(0, then.start()).strip();
+            }
             if (seal != null && (Prefilter.matches(seal, "(?i)(n/?a|none|-+)") || CustodyText.sealStatus(seal) != null)) seal = null;
             String status = CustodyText.sealStatus(String.join(" ", nz(sealCell), nz(remarks), nz(purpose)));
             // A "Seal intact" column answered Y or N is the seal's condition, not its number.
@@ -414,6 +416,8 @@ public final class CustodyTableReader {
                 && (e.action() == null || "transfer".equals(e.action())) ? e.as("stored") : e).toList();
     }
 
+    private static final Pattern SEAL_THEN_WORDS = Pattern.compile("\\s[-–—;]\\s+(?=[A-Za-z])");
+    private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
     private static final Pattern CODE = Pattern.compile("[A-Z]{2,5}-?\\d{1,3}[A-Z]?");
 
     /** Whether a handler cell is a bare code the page names as a safe, locker, vault or evidence log ("Evidence Safe (ESF-1)"). */

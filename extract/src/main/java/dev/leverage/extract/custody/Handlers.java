@@ -107,14 +107,22 @@ public final class Handlers {
         return Prefilter.find(PLACE, s) && !Prefilter.matches(s, ".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
 
-    private static final Pattern SIGNED_FOR = Pattern.compile("(?s)(.*?\\p{L}.*?)\\s+for\\s+(?:(?:Inv|Det|Ofc|Officer|Sgt|Dep|Agent|SA|Lt|Cpl|Tpr|Insp|Mr|Ms|Dr)\\.?\\s+)?(?:[A-Z]\\.\\s*)+[A-Z][A-Za-z'-]+.*");
+    private static final Pattern SIGNED_FOR = Pattern.compile("\\s+for\\s+(?:(?:Inv|Det|Ofc|Officer|Sgt|Dep|Agent|SA|Lt|Cpl|Tpr|Insp|Mr|Ms|Dr)\\.?\\s+)?(?:[A-Z]\\.\\s*)+[A-Z][A-Za-z'-]+");
+
+    /** The one who signed in "X for Y", or null when the handler is not written so. */
+    private static String signer(String h) {
+        Matcher m = SIGNED_FOR.matcher(h);
+        if (!m.find() || m.start() == 0) return null;
+        String before = h.substring(0, m.start()).strip();
+        return before.chars().anyMatch(Character::isLetter) ? before : null;
+    }
 
     /** Whether two records name the same custodian. */
     public static boolean same(String a, String b) {
         if (isBlank(a) || isBlank(b)) return false;
         // "Inv. T. Wrenhaven (T-311) for Inv. C. Bexhill-Marr (T-306)": the one who signed is the one who held it
-        Matcher fa = SIGNED_FOR.matcher(a), fb = SIGNED_FOR.matcher(b);
-        if (fa.matches() || fb.matches()) return same(fa.matches() ? fa.group(1) : a, fb.matches() ? fb.group(1) : b);
+        String signerA = signer(a), signerB = signer(b);
+        if (signerA != null || signerB != null) return same(signerA != null ? signerA : a, signerB != null ? signerB : b);
         // "UPS overnight" and "UPS": one carrier
         String ca = carrier(a);
         if (ca != null) return ca.equals(carrier(b));

@@ -174,11 +174,12 @@ public final class EventClassifier {
 
     /** The event the cue rules alone give a clause, or "other". */
     public static String byRules(String clause) {
-        String label = byRules(flat(clause), -1);
+        String flat = flat(clause);
+        String label = byRules(flat, -1);
         // "VEH INSPECTION - OPR DECLINED CONSENT": a refusal names no event, but the act told beside it is one
         if (label.equals("consent_refused")) {
             for (var e : RULES.entrySet()) {
-                if (NOT_EVENTS.contains(e.getKey()) || e.getKey().equals("consent") || !e.getValue().matcher(flat(clause)).find()) continue;
+                if (NOT_EVENTS.contains(e.getKey()) || e.getKey().equals("consent") || !e.getValue().matcher(flat).find()) continue;
                 return e.getKey();
             }
         }
