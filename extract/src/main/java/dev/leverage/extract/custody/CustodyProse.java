@@ -208,7 +208,7 @@ public final class CustodyProse {
         // An aside that tells the item's history ("(\"30 tablets split from item 2\")") names an item the sentence is not
         // about, where the sentence names one outside it. (An aside naming the item's tag is its identity, and stays.)
         if (text != null && text.indexOf('(') >= 0 && Prefilter.find(HISTORY_ASIDE, text)) {
-            List<String> outside = itemsIn(Prefilter.replaceAll(text, "(?i)\\([^()]{0,120}?\\b(split|formerly|originally|previously|retained\\s+as|combined|separated)\\b[^()]{0,120}\\)", " "));
+            List<String> outside = itemsIn(HISTORY_ASIDE.matcher(text).replaceAll(" "));
             if (!outside.isEmpty()) return outside;
         }
         return itemsIn(text);

@@ -144,7 +144,7 @@ public final class ItemKey {
         // "UPD-SDAI-25-0033 / 1187-1": a ledger's file number, then the item; the file is the case the item belongs to.
         Matcher filed = FILE_AND_ITEM.matcher(label);
         if (filed.matches() && FILE_DIGITS.matcher(filed.group(1)).find()) {
-            for (String key : of(filed.group(2))) out.add(key.indexOf('@') < 0 ? inCase(key, filed.group(1)) : key);
+            for (String key : of(filed.group(2))) out.add(inCase(key, filed.group(1)));
             return out;
         }
         // A box and its item ("1187-1", "0917-2A"): the item is the part after the box's number.
