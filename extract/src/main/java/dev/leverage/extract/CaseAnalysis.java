@@ -90,7 +90,9 @@ public final class CaseAnalysis {
                 case "submitted" -> "lab_submitted";
                 case "lab_received" -> "lab_received";
                 case "analyzed" -> "lab_analyzed";
-                case "transfer" -> e.receivedBy() != null && Handlers.isLab(e.receivedBy()) ? "lab_submitted"
+                // a carrier's delivery to the lab is the lab's receipt: the submission was the shipping
+                case "transfer" -> e.receivedBy() != null && Handlers.isLab(e.receivedBy())
+                        ? (e.releasedBy() != null && Handlers.isCarrier(e.releasedBy()) ? "lab_received" : "lab_submitted")
                         : e.receivedBy() != null && Handlers.isSecureStorage(e.receivedBy()) ? "evidence_logged" : null;
                 default -> null;
             };

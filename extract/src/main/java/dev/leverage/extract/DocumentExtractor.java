@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * document. The annotators are composed here and nowhere else. Not thread-safe: one per thread.
  */
 public final class DocumentExtractor {
-    private static final Pattern RECORDING_START = Pattern.compile("(?i)recording\\s+(?:start(?:ed)?|began|begins)(?:\\s+time)?\\s*:?\\s*(.+)");
+    private static final Pattern RECORDING_START = Pattern.compile("(?i)(?:recording|video|footage|audio)\\s+(?:start(?:ed|s)?|began|begins)(?:\\s+time)?(?:\\s*\\([a-z ]{1,20}\\))?\\s*:?\\s*(.+)");
     private static final Pattern SPEAKER = Pattern.compile("^([A-Z][A-Z.'-]*(?:\\s[A-Z][A-Z.'-]+)?)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.*)$");
     private static final Pattern AUTHOR = Pattern.compile("(?im)^\\s*(?:reporting\\s+(?:officer|deputy|ranger|trooper|agent|investigator)|author|prepared\\s+by|written\\s+by|reported\\s+by|handler|analyst|submitted\\s+by|reporting\\s+analyst|officer|ranger|trooper|deputy|investigator|agent|warden|game\\s+warden|constable|marshal)\\s*(?::|\\t)\\s*(.+)$");
     private static final Pattern BADGE_AFTER = Pattern.compile("^\\s*,?\\s*\\(?\\s*(?:#\\s?|(?i:badge|id)\\s*(?:no\\.?|number)?\\s*#?\\s*)(\\d{2,6})\\)?");
@@ -446,6 +446,12 @@ public final class DocumentExtractor {
                 if (cut <= t.start() && cut > from) from = cut;
                 if (cut >= t.end() && cut < to) to = cut;
             }
+            // "At 2224 hrs TULLO began an exterior sniff of the Acura and at approximately 2230 hrs TULLO alerted": what
+            // comes before the "and" is the earlier time's act.
+            if (i > 0) {
+                Matcher and = AND_WORD.matcher(s.text()).region(from, t.start());
+                while (and.find()) from = and.start();
+            }
             String clause = s.text().substring(from, to);
             int anchor = t.start() - from;
             // Dates written before this time in the sentence carry to it ("On 09/27/2024 ... At 2351 hrs"); a date
@@ -492,6 +498,9 @@ public final class DocumentExtractor {
                 boolean generic = Prefilter.matches(label.strip(), "(?i)(date\\s*/?\\s*)?time|date|hour|hrs");
                 if (generic) label = s.text().substring(lineStart, t.start());
                 event = warningForm(d, line, fieldEvent(label, d.type(), line));
+                // "Signed: /s/ Casimir A. Wendt   Time: 11:14 AM" on a rights form is when the waiver was signed, not
+                // when the rights were read
+                if (generic && d.type().equals("miranda_form") && Prefilter.find(SIGNATURE_FIELD, label)) event = EventClassifier.OTHER;
                 // A rights form's own date and time are when the rights were read.
                 if (event == null && generic && d.type().equals("miranda_form")) event = "miranda";
                 if (event == null && generic && d.type().equals("citation")) event = citationField(d, page, s.start() + lineStart);
@@ -531,6 +540,8 @@ public final class DocumentExtractor {
         if (!rest.isEmpty()) anchorDates(s.text(), rest, dates);
     }
 
+    private static final Pattern SIGNATURE_FIELD = Pattern.compile("(?i)/s/|\\bsign(?:ed|ature)\\b|\\bwaiver\\b");
+    private static final Pattern AND_WORD = Pattern.compile("\\band\\b");
     private static final Pattern SAME_TIME = Pattern.compile("(?i)\\b(at\\s+the\\s+same\\s+time|simultaneously|at\\s+that\\s+time|at\\s+the\\s+same\\s+hour)\\b");
     private static final Pattern COORDINATED_ITEM = Pattern.compile("(?i)(?:[;,]\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:lab\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d)");
 
@@ -568,7 +579,7 @@ public final class DocumentExtractor {
 
     /** "for 0900" reads as a span in prose; the parser already drops times after "duration", "elapsed", "lasted". */
     private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\bfor\\W*$");
-    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z][A-Za-z /()]{1,50}?)\\s*:\\s*(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\\s*(?:at\\s*)?)?$");
+    private static final Pattern FIELD_BEFORE_TIME = Pattern.compile("(?:^|\\s{2,}|\\||\\t|\\b)([A-Z](?:[A-Za-z/()]| (?=[A-Za-z/()])){1,50}?)\\s*:\\s*(?:(?:[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|[0-9]{1,2}[ -](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?[ -][0-9]{2,4})\\s*(?:at\\s*)?)?$");
     private static final Pattern FIELD_LABEL = Pattern.compile("([A-Za-z][A-Za-z /.]{1,30}?)\\s*:\\s*$");
     private static final Pattern EVENT_FIELD = Pattern.compile("(?i)incident|occur|offen[cs]e|event|stop|arrest|seiz|deploy|call|dispatch|collect|search|execut|^\\s*date\\s*$");
 
@@ -793,6 +804,9 @@ public final class DocumentExtractor {
         // "Time completed: 2:20 PM" on a photo-array record is no analysis: completion names one only in a lab's papers
         if (Prefilter.matches(l, ".*\\b(analy\\w*|examin\\w*|tested|testing|test date|instrument run)\\b.*") || lab && Prefilter.matches(l, ".*\\bcompleted\\b.*")) return "lab_analyzed";
         if (Prefilter.matches(l, ".*\\b(submitted|submission|delivered)\\b.*")) return "lab_submitted";
+        if (Prefilter.matches(l, ".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
+        // "Received by (courier)": the courier took it from the agency, which is the submission
+        if (Prefilter.matches(l, ".*\\b(received|receipt|rec d|recd|rcvd)\\b.*\\b(courier|carrier|driver|transporter)\\b.*")) return lab ? "lab_submitted" : null;
         if (Prefilter.matches(l, ".*\\b(received|receipt|rec d|recd|rcvd|intake)\\b.*")) return lab ? "lab_received" : null;
         if (Prefilter.matches(l, ".*\\b(returned|return filed|return date|date of return|filed)\\b.*") && warrant) return "warrant_returned";
         if (Prefilter.matches(l, ".*\\b(executed|execution|served|service)\\b.*")) return warrant ? "warrant_executed" : type.equals("citation") ? citationKind(line) : null;
@@ -810,9 +824,13 @@ public final class DocumentExtractor {
         if (Prefilter.matches(l, ".*\\b(miranda|rights|advised|advisement|waiver)\\b.*")) return "miranda";
         if (Prefilter.matches(l, ".*\\b(stop|contact)\\b.*")) return "stop_initiated";
         if (Prefilter.matches(l, ".*\\b(arriv\\w*|on scene)\\b.*")) return type.equals("k9_report") ? "k9_arrived" : "on_scene";
+        // "Sniff ended: 0002", "Search end: 2236": when an act ended is not when it happened
+        if (Prefilter.matches(l, ".*\\b(ended|end|ending|concluded|finished|stopped)\\b.*")) return EventClassifier.OTHER;
         if (Prefilter.matches(l, ".*\\b(sniff|deploy\\w*)\\b.*")) return "k9_sniff";
         if (Prefilter.matches(l, ".*\\b(alert|indication|response)\\b.*")) return "k9_alert";
         if (Prefilter.matches(l, ".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
+        // "Search: 2228 - 2236" on a K9 or incident form
+        if (Prefilter.matches(l, "(?:vehicle |probable cause |pc )?search(?:ed| began| start\\w*)?") && !warrant) return "search";
         return null;
     }
 

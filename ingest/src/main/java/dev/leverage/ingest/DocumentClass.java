@@ -40,7 +40,7 @@ public final class DocumentClass {
         CUES.put("citation", List.of("written warning", "warning notice", "uniform traffic citation", "citation no", "traffic citation",
                 "notice to appear", "warning no", "uniform summons", "esummons", "summons no", "ticket no"));
         CUES.put("witness_statement", List.of("voluntary statement", "witness statement", "statement of", "sworn statement"));
-        CUES.put("warrant", List.of("search warrant", "arrest warrant", "affidavit for", "warrant return", "affidavit of probable cause", "probable cause affidavit"));
+        CUES.put("warrant", List.of("search warrant", "arrest warrant", "search and seizure warrant", "seizure warrant", "affidavit for", "warrant return", "affidavit of probable cause", "probable cause affidavit"));
         CUES.put("miranda_form", List.of("miranda", "advisement of rights", "waiver of rights", "advice of rights", "rights advisement", "warning of rights", "rights warning", "rights waiver", "statement of rights"));
         CUES.put("tow_inventory", List.of("tow", "impound", "inventory sheet", "vehicle inventory"));
         CUES.put("supplement_report", List.of("supplement report", "supplemental report", "supplement narrative", "supplemental narrative"));

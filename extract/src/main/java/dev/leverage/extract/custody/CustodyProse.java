@@ -25,6 +25,8 @@ public final class CustodyProse {
     private static final Pattern CUE = Pattern.compile("(?i)(?<!-)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|placed|secured|stored|kept|locked|logged|booked|submitted|delivered|transported|sealed|re-?sealed|opened|returned|"
             + "retrieved|obtained|checked\\s+out|analy[sz]ed|analy[sz]is|tested|examined|weighed|seized|collected|recovered|located|found|discovered)\\b");
+    /** "Received by (courier): /s/ J. Lott" on a lab's submission form: the courier's receipt, not the lab's. */
+    private static final Pattern COURIER_RECEIPT = Pattern.compile("(?i)\\breceived\\s+by\\s*\\(?\\s*(?:courier|carrier|driver|transporter)\\b");
     private static final Pattern HANDOFF = Pattern.compile("(?i)\\b(released|transferred|handed|turned\\s+over|relinquished|received|took\\s+custody|"
             + "accepted|delivered|submitted|returned|retrieved|obtained|checked\\s+out)\\b");
     private static final String WHO = "("
@@ -434,7 +436,7 @@ public final class CustodyProse {
                 if (from.find()) released = who(from, clause, author);
                 if (received == null && d.type().startsWith("lab") && verb.equals("received")) received = author != null ? author : "laboratory";
                 action = Prefilter.matches(verb, "seized|collected|recovered|located|found|discovered") ? "seized"
-                        : d.type().startsWith("lab") && verb.equals("received") ? "lab_received" : "transfer";
+                        : d.type().startsWith("lab") && verb.equals("received") && !Prefilter.find(COURIER_RECEIPT, clause) ? "lab_received" : "transfer";
             }
             case "placed", "secured", "stored", "kept", "locked", "logged", "booked" -> {
                 if (placeText != null && Prefilter.matches(PACKAGING, placeText) && !Handlers.isSecureStorage(placeText)) {
@@ -573,7 +575,10 @@ public final class CustodyProse {
                     && Prefilter.matches(clause.substring(m.end()), "(?s)\\s+[a-z]+.*") && Prefilter.matches(m.group(1), "(?i)submitted|received|released|returned|delivered|transferred");
             // "Items 1 and 2 will be submitted to the lab": what is planned has not happened
             boolean planned = Prefilter.matches(clause.substring(0, m.start()), "(?is).*\\b(will|shall|would|is\\s+to|are\\s+to|to)\\s+(then\\s+|later\\s+)?(be\\s+)?$");
-            if (!personReturning && !asReceived && !participle && !repacked && !adjective && !planned) return true;
+            // "shipped Items 1-6 to the laboratory for dimensional, metallurgical and marking analysis": a purpose, not the act
+            boolean purpose = Prefilter.matches(m.group(1), "(?i)analy[sz]is")
+                    && Prefilter.matches(clause.substring(Math.max(0, m.start() - 80), m.start()), "(?is).*\\bfor\\s+(?:[\\w-]+,?\\s+){0,6}$");
+            if (!personReturning && !asReceived && !participle && !repacked && !adjective && !planned && !purpose) return true;
         }
         return false;
     }

@@ -36,8 +36,9 @@ public final class TimeParser {
     // at 2347, approximately 0011, between 2300 and 0800, until 0600
     private static final Pattern MILITARY_CONTEXT = Pattern.compile(
             "(?i)(?<![\\w])(at|@|~|approximately|approx\\.?|aprox\\.?|about|around|between|and|until|till|by|from|to|before|after|time(?:\\s+(?:of\\s+)?[a-z]+){0,3}\\s*:?|"
-                    + "arrived|arrival|cleared|dispatched|disp:?|released|booked|completed|enrt|onscn|on\\s+scene|departed|received|rec'?d|logged|entered:?|started|ended|"
-                    + "stopped|contacted|called|transported|notified|requested)\\s*(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?![\\d:/-]|\\.\\d|\\s*(?:hrs|hours|hr|h)\\b|\\s+(?:[NSEW]\\.?\\s+)?[A-Z]?[a-z]+\\s+(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|pl|place|hwy|highway|block)\\b|\\s+block\\b|\\s*(?:g|grams?|kg|lbs?|mg|ml|oz|miles?|mph|ft|feet|rounds?|dollars?|%)(?![a-z]))");
+                    + "(?:arrived|arrival|cleared|dispatched|disp|released|booked|completed|enrt|onscn|on\\s+scene|departed|received|rec'?d|logged|entered|started|ended|"
+                    // a form's own label, colon and all: "Arrival: 2223", "Request received: 2216", "Deployment: 2224"
+                    + "stopped|contacted|called|transported|notified|requested|deploy(?:ed|ment)|alert(?:ed)?)\\s*:?)\\s*(" + APPROX + ")?([01]\\d|2[0-4])([0-5]\\d)(?![\\d:/-]|\\.\\d|\\s*(?:hrs|hours|hr|h)\\b|\\s+(?:[NSEW]\\.?\\s+)?[A-Z]?[a-z]+\\s+(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|ct|court|pl|place|hwy|highway|block)\\b|\\s+block\\b|\\s*(?:g|grams?|kg|lbs?|mg|ml|oz|miles?|mph|ft|feet|rounds?|dollars?|%)(?![a-z]))");
     // "1015 PM": a four-digit time with a meridiem
     private static final Pattern MILITARY_AMPM = Pattern.compile("(?i)(?<![\\d:.])(" + APPROX + ")?(1[0-2]|0[1-9])([0-5]\\d)\\s*(a\\.\\s?m\\.?|p\\.\\s?m\\.?|am\\b|pm\\b)");
     // "2215-2240 hrs", "2100 to 0300", "Shift: 1800-0600"

@@ -50,6 +50,8 @@ public final class TimelineAnalyzer {
     private final Duration singularWindow = Duration.ofMinutes(60);
     /** ... and of an event that can happen many times (a search, a statement). */
     private final Duration repeatWindow = Duration.ofMinutes(10);
+    /** ... and of a laboratory's receipt, which a case's paperwork tells once per delivery. */
+    private final Duration labReceiptWindow = Duration.ofHours(6);
     /** How far back a sequence rule looks. */
     private final Duration ruleWindow = Duration.ofHours(72);
     /** Two places closer in time than this for one person, with no distance written, are two places at once. */
@@ -93,6 +95,8 @@ public final class TimelineAnalyzer {
         for (TimedEvent e : sorted) {
             Duration window = SINGULAR.contains(e.event()) ? singularWindow : repeatWindow;
             if (oneWarrant && e.event().equals("warrant_signed")) window = Duration.ofHours(24);
+            // A laboratory's receipt of a case's evidence told by its report and by a custody record on one day is one receipt.
+            if (e.event().equals("lab_received")) window = labReceiptWindow;
             int join = -1;
             List<Integer> ofKind = groupsOfKind.getOrDefault(e.event(), List.of());
             for (int k = ofKind.size() - 1; k >= 0 && join < 0; k--) {
@@ -168,7 +172,7 @@ public final class TimelineAnalyzer {
 
     private void conflicts(List<CaseEvent> merged, List<Finding> out) {
         for (CaseEvent ce : merged) {
-            if (!SINGULAR.contains(ce.event())) continue;
+            if (!SINGULAR.contains(ce.event()) && !ce.event().equals("lab_received")) continue;
             TimedEvent[] pair = ce.widestDisagreement();
             if (pair == null) continue;
             long seconds = Duration.between(pair[0].time(), pair[1].time()).abs().getSeconds();
