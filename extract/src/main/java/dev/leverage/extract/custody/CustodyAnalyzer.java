@@ -444,7 +444,9 @@ public final class CustodyAnalyzer {
 
     /** A name with its signature space left empty ("Tpr. K. Ostrowski #4915 / __________"). */
     private static boolean unsigned(String h) {
-        return h != null && Prefilter.matches(h, "(?s).*/\\s*(_{3,}|\\(blank\\)|blank|none)?\\s*$") && !Prefilter.matches(h, "(?s).*/s/.*");
+        // "E. YEBOAH LP-22  /EY/": initials between strokes are the signature
+        return h != null && Prefilter.matches(h, "(?s).*/\\s*(_{3,}|\\(blank\\)|blank|none)?\\s*$") && !Prefilter.matches(h, "(?s).*/s/.*")
+                && !Prefilter.matches(h, "(?s).*/[A-Za-z.]{1,4}/\\s*$");
     }
 
     /** A handler written as unknown rather than left out ("Unknown", "illegible", "?"). */

@@ -78,7 +78,7 @@ public final class CustodyTableReader {
                 if (Prefilter.matches(h, "(date ?/ ?time|date ?& ?time|date and time|datetime|date time|timestamp|date/time \\(.*\\)|when)")) {
                     c.date = i;
                     c.time = i;
-                } else if (c.item < 0 && Prefilter.matches(h, "(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit|(prop|property|evid|evidence) (label|tag|no|number|id|ref))")) c.item = i;
+                } else if (c.item < 0 && Prefilter.matches(h, "(item|itm|itm no|item no|item number|items?|exh|exhibit.*|property tag.*|tag( no| number)?|evidence( no| number| id)?|lab item.*|item id|item ?/ ?exhibit|(prop|property|evid|evidence) (label|tag|no|number|id|ref)|([a-z]{2,6} )?prop)")) c.item = i;
                 else if (Prefilter.matches(h, "(date.*|day)") && !h.contains("time")) c.date = i;
                 else if (Prefilter.matches(h, "(case|case no|case number|case id|incident( no| number)?|report no|rd no|dr no)")) c.caseNo = i;
                 else if (Prefilter.matches(h, "(time.*|hhmm(ss)?|clock|hrs|hours)")) c.time = i;
@@ -131,7 +131,7 @@ public final class CustodyTableReader {
         private static final java.util.regex.Pattern RELEASE_WORD = java.util.regex.Pattern.compile(
                 ".*\\b(gave|giver|yielded|surrender\\w*|tender\\w*|passed|conveyed|delivered|delivering|outgoing|out of custody|signed over by|given over|handed|relinquish\\w*|releas\\w*|sender|sent by)\\b.*");
         private static final java.util.regex.Pattern RECEIVE_WORD = java.util.regex.Pattern.compile(
-                ".*\\b(got|assumed|accept\\w*|acknowledg\\w*|took|taken|incoming|into custody|signed over to|signed for|receiv\\w*|recipient|gained)\\b.*");
+                ".*\\b(got|assumed|accept\\w*|acknowledg\\w*|took|taken|incoming|into custody|signed over to|signed for|receiv\\w*|recipient|gained|acquir\\w*)\\b.*");
         private static final java.util.regex.Pattern NAME_CELL = java.util.regex.Pattern.compile(
                 "(?s).*(\\b[A-Z]\\.\\s?[A-Z][a-z'-]+|\\b[A-Z][a-z][A-Za-z'-]+,\\s*[A-Z][a-z]|\\b[A-Z]{3,},\\s*[A-Z]{3,}|\\b(Ofc|Det|Sgt|Inv|Insp|Dep|Tpr|Cpl|Lt|SA|TFO|ET|PO|Agent|Officer|Chemist|Analyst|Custodian)\\b\\.?\\s+[A-Z]"
                         + "|(?i:locker|vault|safe|evidence room|property room|laboratory|\\blab\\b|drop box|temp)).*");
@@ -184,7 +184,8 @@ public final class CustodyTableReader {
                     weight = i;
                     weightHeader = h;
                 } else if (count < 0 && Prefilter.matches(h, ".*\\b(ct|cnt|count|tally|qty|quantity|units|pieces|pcs|articles|bundles|on hand|no of \\w+)\\b.*")) count = i;
-                else if (seal < 0 && Prefilter.matches(h, ".*\\b(seal|tape|closure|strip|tamper|label|integrity)\\b.*")) seal = i;
+                // "Evidence Bag Serial": the bag's number, which seals it, not the item's
+                else if (seal < 0 && Prefilter.matches(h, ".*\\b(seal|tape|closure|strip|tamper|label|integrity|bag serial|bag no|bag number)\\b.*")) seal = i;
                 else if (purpose < 0 && Prefilter.matches(h, ".*\\b(why|cause|intent|nature|type|movement|conveyance|reason|purpose|action|activity|transaction)\\b.*")) purpose = i;
                 else if (item < 0 && Prefilter.matches(h, ".*\\b(item|itm|exhibit|exh|article|specimen|lot|ref|desig\\w*|evid|evidence|property|piece|tag|pkg)\\b.*")) item = i;
                 else continue;
@@ -261,6 +262,8 @@ public final class CustodyTableReader {
         for (List<String> row : rows) tableKeys.addAll(ItemKey.of(itemCell(cell(row, c.item))));
         for (List<String> row : rows) {
             if (row.stream().allMatch(String::isBlank)) continue;
+            // "** 09/04/2023 Labor Day -- P&E closed **": a note across the printout, not a row of it
+            if (Prefilter.matches(String.join(" ", row.stream().filter(v -> !v.isBlank()).toList()).strip(), "(?s)\\*{1,3}[^*]+\\*{1,3}")) continue;
             String itemCell = itemCell(cell(row, c.item));
             // "--" or "n/a" under the item: a row for no item (a daily check of the safe), not the item above again
             if (Prefilter.matches(itemCell.strip(), "(?i)[-–—]{1,3}|n/?a|none")) continue;

@@ -241,6 +241,8 @@ public final class CustodyText {
         if (Prefilter.matches(l, "(?s).*\\b(re-?seal\\w*)\\b.*")) return "resealed";
         // "shown sealed, not opened": an opening the record says did not happen
         if (Prefilter.matches(l, "(?s).*(?<!\\bnot\\s|\\bnever\\s|\\bun)\\b(opened)\\b.*")) return "opened";
+        // "Booked - currency recovered from the truck": the booking is the act, the recovery its story
+        if (Prefilter.matches(l, "(?s)\\W*(booked|logged|log(ged)?\\s+in|intake|stored|checked\\s+in|entered)\\b.*")) return "stored";
         if (Prefilter.matches(l, "(?s).*\\b(seiz\\w*|recovered|collected|found)\\b.*")) return "seized";
         if (Prefilter.matches(l, "(?s).*\\b(lab\\w*|analysis|crime lab|forensic|chemistry|for testing)\\b.*")) return "submitted";
         if (Prefilter.matches(l, "(?s).*\\b(return\\w*|court|trial|destroy\\w*|disposal)\\b.*")) return "returned";

@@ -24,7 +24,9 @@ public final class Handlers {
     private static final Pattern NOT_SECURE = Pattern.compile("(?i)\\b(residence|home|my\\s+(house|car|vehicle|desk|office)|trunk|briefcase|patrol\\s+(car|unit|vehicle))\\b");
     private static final Pattern BADGE = Pattern.compile("#\\s?((?=[\\dOolIS]*\\d)[\\dOolI][\\dOolIS]{1,5})\\b|(?i)badge\\s*#?\\s*(\\d{2,6})"
             // a badge with a unit prefix: "#C4-117", "#K9-12"
-            + "|#\\s?((?-i:[A-Z]{1,2})\\d{0,2}-(?=[\\dOolI]*\\d)[\\dOolI]{2,6})\\b");
+            + "|#\\s?((?-i:[A-Z]{1,2})\\d{0,2}-(?=[\\dOolI]*\\d)[\\dOolI]{2,6})\\b"
+            // ... written without its "#" at the end of the entry: "Ofc J. Estrella-Boyd SPD S-1147"
+            + "|(?<=\\s)((?-i:[A-Z]{1,2})-\\d{3,6})\\s*$");
 
     private Handlers() {
     }
@@ -202,7 +204,7 @@ public final class Handlers {
     public static String badge(String h) {
         Matcher m = BADGE.matcher(h);
         if (!m.find()) return null;
-        String b = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        String b = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
         return CustodyText.lookAlikeDigits(b);
     }
 
