@@ -124,6 +124,8 @@ public final class ItemKey {
         return b.append(text.substring(at)).toString();
     }
 
+    private static final Pattern CASE_THEN_ITEM = Pattern.compile("(?i)\\s*[A-Z]{1,5}-\\d{2,4}-\\d{3,6}\\s+(?:lot|l|item|itm|exh)\\s*[#.]?\\s*(\\d{1,3}[A-Z]?)\\s*");
+
     /** The item keys a label names (several for a range or list), empty when it names none. */
     public static List<String> of(String label) {
         List<String> out = new ArrayList<>();
@@ -145,6 +147,12 @@ public final class ItemKey {
         Matcher filed = FILE_AND_ITEM.matcher(label);
         if (filed.matches() && FILE_DIGITS.matcher(filed.group(1)).find()) {
             for (String key : of(filed.group(2))) out.add(inCase(key, filed.group(1)));
+            return out;
+        }
+        // "VR-25-0406 Lot 1", "VR-25-0406 L1": a case number, then the item in it
+        Matcher cased = CASE_THEN_ITEM.matcher(label);
+        if (cased.matches()) {
+            out.add(Prefilter.replaceFirst(cased.group(1), "^0+(?=\\d)", "").toUpperCase(java.util.Locale.ROOT));
             return out;
         }
         // A box and its item ("1187-1", "0917-2A"): the item is the part after the box's number.
