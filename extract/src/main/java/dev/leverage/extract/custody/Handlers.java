@@ -70,7 +70,7 @@ public final class Handlers {
         return (Prefilter.find(STORAGE, h) || Prefilter.find(CUSTODIAN, h)) && !Prefilter.find(NOT_SECURE, h);
     }
 
-    private static final Pattern STORAGE_PURPOSE = Pattern.compile("(?i)\\b(custodial\\s+storage|storage|vault|(evidence|property)\\s+(room|unit|section|control)|locker|safekeeping|intake|stored|booked(\\s+in(to)?)?|lodged|deposited)\\b");
+    private static final Pattern STORAGE_PURPOSE = Pattern.compile("(?i)\\b(custodial\\s+storage|storage|vault|(evidence|property|evid\\.?|prop\\.?)\\s+(room|rm|unit|section|control)|bin\\s+[\\w-]+|locker|safekeeping|intake|stored|booked(\\s+in(to)?)?|lodged|deposited)\\b");
     private static final Pattern MOVING = Pattern.compile("(?i)\\b(transport\\w*|to\\s+(the\\s+)?lab\\w*|for\\s+(analysis|testing|court|review|examination)|checked\\s+out|release[ds]?\\s+to)\\b");
 
     /** A purpose or reason that says the item went into storage ("Custodial storage - HVTF vault", "Evidence room intake"). */
@@ -109,7 +109,9 @@ public final class Handlers {
         return Prefilter.find(PLACE, s) && !Prefilter.matches(s, ".*\\b[A-Z]\\.\\s*[A-Z][a-z]+.*") || s.toLowerCase(Locale.ROOT).startsWith("my ");
     }
 
-    private static final Pattern SIGNED_FOR = Pattern.compile("\\s+for\\s+(?:(?:Inv|Det|Ofc|Officer|Sgt|Dep|Agent|SA|Lt|Cpl|Tpr|Insp|Mr|Ms|Dr)\\.?\\s+)?(?:[A-Z]\\.\\s*)+[A-Z][A-Za-z'-]+");
+    // "... for Inv. C. Bexhill-Marr", and a printout's capitals: "PT L HADFIELD P-07 FOR PT W YARBOROUGH P-03"
+    private static final Pattern SIGNED_FOR = Pattern.compile("\\s+for\\s+(?:(?:Inv|Det|Ofc|Officer|Sgt|Dep|Agent|SA|Lt|Cpl|Tpr|Insp|Mr|Ms|Dr)\\.?\\s+)?(?:[A-Z]\\.\\s*)+[A-Z][A-Za-z'-]+"
+            + "|\\s+FOR\\s+(?:(?:INV|DET|OFC|SGT|DEP|SA|LT|CPL|TPR|PT|PET|ET|TECH)\\.?\\s+)?[A-Z]\\.?\\s+[A-Z][A-Z'-]{2,}");
 
     /** The one who signed in "X for Y", or null when the handler is not written so. */
     private static String signer(String h) {
