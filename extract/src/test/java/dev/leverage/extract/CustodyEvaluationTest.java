@@ -70,7 +70,7 @@ class CustodyEvaluationTest {
     /** Written blind while blind7 was being worked on; scored once at P 0.270 R 0.630 (0 of 8 clean chains silent). */
     @Test
     void custodyFindingsOnTheBlindEighthSet() throws Exception {
-        ratchet("custody-blind8", 0.51, 0.66);
+        ratchet("custody-blind8", 0.58, 0.66);
     }
 
     /**
@@ -118,21 +118,32 @@ class CustodyEvaluationTest {
      * unit, a parking authority, a cruise line's security, a state treasurer's unclaimed property unit, reserve bank
      * police with Julian dates, a court clerk's exhibits section); scored once, after this session's work, at P 0.135
      * R 0.467 (2 of 8 clean chains silent): item keys read from box numbers and Julian dates made false chains. Worked on
-     * the next session (no longer blind): P 0.304 R 0.567.
+     * the next session (no longer blind): P 0.304 R 0.567; 0.333 / 0.567 after the work on blind14.
      */
     @Test
     void custodyFindingsOnTheBlindThirteenthSet() throws Exception {
-        ratchet("custody-blind13", 0.30, 0.56);
+        ratchet("custody-blind13", 0.33, 0.56);
     }
 
     /**
      * Written blind on 2026-11-24 (a board of nursing, a ski resort's patrol, a drug maker's plant security, an
      * armored-car company, a coach line's terminal security, a vital-records fraud unit, a hotel's security, a beach
      * patrol); scored once, after the session's work on custody-blind13, at P 0.115 R 0.300 (2 of 9 clean chains silent).
+     * Worked on 2026-11-25 (no longer blind): P 0.208 R 0.333 (3 of 9 silent).
      */
     @Test
     void custodyFindingsOnTheBlindFourteenthSet() throws Exception {
-        ratchet("custody-blind14", 0.11, 0.30);
+        ratchet("custody-blind14", 0.20, 0.33);
+    }
+
+    /**
+     * Written blind on 2026-11-25 (a theme park's security, a car-rental security unit, a self-storage operator, a
+     * residential treatment center, a city code-compliance division, a fitness-club chain, a boarding school, a moving
+     * company); scored once, after the work on custody-blind14, at P 0.108 R 0.500 (0 of 9 clean chains silent).
+     */
+    @Test
+    void custodyFindingsOnTheBlindFifteenthSet() throws Exception {
+        ratchet("custody-blind15", 0.10, 0.50);
     }
 
     private static void ratchet(String name, double precision, double recall) throws Exception {
