@@ -541,6 +541,7 @@ public final class DocumentExtractor {
     }
 
     private static final Pattern SIGNATURE_FIELD = Pattern.compile("(?i)/s/|\\bsign(?:ed|ature)\\b|\\bwaiver\\b");
+    private static final Pattern THEN_ON = Pattern.compile("(?i),?\\s+(?:and|then)\\s+[^.;]{0,60}?\\b(?:on|dated)\\b");
     private static final Pattern AND_WORD = Pattern.compile("\\band\\b");
     private static final Pattern SAME_TIME = Pattern.compile("(?i)\\b(at\\s+the\\s+same\\s+time|simultaneously|at\\s+that\\s+time|at\\s+the\\s+same\\s+hour)\\b");
     private static final Pattern COORDINATED_ITEM = Pattern.compile("(?i)(?:[;,]\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:lab\\s+)?(?:item|exhibit|exh\\.)\\s*(?:no\\.?\\s*)?#?\\s*\\d)");
@@ -607,8 +608,10 @@ public final class DocumentExtractor {
         // An earlier day named in passing ("as a comparison to syringes found in Barn 31 on 03/06/2025") does not turn
         // the narrative's clock back; a narrative going back says so where its sentence starts ("On March 5, ...").
         if (dates.date() != null) {
+            // ... or heads the part that follows ("Summary of activity on Monday, September 23, 2024:")
             ds = ds.stream().filter(d -> !d.date().isBefore(dates.date())
-                    || text.substring(0, d.start()).strip().split("\\s+").length <= 4).toList();
+                    || text.substring(0, d.start()).strip().split("\\s+").length <= 4
+                    || text.substring(d.end()).strip().equals(":")).toList();
         }
         if (ds.isEmpty()) return;
         DateExpression first = ds.get(0);
@@ -618,7 +621,11 @@ public final class DocumentExtractor {
             return;
         }
         if (ds.size() >= 2 && ds.get(1).date().equals(first.date().plusDays(1))) dates.spanSeen(first.date(), ds.get(1).date());
-        else if (periodStart(text, first)) {
+        else if (ds.size() >= 2 && Prefilter.find(THEN_ON, text.substring(first.end(), ds.get(ds.size() - 1).start()))
+                && ds.get(ds.size() - 1).date().isAfter(first.date()) && !periodStart(text, first)) {
+            // "This warrant was received on 06/07/2024, and the person was arrested on 06/11/2024": the story has moved on
+            dates.dateSeen(ds.get(ds.size() - 1).date());
+        } else if (periodStart(text, first)) {
             // "a log for 09/01/2024-10/08/2024": the period a record covers, not the day the narrative is on
             return;
         } else dates.dateSeen(first.date());
