@@ -157,11 +157,12 @@ class DiscoveryEvaluationTest {
      * discovery-blind10, 12 productions (4 complete) from a public library's police, EPA-CID, BOP, a convention center's
      * police, Army Corps rangers, a special victims unit, a rural crimes unit, a narcotics task force, Postal OIG, DLA
      * police, a pesticide regulator and a military department's police, written blind and scored once after the work on
-     * discovery-blind9: P 0.826 R 0.543, 3 of 4 complete productions silent.
+     * discovery-blind9: P 0.826 R 0.543, 3 of 4 complete productions silent. Worked on 2026-11-25 (no longer blind):
+     * P 0.864 R 0.543, 4 of 4 silent ("Neither is a confidential source" names no informant).
      */
     @Test
     void discoveryGapsOnTheBlindTenthSet() throws Exception {
-        holds(run("discovery-blind10", 12), 0.82, 0.54, 3);
+        holds(run("discovery-blind10", 12), 0.86, 0.54, 4);
     }
 
     /**

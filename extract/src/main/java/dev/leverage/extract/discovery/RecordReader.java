@@ -773,7 +773,8 @@ public final class RecordReader {
     private static final Pattern NO_WARRANT = Pattern.compile("(?i)\\bno\\s+(?:search\\s+)?warrants?\\s+(?:was|were|has\\s+been|had\\s+been|is)\\s+(?:sought|obtained|needed|required|issued|requested|applied\\s+for|used|relied|executed|served)|"
             + "\\bwarrant\\b[^.;]{0,80}\\bwill\\s+be\\s+(?:made|submitted|filed|sought|applied\\s+for|requested|obtained|prepared)\\b");
     private static final Pattern CIVILIAN_SERVICE = Pattern.compile("(?i)\\b(?:ocme|medical\\s+examiner'?s?|m\\.e\\.|coroner'?s?|fire|ems|paramedic|hospital|insurance|loss\\s+prevention|asset\\s+protection|store)\\s*$");
-    private static final Pattern NO_INFORMANT = Pattern.compile("(?i)\\b(?:no|not|never|without)\\b[^.;]{0,40}?\\b(?:any\\s+|an?\\s+|the\\s+)?(?:confidential\\s+)?(?:informants?|sources?|cooperating\\s+(?:sources?|individuals?|witness(?:es)?))\\b");
+    // "Neither is a confidential source": the two witnesses just named are not informants
+    private static final Pattern NO_INFORMANT = Pattern.compile("(?i)\\b(?:no|not|never|without|neither|nor)\\b[^.;]{0,40}?\\b(?:any\\s+|an?\\s+|the\\s+)?(?:confidential\\s+)?(?:informants?|sources?|cooperating\\s+(?:sources?|individuals?|witness(?:es)?))\\b");
     /** A wrapped entry's second line: indented, or opening in lower case. */
     private static final Pattern CONTINUATION = Pattern.compile("\\s*[a-z(]");
     /** The heading of a list of what is not produced. */
