@@ -835,7 +835,6 @@ public final class DocumentExtractor {
         if (Prefilter.matches(l, ".*\\b(ended|end|ending|concluded|finished|stopped)\\b.*")) return EventClassifier.OTHER;
         if (Prefilter.matches(l, ".*\\b(sniff|deploy\\w*)\\b.*")) return "k9_sniff";
         if (Prefilter.matches(l, ".*\\b(alert|indication|response)\\b.*")) return "k9_alert";
-        if (Prefilter.matches(l, ".*\\b(request\\w*)\\b.*") && type.equals("k9_report")) return "k9_requested";
         // "Search: 2228 - 2236" on a K9 or incident form
         if (Prefilter.matches(l, "(?:vehicle |probable cause |pc )?search(?:ed| began| start\\w*)?") && !warrant) return "search";
         return null;
